@@ -1,0 +1,354 @@
+package io.backgrid.engine.market;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable, dense panel of daily market data: a calendar ({@code LocalDate}s, strictly
+ * ascending) × symbols, every field a primitive array per symbol.
+ *
+ * <p><b>Trading price.</b> {@link #price(int, int)} is the price the engine trades and values
+ * at: the adjusted close where the data have one, the close otherwise. On a date where a symbol
+ * has no bar (not listed yet, delisted, a holiday in its market) the symbol is not
+ * {@link #tradable(int, int) tradable} and its last price carries forward for valuation; before
+ * its first bar the price is {@code NaN}.
+ *
+ * <p><b>Optional fields</b> ({@link PriceField}) hold {@code NaN} where the data have no value and
+ * are never carried forward.
+ *
+ * <p>Bars and symbols are addressed by index: bar {@code 0 .. barCount()-1} in date order, symbol
+ * {@code 0 .. symbolCount()-1} in the order given to the {@link Builder}. The panel is
+ * {@link Serializable} so a cluster can broadcast it.
+ */
+public final class MarketPanel implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
+  private final LocalDate[] dates;
+  private final String[] symbols;
+  private final Map<String, Integer> symbolIndex;
+  /** [symbol][bar]: trading price, last value carried forward, NaN before the first bar. */
+  private final double[][] price;
+  /** [symbol][bar]: true where the symbol has a bar on that date. */
+  private final boolean[][] tradable;
+  private final EnumMap<PriceField, double[][]> fields;
+  private final int[] firstBar;
+  private final int[] lastBar;
+
+  private MarketPanel(
+      LocalDate[] dates,
+      String[] symbols,
+      double[][] price,
+      boolean[][] tradable,
+      EnumMap<PriceField, double[][]> fields) {
+    this.dates = dates;
+    this.symbols = symbols;
+    this.price = price;
+    this.tradable = tradable;
+    this.fields = fields;
+    this.symbolIndex = new HashMap<>();
+    for (int s = 0; s < symbols.length; s++) {
+      symbolIndex.put(symbols[s], s);
+    }
+    this.firstBar = new int[symbols.length];
+    this.lastBar = new int[symbols.length];
+    for (int s = 0; s < symbols.length; s++) {
+      firstBar[s] = -1;
+      lastBar[s] = -1;
+      for (int t = 0; t < dates.length; t++) {
+        if (tradable[s][t]) {
+          if (firstBar[s] < 0) {
+            firstBar[s] = t;
+          }
+          lastBar[s] = t;
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts a panel over a calendar and a list of symbols.
+   *
+   * @param dates the calendar, strictly ascending, at least one date
+   * @param symbols distinct, non-blank symbol names
+   */
+  public static Builder builder(List<LocalDate> dates, List<String> symbols) {
+    return new Builder(dates, symbols);
+  }
+
+  /** Number of bars (dates) in the calendar. */
+  public int barCount() {
+    return dates.length;
+  }
+
+  /** Number of symbols. */
+  public int symbolCount() {
+    return symbols.length;
+  }
+
+  /** The date of bar {@code bar}. */
+  public LocalDate date(int bar) {
+    return dates[bar];
+  }
+
+  /** The calendar as a fresh list. */
+  public List<LocalDate> dates() {
+    return List.of(dates);
+  }
+
+  /** The name of symbol {@code symbol}. */
+  public String symbol(int symbol) {
+    return symbols[symbol];
+  }
+
+  /** The symbols in index order. */
+  public List<String> symbols() {
+    return List.of(symbols);
+  }
+
+  /**
+   * The index of a symbol.
+   *
+   * @throws IllegalArgumentException naming the symbol when the panel does not have it
+   */
+  public int symbolIndex(String symbol) {
+    Integer index = symbolIndex.get(symbol);
+    if (index == null) {
+      throw new IllegalArgumentException(
+          "Unknown symbol '" + symbol + "'; the price data have " + describeSymbols());
+    }
+    return index;
+  }
+
+  /** True when the panel has this symbol. */
+  public boolean hasSymbol(String symbol) {
+    return symbolIndex.containsKey(symbol);
+  }
+
+  /** Trading price (adjusted close, or close) at a bar; carried forward; NaN before listing. */
+  public double price(int symbol, int bar) {
+    return price[symbol][bar];
+  }
+
+  /** True when the symbol has a bar on this date and so can trade. */
+  public boolean tradable(int symbol, int bar) {
+    return tradable[symbol][bar];
+  }
+
+  /** True when the panel carries this optional field. */
+  public boolean has(PriceField field) {
+    return fields.containsKey(field);
+  }
+
+  /**
+   * An optional field's value, NaN where the data have none.
+   *
+   * @throws IllegalArgumentException when the panel does not carry the field
+   */
+  public double field(PriceField field, int symbol, int bar) {
+    double[][] values = fields.get(field);
+    if (values == null) {
+      throw new IllegalArgumentException(
+          "Cannot read field " + field + ": the price data do not have it; they have " + fields.keySet());
+    }
+    return values[symbol][bar];
+  }
+
+  /** First bar with data for the symbol, or -1 when it has none. */
+  public int firstBar(int symbol) {
+    return firstBar[symbol];
+  }
+
+  /** Last bar with data for the symbol, or -1 when it has none. */
+  public int lastBar(int symbol) {
+    return lastBar[symbol];
+  }
+
+  /** The first bar dated on or after {@code date}, or {@code barCount()} when there is none. */
+  public int firstBarOnOrAfter(LocalDate date) {
+    int i = Arrays.binarySearch(dates, date);
+    return i >= 0 ? i : -i - 1;
+  }
+
+  /**
+   * The bars {@code [startInclusive, endExclusive)} as a panel of their own. Prices carried from
+   * before the slice stay as valuation prices; tradability is kept as it was.
+   */
+  public MarketPanel slice(int startInclusive, int endExclusive) {
+    if (startInclusive < 0 || endExclusive > dates.length || startInclusive >= endExclusive) {
+      throw new IllegalArgumentException(
+          "Invalid slice [" + startInclusive + ", " + endExclusive + ") of a panel with "
+              + dates.length + " bars (must be non-empty and inside it)");
+    }
+    if (startInclusive == 0 && endExclusive == dates.length) {
+      return this;
+    }
+    EnumMap<PriceField, double[][]> slicedFields = new EnumMap<>(PriceField.class);
+    fields.forEach((f, v) -> slicedFields.put(f, sliceRows(v, startInclusive, endExclusive)));
+    boolean[][] slicedTradable = new boolean[symbols.length][];
+    for (int s = 0; s < symbols.length; s++) {
+      slicedTradable[s] = Arrays.copyOfRange(tradable[s], startInclusive, endExclusive);
+    }
+    return new MarketPanel(
+        Arrays.copyOfRange(dates, startInclusive, endExclusive),
+        symbols,
+        sliceRows(price, startInclusive, endExclusive),
+        slicedTradable,
+        slicedFields);
+  }
+
+  /**
+   * The bars dated in {@code [start, end]} (both inclusive; either may be null for open-ended).
+   *
+   * @throws IllegalArgumentException when no bar falls in the period
+   */
+  public MarketPanel period(LocalDate start, LocalDate end) {
+    int from = start == null ? 0 : firstBarOnOrAfter(start);
+    int to = end == null ? dates.length : firstBarOnOrAfter(end.plusDays(1));
+    if (from >= to) {
+      throw new IllegalArgumentException(
+          "Invalid period " + start + " .. " + end + ": no bar in it; the data run "
+              + dates[0] + " .. " + dates[dates.length - 1]);
+    }
+    return slice(from, to);
+  }
+
+  private static double[][] sliceRows(double[][] rows, int from, int to) {
+    double[][] out = new double[rows.length][];
+    for (int s = 0; s < rows.length; s++) {
+      out[s] = Arrays.copyOfRange(rows[s], from, to);
+    }
+    return out;
+  }
+
+  private String describeSymbols() {
+    if (symbols.length <= 20) {
+      return String.join(", ", symbols);
+    }
+    return symbols.length + " symbols (" + String.join(", ", Arrays.copyOf(symbols, 20)) + ", ...)";
+  }
+
+  @Override
+  public String toString() {
+    return "MarketPanel[" + symbols.length + " symbols × " + dates.length + " bars, "
+        + dates[0] + " .. " + dates[dates.length - 1] + "]";
+  }
+
+  /**
+   * Collects per-symbol series into a panel. Values are given on the builder's calendar, NaN
+   * where the symbol has no bar. Not thread-safe; {@link #build()} once.
+   */
+  public static final class Builder {
+    private final LocalDate[] dates;
+    private final String[] symbols;
+    private final double[][] rawPrice;
+    private final EnumMap<PriceField, double[][]> fields = new EnumMap<>(PriceField.class);
+
+    private Builder(List<LocalDate> dates, List<String> symbols) {
+      if (dates.isEmpty()) {
+        throw new IllegalArgumentException("Cannot build a market panel without dates");
+      }
+      this.dates = dates.toArray(new LocalDate[0]);
+      for (int t = 1; t < this.dates.length; t++) {
+        if (!this.dates[t].isAfter(this.dates[t - 1])) {
+          throw new IllegalArgumentException(
+              "Invalid calendar: dates must be strictly ascending but " + this.dates[t]
+                  + " follows " + this.dates[t - 1] + " at bar " + t);
+        }
+      }
+      this.symbols = symbols.toArray(new String[0]);
+      Map<String, Integer> seen = new HashMap<>();
+      for (int s = 0; s < this.symbols.length; s++) {
+        String name = this.symbols[s];
+        if (name == null || name.isBlank()) {
+          throw new IllegalArgumentException("Invalid symbol at index " + s + ": '" + name + "' (must not be blank)");
+        }
+        Integer before = seen.put(name, s);
+        if (before != null) {
+          throw new IllegalArgumentException(
+              "Duplicate symbol '" + name + "' at indices " + before + " and " + s);
+        }
+      }
+      this.rawPrice = new double[this.symbols.length][];
+    }
+
+    /**
+     * Sets a symbol's trading price (adjusted close, or close) on the calendar.
+     *
+     * @param values one per date, finite and &gt; 0, or NaN where the symbol has no bar
+     */
+    public Builder price(int symbol, double[] values) {
+      checkLength(values, "price", symbol);
+      for (int t = 0; t < values.length; t++) {
+        double v = values[t];
+        if (!Double.isNaN(v) && !(v > 0 && Double.isFinite(v))) {
+          throw new IllegalArgumentException(
+              "Invalid price for " + symbols[symbol] + " on " + dates[t] + ": " + v
+                  + " (must be finite and > 0, or NaN for no bar)");
+        }
+      }
+      rawPrice[symbol] = values.clone();
+      return this;
+    }
+
+    /** Sets an optional field of a symbol on the calendar; NaN where there is no value. */
+    public Builder field(PriceField field, int symbol, double[] values) {
+      checkLength(values, field.name(), symbol);
+      fields.computeIfAbsent(field, f -> new double[symbols.length][])[symbol] = values.clone();
+      return this;
+    }
+
+    /** Builds the panel; every symbol needs a price series. */
+    public MarketPanel build() {
+      int n = dates.length;
+      double[][] price = new double[symbols.length][n];
+      boolean[][] tradable = new boolean[symbols.length][n];
+      for (int s = 0; s < symbols.length; s++) {
+        if (rawPrice[s] == null) {
+          throw new IllegalStateException("Cannot build the panel: no price series for " + symbols[s]);
+        }
+        double last = Double.NaN;
+        for (int t = 0; t < n; t++) {
+          double v = rawPrice[s][t];
+          if (!Double.isNaN(v)) {
+            last = v;
+            tradable[s][t] = true;
+          }
+          price[s][t] = last;
+        }
+      }
+      EnumMap<PriceField, double[][]> complete = new EnumMap<>(PriceField.class);
+      fields.forEach(
+          (f, rows) -> {
+            double[][] filled = new double[symbols.length][];
+            for (int s = 0; s < symbols.length; s++) {
+              if (rows[s] == null) {
+                filled[s] = new double[n];
+                Arrays.fill(filled[s], Double.NaN);
+              } else {
+                filled[s] = rows[s];
+              }
+            }
+            complete.put(f, filled);
+          });
+      return new MarketPanel(dates, symbols, price, tradable, complete);
+    }
+
+    private void checkLength(double[] values, String what, int symbol) {
+      if (symbol < 0 || symbol >= symbols.length) {
+        throw new IllegalArgumentException(
+            "Invalid symbol index " + symbol + " (must be in [0, " + symbols.length + "))");
+      }
+      if (values.length != dates.length) {
+        throw new IllegalArgumentException(
+            "Invalid " + what + " series for " + symbols[symbol] + ": " + values.length
+                + " values for " + dates.length + " dates");
+      }
+    }
+  }
+}
