@@ -154,6 +154,26 @@ public final class Ledger implements LedgerView {
     return cash + sum;
   }
 
+  /**
+   * Values every position at the given prices, indexed by panel symbol (e.g. the fill prices of a
+   * next-open execution).
+   *
+   * @return the net asset value in cents
+   */
+  public long mark(double[] pricesBySymbol) {
+    long sum = 0;
+    for (int slot = 0; slot < quantity.length; slot++) {
+      double q = quantity[slot];
+      if (q != 0) {
+        long v = Money.value(q, pricesBySymbol[universe[slot]]);
+        positionValue[slot] = v;
+        sum += v;
+      }
+    }
+    positionsValue = sum;
+    return cash + sum;
+  }
+
   @Override
   public int size() {
     return quantity.length;

@@ -125,6 +125,11 @@ public final class MarketPanel implements Serializable {
     return index;
   }
 
+  /** "the price data have A, B, C": the symbols, abbreviated past 20, for error messages. */
+  public String symbolIndexMessage() {
+    return "the price data have " + describeSymbols();
+  }
+
   /** True when the panel has this symbol. */
   public boolean hasSymbol(String symbol) {
     return symbolIndex.containsKey(symbol);

@@ -1,0 +1,71 @@
+package io.backgrid.engine.simulation;
+
+import io.backgrid.engine.allocation.AllocationAlgorithm;
+import io.backgrid.engine.allocation.AllocationContext;
+import io.backgrid.engine.allocation.WeightConstraints;
+
+/**
+ * Decides when a portfolio rebalances and to what: the schedule, the drift trigger and the
+ * cooldown, then the algorithm's targets (or the current ones when history is insufficient) with
+ * the constraints applied.
+ */
+final class Rebalancer {
+  private final Rebalancing rule;
+  private final boolean[] fires;
+  private final AllocationAlgorithm algorithm;
+  private final AllocationContext context;
+  private final WeightConstraints constraints;
+  private int lastBar = Integer.MIN_VALUE / 2;
+
+  Rebalancer(Rebalancing rule, boolean[] fires, AllocationAlgorithm algorithm, AllocationContext context, WeightConstraints constraints) {
+    this.rule = rule;
+    this.fires = fires;
+    this.algorithm = algorithm;
+    this.context = context;
+    this.constraints = constraints;
+  }
+
+  /**
+   * Why bar t rebalances, or null: the schedule first, then the drift of the active sleeves'
+   * actual weights from their targets; nothing within the cooldown.
+   */
+  String due(int t, double[] actual, double[] targets, boolean[] active) {
+    if (t - lastBar < rule.cooldownBars()) {
+      return null;
+    }
+    if (fires[t]) {
+      return "schedule " + rule.schedule();
+    }
+    if (!Double.isNaN(rule.driftThreshold())) {
+      double drift = 0;
+      for (int i = 0; i < actual.length; i++) {
+        if (active[i]) {
+          drift = Math.max(drift, Math.abs(actual[i] - targets[i]));
+        }
+      }
+      if (drift > rule.driftThreshold()) {
+        return String.format(java.util.Locale.ROOT, "drift %.4f > %s", drift, rule.driftThreshold());
+      }
+    }
+    return null;
+  }
+
+  /** The target weights at bar t into {@code out}; remembers t for the cooldown. */
+  void targets(int t, boolean[] active, double[] current, double[] out) {
+    context.moveTo(t, active, current);
+    if (!algorithm.weights(context, out)) {
+      System.arraycopy(current, 0, out, 0, out.length);
+      for (int i = 0; i < out.length; i++) {
+        out[i] = active[i] ? out[i] : 0.0;
+      }
+    }
+    constraints.apply(out, active);
+    lastBar = t;
+  }
+
+  /** Applies the constraints to the initial weights and starts the cooldown at bar 0. */
+  void initial(double[] weights, boolean[] active) {
+    constraints.apply(weights, active);
+    lastBar = 0;
+  }
+}

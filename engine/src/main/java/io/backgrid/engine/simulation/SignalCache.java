@@ -1,0 +1,71 @@
+package io.backgrid.engine.simulation;
+
+import io.backgrid.engine.execution.CostModel;
+import io.backgrid.engine.execution.Execution;
+import io.backgrid.engine.execution.FillPrice;
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Params;
+import io.backgrid.engine.strategy.StrategyRegistry;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Records each distinct sleeve's {@link SleeveSignal} once per panel and hands the same instance
+ * to every configuration that has that sleeve (same strategy, universe and parameters, same fill
+ * and costs, same paper capital). Thread-safe: executor threads share one cache per panel.
+ */
+public final class SignalCache {
+  private record Key(String strategy, List<String> universe, Params params, FillPrice fill, CostModel costs, long capital) {}
+
+  private final MarketPanel panel;
+  private final ConcurrentHashMap<Key, SleeveSignal> signals = new ConcurrentHashMap<>();
+
+  /** An empty cache over a panel. */
+  public SignalCache(MarketPanel panel) {
+    this.panel = panel;
+  }
+
+  /** The panel the signals are recorded on. */
+  public MarketPanel panel() {
+    return panel;
+  }
+
+  /** Number of distinct sleeves recorded so far. */
+  public int size() {
+    return signals.size();
+  }
+
+  /**
+   * The sleeve's signal, recorded on first use.
+   *
+   * @throws IllegalArgumentException for an unknown symbol or strategy, or invalid parameters
+   */
+  public SleeveSignal get(SleeveSpec spec, Execution execution, long paperCapitalCents) {
+    Key key = new Key(spec.strategy(), spec.universe(), spec.params(), execution.fill(), execution.costs(), paperCapitalCents);
+    SleeveSignal found = signals.get(key);
+    if (found != null) {
+      return found;
+    }
+    int[] universe = universe(panel, spec);
+    SleeveSignal recorded =
+        SignalRecorder.record(
+            panel, universe, StrategyRegistry.create(spec.strategy(), spec.params(), universe.length), execution, paperCapitalCents);
+    SleeveSignal raced = signals.putIfAbsent(key, recorded);
+    return raced == null ? recorded : raced;
+  }
+
+  /** The panel indices of a sleeve's universe, with an error naming the sleeve. */
+  static int[] universe(MarketPanel panel, SleeveSpec spec) {
+    int[] out = new int[spec.universe().size()];
+    for (int i = 0; i < out.length; i++) {
+      String symbol = spec.universe().get(i);
+      if (!panel.hasSymbol(symbol)) {
+        throw new IllegalArgumentException(
+            "Unknown symbol '" + symbol + "' in the universe of sleeve '" + spec.id() + "'; "
+                + panel.symbolIndexMessage());
+      }
+      out[i] = panel.symbolIndex(symbol);
+    }
+    return out;
+  }
+}
