@@ -46,9 +46,9 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
    *
    * <p>For each pair (a, b), with C the bars where both returnsByBar[a][t] and returnsByBar[b][t]
    * are finite (NaN marks a bar where a series has no return, e.g. a sleeve holding no capital):
-   * corr = Σ_C (x − x̄)(y − ȳ) / sqrt(Σ_C (x − x̄)² · Σ_C (y − ȳ)²), with the means x̄, ȳ taken over
-   * C (pandas {@code DataFrame.corr()} pairwise-complete semantics), clamped to [−1, 1] against
-   * rounding. NaN when |C| &lt; 2 or either sum of squares over C is 0. The diagonal is exactly 1,
+   * corr = Σ_C (x − x̄)(y − ȳ) / sqrt(Σ_C (x − x̄)² · Σ_C (y − ȳ)²), with the means x̄, ȳ taken
+   * over C (pandas {@code DataFrame.corr()} pairwise-complete semantics), clamped to [−1, 1]
+   * against rounding. NaN when |C| &lt; 2 or either sum of squares over C is 0. The diagonal is exactly 1,
    * or NaN for a series with fewer than 2 finite returns or zero variance.
    *
    * @param ids one unique id per series

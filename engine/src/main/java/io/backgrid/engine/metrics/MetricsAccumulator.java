@@ -33,6 +33,7 @@ public final class MetricsAccumulator {
   private final double[] tailSorted;
   private final double[] sums = new double[4];
   private final double[] compensations = new double[4];
+  private final DrawdownTracker drawdown = new DrawdownTracker();
 
   private boolean started;
   private long startDay;
@@ -45,16 +46,6 @@ public final class MetricsAccumulator {
   private int wins;
   private double best;
   private double worst;
-  private double index;
-  private double peak;
-  private int peakBar;
-  private long peakDay;
-  private double maxDrawdown;
-  private int worstPeakBar;
-  private long worstPeakDay;
-  private boolean worstRecovered;
-  private int worstRecoveryBar;
-  private long worstRecoveryDay;
 
   /**
    * @param capacity the most returns this accumulator will see between resets, ≥ 0 (sizes the
@@ -107,16 +98,7 @@ public final class MetricsAccumulator {
     wins = 0;
     best = Double.NEGATIVE_INFINITY;
     worst = Double.POSITIVE_INFINITY;
-    index = 1.0;
-    peak = 1.0;
-    peakBar = 0;
-    peakDay = 0;
-    maxDrawdown = 0;
-    worstPeakBar = 0;
-    worstPeakDay = 0;
-    worstRecovered = false;
-    worstRecoveryBar = 0;
-    worstRecoveryDay = 0;
+    drawdown.reset(0);
     for (int i = 0; i < sums.length; i++) {
       sums[i] = 0;
       compensations[i] = 0;
@@ -139,7 +121,7 @@ public final class MetricsAccumulator {
     started = true;
     startDay = epochDay;
     lastDay = epochDay;
-    peakDay = epochDay;
+    drawdown.reset(epochDay);
   }
 
   /**
@@ -195,7 +177,7 @@ public final class MetricsAccumulator {
     best = Math.max(best, r);
     worst = Math.min(worst, r);
     tail.offer(r);
-    updateDrawdown(t, epochDay, r);
+    drawdown.add(t, epochDay, r);
   }
 
   /** Terriberry's one-pass update of the mean and the central moment sums m2, m3, m4. */
@@ -209,29 +191,6 @@ public final class MetricsAccumulator {
     m4 += term1 * deltaN2 * (count * count - 3 * count + 3) + 6 * deltaN2 * m2 - 4 * deltaN * m3;
     m3 += term1 * deltaN * (count - 2) - 3 * deltaN * m2;
     m2 += term1;
-  }
-
-  private void updateDrawdown(int t, long epochDay, double r) {
-    index *= 1.0 + r;
-    if (index >= peak) {
-      // The first bar that regains the worst episode's peak ends that episode.
-      if (!worstRecovered && maxDrawdown < 0 && worstPeakBar == peakBar) {
-        worstRecovered = true;
-        worstRecoveryBar = t;
-        worstRecoveryDay = epochDay;
-      }
-      peak = index;
-      peakBar = t;
-      peakDay = epochDay;
-    } else {
-      double drawdown = index / peak - 1.0;
-      if (drawdown < maxDrawdown) {
-        maxDrawdown = drawdown;
-        worstPeakBar = peakBar;
-        worstPeakDay = peakDay;
-        worstRecovered = false;
-      }
-    }
   }
 
   /** Neumaier's compensated summation into slot i. */
@@ -259,6 +218,7 @@ public final class MetricsAccumulator {
           nan);
     }
     double p = periodsPerYear;
+    double index = drawdown.index();
     double totalReturn = index - 1.0;
     long calendarDays = lastDay - startDay;
     double cagr = Math.pow(index, DAYS_PER_YEAR / calendarDays) - 1.0;
@@ -268,12 +228,7 @@ public final class MetricsAccumulator {
     double sharpe = n < 2 || m2 == 0 ? Double.NaN : excessMean / std * Math.sqrt(p);
     double downsideRisk = Math.sqrt(total(DOWNSIDE_SQUARES) / n) * Math.sqrt(p);
     double sortino = n < 2 ? Double.NaN : excessMean * p / downsideRisk;
-    int ddBars = 0;
-    int ddDays = 0;
-    if (maxDrawdown < 0) {
-      ddBars = (worstRecovered ? worstRecoveryBar : n) - worstPeakBar;
-      ddDays = Math.toIntExact((worstRecovered ? worstRecoveryDay : lastDay) - worstPeakDay);
-    }
+    double maxDrawdown = drawdown.maxDrawdown();
     double calmar = maxDrawdown == 0 ? Double.NaN : cagr / Math.abs(maxDrawdown);
     double gains = total(POSITIVE);
     double losses = Math.abs(total(NEGATIVE));
@@ -287,8 +242,8 @@ public final class MetricsAccumulator {
         sharpe,
         sortino,
         maxDrawdown,
-        ddBars,
-        ddDays,
+        drawdown.worstBars(n),
+        drawdown.worstDays(lastDay),
         calmar,
         (double) wins / n,
         profitFactor,

@@ -9,10 +9,10 @@ import java.io.Serializable;
  *
  * <p>Notation: r_1..r_n are the periodic simple (flow-adjusted) returns, n = {@code periods}; P
  * periods per year; rf the annual risk-free rate and rf_p = (1 + rf)^(1/P) − 1 its per-period
- * equivalent; mean(x) = Σx/n; std(x) the sample standard deviation sqrt(Σ(x − mean)²/(n − 1)). The
- * return index is I_0 = 1, I_t = I_{t−1}·(1 + r_t): total return, CAGR and drawdowns are computed on
- * it, never on raw NAV, so capital flows are never peaks or drawdowns. d_0 is the date of V_0 (the
- * series start) and d_t the date of the bar of r_t; calendar days = d_n − d_0.
+ * equivalent; mean(x) = Σx/n; std(x) the sample standard deviation sqrt(Σ(x − mean)²/(n − 1)).
+ * The return index is I_0 = 1, I_t = I_{t−1}·(1 + r_t): total return, CAGR and drawdowns are
+ * computed on it, never on raw NAV, so capital flows are never peaks or drawdowns. d_0 is the date
+ * of V_0 (the series start) and d_t the date of the bar of r_t; calendar days = d_n − d_0.
  *
  * <p>With n = 0 every {@code double} component is NaN, {@code periods} is 0 and both drawdown
  * durations are 0. Undefined values are NaN (never silently 0); the documented exceptions are the
@@ -51,9 +51,9 @@ import java.io.Serializable;
  *     1)·m4 / ((n − 2)(n − 3)·m2²) − 3(n − 1)² / ((n − 2)(n − 3)); NaN when n &lt; 4 or m2 = 0
  *     (pandas returns 0 there)
  * @param valueAtRisk95 historical 95% VaR as empyrical {@code value_at_risk(r, 0.05)}, i.e. {@code
- *     np.percentile(r, 5)} with linear interpolation: with s the returns sorted ascending (0-based),
- *     h = (n − 1)·0.05, j = ⌊h⌋, g = h − j: s_j + g·(s_{j+1} − s_j) (s_j when j = n − 1). A return,
- *     usually negative
+ *     np.percentile(r, 5)} with linear interpolation: with s the returns sorted ascending
+ *     (0-based), h = (n − 1)·0.05, j = ⌊h⌋, g = h − j: s_j + g·(s_{j+1} − s_j) (s_j when j = n −
+ *     1). A return, usually negative
  * @param conditionalValueAtRisk95 95% CVaR as empyrical {@code conditional_value_at_risk(r, 0.05)}:
  *     the mean of the ⌊(n − 1)·0.05⌋ + 1 smallest returns
  * @param bestPeriod max_t r_t
@@ -107,7 +107,8 @@ public record PerformanceMetrics(
     }
     if (volatility < 0 || turnover < 0) {
       throw new IllegalArgumentException(
-          "Invalid volatility " + volatility + " or turnover " + turnover + " (must be >= 0 or NaN)");
+          "Invalid volatility " + volatility + " or turnover " + turnover
+              + " (must be >= 0 or NaN)");
     }
   }
 }

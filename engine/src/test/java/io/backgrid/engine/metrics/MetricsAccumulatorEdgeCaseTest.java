@@ -150,7 +150,8 @@ class MetricsAccumulatorEdgeCaseTest {
     acc.start(10);
     assertThatThrownBy(() -> acc.start(11))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Cannot start at epoch day 11: already started at epoch day 10 (call reset() first)");
+        .hasMessage(
+            "Cannot start at epoch day 11: already started at epoch day 10 (call reset() first)");
     assertThatThrownBy(() -> acc.add(10, 0.01, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid epoch day 10 for return #1 (must be after the previous date 10)");
@@ -162,7 +163,8 @@ class MetricsAccumulatorEdgeCaseTest {
         .hasMessageStartingWith("Invalid return -1.5 at epoch day 11");
     assertThatThrownBy(() -> acc.add(11, 0.01, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid turnover Infinity at epoch day 11 (return #1; must be finite and >= 0)");
+        .hasMessage(
+            "Invalid turnover Infinity at epoch day 11 (return #1; must be finite and >= 0)");
     assertThat(acc.periods()).isZero(); // nothing refused was counted
   }
 

@@ -80,7 +80,8 @@ class MetricsAccumulatorTest {
   @Test
   void drawdownIsMeasuredFromThePeakOfTheIndexAndStaysOpen() {
     PerformanceMetrics m = run(0.0);
-    // peak 1.10 at bar 1 (day 19724); trough I_4 = 0.95931 → 0.95931/1.10 − 1 = 0.8721 − 1 = −0.1279
+    // peak 1.10 at bar 1 (day 19724); trough I_4 = 0.95931:
+    // 0.95931/1.10 − 1 = 0.8721 − 1 = −0.1279
     // I_5 = 1.0072755 < 1.10: never recovered → bars = 5 − 1 = 4, days = 19730 − 19724 = 6
     assertThat(m.maxDrawdown()).isCloseTo(-0.1279, EXACT);
     assertThat(m.maxDrawdownBars()).isEqualTo(4);
