@@ -1,0 +1,87 @@
+package io.backgrid.engine.simulation;
+
+import io.backgrid.engine.execution.Execution;
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One configuration: everything a simulation needs besides the market.
+ *
+ * @param capital total capital in currency units, &gt; 0
+ * @param execution fills, shares, netting, costs
+ * @param sleeves the sleeves in run order, ids unique, at least one
+ * @param weights initial weight per sleeve (the targets of {@code fixed}), each in [0, 1], Σ ≤ 1;
+ *     the rest stays in the reserve as cash
+ * @param rebalancing the allocation rule
+ * @param start first date simulated (inclusive), or null for the first bar of the data
+ * @param end last date simulated (inclusive), or null for the last bar
+ * @param riskFree annual risk-free rate for Sharpe and Sortino (e.g. 0.02), &gt; −1
+ */
+public record PortfolioConfig(
+    double capital,
+    Execution execution,
+    List<SleeveSpec> sleeves,
+    double[] weights,
+    Rebalancing rebalancing,
+    LocalDate start,
+    LocalDate end,
+    double riskFree)
+    implements Serializable {
+  @Serial private static final long serialVersionUID = 1L;
+
+  public PortfolioConfig {
+    if (!(capital > 0) || !Double.isFinite(capital)) {
+      throw new IllegalArgumentException("Invalid capital: " + capital + " (must be finite and > 0)");
+    }
+    Objects.requireNonNull(execution, "execution");
+    Objects.requireNonNull(rebalancing, "rebalancing");
+    sleeves = List.copyOf(sleeves);
+    if (sleeves.isEmpty()) {
+      throw new IllegalArgumentException("Invalid sleeves: none (a portfolio needs at least one)");
+    }
+    Set<String> ids = new HashSet<>();
+    for (SleeveSpec s : sleeves) {
+      if (!ids.add(s.id())) {
+        throw new IllegalArgumentException("Duplicate sleeve id '" + s.id() + "' (sleeve ids must be unique)");
+      }
+    }
+    weights = weights.clone();
+    if (weights.length != sleeves.size()) {
+      throw new IllegalArgumentException(
+          "Invalid weights: " + weights.length + " for " + sleeves.size() + " sleeves (must be one per sleeve)");
+    }
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (!(weights[i] >= 0 && weights[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "Invalid weight for sleeve '" + sleeves.get(i).id() + "': " + weights[i] + " (must be in [0, 1])");
+      }
+      sum += weights[i];
+    }
+    if (sum > 1 + 1e-9) {
+      throw new IllegalArgumentException("Invalid weights: they sum to " + (float) sum + " (must be <= 1; the rest stays in cash)");
+    }
+    if (start != null && end != null && end.isBefore(start)) {
+      throw new IllegalArgumentException("Invalid period: end " + end + " is before start " + start);
+    }
+    if (!(riskFree > -1) || !Double.isFinite(riskFree)) {
+      throw new IllegalArgumentException("Invalid risk-free rate: " + riskFree + " (must be finite and > -1)");
+    }
+  }
+
+  /** A configuration over the whole data with no risk-free rate. */
+  public static PortfolioConfig of(
+      double capital, Execution execution, List<SleeveSpec> sleeves, double[] weights, Rebalancing rebalancing) {
+    return new PortfolioConfig(capital, execution, sleeves, weights, rebalancing, null, null, 0.0);
+  }
+
+  @Override
+  public double[] weights() {
+    return weights.clone();
+  }
+}
