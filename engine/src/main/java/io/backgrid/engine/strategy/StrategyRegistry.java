@@ -1,0 +1,163 @@
+package io.backgrid.engine.strategy;
+
+import io.backgrid.engine.param.Params;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Sleeve strategies by name: the built-ins by kebab-case name, user classes by fully qualified
+ * class name.
+ *
+ * <p>Built-ins: {@code buy-and-hold} ({@link BuyAndHold}), {@code momentum} ({@link Momentum}),
+ * {@code mean-reversion} ({@link MeanReversion}), {@code trend-following} ({@link
+ * TrendFollowing}), {@code pairs} ({@link Pairs}); each class's javadoc gives its exact rule,
+ * parameters and warm-up.
+ *
+ * <p>User classes: a name that is not a built-in but contains a '.' is loaded as a class (binary
+ * name such as {@code com.acme.Outer$Inner}, or the canonical {@code com.acme.Outer.Inner}) through
+ * the thread's context class loader, falling back to this class's loader. It must be a public,
+ * concrete class implementing {@link SleeveStrategy} with a public constructor {@code (Params,
+ * int universeSize)}, which should validate the parameters and throw {@link
+ * IllegalArgumentException} for bad ones.
+ *
+ * <p>Creating a strategy validates its parameters, so {@link #validate} is {@link #create} without
+ * keeping the result.
+ */
+public final class StrategyRegistry {
+  private static final Map<String, StrategyFactory> BUILT_INS = builtIns();
+
+  private StrategyRegistry() {}
+
+  private static Map<String, StrategyFactory> builtIns() {
+    Map<String, StrategyFactory> m = new TreeMap<>();
+    m.put(BuyAndHold.NAME, BuyAndHold::new);
+    m.put(Momentum.NAME, Momentum::new);
+    m.put(MeanReversion.NAME, MeanReversion::new);
+    m.put(TrendFollowing.NAME, TrendFollowing::new);
+    m.put(Pairs.NAME, Pairs::new);
+    return Collections.unmodifiableMap(m);
+  }
+
+  /** The built-in names, sorted. */
+  public static Set<String> names() {
+    return BUILT_INS.keySet();
+  }
+
+  /** True when {@code name} is a built-in. */
+  public static boolean isBuiltIn(String name) {
+    return BUILT_INS.containsKey(name);
+  }
+
+  /**
+   * The factory for a built-in name or a user class name; a user class is loaded and checked here.
+   *
+   * @throws IllegalArgumentException for an unknown name, a class that cannot be loaded, does not
+   *     implement {@link SleeveStrategy} or has no public {@code (Params, int)} constructor
+   */
+  public static StrategyFactory factory(String name) {
+    StrategyFactory builtIn = name == null ? null : BUILT_INS.get(name);
+    if (builtIn != null) {
+      return builtIn;
+    }
+    if (name == null || !name.contains(".")) {
+      throw new IllegalArgumentException(
+          "Unknown strategy '" + name + "'; known: " + String.join(", ", names())
+              + " (or a class name implementing " + SleeveStrategy.class.getName() + ")");
+    }
+    return userFactory(name, loadClass(name));
+  }
+
+  /**
+   * Creates a strategy for one sleeve, validating its parameters.
+   *
+   * @param name a built-in name or a fully qualified class name
+   * @param params the strategy's parameters
+   * @param universeSize number of symbols in the sleeve's universe, ≥ 1
+   * @throws IllegalArgumentException for an unknown name, an unusable class, a bad universe size
+   *     or invalid parameters (the message names the parameter, its value and the rule)
+   */
+  public static SleeveStrategy create(String name, Params params, int universeSize) {
+    if (universeSize < 1) {
+      throw new IllegalArgumentException(
+          "Invalid universe size for strategy '" + name + "': " + universeSize + " (must be >= 1)");
+    }
+    return factory(name).create(params, universeSize);
+  }
+
+  /**
+   * Checks a name and its parameters without running anything (creates and drops the strategy).
+   *
+   * @throws IllegalArgumentException as {@link #create}
+   */
+  public static void validate(String name, Params params, int universeSize) {
+    create(name, params, universeSize);
+  }
+
+  private static Class<?> loadClass(String name) {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = StrategyRegistry.class.getClassLoader();
+    }
+    // Try the name as given, then as a canonical nested name (a.b.Outer.Inner -> a.b.Outer$Inner)
+    String candidate = name;
+    while (true) {
+      try {
+        return Class.forName(candidate, false, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        int dot = candidate.lastIndexOf('.');
+        if (dot < 0 || e instanceof LinkageError) {
+          throw new IllegalArgumentException(
+              "Cannot load strategy class '" + name + "': "
+                  + (e instanceof LinkageError ? e.toString() : "class not found"));
+        }
+        candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
+      }
+    }
+  }
+
+  private static StrategyFactory userFactory(String name, Class<?> type) {
+    String invalid = "Invalid strategy class '" + name + "': ";
+    if (!SleeveStrategy.class.isAssignableFrom(type)) {
+      throw new IllegalArgumentException(
+          invalid + "it does not implement " + SleeveStrategy.class.getName());
+    }
+    if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+      throw new IllegalArgumentException(invalid + "it is abstract");
+    }
+    if (!Modifier.isPublic(type.getModifiers())) {
+      throw new IllegalArgumentException(invalid + "it is not public");
+    }
+    Constructor<? extends SleeveStrategy> constructor;
+    try {
+      constructor = type.asSubclass(SleeveStrategy.class).getConstructor(Params.class, int.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalArgumentException(
+          invalid + "it has no public constructor (" + Params.class.getName() + ", int)");
+    }
+    return (params, universeSize) -> instantiate(name, constructor, params, universeSize);
+  }
+
+  private static SleeveStrategy instantiate(
+      String name, Constructor<? extends SleeveStrategy> constructor, Params params, int universeSize) {
+    try {
+      return constructor.newInstance(params, universeSize);
+    } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IllegalArgumentException iae) {
+        throw iae;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalArgumentException(
+          "Cannot create strategy '" + name + "': its constructor threw " + cause, cause);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException("Cannot create strategy '" + name + "': " + e, e);
+    }
+  }
+}

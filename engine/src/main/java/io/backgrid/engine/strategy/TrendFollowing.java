@@ -1,0 +1,90 @@
+package io.backgrid.engine.strategy;
+
+import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Params;
+
+/**
+ * {@code trend-following}: long while the fast moving average is above the slow one, per symbol.
+ *
+ * <p>Parameters:
+ *
+ * <ul>
+ *   <li>{@code fast} — F bars, ≥ 1, default 50;
+ *   <li>{@code slow} — S bars, &gt; fast, default 200.
+ * </ul>
+ *
+ * <p>Rule, per slot i at bar t: {@code fastMA} and {@code slowMA} are the simple means of the last
+ * F and S trading prices including p(t) (carried forward on days without a bar; counted from the
+ * symbol's first price). Once the symbol has S prices it is long when {@code fastMA > slowMA}
+ * (strictly) and flat otherwise; before that it is flat. Each long symbol gets weight {@code 1/n}
+ * (n = universe size), flat ones 0. Returns true when any symbol's state changes. Means are kept
+ * incrementally (see {@link RollingWindow}). Warm-up: {@code S − 1} bars (both means exist from
+ * bar S − 1, the S-th price).
+ */
+public final class TrendFollowing extends IncrementalStrategy {
+  /** Registry name. */
+  public static final String NAME = "trend-following";
+  /** Parameter: fast moving-average length in bars. */
+  public static final String FAST = "fast";
+  /** Default fast length. */
+  public static final int FAST_DEFAULT = 50;
+  /** Parameter: slow moving-average length in bars. */
+  public static final String SLOW = "slow";
+  /** Default slow length. */
+  public static final int SLOW_DEFAULT = 200;
+
+  private final int slow;
+  private final RollingWindow[] fastWindows;
+  private final RollingWindow[] slowWindows;
+  private final boolean[] held;
+
+  /**
+   * @param params {@code fast}, {@code slow} (both optional)
+   * @param universeSize n ≥ 1
+   * @throws IllegalArgumentException for an unknown parameter or an out-of-range value
+   */
+  public TrendFollowing(Params params, int universeSize) {
+    super(universeSize);
+    params.requireOnly("strategy " + NAME, FAST, SLOW);
+    int fast = params.integer(FAST, FAST_DEFAULT, 1, Integer.MAX_VALUE);
+    this.slow = params.integer(SLOW, SLOW_DEFAULT, 2, Integer.MAX_VALUE);
+    if (slow <= fast) {
+      throw params.invalid(SLOW, slow, "must be > fast = " + fast);
+    }
+    this.fastWindows = new RollingWindow[universeSize];
+    this.slowWindows = new RollingWindow[universeSize];
+    for (int i = 0; i < universeSize; i++) {
+      fastWindows[i] = new RollingWindow(fast);
+      slowWindows[i] = new RollingWindow(slow);
+    }
+    this.held = new boolean[universeSize];
+  }
+
+  @Override
+  public int warmupBars() {
+    return slow - 1;
+  }
+
+  @Override
+  void step(MarketView market, int t) {
+    for (int i = 0; i < size; i++) {
+      double p = market.price(i, t);
+      if (Double.isNaN(p)) {
+        continue;
+      }
+      fastWindows[i].push(p);
+      slowWindows[i].push(p);
+      if (slowWindows[i].full()) {
+        held[i] = fastWindows[i].mean() > slowWindows[i].mean();
+      }
+    }
+  }
+
+  @Override
+  void writeTargets(double[] targets) {
+    double weight = 1.0 / size;
+    for (int i = 0; i < size; i++) {
+      targets[i] = held[i] ? weight : 0.0;
+    }
+  }
+}
