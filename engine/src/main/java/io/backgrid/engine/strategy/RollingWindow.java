@@ -4,25 +4,36 @@ package io.backgrid.engine.strategy;
  * The mean and sample standard deviation of the last {@code length} values of a series, updated in
  * amortised O(1) per value.
  *
- * <p>Algorithm: a ring buffer of the window; while it fills, Welford's update ({@code δ = x − m;
- * m += δ / k; M2 += δ (x − m)}); once full, the sliding form of the same update when {@code x}
- * replaces the oldest value {@code o} ({@code m' = m + (x − o) / L; M2 += (x − o)(x − m' + o −
- * m)}), which avoids the cancellation of raw sums of squares. To keep rounding from accumulating
- * over long series, the mean and M2 are recomputed exactly (two passes over the buffer) after every
- * {@code L} slides: O(L) work once per L values. When the last {@code L} values are all equal the
- * window reports that value as its mean and a standard deviation of exactly 0.
+ * <p>Algorithm: a ring buffer of the window. Values are kept relative to a shift {@code K} (a recent
+ * value), so the running mean is of small numbers and its rounding does not scale with the price
+ * level. While the window fills, Welford's update ({@code δ = y − m; m += δ / k; M2 += δ (y − m)},
+ * {@code y = x − K}); once full, the sliding form when {@code y} replaces the oldest {@code o}
+ * ({@code m' = m + (y − o) / L; M2 += (y − o)(y − m' + o − m)}), which avoids the cancellation of
+ * raw sums of squares. To keep rounding from accumulating, the mean and M2 are recomputed exactly
+ * (two passes over the buffer, with a fresh shift) after every {@code L} slides — O(L) work once per
+ * L values — and also as soon as M2 falls below {@value #CANCELLATION} of its peak since the last
+ * recomputation (a volatile stretch leaving the window, where the sliding update would lose
+ * relative precision). When the last {@code L} values are all equal the window reports that value
+ * as its mean and a standard deviation of exactly 0.
  *
  * <p>Not thread-safe; allocates only in its constructor.
  */
 final class RollingWindow {
+  /** Relative drop of M2 that triggers an exact recomputation. */
+  private static final double CANCELLATION = 1e-6;
+
   private final double[] buffer;
   private int count;
   private int next;
   private int slidesSinceResync;
   /** Number of trailing values equal to the latest one. */
   private int run;
+  private double latest = Double.NaN;
+  private double shift;
+  /** Mean of the shifted values y = x − shift. */
   private double mean;
   private double m2;
+  private double m2Peak;
 
   /**
    * @param length the window length L ≥ 1
@@ -37,47 +48,57 @@ final class RollingWindow {
   /** Appends a finite value, dropping the oldest one once the window is full. */
   void push(double x) {
     int length = buffer.length;
-    double latest = count == 0 ? Double.NaN : buffer[(next + length - 1) % length];
     run = x == latest ? run + 1 : 1;
+    latest = x;
+    if (count == 0) {
+      shift = x;
+    }
     if (count < length) {
       buffer[next] = x;
       count++;
-      double delta = x - mean;
+      double y = x - shift;
+      double delta = y - mean;
       mean += delta / count;
-      m2 += delta * (x - mean);
+      m2 += delta * (y - mean);
     } else {
-      double old = buffer[next];
+      double old = buffer[next] - shift;
       buffer[next] = x;
-      double newMean = mean + (x - old) / length;
-      m2 += (x - old) * (x - newMean + old - mean);
+      double y = x - shift;
+      double newMean = mean + (y - old) / length;
+      m2 += (y - old) * (y - newMean + old - mean);
       mean = newMean;
-      if (++slidesSinceResync == length) {
-        resync();
-      }
+      slidesSinceResync++;
     }
     next = next + 1 == length ? 0 : next + 1;
     if (run >= count) {
-      mean = x;
+      shift = x;
+      mean = 0.0;
       m2 = 0.0;
-    } else if (m2 < 0.0) {
-      m2 = 0.0;
+      m2Peak = 0.0;
+      return;
+    }
+    m2Peak = Math.max(m2Peak, m2);
+    if (slidesSinceResync == length || m2 < CANCELLATION * m2Peak) {
+      resync();
     }
   }
 
   private void resync() {
     slidesSinceResync = 0;
+    shift = latest;
     double sum = 0.0;
-    for (double v : buffer) {
-      sum += v;
+    for (int j = 0; j < count; j++) {
+      sum += buffer[j] - shift;
     }
-    double m = sum / buffer.length;
+    double m = sum / count;
     double squares = 0.0;
-    for (double v : buffer) {
-      double d = v - m;
+    for (int j = 0; j < count; j++) {
+      double d = buffer[j] - shift - m;
       squares += d * d;
     }
     mean = m;
     m2 = squares;
+    m2Peak = squares;
   }
 
   /** The window length L. */
@@ -95,9 +116,9 @@ final class RollingWindow {
     return count == buffer.length;
   }
 
-  /** Mean of the values in the window (0 when empty). */
+  /** Mean of the values in the window (NaN when empty). */
   double mean() {
-    return mean;
+    return count == 0 ? Double.NaN : shift + mean;
   }
 
   /**
