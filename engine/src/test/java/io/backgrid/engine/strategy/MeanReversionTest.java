@@ -50,11 +50,16 @@ class MeanReversionTest {
 
   @Test
   void refusesExitZNotBelowEntryZAndANonPositiveEntryZ() {
-    assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("exit-z", 2.5)), 1))
+    assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("exit-z", 3)), 1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid params.exit-z: 2.5 (must be < entry-z = 2.0)");
+        .hasMessage("Invalid params.exit-z: 3 (must be < entry-z = 2.0)");
     assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("entry-z", 0)), 1))
         .hasMessage("Invalid params.entry-z: 0 (must be > 0)");
+    assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("entry-z", -1)), 1))
+        .hasMessage("Invalid params.entry-z: -1 (must be > 0)");
+    // the default exit-z 0.5 is not below a smaller entry-z
+    assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("entry-z", 0.4)), 1))
+        .hasMessage("Invalid params.exit-z: 0.5 (must be < entry-z = 0.4)");
     assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("exit-z", -0.5)), 1))
         .hasMessage("Invalid params.exit-z: -0.5 (must be >= 0)");
     assertThatThrownBy(() -> new MeanReversion(Params.of(Map.of("lookback", 1)), 1))
