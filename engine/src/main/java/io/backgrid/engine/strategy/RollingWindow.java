@@ -101,11 +101,6 @@ final class RollingWindow {
     m2Peak = squares;
   }
 
-  /** The window length L. */
-  int length() {
-    return buffer.length;
-  }
-
   /** Values seen, capped at L. */
   int count() {
     return count;

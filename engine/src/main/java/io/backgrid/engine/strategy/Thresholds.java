@@ -18,13 +18,14 @@ record Thresholds(double entryZ, double exitZ) {
   }
 
   static Thresholds from(Params params, double entryDefault, double exitDefault) {
-    double entry = params.number(ENTRY_Z, entryDefault, 0.0, Double.MAX_VALUE);
-    if (entry == 0.0) {
+    double entry = params.number(ENTRY_Z, entryDefault, -Double.MAX_VALUE, Double.MAX_VALUE);
+    if (!(entry > 0.0)) {
       throw params.invalid(ENTRY_Z, params.asMap().get(ENTRY_Z), "must be > 0");
     }
     double exit = params.number(EXIT_Z, exitDefault, 0.0, Double.MAX_VALUE);
     if (exit >= entry) {
-      throw params.invalid(EXIT_Z, exit, "must be < entry-z = " + entry);
+      throw params.invalid(
+          EXIT_Z, params.asMap().getOrDefault(EXIT_Z, exit), "must be < entry-z = " + entry);
     }
     return new Thresholds(entry, exit);
   }
