@@ -1,0 +1,195 @@
+package io.backgrid.engine.simulation;
+
+import io.backgrid.engine.ledger.Ledger;
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.metrics.CorrelationMatrix;
+import io.backgrid.engine.metrics.MetricsAccumulator;
+import io.backgrid.engine.metrics.PerformanceMetrics;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs configurations over one market. Thread-safe: distinct sleeves' signals are recorded once per
+ * period of the data and shared by every configuration (and thread) that has them.
+ *
+ * <p>Returns: the portfolio's r_t = V_t / V_{t−1} − 1; a sleeve's r_t = V_t / (V_{t−1} + flow_t) − 1
+ * (flows are capital moved in (+) or out (−) by the allocator at bar t), skipped where V_{t−1} +
+ * flow_t ≤ 0 (no capital); V_0 is the NAV at the close of the first bar after its trades, so N bars
+ * give at most N−1 returns. Turnover per bar is min(bought, sold) / NAV.
+ */
+public final class Simulator {
+  private static final int PERIODS_PER_YEAR = 252;
+
+  private record Period(LocalDate start, LocalDate end) {}
+
+  private final MarketPanel panel;
+  private final ConcurrentHashMap<Period, SignalCache> caches = new ConcurrentHashMap<>();
+
+  /** A simulator over a market. */
+  public Simulator(MarketPanel panel) {
+    this.panel = Objects.requireNonNull(panel, "panel");
+  }
+
+  /** Runs one configuration once, keeping everything. */
+  public static SimulationResult run(MarketPanel panel, PortfolioConfig config) {
+    return new Simulator(panel).run(config, Detail.FULL);
+  }
+
+  /** Number of distinct sleeve signals recorded so far (over all periods). */
+  public int sharedSignals() {
+    int n = 0;
+    for (SignalCache c : caches.values()) {
+      n += c.size();
+    }
+    return n;
+  }
+
+  /**
+   * Runs one configuration.
+   *
+   * @throws IllegalArgumentException for a configuration the market cannot run (unknown symbol or
+   *     strategy, a period without bars, …)
+   */
+  public SimulationResult run(PortfolioConfig config, Detail detail) {
+    SignalCache cache =
+        caches.computeIfAbsent(
+            new Period(config.start(), config.end()),
+            p -> new SignalCache(p.start() == null && p.end() == null ? panel : panel.period(p.start(), p.end())));
+    MarketPanel market = cache.panel();
+    boolean full = detail == Detail.FULL;
+    PortfolioAllocator allocator =
+        new PortfolioAllocator(market, config.capital(), config.execution(), config.rebalancing(), cache, full);
+    double[] weights = config.weights();
+    for (int i = 0; i < weights.length; i++) {
+      allocator.addSleeve(config.sleeves().get(i), weights[i]);
+    }
+    return new Run(market, allocator, config, full).simulate();
+  }
+
+  /** The bar loop of one configuration and its recording. */
+  private static final class Run {
+    private final MarketPanel market;
+    private final PortfolioAllocator allocator;
+    private final PortfolioConfig config;
+    private final boolean full;
+    private final List<Sleeve> sleeves;
+    private final int bars;
+    private final int n;
+
+    Run(MarketPanel market, PortfolioAllocator allocator, PortfolioConfig config, boolean full) {
+      this.market = market;
+      this.allocator = allocator;
+      this.config = config;
+      this.full = full;
+      this.sleeves = allocator.sleeves();
+      this.bars = market.barCount();
+      this.n = sleeves.size();
+    }
+
+    SimulationResult simulate() {
+      MetricsAccumulator portfolio = new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
+      MetricsAccumulator[] sleeveMetrics = new MetricsAccumulator[n];
+      double[][] sleeveReturns = new double[n][bars];
+      long[] nav = full ? new long[bars] : new long[0];
+      long[][] sleeveNav = full ? new long[n][bars] : new long[0][];
+      long[] previous = new long[n];
+      long[] boughtBefore = new long[n];
+      long[] soldBefore = new long[n];
+      for (int i = 0; i < n; i++) {
+        sleeveMetrics[i] = new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
+        Arrays.fill(sleeveReturns[i], Double.NaN);
+      }
+      long previousNav = 0;
+      long bought = 0;
+      long sold = 0;
+      for (int t = 0; t < bars; t++) {
+        allocator.executeBar();
+        long day = market.date(t).toEpochDay();
+        long v = allocator.navCents();
+        long dBought = allocator.boughtCents() - bought;
+        long dSold = allocator.soldCents() - sold;
+        bought += dBought;
+        sold += dSold;
+        if (t == 0) {
+          portfolio.start(day);
+        } else if (previousNav > 0) {
+          portfolio.add(day, Math.max(-1.0, (double) v / previousNav - 1.0), turnover(dBought, dSold, v));
+        }
+        previousNav = v;
+        if (full) {
+          nav[t] = v;
+        }
+        for (int i = 0; i < n; i++) {
+          Ledger ledger = sleeves.get(i).ledger;
+          long value = ledger.navCents();
+          long b = ledger.boughtCents() - boughtBefore[i];
+          long s = ledger.soldCents() - soldBefore[i];
+          boughtBefore[i] += b;
+          soldBefore[i] += s;
+          if (t == 0) {
+            sleeveMetrics[i].start(day);
+          } else {
+            long base = previous[i] + sleeves.get(i).flow;
+            if (base > 0) {
+              double r = Math.max(-1.0, (double) value / base - 1.0);
+              sleeveReturns[i][t] = r;
+              sleeveMetrics[i].add(day, r, turnover(b, s, value));
+            }
+          }
+          previous[i] = value;
+          if (full) {
+            sleeveNav[i][t] = value;
+          }
+        }
+      }
+      return result(portfolio.snapshot(), sleeveMetrics, sleeveReturns, nav, sleeveNav);
+    }
+
+    private static double turnover(long bought, long sold, long nav) {
+      return nav > 0 ? (double) Math.min(bought, sold) / nav : 0.0;
+    }
+
+    private SimulationResult result(
+        PerformanceMetrics metrics, MetricsAccumulator[] sleeveMetrics, double[][] sleeveReturns, long[] nav, long[][] sleeveNav) {
+      long total = allocator.navCents();
+      List<SleeveResult> results = new ArrayList<>(n);
+      List<String> ids = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        Sleeve s = sleeves.get(i);
+        ids.add(s.spec.id());
+        results.add(
+            new SleeveResult(
+                s.spec.id(),
+                s.state,
+                s.error,
+                sleeveMetrics[i].snapshot(),
+                total > 0 ? (double) s.ledger.navCents() / total : 0,
+                s.targetWeight,
+                s.allocated,
+                s.ledger.navCents(),
+                s.ledger.costsPaidCents(),
+                s.ledger.realisedPnlCents(),
+                s.ledger.fillCount()));
+      }
+      return new SimulationResult(
+          market.dates(),
+          metrics,
+          List.copyOf(results),
+          CorrelationMatrix.of(ids, sleeveReturns),
+          total,
+          allocator.reserveCents(),
+          allocator.costsCents(),
+          allocator.nettingSavingsCents(),
+          allocator.tradeCount(),
+          allocator.rebalances(),
+          nav,
+          sleeveNav,
+          full ? allocator.trades() : List.of(),
+          full ? allocator.transfers() : List.of());
+    }
+  }
+}
