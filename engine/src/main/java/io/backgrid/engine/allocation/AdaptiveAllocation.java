@@ -1,0 +1,156 @@
+package io.backgrid.engine.allocation;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Params;
+import java.util.Map;
+
+/**
+ * {@code adaptive}: picks another built-in by market regime, read from a benchmark symbol.
+ *
+ * <p>Regime at bar t, from the benchmark's trading price P (bars ≤ t only):
+ *
+ * <ul>
+ *   <li>trend: bull when P_t ≥ SMA_L = (1/L) Σ_{k=t−L+1}^{t} P_k, bear otherwise, L = {@code
+ *       trend-lookback};
+ *   <li>volatility: σ = sample std (n−1) of r_k = P_k / P_{k−1} − 1 for k in [t−V+1, t], V =
+ *       {@code vol-lookback}, annualised σ·√252; volatile when it exceeds {@code vol-threshold},
+ *       quiet otherwise.
+ * </ul>
+ *
+ * The algorithm named for the regime ({@code bull-quiet}, {@code bull-volatile}, {@code
+ * bear-quiet}, {@code bear-volatile}) then computes the weights, with its default parameters, and
+ * its answer (including false) is returned. Nested parameter blocks are not supported: to tune a
+ * regime's algorithm, run it on its own.
+ *
+ * <p>Parameters: {@code benchmark} (symbol, required, must be in the price data); {@code
+ * trend-lookback} ∈ [2, 10000] bars, default 200; {@code vol-lookback} ∈ [2, 10000] bars, default
+ * 20; {@code vol-threshold} (annualised) ∈ [0, 10], default 0.20; {@code bull-quiet} default
+ * {@code dynamic}, {@code bull-volatile} default {@code risk-parity}, {@code bear-quiet} default
+ * {@code erc}, {@code bear-volatile} default {@code drawdown} (any built-in but {@code adaptive}).
+ *
+ * <p>Edge cases: fewer than max(L − 1, V) bars before t, or a benchmark price not yet available
+ * (NaN) anywhere in the needed bars → false (keep the current weights); otherwise as the chosen
+ * algorithm (single sleeve, paused sleeves, zero volatility, all-negative returns are its
+ * answers).
+ */
+final class AdaptiveAllocation implements AllocationAlgorithm {
+  static final String NAME = "adaptive";
+  static final int TREND_LOOKBACK_DEFAULT = 200;
+  static final int VOL_LOOKBACK_DEFAULT = 20;
+  static final double VOL_THRESHOLD_DEFAULT = 0.20;
+  static final double PERIODS_PER_YEAR = 252;
+  static final Map<String, String> REGIME_DEFAULTS =
+      Map.of(
+          "bull-quiet", DynamicAllocation.NAME,
+          "bull-volatile", RiskParityAllocation.NAME,
+          "bear-quiet", ErcAllocation.NAME,
+          "bear-volatile", DrawdownAllocation.NAME);
+
+  /** Market regimes, in the order of {@link #regimeAlgorithms}. */
+  enum Regime {
+    BULL_QUIET,
+    BULL_VOLATILE,
+    BEAR_QUIET,
+    BEAR_VOLATILE
+  }
+
+  private final int benchmark;
+  private final int trendLookback;
+  private final int volLookback;
+  private final double volThreshold;
+  private final AllocationAlgorithm[] regimeAlgorithms;
+  private Regime lastRegime;
+
+  AdaptiveAllocation(
+      int benchmark, int trendLookback, int volLookback, double volThreshold,
+      AllocationAlgorithm[] regimeAlgorithms) {
+    this.benchmark = benchmark;
+    this.trendLookback = trendLookback;
+    this.volLookback = volLookback;
+    this.volThreshold = volThreshold;
+    this.regimeAlgorithms = regimeAlgorithms.clone();
+  }
+
+  static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
+    params.requireOnly(
+        "allocation " + NAME, "benchmark", "trend-lookback", "vol-lookback", "vol-threshold",
+        "bull-quiet", "bull-volatile", "bear-quiet", "bear-volatile");
+    String symbol = params.string("benchmark", null);
+    if (symbol == null) {
+      throw new IllegalArgumentException(
+          "Missing " + params.pathOf("benchmark") + " for allocation " + NAME
+              + " (a symbol of the price data, e.g. SPY)");
+    }
+    if (!panel.hasSymbol(symbol)) {
+      throw params.invalid("benchmark", symbol, "not a symbol of the price data");
+    }
+    String[] keys = {"bull-quiet", "bull-volatile", "bear-quiet", "bear-volatile"};
+    AllocationAlgorithm[] algorithms = new AllocationAlgorithm[keys.length];
+    for (int r = 0; r < keys.length; r++) {
+      String name = params.string(keys[r], REGIME_DEFAULTS.get(keys[r]));
+      if (name.equals(NAME) || !AllocationRegistry.has(name)) {
+        throw params.invalid(
+            keys[r], name, "must be one of " + String.join(", ", AllocationRegistry.names())
+                + " other than " + NAME);
+      }
+      algorithms[r] =
+          AllocationRegistry.create(
+              name, Params.of(Map.of(), params.pathOf(keys[r])), sleeveCount, panel);
+    }
+    return new AdaptiveAllocation(
+        panel.symbolIndex(symbol),
+        params.integer("trend-lookback", TREND_LOOKBACK_DEFAULT, 2, 10_000),
+        params.integer("vol-lookback", VOL_LOOKBACK_DEFAULT, 2, 10_000),
+        params.number("vol-threshold", VOL_THRESHOLD_DEFAULT, 0.0, 10.0),
+        algorithms);
+  }
+
+  /** The regime of the last call that had enough benchmark history (null before). */
+  Regime lastRegime() {
+    return lastRegime;
+  }
+
+  @Override
+  public boolean weights(AllocationContext context, double[] out) {
+    Regime regime = regime(context);
+    if (regime == null) {
+      Weights.zero(out);
+      return false;
+    }
+    lastRegime = regime;
+    return regimeAlgorithms[regime.ordinal()].weights(context, out);
+  }
+
+  /** The regime at the context's bar, or null without enough benchmark history. */
+  Regime regime(AllocationContext context) {
+    int t = context.bar();
+    if (t < trendLookback - 1 || t < volLookback) {
+      return null;
+    }
+    double sum = 0;
+    for (int k = t - trendLookback + 1; k <= t; k++) {
+      sum += context.price(benchmark, k);
+    }
+    double now = context.price(benchmark, t);
+    double s = 0;
+    for (int k = t - volLookback + 1; k <= t; k++) {
+      s += context.price(benchmark, k) / context.price(benchmark, k - 1) - 1.0;
+    }
+    double mean = s / volLookback;
+    double ss = 0;
+    for (int k = t - volLookback + 1; k <= t; k++) {
+      double d = context.price(benchmark, k) / context.price(benchmark, k - 1) - 1.0 - mean;
+      ss += d * d;
+    }
+    double variance = ss / (volLookback - 1);
+    if (Double.isNaN(sum) || Double.isNaN(variance)) {
+      return null;
+    }
+    boolean bull = now >= sum / trendLookback;
+    boolean volatile_ = Math.sqrt(variance * PERIODS_PER_YEAR) > volThreshold;
+    if (bull) {
+      return volatile_ ? Regime.BULL_VOLATILE : Regime.BULL_QUIET;
+    }
+    return volatile_ ? Regime.BEAR_VOLATILE : Regime.BEAR_QUIET;
+  }
+}

@@ -1,0 +1,118 @@
+package io.backgrid.engine.allocation;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Params;
+
+/**
+ * {@code drawdown}: less capital for sleeves in drawdown, more for those recovering.
+ *
+ * <p>Everything is measured on the unit NAV within the context's lookback window, i.e. on bars
+ * [s − 1, t] for a window [s, t] (so a drawdown older than the lookback is forgotten):
+ *
+ * <ul>
+ *   <li>DD_i = nav_t / max_{s−1≤k≤t} nav_k − 1 (current drawdown, ≤ 0);
+ *   <li>the window's deepest drawdown M_i = min_k (nav_k / max_{s−1≤j≤k} nav_j − 1), reached first
+ *       at the trough bar τ from the peak P = max_{s−1≤j≤τ} nav_j;
+ *   <li>recovered fraction ρ_i = clamp((nav_t − nav_τ) / (P − nav_τ), 0, 1) when M_i &lt; 0, else 0
+ *       (0 at the trough, 1 once back at or above the old peak);
+ *   <li>score_i = 1 / (1 + |DD_i|) + {@code recovery-bonus} × ρ_i (so a sleeve back at a new
+ *       peak after a drawdown scores 1 + bonus, one that never fell scores 1).
+ * </ul>
+ *
+ * Sleeves with |DD_i| &gt; {@code max-drawdown} are cut: they get exactly {@code min-allocation}.
+ * The others split the rest, 1 − (number cut) × {@code min-allocation}, in proportion to their
+ * scores, none below {@code min-allocation} (same floor rule as {@code dynamic}). Σ w = 1, except
+ * when every active sleeve is cut: each then gets {@code min-allocation} and the rest is cash.
+ *
+ * <p>Parameters: {@code max-drawdown} ∈ (0, 1], default 0.20; {@code recovery-bonus} ∈ [0, 10],
+ * default 0.1; {@code min-allocation} ∈ [0, 1/sleeveCount], default 0.
+ *
+ * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
+ * zero volatility (flat NAV) → DD = 0, score 1; all-negative returns → every sleeve in drawdown,
+ * weights by depth (cash only if all are cut); a single active sleeve → 1, or {@code
+ * min-allocation} when cut; inactive sleeves → 0. O(window) per sleeve.
+ */
+final class DrawdownAllocation implements AllocationAlgorithm {
+  static final String NAME = "drawdown";
+  static final double MAX_DRAWDOWN_DEFAULT = 0.20;
+  static final double RECOVERY_BONUS_DEFAULT = 0.1;
+  static final double MIN_ALLOCATION_DEFAULT = 0.0;
+
+  private final double maxDrawdown;
+  private final double recoveryBonus;
+  private final double minAllocation;
+  private final double[] score;
+  private final boolean[] uncut;
+  private final boolean[] fixed;
+
+  DrawdownAllocation(double maxDrawdown, double recoveryBonus, double minAllocation, int sleeves) {
+    this.maxDrawdown = maxDrawdown;
+    this.recoveryBonus = recoveryBonus;
+    this.minAllocation = minAllocation;
+    this.score = new double[sleeves];
+    this.uncut = new boolean[sleeves];
+    this.fixed = new boolean[sleeves];
+  }
+
+  static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
+    params.requireOnly("allocation " + NAME, "max-drawdown", "recovery-bonus", "min-allocation");
+    double maxDrawdown = params.number("max-drawdown", MAX_DRAWDOWN_DEFAULT, 0.0, 1.0);
+    if (maxDrawdown <= 0) {
+      throw params.invalid("max-drawdown", params.asMap().get("max-drawdown"), "must be in (0, 1]");
+    }
+    return new DrawdownAllocation(
+        maxDrawdown,
+        params.number("recovery-bonus", RECOVERY_BONUS_DEFAULT, 0.0, 10.0),
+        params.number("min-allocation", MIN_ALLOCATION_DEFAULT, 0.0, 1.0 / sleeveCount),
+        sleeveCount);
+  }
+
+  @Override
+  public boolean weights(AllocationContext context, double[] out) {
+    Weights.zero(out);
+    if (!context.allActiveHaveHistory()) {
+      return false;
+    }
+    int n = context.sleeveCount();
+    double budget = 1.0;
+    for (int i = 0; i < n; i++) {
+      uncut[i] = false;
+      if (!context.active(i)) {
+        continue;
+      }
+      UnitReturns r = context.returns(i);
+      int t = context.bar();
+      int from = context.windowStart(i);
+      double peak = r.nav(from - 1);
+      double deepest = 0;
+      double troughNav = peak;
+      double troughPeak = peak;
+      for (int k = from; k <= t; k++) {
+        double nav = r.nav(k);
+        peak = Math.max(peak, nav);
+        double dd = nav / peak - 1.0;
+        if (dd < deepest) {
+          deepest = dd;
+          troughNav = nav;
+          troughPeak = peak;
+        }
+      }
+      double current = r.nav(t) / peak - 1.0;
+      if (-current > maxDrawdown) {
+        out[i] = minAllocation;
+        budget -= minAllocation;
+        continue;
+      }
+      double recovered =
+          deepest < 0 ? clamp01((r.nav(t) - troughNav) / (troughPeak - troughNav)) : 0.0;
+      score[i] = 1.0 / (1.0 - current) + recoveryBonus * recovered;
+      uncut[i] = true;
+    }
+    Weights.floorFill(score, uncut, budget, minAllocation, out, fixed);
+    return true;
+  }
+
+  private static double clamp01(double x) {
+    return x < 0 ? 0 : Math.min(x, 1.0);
+  }
+}

@@ -1,0 +1,197 @@
+package io.backgrid.engine.allocation;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Params;
+
+/**
+ * {@code erc}: equal risk contribution from the sleeves' shrunk covariance.
+ *
+ * <p>Covariance, over the p active sleeves and the n returns of the context's lookback window,
+ * x_k = r_k − mean (demeaned):
+ *
+ * <ul>
+ *   <li>S = (1/n) Σ_k x_k x_kᵀ; target F = μ I with μ = tr(S)/p;
+ *   <li>shrinkage δ: the {@code shrinkage} parameter when given, else Ledoit–Wolf (2004, identity
+ *       target): d² = ‖S − F‖²_F, b̄² = (1/n²) Σ_k ‖x_k x_kᵀ − S‖²_F = (Σ_k ‖x_k‖⁴ − n‖S‖²_F)/n²,
+ *       δ = min(b̄², d²)/d² (δ = 0 when d² = 0) — as scikit-learn's {@code ledoit_wolf};
+ *   <li>Σ = (n/(n−1)) (δ F + (1 − δ) S), then each diagonal entry raised to at least {@code
+ *       min-volatility}² (a sleeve with no variance would otherwise take unbounded weight).
+ * </ul>
+ *
+ * <p>Weights: w solves w_i (Σ w)_i = w_j (Σ w)_j for all i, j, w_i &gt; 0, Σ w = 1. Found by
+ * cyclical coordinate descent on the log-barrier problem min ½ yᵀΣy − (1/p) Σ log y_i (Griveau-
+ * Billion, Richard and Roncalli 2013): each sweep sets y_i = (−c_i + √(c_i² + 4 Σ_ii / p)) / (2
+ * Σ_ii) with c_i = Σ_{j≠i} Σ_ij y_j, until max_i |Δy_i| / y_i ≤ {@code tolerance} or {@code
+ * max-iterations} sweeps (the last sweep is used); then w = y / Σ y. Σ is scaled by 1/mean(Σ_ii)
+ * first (the weights do not depend on the scale). Deterministic.
+ *
+ * <p>Parameters: {@code shrinkage} ∈ [0, 1], default Ledoit–Wolf; {@code min-volatility} (per bar)
+ * ∈ [1e-12, 1], default 0.001; {@code tolerance} ∈ [1e-15, 0.01], default 1e-10; {@code
+ * max-iterations} ∈ [1, 1000000], default 10000.
+ *
+ * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
+ * uncorrelated sleeves → inverse-volatility weights (risk parity); zero volatility → floored as
+ * above; all sleeves flat → equal weights; a one-return window (no variance) → equal weights;
+ * all-negative returns do not matter; a single active sleeve → 1; inactive sleeves → 0, the active
+ * ones sum to 1. O(n p²) per call, no allocation.
+ */
+final class ErcAllocation implements AllocationAlgorithm {
+  static final String NAME = "erc";
+  static final double MIN_VOLATILITY_DEFAULT = 0.001;
+  static final double TOLERANCE_DEFAULT = 1e-10;
+  static final int MAX_ITERATIONS_DEFAULT = 10_000;
+
+  private final double shrinkage;
+  private final double minVolatility;
+  private final double tolerance;
+  private final int maxIterations;
+  private final int[] index;
+  private final double[] x;
+  private final double[] mean;
+  private final double[][] cov;
+  private final double[] y;
+  private double lastShrinkage = Double.NaN;
+
+  /** @param shrinkage in [0, 1], or NaN for Ledoit–Wolf */
+  ErcAllocation(
+      double shrinkage, double minVolatility, double tolerance, int maxIterations, int sleeves) {
+    this.shrinkage = shrinkage;
+    this.minVolatility = minVolatility;
+    this.tolerance = tolerance;
+    this.maxIterations = maxIterations;
+    this.index = new int[sleeves];
+    this.x = new double[sleeves];
+    this.mean = new double[sleeves];
+    this.cov = new double[sleeves][sleeves];
+    this.y = new double[sleeves];
+  }
+
+  static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
+    params.requireOnly(
+        "allocation " + NAME, "shrinkage", "min-volatility", "tolerance", "max-iterations");
+    return new ErcAllocation(
+        params.number("shrinkage", Double.NaN, 0.0, 1.0),
+        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0),
+        params.number("tolerance", TOLERANCE_DEFAULT, 1e-15, 0.01),
+        params.integer("max-iterations", MAX_ITERATIONS_DEFAULT, 1, 1_000_000),
+        sleeveCount);
+  }
+
+  /** The shrinkage intensity δ used by the last successful call (NaN before). */
+  double lastShrinkage() {
+    return lastShrinkage;
+  }
+
+  @Override
+  public boolean weights(AllocationContext context, double[] out) {
+    Weights.zero(out);
+    if (!context.allActiveHaveHistory()) {
+      return false;
+    }
+    int p = 0;
+    for (int i = 0; i < context.sleeveCount(); i++) {
+      if (context.active(i)) {
+        index[p++] = i;
+      }
+    }
+    if (p == 0) {
+      return true;
+    }
+    int t = context.bar();
+    int from = context.windowStart(index[0]);
+    int n = t - from + 1;
+    covariance(context, p, from, t, n);
+    solve(p);
+    double total = 0;
+    for (int a = 0; a < p; a++) {
+      total += y[a];
+    }
+    for (int a = 0; a < p; a++) {
+      out[index[a]] = y[a] / total;
+    }
+    return true;
+  }
+
+  /** Fills cov[0..p) with the shrunk, floored, scale-normalised covariance. */
+  private void covariance(AllocationContext context, int p, int from, int t, int n) {
+    for (int a = 0; a < p; a++) {
+      mean[a] = context.returns(index[a]).mean(from, t);
+      for (int b = 0; b < p; b++) {
+        cov[a][b] = 0;
+      }
+    }
+    double quartic = 0;
+    for (int k = from; k <= t; k++) {
+      double norm2 = 0;
+      for (int a = 0; a < p; a++) {
+        x[a] = context.returns(index[a]).returnAt(k) - mean[a];
+        norm2 += x[a] * x[a];
+      }
+      quartic += norm2 * norm2;
+      for (int a = 0; a < p; a++) {
+        for (int b = a; b < p; b++) {
+          cov[a][b] += x[a] * x[b];
+        }
+      }
+    }
+    double trace = 0;
+    double frob = 0;
+    for (int a = 0; a < p; a++) {
+      for (int b = a; b < p; b++) {
+        cov[a][b] /= n;
+        cov[b][a] = cov[a][b];
+        frob += (a == b ? 1 : 2) * cov[a][b] * cov[a][b];
+      }
+      trace += cov[a][a];
+    }
+    double mu = trace / p;
+    double delta = shrinkage;
+    if (Double.isNaN(delta)) {
+      double d2 = frob - 2 * mu * trace + mu * mu * p; // ‖S − μI‖²
+      double b2 = Math.max(0.0, (quartic - n * frob) / ((double) n * n));
+      delta = d2 > 0 ? Math.min(b2, d2) / d2 : 0.0;
+    }
+    lastShrinkage = delta;
+    double unbias = n > 1 ? (double) n / (n - 1) : 1.0;
+    double floor = minVolatility * minVolatility;
+    double diagonal = 0;
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < p; b++) {
+        cov[a][b] = unbias * ((1 - delta) * cov[a][b] + (a == b ? delta * mu : 0.0));
+      }
+      cov[a][a] = Math.max(cov[a][a], floor);
+      diagonal += cov[a][a];
+    }
+    double scale = p / diagonal;
+    for (int a = 0; a < p; a++) {
+      for (int b = 0; b < p; b++) {
+        cov[a][b] *= scale;
+      }
+    }
+  }
+
+  /** Cyclical coordinate descent; y[0..p) receives the unnormalised solution. */
+  private void solve(int p) {
+    double budget = 1.0 / p;
+    for (int a = 0; a < p; a++) {
+      y[a] = 1.0 / Math.sqrt(cov[a][a]);
+    }
+    for (int iter = 0; iter < maxIterations; iter++) {
+      double change = 0;
+      for (int a = 0; a < p; a++) {
+        double c = 0;
+        for (int b = 0; b < p; b++) {
+          if (b != a) {
+            c += cov[a][b] * y[b];
+          }
+        }
+        double next = (-c + Math.sqrt(c * c + 4 * cov[a][a] * budget)) / (2 * cov[a][a]);
+        change = Math.max(change, Math.abs(next - y[a]) / next);
+        y[a] = next;
+      }
+      if (change <= tolerance) {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package io.backgrid.engine.allocation;
+
+import java.util.Arrays;
+
+/**
+ * Per-sleeve bounds on target weights, applied after the algorithm: min_i ≤ w_i ≤ max_i.
+ *
+ * <p>{@link #apply} keeps the algorithm's proportions where it can: with T = Σ of the active
+ * sleeves' weights (≤ 1) and S = clamp(T, Σ min_i, Σ max_i) over the active sleeves, the result is
+ *
+ * <pre>w'_i = clamp(λ · w_i, min_i, max_i), λ ≥ 0 chosen so that Σ w'_i = S</pre>
+ *
+ * which is the fixed point of clamping and iteratively redistributing the excess or deficit
+ * proportionally among the unclamped sleeves (bt's LimitWeights, extended to minima). Hence:
+ * every bound holds; the total is preserved when it can be (T ∈ [Σ min, Σ max]); when the maxima
+ * cannot hold T the rest stays in cash (Σ w' = Σ max &lt; T); when T is below Σ min the minima still
+ * hold (Σ w' = Σ min &gt; T — e.g. {@code kelly} going to cash is overridden by configured minima).
+ * Sleeves the algorithm gave 0 stay at their minimum unless every other sleeve is at its maximum;
+ * then they share what is left equally (each capped at its maximum). Inactive sleeves are not
+ * touched and do not count in the sums.
+ *
+ * @param min per-sleeve minimum weight, each in [0, 1]
+ * @param max per-sleeve maximum weight, each in [min_i, 1]; Σ min ≤ 1
+ */
+public record WeightConstraints(double[] min, double[] max) {
+  private static final int BISECTIONS = 200;
+
+  public WeightConstraints {
+    if (min.length != max.length) {
+      throw new IllegalArgumentException(
+          "Invalid constraints: " + min.length + " minimum weights for " + max.length
+              + " maximum weights (must be one of each per sleeve)");
+    }
+    min = min.clone();
+    max = max.clone();
+    double sum = 0;
+    for (int i = 0; i < min.length; i++) {
+      if (!(min[i] >= 0 && min[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "Invalid constraints: minimum weight " + min[i] + " for sleeve " + i + " (must be in [0, 1])");
+      }
+      if (!(max[i] >= 0 && max[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "Invalid constraints: maximum weight " + max[i] + " for sleeve " + i + " (must be in [0, 1])");
+      }
+      if (min[i] > max[i]) {
+        throw new IllegalArgumentException(
+            "Invalid constraints: minimum weight " + min[i] + " > maximum weight " + max[i]
+                + " for sleeve " + i);
+      }
+      sum += min[i];
+    }
+    if (sum > 1 + 1e-12) {
+      throw new IllegalArgumentException(
+          "Invalid constraints: the minimum weights sum to " + (float) sum + " (must be <= 1)");
+    }
+  }
+
+  /** No bounds: [0, 1] for every sleeve. */
+  public static WeightConstraints none(int sleeveCount) {
+    return of(sleeveCount, 0.0, 1.0, null, null);
+  }
+
+  /**
+   * Global bounds with optional per-sleeve overrides.
+   *
+   * @param sleeveMin per-sleeve minima (null, or one per sleeve with NaN meaning "the global min")
+   * @param sleeveMax per-sleeve maxima (null, or one per sleeve with NaN meaning "the global max")
+   * @throws IllegalArgumentException naming the sleeve, the value and the rule; including when
+   *     the minima sum to more than 1
+   */
+  public static WeightConstraints of(
+      int sleeveCount, double min, double max, double[] sleeveMin, double[] sleeveMax) {
+    double[] lo = new double[sleeveCount];
+    double[] hi = new double[sleeveCount];
+    for (int i = 0; i < sleeveCount; i++) {
+      lo[i] = overrideOr(sleeveMin, i, min, sleeveCount, "minimum");
+      hi[i] = overrideOr(sleeveMax, i, max, sleeveCount, "maximum");
+    }
+    return new WeightConstraints(lo, hi);
+  }
+
+  private static double overrideOr(double[] values, int i, double global, int n, String what) {
+    if (values == null) {
+      return global;
+    }
+    if (values.length != n) {
+      throw new IllegalArgumentException(
+          "Invalid constraints: " + values.length + " per-sleeve " + what + " weights for " + n
+              + " sleeves (must be one per sleeve)");
+    }
+    return Double.isNaN(values[i]) ? global : values[i];
+  }
+
+  /** Number of sleeves. */
+  public int sleeveCount() {
+    return min.length;
+  }
+
+  /** The minimum weight of a sleeve. */
+  public double min(int sleeve) {
+    return min[sleeve];
+  }
+
+  /** The maximum weight of a sleeve. */
+  public double max(int sleeve) {
+    return max[sleeve];
+  }
+
+  @Override
+  public double[] min() {
+    return min.clone();
+  }
+
+  @Override
+  public double[] max() {
+    return max.clone();
+  }
+
+  /**
+   * Applies the bounds in place (see the class javadoc). No allocation.
+   *
+   * @param weights the algorithm's weights, each ≥ 0; entries of inactive sleeves are left as
+   *     they are
+   * @param active which sleeves take part
+   */
+  public void apply(double[] weights, boolean[] active) {
+    if (weights.length != min.length || active.length != min.length) {
+      throw new IllegalArgumentException(
+          "Invalid weights: " + weights.length + " weights, " + active.length + " flags for "
+              + min.length + " constrained sleeves");
+    }
+    double total = 0;
+    double sumMin = 0;
+    double sumMax = 0;
+    double positive = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (active[i]) {
+        total += weights[i];
+        sumMin += min[i];
+        sumMax += max[i];
+        positive += weights[i];
+      }
+    }
+    double target = Math.max(sumMin, Math.min(total, sumMax));
+    if (positive <= 0) {
+      fillZeros(weights, active, target);
+      return;
+    }
+    // λ = 0 gives Σ = Σ min; large λ gives the most the positive sleeves can take.
+    double lo = 0;
+    double hi = 1;
+    while (sum(weights, active, hi) < target && hi < 1e300) {
+      hi *= 2;
+    }
+    for (int b = 0; b < BISECTIONS && hi - lo > 0; b++) {
+      double mid = 0.5 * (lo + hi);
+      if (sum(weights, active, mid) < target) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    // Solve λ exactly on the sleeves that stay unclamped at λ = hi.
+    double clamped = 0;
+    double free = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (!active[i]) {
+        continue;
+      }
+      double v = hi * weights[i];
+      if (weights[i] > 0 && v > min[i] && v < max[i]) {
+        free += weights[i];
+      } else {
+        clamped += clamp(v, i);
+      }
+    }
+    double lambda = free > 0 ? (target - clamped) / free : hi;
+    double reached = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (active[i]) {
+        weights[i] = clamp(lambda * weights[i], i);
+        reached += weights[i];
+      }
+    }
+    if (reached < target - 1e-12) {
+      fillZeros(weights, active, target);
+    }
+  }
+
+  private double sum(double[] weights, boolean[] active, double lambda) {
+    double s = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (active[i]) {
+        s += clamp(lambda * weights[i], i);
+      }
+    }
+    return s;
+  }
+
+  private double clamp(double v, int i) {
+    return Math.max(min[i], Math.min(v, max[i]));
+  }
+
+  /**
+   * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input,
+   * now at their minimum, and any below their maximum) equally — water-filling capped at each
+   * maximum — until Σ = target.
+   */
+  private void fillZeros(double[] weights, boolean[] active, double target) {
+    double reached = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (active[i]) {
+        weights[i] = clamp(weights[i], i);
+        reached += weights[i];
+      }
+    }
+    for (int round = 0; round <= weights.length && reached < target - 1e-15; round++) {
+      int open = 0;
+      for (int i = 0; i < weights.length; i++) {
+        if (active[i] && weights[i] < max[i]) {
+          open++;
+        }
+      }
+      if (open == 0) {
+        return;
+      }
+      double step = (target - reached) / open;
+      reached = 0;
+      for (int i = 0; i < weights.length; i++) {
+        if (active[i]) {
+          if (weights[i] < max[i]) {
+            weights[i] = Math.min(max[i], weights[i] + step);
+          }
+          reached += weights[i];
+        }
+      }
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof WeightConstraints other
+        && Arrays.equals(min, other.min)
+        && Arrays.equals(max, other.max);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(min) + Arrays.hashCode(max);
+  }
+
+  @Override
+  public String toString() {
+    return "WeightConstraints[min=" + Arrays.toString(min) + ", max=" + Arrays.toString(max) + "]";
+  }
+}
