@@ -39,6 +39,8 @@ public final class OrderBook {
   private final long[] memberCost;
   private final double[] remainder;
   private final double[] crossedQuantity;
+  private final double[] sideBought;
+  private final double[] sideSold;
   private int bar;
   private long costs;
   private long savings;
@@ -81,6 +83,8 @@ public final class OrderBook {
     this.memberCost = new long[members];
     this.remainder = new double[members];
     this.crossedQuantity = new double[panel.symbolCount()];
+    this.sideBought = new double[panel.symbolCount()];
+    this.sideSold = new double[panel.symbolCount()];
     int[] fill = Arrays.copyOf(groupOffset, panel.symbolCount());
     for (int i = 0; i < ledgers.length; i++) {
       for (int slot = 0; slot < ledgers[i].size(); slot++) {
@@ -238,6 +242,8 @@ public final class OrderBook {
       standalone += memberCost[k];
     }
     crossedQuantity[s] = Math.min(bought, sold);
+    sideBought[s] = bought;
+    sideSold[s] = sold;
     if (to - from == 1 || standalone == 0) {
       return;
     }
@@ -280,6 +286,20 @@ public final class OrderBook {
     savings += standalone - assigned;
   }
 
+  /**
+   * The part of a fill crossed internally: all of it on the smaller side, a pro-rata share of the
+   * crossed quantity on the net side (so the market quantity, |q| minus this, sums to the net).
+   */
+  private double crossedPart(int s, double q) {
+    double crossed = crossedQuantity[s];
+    if (crossed == 0) {
+      return 0;
+    }
+    double side = q > 0 ? sideBought[s] : sideSold[s];
+    double other = q > 0 ? sideSold[s] : sideBought[s];
+    return side <= other ? Math.abs(q) : Math.abs(q) * crossed / side;
+  }
+
   private static boolean onNetSide(double q, double net) {
     return net > 0 ? q > 0 : net < 0 && q < 0;
   }
@@ -302,7 +322,7 @@ public final class OrderBook {
         } else {
           sold += notional;
         }
-        log.add(bar, i, s, q, px, notional, memberCost[k], Math.min(Math.abs(q), crossedQuantity[s]));
+        log.add(bar, i, s, q, px, notional, memberCost[k], crossedPart(s, q));
         orders[i][slot] = 0;
       }
     }
