@@ -42,6 +42,12 @@ public final class OrderBook {
   private final double[] sideBought;
   private final double[] sideSold;
   private int bar;
+  private boolean pending;
+  /** Symbols and sleeves with orders at this point, so an execution costs what it trades. */
+  private final int[] touchedSymbols;
+  private final boolean[] symbolTouched;
+  private final boolean[] sleeveTouched;
+  private int touchedCount;
   private long costs;
   private long savings;
   private long bought;
@@ -93,6 +99,9 @@ public final class OrderBook {
         memberSlot[k] = slot;
       }
     }
+    this.touchedSymbols = new int[used];
+    this.symbolTouched = new boolean[panel.symbolCount()];
+    this.sleeveTouched = new boolean[ledgers.length];
     this.fillPrice = new double[panel.symbolCount()];
     this.valuationPrice = new double[panel.symbolCount()];
   }
@@ -133,6 +142,13 @@ public final class OrderBook {
   /** Adds an order of {@code quantity} shares (negative to sell) for a sleeve's slot. */
   public void order(int sleeve, int slot, double quantity) {
     orders[sleeve][slot] += quantity;
+    pending = true;
+    int s = ledgers[sleeve].symbol(slot);
+    if (!symbolTouched[s]) {
+      symbolTouched[s] = true;
+      touchedSymbols[touchedCount++] = s;
+    }
+    sleeveTouched[sleeve] = true;
   }
 
   /** The order pending for a sleeve's slot. */
@@ -142,20 +158,29 @@ public final class OrderBook {
 
   /** Fills every pending order at the prepared point, records fills in {@code log}, clears the book. */
   public void execute(TradeLog log) {
-    for (int i = 0; i < orders.length; i++) {
-      clip(i);
+    if (!pending) {
+      return;
     }
-    if (execution.netting()) {
-      for (int s : usedSymbols) {
-        shareCosts(s);
+    pending = false;
+    for (int i = 0; i < orders.length; i++) {
+      if (sleeveTouched[i]) {
+        clip(i);
+        sleeveTouched[i] = false;
       }
-    } else {
-      for (int s : usedSymbols) {
-        standaloneCosts(s);
+    }
+    for (int k = 0; k < touchedCount; k++) {
+      if (execution.netting()) {
+        shareCosts(touchedSymbols[k]);
+      } else {
+        standaloneCosts(touchedSymbols[k]);
       }
     }
     book(log, true);
     book(log, false);
+    for (int k = 0; k < touchedCount; k++) {
+      symbolTouched[touchedSymbols[k]] = false;
+    }
+    touchedCount = 0;
   }
 
   /** Sizes a sleeve's orders to its cash: drops unaffordable sells, scales then trims buys. */
@@ -306,7 +331,8 @@ public final class OrderBook {
 
   /** Books the sells ({@code sells = true}) or the buys of every sleeve. */
   private void book(TradeLog log, boolean sells) {
-    for (int s : usedSymbols) {
+    for (int j = 0; j < touchedCount; j++) {
+      int s = touchedSymbols[j];
       double px = fillPrice[s];
       for (int k = groupOffset[s]; k < groupOffset[s + 1]; k++) {
         int i = memberSleeve[k];

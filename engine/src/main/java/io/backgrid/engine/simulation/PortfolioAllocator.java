@@ -319,8 +319,25 @@ public final class PortfolioAllocator {
     }
   }
 
+  /** True when an execution point has work: a rebalance, a decision, new cash, a liquidation. */
+  private boolean hasWork() {
+    if (pendingReason != null) {
+      return true;
+    }
+    for (Sleeve s : sleeves) {
+      if (s.retargetPending || s.received || s.state == SleeveState.LIQUIDATING
+          || (s.state == SleeveState.STOPPED && s.ledger.cashCents() > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Executes what has been decided, at bar t's fill prices. */
   private void executeAt(int t) {
+    if (!hasWork()) {
+      return;
+    }
     book.prepare(t);
     if (execution.fill() == FillPrice.NEXT_OPEN) {
       for (Sleeve s : sleeves) {
