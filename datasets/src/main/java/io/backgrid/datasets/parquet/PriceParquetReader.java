@@ -74,6 +74,7 @@ public final class PriceParquetReader {
     Configuration conf = HadoopFiles.conf();
     Schema projection = projection(columns);
     AvroReadSupport.setRequestedProjection(conf, projection);
+    AvroReadSupport.setAvroReadSchema(conf, projection);
     int[] pos = new int[PriceColumn.values().length];
     for (PriceColumn c : PriceColumn.values()) {
       Schema.Field f = projection.getField(c.columnName());

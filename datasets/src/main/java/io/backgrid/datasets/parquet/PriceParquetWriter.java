@@ -31,7 +31,9 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * failed write leaves nothing behind.
  *
  * <p><b>Deterministic.</b> The same rows give the same bytes: no timestamps or host names go into
- * the files' metadata.
+ * the files' metadata, and dictionary encoding is off because parquet-mr 1.17 lists a dictionary
+ * chunk's encodings in hash-set order, which changes from one JVM run to the next (ZSTD makes up
+ * most of what the dictionaries would save).
  *
  * <p>Rows must arrive in strictly increasing (symbol, date) order; a part file ends at the first
  * symbol boundary after {@link WriteOptions#rowsPerFile()} rows. Not thread-safe.
@@ -191,6 +193,7 @@ public final class PriceParquetWriter implements AutoCloseable {
         .withDataModel(GenericData.get())
         .withConf(conf)
         .withCompressionCodec(CompressionCodecName.ZSTD)
+        .withDictionaryEncoding(false)
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
     rowsInFile = 0;
