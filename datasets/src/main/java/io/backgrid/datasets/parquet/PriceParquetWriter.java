@@ -31,9 +31,10 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * failed write leaves nothing behind.
  *
  * <p><b>Deterministic.</b> The same rows give the same bytes: no timestamps or host names go into
- * the files' metadata, and dictionary encoding is off because parquet-mr 1.17 lists a dictionary
- * chunk's encodings in hash-set order, which changes from one JVM run to the next (ZSTD makes up
- * most of what the dictionaries would save).
+ * the files' metadata, and each footer's encoding lists are put in a fixed order ({@link
+ * FooterCanonicaliser}: parquet-mr writes them in hash-set order, which changes between runs).
+ * Dictionary encoding is off: on these columns it made files larger (the demo: 4.08 MB with it,
+ * 3.93 MB without), ZSTD doing the work.
  *
  * <p>Rows must arrive in strictly increasing (symbol, date) order; a part file ends at the first
  * symbol boundary after {@link WriteOptions#rowsPerFile()} rows. Not thread-safe.
@@ -45,6 +46,7 @@ public final class PriceParquetWriter implements AutoCloseable {
   private final Configuration conf = HadoopFiles.conf();
   private final GenericData.Record record = new GenericData.Record(PriceSchema.AVRO);
   private ParquetWriter<GenericRecord> writer;
+  private Path currentFile;
   private int fileCount;
   private long rowsInFile;
   private long rows;
@@ -144,8 +146,7 @@ public final class PriceParquetWriter implements AutoCloseable {
       if (writer == null) {
         throw new IllegalArgumentException("Cannot write price data to " + out + ": no rows");
       }
-      writer.close();
-      writer = null;
+      finishFile();
       if (Files.exists(out)) {
         if (options.mode() == WriteMode.FAIL_IF_EXISTS) {
           throw new IllegalArgumentException("Cannot write price data to " + out
@@ -184,9 +185,10 @@ public final class PriceParquetWriter implements AutoCloseable {
 
   private void nextFile() throws IOException {
     if (writer != null) {
-      writer.close();
+      finishFile();
     }
     Path file = temp.resolve(String.format("part-%05d.parquet", fileCount++));
+    currentFile = file;
     writer = AvroParquetWriter.<GenericRecord>builder(
             HadoopOutputFile.fromPath(HadoopFiles.hadoopPath(file), conf))
         .withSchema(PriceSchema.AVRO)
@@ -197,6 +199,12 @@ public final class PriceParquetWriter implements AutoCloseable {
         .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
         .build();
     rowsInFile = 0;
+  }
+
+  private void finishFile() throws IOException {
+    writer.close();
+    writer = null;
+    FooterCanonicaliser.canonicalise(currentFile);
   }
 
   private static Double boxed(double v) {
