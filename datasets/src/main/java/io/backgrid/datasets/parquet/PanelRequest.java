@@ -3,6 +3,7 @@ package io.backgrid.datasets.parquet;
 import io.backgrid.datasets.schema.RowFilter;
 import io.backgrid.engine.market.PriceField;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +20,7 @@ import java.util.Set;
 public record PanelRequest(List<String> symbols, LocalDate start, LocalDate end, Set<PriceField> fields) {
   public PanelRequest {
     symbols = List.copyOf(symbols);
-    fields = fields.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(fields));
+    fields = fields.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fields));
     new RowFilter(symbols, start, end); // validates the symbol list and the period
   }
 
