@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * @param bars window length in bars (≥ 1), or 0 when {@code period} is used
  * @param period a calendar period (positive), or null when {@code bars} is used
  */
-public record Lookback(int bars, Period period) {
+public record Lookback(int bars, Period period) implements java.io.Serializable {
   private static final Pattern PERIOD =
       Pattern.compile("\\s*(\\d+)\\s*(day|days|d|week|weeks|w|month|months|m|year|years|y)\\s*");
 

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * @param min per-sleeve minimum weight, each in [0, 1]
  * @param max per-sleeve maximum weight, each in [min_i, 1]; Σ min ≤ 1
  */
-public record WeightConstraints(double[] min, double[] max) {
+public record WeightConstraints(double[] min, double[] max) implements java.io.Serializable {
   private static final int BISECTIONS = 200;
 
   public WeightConstraints {

@@ -19,7 +19,7 @@ package io.backgrid.engine.execution;
  * @param slippageBps basis points of notional, ≥ 0
  */
 public record CostModel(
-    double commissionPerShare, double commissionMinimum, double commissionBps, double slippageBps) {
+    double commissionPerShare, double commissionMinimum, double commissionBps, double slippageBps) implements java.io.Serializable {
 
   /** No costs at all. */
   public static final CostModel ZERO = new CostModel(0, 0, 0, 0);

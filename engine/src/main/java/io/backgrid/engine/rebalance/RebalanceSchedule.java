@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param frequency the kind of schedule
  * @param bars N for {@link RebalanceFrequency#EVERY_N_BARS} (≥ 1), 0 otherwise
  */
-public record RebalanceSchedule(RebalanceFrequency frequency, int bars) {
+public record RebalanceSchedule(RebalanceFrequency frequency, int bars) implements java.io.Serializable {
   private static final Pattern EVERY =
       Pattern.compile("(?:every\\s*)?(\\d+)(?:\\s*bars?)?");
   private static final String FORMS =

@@ -26,7 +26,7 @@ public record Rebalancing(
     RebalanceSchedule schedule,
     double driftThreshold,
     int cooldownBars,
-    WeightConstraints constraints) {
+    WeightConstraints constraints) implements java.io.Serializable {
 
   /** Fixed weights, allocated at the first bar and never again. */
   public static final Rebalancing NEVER =

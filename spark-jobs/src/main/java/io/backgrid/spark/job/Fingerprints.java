@@ -1,0 +1,64 @@
+package io.backgrid.spark.job;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.PriceField;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Content hashes that tell whether a rerun may reuse earlier results. */
+public final class Fingerprints {
+  private Fingerprints() {}
+
+  /** SHA-256 (first 16 hex digits) of a panel's calendar, symbols, prices, tradability and opens. */
+  public static String panel(MarketPanel panel) {
+    MessageDigest digest = sha256();
+    ByteBuffer buffer = ByteBuffer.allocate(8 * Math.max(1, panel.barCount()));
+    for (int t = 0; t < panel.barCount(); t++) {
+      buffer.putLong(panel.date(t).toEpochDay());
+    }
+    digest.update(buffer.array(), 0, buffer.position());
+    boolean open = panel.has(PriceField.OPEN);
+    for (int s = 0; s < panel.symbolCount(); s++) {
+      digest.update(panel.symbol(s).getBytes(StandardCharsets.UTF_8));
+      buffer.clear();
+      for (int t = 0; t < panel.barCount(); t++) {
+        buffer.putDouble(panel.tradable(s, t) ? panel.price(s, t) : Double.NaN);
+      }
+      digest.update(buffer.array(), 0, buffer.position());
+      if (open) {
+        buffer.clear();
+        for (int t = 0; t < panel.barCount(); t++) {
+          buffer.putDouble(panel.field(PriceField.OPEN, s, t));
+        }
+        digest.update(buffer.array(), 0, buffer.position());
+      }
+    }
+    return hex(digest);
+  }
+
+  /** SHA-256 (first 16 hex digits) of strings in the given order, e.g. the sorted config ids. */
+  public static String strings(List<String> values) {
+    MessageDigest digest = sha256();
+    for (String v : values) {
+      digest.update(v.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) '\n');
+    }
+    return hex(digest);
+  }
+
+  private static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash: the JDK has no SHA-256", e);
+    }
+  }
+}

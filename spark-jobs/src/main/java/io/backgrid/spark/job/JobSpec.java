@@ -1,0 +1,26 @@
+package io.backgrid.spark.job;
+
+import java.util.Objects;
+
+/**
+ * Where a study reads and writes, and how it is spread.
+ *
+ * @param study the study's name (the output directory's name)
+ * @param data the price table: a Hadoop filesystem URI or a local path
+ * @param output the output root: tables go to {@code <output>/<study>/<table>/}
+ * @param partitions how many partitions to spread the configurations over, or 0 for automatic
+ *     (about four per core, at most one per configuration)
+ * @param equity which configurations get the equity table
+ * @param fresh true to ignore previous results of the study and recompute everything
+ */
+public record JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh) {
+  public JobSpec {
+    Objects.requireNonNull(study, "study");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(output, "output");
+    Objects.requireNonNull(equity, "equity");
+    if (partitions < 0) {
+      throw new IllegalArgumentException("Invalid partitions: " + partitions + " (must be >= 0; 0 = automatic)");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.backgrid.spark.job;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Assembles the next publication of a study from the rows an earlier run published (for the
+ * configurations reused), the finished batches, the configs table, the equity paths of the
+ * selected configurations and the runs table; every configuration comes from exactly one source,
+ * so each table has one row per configuration (and date, sleeve, ...).
+ */
+final class Publisher {
+  private final SparkSession spark;
+  private final StudyOutput output;
+  private final Path next;
+
+  Publisher(SparkSession spark, StudyOutput output, Path next) {
+    this.spark = spark;
+    this.output = output;
+    this.next = next;
+  }
+
+  /** Writes a per-configuration table: published rows of {@code reused} ∪ the batches' rows. */
+  void perConfigTable(String table, Collection<String> reused, List<Path> batches) {
+    StructType schema = Tables.schema(table);
+    Dataset<Row> all = spark.createDataFrame(List.of(), schema);
+    if (!reused.isEmpty() && output.hasPublished(table)) {
+      Dataset<Row> ids = spark.createDataset(new ArrayList<>(reused), Encoders.STRING()).toDF("config_id");
+      Dataset<Row> published = read(output.table(table).toString(), schema);
+      all = all.unionByName(published.join(ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"));
+    }
+    if (!batches.isEmpty()) {
+      String[] paths = batches.stream().map(b -> new Path(b, table).toString()).toArray(String[]::new);
+      all = all.unionByName(read(paths, schema));
+    }
+    write(all, table);
+  }
+
+  /** Writes the configs table from the driver's rows. */
+  void configs(List<Row> rows, StructType schema) {
+    write(spark.createDataFrame(rows, schema).coalesce(1), Tables.CONFIGS);
+  }
+
+  /** Rows of a per-configuration table in the publication being written. */
+  Dataset<Row> written(String table) {
+    return read(new Path(next, table).toString(), Tables.schema(table));
+  }
+
+  /** The best configurations by a metric (status OK, NULLs last), then the listed ids. */
+  List<String> select(EquitySelection selection) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (selection.top() > 0) {
+      for (Row r :
+          written(Tables.PORTFOLIO_METRICS)
+              .where("status = 'OK'")
+              .orderBy(org.apache.spark.sql.functions.col(selection.by()).desc_nulls_last(), org.apache.spark.sql.functions.col("config_id"))
+              .limit(selection.top())
+              .select("config_id")
+              .collectAsList()) {
+        ids.add(r.getString(0));
+      }
+    }
+    ids.addAll(selection.ids());
+    return new ArrayList<>(ids);
+  }
+
+  /** Runs the selected configurations with full detail and writes their daily paths. */
+  void equity(List<JobConfiguration> selected, Broadcast<io.backgrid.engine.market.MarketPanel> panel) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
+    var rows = jsc.parallelize(selected, Math.max(1, selected.size())).mapPartitions(new EquityPaths(panel));
+    write(spark.createDataFrame(rows, Tables.EQUITY_SCHEMA), Tables.EQUITY);
+  }
+
+  /** Writes the runs table: earlier runs and this one. */
+  void runs(List<Row> earlier, Row current) {
+    List<Row> all = new ArrayList<>(earlier);
+    all.add(current);
+    write(spark.createDataFrame(all, Tables.RUNS_SCHEMA).coalesce(1), Tables.RUNS);
+  }
+
+  static Row runRow(
+      String runId, long started, long finished, long configurations, long computed, long reused, long failed,
+      String dataFingerprint, String configFingerprint, String master, String status) {
+    String version = StudyJob.class.getPackage().getImplementationVersion();
+    return RowFactory.create(
+        runId, new Timestamp(started), finished < 0 ? null : new Timestamp(finished), configurations, computed, reused,
+        failed, dataFingerprint, configFingerprint, version == null ? "dev" : version, master, status);
+  }
+
+  private Dataset<Row> read(String path, StructType schema) {
+    return spark.read().schema(schema).parquet(path);
+  }
+
+  private Dataset<Row> read(String[] paths, StructType schema) {
+    return spark.read().schema(schema).parquet(paths);
+  }
+
+  private void write(Dataset<Row> rows, String table) {
+    rows.write().mode(SaveMode.Overwrite).parquet(new Path(next, table).toString());
+  }
+}

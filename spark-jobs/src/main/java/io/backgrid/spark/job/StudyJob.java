@@ -1,0 +1,181 @@
+package io.backgrid.spark.job;
+
+import io.backgrid.datasets.parquet.PanelLoader;
+import io.backgrid.datasets.parquet.PanelRequest;
+import io.backgrid.engine.execution.FillPrice;
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.PriceField;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The study job (DESIGN §6): on the driver, load the price panel once and broadcast it; decide what
+ * to compute (everything, or on a rerun of the same study and data only what has no result yet);
+ * simulate in batches on the executors; publish every table at once.
+ */
+public final class StudyJob {
+  private final SparkSession spark;
+  private final PrintStream console;
+
+  public StudyJob(SparkSession spark, PrintStream console) {
+    this.spark = spark;
+    this.console = console;
+  }
+
+  /**
+   * Runs a study.
+   *
+   * @param spec where to read and write, how to spread
+   * @param configurations the study's configurations (ids unique)
+   * @param configRows the configs table's rows, {@code configSchema} its schema
+   * @param configFingerprint identifies the study's configurations (e.g. a hash of the sorted ids)
+   * @throws IllegalArgumentException for an equity id not in the study, or a rerun whose
+   *     configuration or data changed (unless {@code spec.fresh()})
+   */
+  public JobReport run(
+      JobSpec spec, List<JobConfiguration> configurations, List<Row> configRows, StructType configSchema, String configFingerprint) {
+    long started = System.currentTimeMillis();
+    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
+        .format(java.time.Instant.ofEpochMilli(started)) + "-" + Long.toHexString(System.nanoTime() & 0xfffff);
+    Map<String, JobConfiguration> byId = new LinkedHashMap<>();
+    for (JobConfiguration c : configurations) {
+      if (byId.put(c.configId(), c) != null) {
+        throw new IllegalArgumentException("Duplicate config_id " + c.configId() + " in study " + spec.study());
+      }
+    }
+    for (String id : spec.equity().ids()) {
+      if (!byId.containsKey(id)) {
+        throw new IllegalArgumentException("Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
+      }
+    }
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    StudyOutput output = new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
+    output.recover();
+
+    console.println("[backgrid] loading prices from " + spec.data());
+    MarketPanel panel = loadPanel(spec.data(), configurations);
+    String dataFingerprint = Fingerprints.panel(panel);
+    String fingerprint = dataFingerprint + " " + configFingerprint;
+    PreviousRuns previous = PreviousRuns.read(spark, output);
+
+    Set<String> reused = new HashSet<>();
+    if (spec.fresh()) {
+      output.discardWork();
+    } else {
+      refuseChanged(spec, output.workFingerprint(), fingerprint, "an interrupted run");
+      refuseChanged(spec, previous.fingerprint(), fingerprint, "the published results");
+      reused.addAll(previous.okIds());
+    }
+    output.startWork(fingerprint);
+    reused.retainAll(byId.keySet());
+    List<Path> batches = output.finishedBatches();
+    Set<String> inBatches = PreviousRuns.ids(spark, batches);
+    List<JobConfiguration> todo = new ArrayList<>();
+    for (JobConfiguration c : configurations) {
+      if (!reused.contains(c.configId()) && !inBatches.contains(c.configId())) {
+        todo.add(c);
+      }
+    }
+    console.printf(Locale.ROOT, "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
+        spec.study(), configurations.size(), todo.size(), configurations.size() - todo.size(), panel);
+
+    Broadcast<MarketPanel> shared = jsc.broadcast(panel);
+    int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
+    BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
+    int batchSize = Math.max(2_000, (todo.size() + 9) / 10);
+    try (Progress progress = new Progress(console, configurations.size(), configurations.size() - todo.size(), runner.done::value, 5)) {
+      int n = batches.size();
+      for (int from = 0; from < todo.size(); from += batchSize) {
+        runner.run(n++, todo.subList(from, Math.min(todo.size(), from + batchSize)));
+        progress.print();
+      }
+    }
+
+    Path next = output.publication(runId);
+    Publisher publisher = new Publisher(spark, output, next);
+    List<Path> allBatches = output.finishedBatches();
+    for (String table : Tables.PER_CONFIG) {
+      jsc.setJobDescription("backgrid: assemble " + table);
+      publisher.perConfigTable(table, reused, allBatches);
+    }
+    publisher.configs(configRows, configSchema);
+    List<JobConfiguration> selected = new ArrayList<>();
+    for (String id : publisher.select(spec.equity())) {
+      selected.add(byId.get(id));
+    }
+    publisher.equity(selected, shared);
+    long failed = publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'FAILED'").count();
+    List<String> best = best(publisher);
+    publisher.runs(
+        previous.runs(),
+        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), reused.size(),
+            failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
+    output.publish(next, runId);
+    output.discardWork();
+    shared.destroy();
+    double seconds = (System.currentTimeMillis() - started) / 1000.0;
+    return new JobReport(runId, configurations.size(), todo.size(), reused.size(), failed, seconds,
+        output.published().toString(), best);
+  }
+
+  private static void refuseChanged(JobSpec spec, String before, String now, String what) {
+    if (before != null && !before.equals(now)) {
+      throw new IllegalArgumentException(
+          "Cannot resume study '" + spec.study() + "': its configurations or data changed since " + what
+              + " (fingerprint " + before + ", now " + now + "); rerun with --fresh to recompute everything");
+    }
+  }
+
+  private static List<String> best(Publisher publisher) {
+    List<String> lines = new ArrayList<>();
+    for (Row r :
+        publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'OK'")
+            .orderBy(org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(), org.apache.spark.sql.functions.col("config_id"))
+            .limit(5).select("config_id", "sharpe", "cagr", "max_drawdown").collectAsList()) {
+      lines.add(String.format(Locale.ROOT, "%s  sharpe %s  cagr %s  max_drawdown %s", r.get(0), r.get(1), r.get(2), r.get(3)));
+    }
+    return lines;
+  }
+
+  /** Loads the symbols and the period the configurations need (opens only for next-open fills). */
+  static MarketPanel loadPanel(String data, List<JobConfiguration> configurations) {
+    Set<String> symbols = new TreeSet<>();
+    LocalDate start = null;
+    LocalDate end = null;
+    boolean anyOpenStart = false;
+    boolean anyOpenEnd = false;
+    boolean open = false;
+    for (JobConfiguration c : configurations) {
+      c.config().sleeves().forEach(s -> symbols.addAll(s.universe()));
+      Object benchmark = c.config().rebalancing().algorithmParams().asMap().get("benchmark");
+      if (benchmark instanceof String b) {
+        symbols.add(b);
+      }
+      open |= c.config().execution().fill() == FillPrice.NEXT_OPEN;
+      anyOpenStart |= c.config().start() == null;
+      anyOpenEnd |= c.config().end() == null;
+      start = c.config().start() == null ? start : start == null || c.config().start().isBefore(start) ? c.config().start() : start;
+      end = c.config().end() == null ? end : end == null || c.config().end().isAfter(end) ? c.config().end() : end;
+    }
+    PanelRequest request =
+        new PanelRequest(new ArrayList<>(symbols), anyOpenStart ? null : start, anyOpenEnd ? null : end,
+            open ? Set.of(PriceField.OPEN) : Set.of());
+    return PanelLoader.load(Locations.uri(data), request);
+  }
+}

@@ -1,0 +1,198 @@
+package io.backgrid.spark.job;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+
+/**
+ * The directories of one study on any Hadoop filesystem:
+ *
+ * <pre>
+ *   &lt;output&gt;/&lt;study&gt;/&lt;table&gt;/           the published tables: complete, or absent
+ *   &lt;output&gt;/.&lt;study&gt;.work/                work of a run not yet published:
+ *       FINGERPRINT                          data and configuration fingerprints
+ *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations
+ *   &lt;output&gt;/.&lt;study&gt;.publish-&lt;run&gt;/       the next publication, being written
+ * </pre>
+ *
+ * Publishing renames the current tables aside, renames the new ones into place, then deletes the
+ * old: a reader sees the previous complete results or the new complete results. A crash between
+ * the two renames is repaired by {@link #recover()} at the next start.
+ */
+final class StudyOutput {
+  private static final String DONE = "_DONE";
+  private static final String FINGERPRINT = "FINGERPRINT";
+
+  private final FileSystem fs;
+  private final Path root;
+  private final Path published;
+  private final Path work;
+  private final String study;
+
+  StudyOutput(URI output, String study, Configuration conf) {
+    try {
+      this.fs = FileSystem.get(output, conf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot open output " + output + ": " + e.getMessage(), e);
+    }
+    this.study = study;
+    this.root = new Path(output);
+    this.published = new Path(root, study);
+    this.work = new Path(root, "." + study + ".work");
+  }
+
+  /** Where the published tables are. */
+  Path published() {
+    return published;
+  }
+
+  /** A published table's directory. */
+  Path table(String name) {
+    return new Path(published, name);
+  }
+
+  boolean hasPublished(String table) {
+    return exists(new Path(new Path(published, table), "_SUCCESS"));
+  }
+
+  /** Restores the published tables if a publication was cut between its two renames. */
+  void recover() {
+    try {
+      if (fs.exists(published)) {
+        return;
+      }
+      FileStatus[] aside = fs.globStatus(new Path(root, "." + study + ".old-*"));
+      if (aside != null && aside.length > 0) {
+        fs.rename(aside[aside.length - 1].getPath(), published);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot recover " + published + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The fingerprint of the unpublished work, or null when there is none. */
+  String workFingerprint() {
+    Path file = new Path(work, FINGERPRINT);
+    try {
+      if (!fs.exists(file)) {
+        return null;
+      }
+      try (var in = fs.open(file)) {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Starts a work area with this fingerprint (discarding any other). */
+  void startWork(String fingerprint) {
+    try {
+      if (fingerprint.equals(workFingerprint())) {
+        return;
+      }
+      fs.delete(work, true);
+      fs.mkdirs(work);
+      try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
+        out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start work in " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the work area. */
+  void discardWork() {
+    delete(work);
+  }
+
+  /** The directory of batch {@code n} (for a table: {@code batch(n)/<table>}). */
+  Path batch(int n) {
+    return new Path(new Path(work, "batches"), String.format("%05d", n));
+  }
+
+  /** Marks a batch complete: all its tables are written. */
+  void markDone(int n, long configurations) {
+    try (FSDataOutputStream out = fs.create(new Path(batch(n), DONE), true)) {
+      out.write(Long.toString(configurations).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot mark batch " + n + " done: " + e.getMessage(), e);
+    }
+  }
+
+  /** The finished batches, in order; unfinished ones (a run cut mid-batch) are deleted. */
+  List<Path> finishedBatches() {
+    List<Path> done = new ArrayList<>();
+    try {
+      Path batches = new Path(work, "batches");
+      if (!fs.exists(batches)) {
+        return done;
+      }
+      FileStatus[] all = fs.listStatus(batches);
+      java.util.Arrays.sort(all, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus s : all) {
+        if (fs.exists(new Path(s.getPath(), DONE))) {
+          done.add(s.getPath());
+        } else {
+          fs.delete(s.getPath(), true);
+        }
+      }
+      return done;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + work + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh directory to write the next publication into. */
+  Path publication(String runId) {
+    Path p = new Path(root, "." + study + ".publish-" + runId);
+    delete(p);
+    return p;
+  }
+
+  /** Makes {@code next} the published tables, atomically for readers of each rename. */
+  void publish(Path next, String runId) {
+    Path aside = new Path(root, "." + study + ".old-" + runId);
+    try {
+      boolean had = fs.exists(published);
+      if (had && !fs.rename(published, aside)) {
+        throw new IOException("rename " + published + " -> " + aside + " failed");
+      }
+      if (!fs.rename(next, published)) {
+        if (had) {
+          fs.rename(aside, published);
+        }
+        throw new IOException("rename " + next + " -> " + published + " failed");
+      }
+      if (had) {
+        fs.delete(aside, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot publish " + published + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean exists(Path p) {
+    try {
+      return fs.exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check " + p + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void delete(Path p) {
+    try {
+      fs.delete(p, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + p + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package io.backgrid.spark.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.simulation.Detail;
+import io.backgrid.engine.simulation.Simulator;
+import io.backgrid.spark.SharedSpark;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The study job on a shared local[2] session, against an in-process run of the same grid. */
+class StudyJobTest {
+  static final List<JobConfiguration> GRID = DemoConfigurations.grid(true);
+  static final EquitySelection TOP_TWO = new EquitySelection(2, "sharpe", List.of("fixed-2015"));
+
+  @TempDir static Path output;
+  static SparkSession spark;
+  static JobReport first;
+
+  @BeforeAll
+  static void runOnce() {
+    spark = SharedSpark.get();
+    first = run("demo", 3, false);
+  }
+
+  static JobReport run(String study, int partitions, boolean fresh) {
+    return run(study, partitions, fresh, GRID);
+  }
+
+  static JobReport run(String study, int partitions, boolean fresh, List<JobConfiguration> grid) {
+    JobSpec spec = new JobSpec(study, DemoConfigurations.DATA, output.toString(), partitions, TOP_TWO, fresh);
+    PrintStream console = new PrintStream(new ByteArrayOutputStream());
+    return new StudyJob(spark, console).run(spec, grid, DemoConfigurations.configRows(grid), DemoConfigurations.CONFIG_SCHEMA,
+        Fingerprints.strings(grid.stream().map(JobConfiguration::configId).sorted().toList()));
+  }
+
+  static List<String> table(String study, String table) {
+    List<String> rows = new ArrayList<>();
+    for (Row r : spark.read().parquet(output.resolve(study).resolve(table).toString()).collectAsList()) {
+      rows.add(text(r));
+    }
+    rows.sort(Comparator.naturalOrder());
+    return rows;
+  }
+
+  /** A row as text with arrays spelled out, whether Java arrays (in-process) or Scala sequences (read). */
+  static String text(Row row) {
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < row.length(); i++) {
+      Object v = row.get(i);
+      if (v instanceof double[] a) {
+        fields.add(java.util.Arrays.toString(a));
+      } else if (v instanceof scala.collection.Seq<?> seq) {
+        fields.add(scala.jdk.javaapi.CollectionConverters.asJava(seq).toString());
+      } else {
+        fields.add(String.valueOf(v));
+      }
+    }
+    return fields.toString();
+  }
+
+  @Test
+  void everyTableEqualsAnInProcessRunOfTheSameConfigurationsRowForRow() {
+    MarketPanel panel = StudyJob.loadPanel(DemoConfigurations.DATA, GRID);
+    Simulator simulator = new Simulator(panel);
+    List<List<String>> expected = new ArrayList<>();
+    for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
+      expected.add(new ArrayList<>());
+    }
+    for (JobConfiguration c : GRID) {
+      List<TaggedRow> rows = new ArrayList<>();
+      try {
+        ResultRows.of(c.configId(), simulator.run(c.config(), Detail.SUMMARY), rows::add);
+      } catch (RuntimeException e) {
+        rows.add(ResultRows.failed(c.configId(), e));
+      }
+      for (TaggedRow r : rows) {
+        expected.get(r.table()).add(text(r.row()));
+      }
+    }
+    for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
+      expected.get(k).sort(Comparator.naturalOrder());
+      assertThat(table("demo", Tables.PER_CONFIG.get(k))).as(Tables.PER_CONFIG.get(k)).isEqualTo(expected.get(k));
+    }
+  }
+
+  @Test
+  void aFailingConfigurationIsAFailedRowAndTheOthersSucceed() {
+    List<Row> metrics = spark.read().parquet(output.resolve("demo").resolve(Tables.PORTFOLIO_METRICS).toString()).collectAsList();
+    assertThat(metrics).hasSize(GRID.size());
+    Row broken = metrics.stream().filter(r -> r.getAs("config_id").equals("broken")).findFirst().orElseThrow();
+    assertThat((String) broken.getAs("status")).isEqualTo("FAILED");
+    assertThat((String) broken.getAs("error"))
+        .isEqualTo("IllegalArgumentException: Cannot create strategy 'io.backgrid.spark.job.ExplodingStrategy':"
+            + " its constructor threw java.lang.IllegalStateException: kaboom");
+    assertThat(metrics.stream().filter(r -> r.getAs("status").equals("OK"))).hasSize(GRID.size() - 1);
+    assertThat(first.failed()).isEqualTo(1);
+  }
+
+  @Test
+  void thePartitionCountDoesNotChangeAnyRow() {
+    run("demo-one-partition", 1, false);
+    run("demo-seven-partitions", 7, false);
+    for (String table : Tables.PER_CONFIG) {
+      assertThat(table("demo-one-partition", table)).as(table).isEqualTo(table("demo", table));
+      assertThat(table("demo-seven-partitions", table)).as(table).isEqualTo(table("demo", table));
+    }
+  }
+
+  @Test
+  void equityIsWrittenForTheTopConfigurationsAndTheListedOnes() {
+    List<Row> equity = spark.read().parquet(output.resolve("demo").resolve(Tables.EQUITY).toString()).collectAsList();
+    List<String> ids = equity.stream().map(r -> (String) r.getAs("config_id")).distinct().sorted().toList();
+    assertThat(ids).hasSize(3).contains("fixed-2015");
+    long bars2015 = equity.stream().filter(r -> r.getAs("config_id").equals("fixed-2015")).count();
+    MarketPanel panel = StudyJob.loadPanel(DemoConfigurations.DATA, GRID);
+    long expected = panel.dates().stream().filter(d -> d.getYear() >= 2015 && d.getYear() <= 2019).count();
+    assertThat(bars2015).isEqualTo(expected);
+  }
+
+  @Test
+  void aRerunOfTheSameStudyComputesNothingAndRecordsItsRun() throws Exception {
+    JobReport again = run("demo-rerun", 2, false);
+    assertThat(again.computed()).isEqualTo(GRID.size());
+    JobReport third = run("demo-rerun", 2, false);
+    assertThat(third.computed()).as("only the FAILED configuration is computed again").isEqualTo(1);
+    assertThat(third.reused()).isEqualTo(GRID.size() - 1);
+    assertThat(table("demo-rerun", Tables.PORTFOLIO_METRICS)).isEqualTo(table("demo", Tables.PORTFOLIO_METRICS));
+    assertThat(table("demo-rerun", Tables.RUNS)).hasSize(2);
+    assertThat(Files.list(output).map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".demo-rerun"))).isEmpty();
+  }
+
+  @Test
+  void aChangedStudyIsRefusedUnlessFresh() {
+    run("demo-changed", 2, false);
+    List<JobConfiguration> smaller = GRID.subList(4, GRID.size());
+    assertThatThrownBy(() -> run("demo-changed", 2, false, smaller))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Cannot resume study 'demo-changed': its configurations or data changed since the published results (fingerprint ")
+        .hasMessageEndingWith("); rerun with --fresh to recompute everything");
+    JobReport fresh = run("demo-changed", 2, true, smaller);
+    assertThat(fresh.computed()).isEqualTo(smaller.size());
+    assertThat(table("demo-changed", Tables.PORTFOLIO_METRICS)).hasSize(smaller.size());
+  }
+}
