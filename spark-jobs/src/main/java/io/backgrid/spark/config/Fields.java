@@ -102,7 +102,8 @@ final class Fields {
    * Converts a value of the given kind, recording a problem named by {@code label} (a path
    * relative to {@code study}) when it is refused.
    *
-   * @param sleeveCount number of sleeves, for weight vectors
+   * @param sleeveCount number of sleeves, for weight vectors; negative when the sleeves are invalid
+   *     (the count is then not checked, to avoid a follow-on error)
    * @return the typed value, or {@link #FAILED}
    */
   static Object convert(Kind kind, String label, ConfigValue v, int sleeveCount, Problems p) {
@@ -162,7 +163,7 @@ final class Fields {
         if (type == ConfigValueType.STRING && AllocationRegistry.has((String) raw)) {
           return raw;
         }
-        p.add("Unknown allocation algorithm " + Problems.render(v) + " in " + Problems.full(label)
+        p.add("Unknown allocation algorithm " + (type == ConfigValueType.STRING ? "'" + raw + "'" : Problems.render(v)) + " in " + Problems.full(label)
             + " (" + Problems.where(v.origin()) + "); known: " + String.join(", ", AllocationRegistry.names()));
         return FAILED;
       case UNIVERSE:
@@ -309,7 +310,7 @@ final class Fields {
       w[i] = d;
       sum += d;
     }
-    if (w.length != sleeveCount) {
+    if (sleeveCount >= 0 && w.length != sleeveCount) {
       p.invalid(label, v, "must have one weight per sleeve: " + w.length + " for " + sleeveCount + " sleeves");
       return FAILED;
     }

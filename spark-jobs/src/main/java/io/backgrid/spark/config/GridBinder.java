@@ -28,9 +28,12 @@ final class GridBinder {
   private final Set<String> sleeveIds;
   private final Map<String, ConfigValue> entries = new TreeMap<>();
 
-  GridBinder(Problems problems, Set<String> sleeveIds) {
+  private final int sleeveCount;
+
+  GridBinder(Problems problems, Set<String> sleeveIds, boolean sleevesValid) {
     this.problems = problems;
     this.sleeveIds = sleeveIds;
+    this.sleeveCount = sleevesValid ? sleeveIds.size() : -1;
   }
 
   List<GridAxis> bind(ConfigObject grid) {
@@ -100,7 +103,7 @@ final class GridBinder {
         }
         continue;
       }
-      typed.add(Fields.convert(kind, label + "[" + i + "]", item, sleeveIds.size(), problems));
+      typed.add(Fields.convert(kind, label + "[" + i + "]", item, sleeveCount, problems));
       raw.add(item.unwrapped());
       where.add(Problems.where(item.origin()) + ", axis " + path);
     }
@@ -141,6 +144,9 @@ final class GridBinder {
   /** The vectors of a weights generator, or null (problem recorded). */
   private Generated generate(String label, ConfigObject o) {
     int n = sleeveIds.size();
+    if (sleeveCount < 0 || n == 0) {
+      return null; // the sleeves are invalid and reported; generating for them would mislead
+    }
     List<double[]> vectors;
     String generator;
     if (o.containsKey("simplex-step") && o.size() == 1) {

@@ -57,14 +57,21 @@ final class Problems {
     if (origin == null) {
       return "unknown location";
     }
-    String name;
     if (origin.filename() != null) {
-      name = Path.of(origin.filename()).getFileName().toString();
-    } else if (origin.resource() != null) {
-      name = origin.resource();
-    } else {
-      name = origin.description().replaceFirst(":\\s*\\d+(-\\d+)?$", "").replaceFirst(" @ .*$", "");
+      return at(Path.of(origin.filename()).getFileName().toString(), origin.lineNumber());
     }
-    return origin.lineNumber() > 0 ? name + " line " + origin.lineNumber() : name;
+    if (origin.resource() != null) {
+      return at(origin.resource(), origin.lineNumber());
+    }
+    // parsed from a string, or merged ("merge of demo.conf: 1,reference.conf"): the first part
+    String d = origin.description().replaceFirst("^merge of ", "");
+    int comma = d.indexOf(',');
+    d = comma >= 0 ? d.substring(0, comma) : d;
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?):\\s*(\\d+)(-\\d+)?$").matcher(d);
+    return m.matches() ? at(m.group(1), Integer.parseInt(m.group(2))) : d;
+  }
+
+  private static String at(String name, int line) {
+    return line > 0 ? name + " line " + line : name;
   }
 }

@@ -23,6 +23,7 @@ final class StudyBinder {
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, String> where = new LinkedHashMap<>();
   private final Set<String> sleeveIds = new LinkedHashSet<>();
+  private boolean sleevesValid = true;
 
   /** Returns the study, or null when there were problems (see {@link #problems}). */
   Study bind(ConfigObject study, String source) {
@@ -52,7 +53,9 @@ final class StudyBinder {
       known(costs, "costs", keys);
       leaves(costs, "costs", keys.toArray(new String[0]));
     }
-    sleeves(study.get("sleeves"));
+    int before = problems.size();
+    sleeves(study, study.get("sleeves"));
+    sleevesValid = problems.size() == before;
     allocation(object(study, "allocation"));
     ConfigObject rebalance = object(study, "rebalance");
     if (rebalance != null) {
@@ -60,7 +63,7 @@ final class StudyBinder {
       known(rebalance, "rebalance", Set.of("frequency", "drift-threshold", "cooldown"));
       leaves(rebalance, "rebalance", "frequency", "drift-threshold", "cooldown");
     }
-    List<GridAxis> axes = new GridBinder(problems, sleeveIds).bind(object(study, "grid"));
+    List<GridAxis> axes = new GridBinder(problems, sleeveIds, sleevesValid).bind(object(study, "grid"));
     GridSample sample = sample(object(study, "grid-sample"));
     EquitySpec equity = equity(object(study, "equity"));
     JobOptions job = job(object(study, "job"));
@@ -91,9 +94,10 @@ final class StudyBinder {
     return false;
   }
 
-  private void sleeves(ConfigValue v) {
+  private void sleeves(ConfigObject study, ConfigValue v) {
     if (v == null) {
-      problems.add("Missing study.sleeves (required: a list of { id, strategy, universe, params })");
+      problems.add("Missing study.sleeves (required: a list of { id, strategy, universe, params }) ("
+          + Problems.where(study.origin()) + ")");
       return;
     }
     if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
@@ -274,7 +278,7 @@ final class StudyBinder {
 
   private void leaf(String path, String label, ConfigValue v) {
     Fields.Kind kind = Fields.kindOf(path, sleeveIds);
-    Object typed = Fields.convert(kind, label, v, sleeveIds.size(), problems);
+    Object typed = Fields.convert(kind, label, v, sleevesValid ? sleeveIds.size() : -1, problems);
     if (typed != Fields.FAILED) {
       values.put(path, typed);
       where.put(path, Problems.where(v.origin()));

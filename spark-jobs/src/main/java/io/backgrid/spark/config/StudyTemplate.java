@@ -129,8 +129,11 @@ public final class StudyTemplate {
     String error = algorithmChecks.computeIfAbsent(
         List.of(algorithm, n, algorithmParams), k -> checkAlgorithm(algorithm, algorithmParams, n));
     if (!error.isEmpty()) {
-      problems.add(new Problem(error + " (" + locate(block, error, overrides) + ")",
-          List.of("allocation.algorithm", block)));
+      String at = locate(block, error, overrides);
+      if (at.startsWith("reference.conf")) {
+        at = locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice
+      }
+      problems.add(new Problem(error + " (" + at + ")", List.of("allocation.algorithm", block)));
     }
     double[] weights = (double[]) get("allocation.weights", overrides);
     if (weights == null) {
