@@ -103,7 +103,7 @@ class CanonicalConfigTest {
 
   @Test
   void jsonReadsBackToTheSameConfiguration() {
-    Study s = StudyLoader.load(StudyLoaderTest.FULL_WITH_GRID, "full.conf");
+    Study s = StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf");
     for (StudyConfiguration c : GridExpander.expand(s)) {
       assertThat(CanonicalConfig.toJson(CanonicalConfig.fromJson(c.canonicalJson()))).isEqualTo(c.canonicalJson());
     }
@@ -111,7 +111,7 @@ class CanonicalConfigTest {
 
   @Test
   void configurationsSurviveJavaSerialization() throws IOException, ClassNotFoundException {
-    StudyConfiguration c = GridExpander.expand(StudyLoader.load(StudyLoaderTest.FULL_WITH_GRID, "full.conf")).get(3);
+    StudyConfiguration c = GridExpander.expand(StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf")).get(3);
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {

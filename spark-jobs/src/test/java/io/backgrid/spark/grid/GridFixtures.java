@@ -1,8 +1,8 @@
 package io.backgrid.spark.grid;
 
 /** Fixtures shared by the grid tests. */
-final class StudyLoaderTest {
-  private StudyLoaderTest() {}
+final class GridFixtures {
+  private GridFixtures() {}
 
   /** Every section set, with a grid over algorithm-specific, period and per-sleeve leaves. */
   static final String FULL_WITH_GRID = """
