@@ -1,0 +1,7 @@
+/**
+ * Grid expansion: a {@link io.backgrid.spark.config.Study}'s axes multiplied out into {@link
+ * io.backgrid.spark.grid.StudyConfiguration}s (deduplicated, optionally sampled), each with a
+ * stable {@code config_id} from its canonical JSON ({@link io.backgrid.spark.grid.CanonicalConfig}),
+ * and the text a {@code validate} command prints ({@link io.backgrid.spark.grid.StudySummary}).
+ */
+package io.backgrid.spark.grid;
