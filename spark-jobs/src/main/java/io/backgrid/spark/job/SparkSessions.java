@@ -21,6 +21,8 @@ public final class SparkSessions {
       conf.setIfMissing("spark.ui.enabled", "false");
     }
     conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    // Result tables have ~40 columns; Spark would warn at every plan it prints otherwise.
+    conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
     // Java serialization, not Kryo: Kryo 4 (Spark's) cannot serialize records.
     conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
     return SparkSession.builder().config(conf).getOrCreate();

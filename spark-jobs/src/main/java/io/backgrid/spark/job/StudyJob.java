@@ -131,7 +131,12 @@ public final class StudyJob {
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
     return new JobReport(runId, configurations.size(), todo.size(), reused.size(), failed, seconds,
-        output.published().toString(), best);
+        display(output.published()), best);
+  }
+
+  /** A local path as a plain path, anything else as its URI. */
+  private static String display(Path path) {
+    return "file".equals(path.toUri().getScheme()) ? path.toUri().getPath() : path.toString();
   }
 
   private static void refuseChanged(JobSpec spec, String before, String now, String what) {
@@ -148,7 +153,9 @@ public final class StudyJob {
         publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'OK'")
             .orderBy(org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(), org.apache.spark.sql.functions.col("config_id"))
             .limit(5).select("config_id", "sharpe", "cagr", "max_drawdown").collectAsList()) {
-      lines.add(String.format(Locale.ROOT, "%s  sharpe %s  cagr %s  max_drawdown %s", r.get(0), r.get(1), r.get(2), r.get(3)));
+      lines.add(String.format(Locale.ROOT, "%s  sharpe %7.3f  cagr %7.2f%%  max_drawdown %7.2f%%", r.getString(0),
+          r.isNullAt(1) ? Double.NaN : r.getDouble(1), r.isNullAt(2) ? Double.NaN : 100 * r.getDouble(2),
+          r.isNullAt(3) ? Double.NaN : 100 * r.getDouble(3)));
     }
     return lines;
   }

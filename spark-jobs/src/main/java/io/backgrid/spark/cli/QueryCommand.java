@@ -1,0 +1,84 @@
+package io.backgrid.spark.cli;
+
+import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.query.StudyQuery;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Spark SQL over a study's tables. */
+@Command(name = "query", mixinStandardHelpOptions = true,
+    description = {"Run Spark SQL on a study's tables (each registered as a view: configs, portfolio_metrics,",
+        "sleeve_metrics, sleeve_correlations, rebalances, equity, runs)."})
+final class QueryCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "the study's tables: <output>/<study>")
+  String studyDir;
+
+  @Parameters(index = "1", paramLabel = "SQL", description = "a statement, or a .sql file of statements separated by ';'")
+  String sql;
+
+  @Option(names = "--csv", description = "print CSV (full precision, every row) instead of a table")
+  boolean csv;
+
+  @Option(names = "--max-rows", defaultValue = "50", description = "rows shown in a table (default: ${DEFAULT-VALUE})")
+  int maxRows;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (maxRows < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
+    }
+    List<String> statements = statements();
+    PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = SparkSessions.create("backgrid query", "local[*]");
+    try {
+      StudyQuery query = new StudyQuery(spark, studyDir);
+      for (String statement : statements) {
+        var result = query.sql(statement);
+        if (csv) {
+          StudyQuery.printCsv(result, out);
+        } else {
+          StudyQuery.printTable(result, maxRows, out);
+        }
+      }
+      out.flush();
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+
+  private List<String> statements() throws IOException {
+    String text = sql;
+    if (sql.trim().endsWith(".sql")) {
+      Path file = Path.of(sql.trim());
+      if (!Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("Cannot read SQL file " + file + ": no such file");
+      }
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    }
+    List<String> out = new ArrayList<>();
+    for (String s : text.split(";")) {
+      String trimmed = s.strip();
+      if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.strip().isEmpty() || l.strip().startsWith("--"))) {
+        out.add(trimmed);
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException("Invalid SQL: no statement in '" + sql + "'");
+    }
+    return out;
+  }
+}

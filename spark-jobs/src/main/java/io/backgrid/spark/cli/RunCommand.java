@@ -1,0 +1,91 @@
+package io.backgrid.spark.cli;
+
+import io.backgrid.spark.config.Study;
+import io.backgrid.spark.config.StudyLoader;
+import io.backgrid.spark.grid.GridExpander;
+import io.backgrid.spark.grid.StudyConfiguration;
+import io.backgrid.spark.job.ConfigsTable;
+import io.backgrid.spark.job.EquitySelection;
+import io.backgrid.spark.job.Fingerprints;
+import io.backgrid.spark.job.JobConfiguration;
+import io.backgrid.spark.job.JobReport;
+import io.backgrid.spark.job.JobSpec;
+import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.job.StudyJob;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Runs a study on Spark and writes its tables. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = {"Run a study: simulate every configuration of its grid on Spark and write the result tables to",
+        "<output>/<study>/. A rerun of the same study and data computes only what has no OK row yet."})
+final class RunCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "STUDY.conf", description = "the study file (HOCON)")
+  Path file;
+
+  @Option(names = "--data", description = "price table to use instead of study.data (path or URI)")
+  String data;
+
+  @Option(names = "--output", description = "output root instead of study.output (path or URI)")
+  String output;
+
+  @Option(names = "--partitions", description = "partitions to spread configurations over (default: study.job.partitions, else 4 per core)")
+  Integer partitions;
+
+  @Option(names = "--fresh", description = "discard earlier results of this study and recompute everything")
+  boolean fresh;
+
+  @Option(names = "--master", defaultValue = "local[*]",
+      description = "Spark master when not started by spark-submit (default: ${DEFAULT-VALUE})")
+  String master;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Study study = StudyLoader.load(file);
+    List<StudyConfiguration> configurations = GridExpander.expand(study);
+    List<JobConfiguration> jobs = new ArrayList<>(configurations.size());
+    List<String> ids = new ArrayList<>(configurations.size());
+    for (StudyConfiguration c : configurations) {
+      jobs.add(new JobConfiguration(c.configId(), c.config()));
+      ids.add(c.configId());
+    }
+    ids.sort(null);
+    ConfigsTable configs = ConfigsTable.of(configurations);
+    JobSpec job =
+        new JobSpec(
+            study.name(),
+            data != null ? data : study.data(),
+            output != null ? output : study.output(),
+            partitions != null ? partitions : study.job().partitions() == null ? 0 : study.job().partitions(),
+            new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
+            fresh);
+    SparkSession spark = SparkSessions.create("backgrid " + study.name(), master);
+    try {
+      JobReport report =
+          new StudyJob(spark, System.out).run(job, jobs, configs.rows(configurations), configs.schema(), Fingerprints.strings(ids));
+      out.printf(Locale.ROOT, "%n[backgrid] study %s done in %.1f s: %,d configurations (%,d OK, %,d FAILED), %,d computed now, %,d from earlier runs%n",
+          study.name(), report.seconds(), report.configurations(), report.configurations() - report.failed(), report.failed(),
+          report.computed(), report.reused());
+      out.println("[backgrid] best by Sharpe:");
+      report.best().forEach(line -> out.println("  " + line));
+      out.println("[backgrid] tables: " + report.tables() + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
+      out.println("[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
+      out.flush();
+      return 0;
+    } finally {
+      spark.stop();
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.backgrid.spark.job;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+
+import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.spark.grid.StudyConfiguration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code configs} table: one row per configuration with its id, the core settings as columns
+ * (algorithm, weights, rebalance_frequency, lookback, fill, netting, fractional_shares, start,
+ * end), every grid axis as a typed column named after its path ({@code allocation.kelly.fraction}
+ * → {@code allocation_kelly_fraction}; NULL where the axis does not apply), and the canonical JSON.
+ */
+public final class ConfigsTable {
+  private final StructType schema;
+  private final List<String> axes;
+
+  private ConfigsTable(StructType schema, List<String> axes) {
+    this.schema = schema;
+    this.axes = axes;
+  }
+
+  /** The table's schema for a study's configurations. */
+  public static ConfigsTable of(List<StudyConfiguration> configurations) {
+    Set<String> axes = new LinkedHashSet<>();
+    for (StudyConfiguration c : configurations) {
+      axes.addAll(c.axisValues().keySet());
+    }
+    StructType schema =
+        new StructType()
+            .add("config_id", StringType, false)
+            .add("algorithm", StringType, false)
+            .add("weights", createArrayType(DoubleType, false), false)
+            .add("rebalance_frequency", StringType, false)
+            .add("lookback", StringType, true)
+            .add("fill", StringType, false)
+            .add("netting", BooleanType, false)
+            .add("fractional_shares", BooleanType, false)
+            .add("start", org.apache.spark.sql.types.DataTypes.DateType, true)
+            .add("end", org.apache.spark.sql.types.DataTypes.DateType, true);
+    List<String> axisList = new ArrayList<>(axes);
+    for (String axis : axisList) {
+      String column = column(axis);
+      if (List.of(schema.fieldNames()).contains(column)) {
+        column = "axis_" + column;
+      }
+      schema = schema.add(column, type(axis, configurations), true);
+    }
+    return new ConfigsTable(schema.add("canonical_json", StringType, false), axisList);
+  }
+
+  public StructType schema() {
+    return schema;
+  }
+
+  /** The rows, one per configuration. */
+  public List<Row> rows(List<StudyConfiguration> configurations) {
+    List<Row> rows = new ArrayList<>(configurations.size());
+    for (StudyConfiguration c : configurations) {
+      PortfolioConfig p = c.config();
+      List<Object> values = new ArrayList<>();
+      values.add(c.configId());
+      values.add(p.rebalancing().algorithm());
+      values.add(p.weights());
+      values.add(p.rebalancing().schedule().toString());
+      values.add(p.rebalancing().algorithm().equals("fixed") ? null : p.rebalancing().lookback().toString());
+      values.add(p.execution().fill().key());
+      values.add(p.execution().netting());
+      values.add(p.execution().fractionalShares());
+      values.add(p.start());
+      values.add(p.end());
+      for (String axis : axes) {
+        Object v = c.axisValues().get(axis);
+        values.add(v instanceof List<?> list ? scala.jdk.javaapi.CollectionConverters.asScala(list).toSeq() : v);
+      }
+      values.add(c.canonicalJson());
+      rows.add(RowFactory.create(values.toArray()));
+    }
+    return rows;
+  }
+
+  /** {@code allocation.kelly.fraction} → {@code allocation_kelly_fraction}. */
+  static String column(String axis) {
+    return axis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+  }
+
+  private static DataType type(String axis, List<StudyConfiguration> configurations) {
+    for (StudyConfiguration c : configurations) {
+      Object v = c.axisValues().get(axis);
+      if (v instanceof Long || v instanceof Integer) {
+        return LongType;
+      } else if (v instanceof Number) {
+        return DoubleType;
+      } else if (v instanceof Boolean) {
+        return BooleanType;
+      } else if (v instanceof List<?> list) {
+        return createArrayType(!list.isEmpty() && list.get(0) instanceof String ? StringType : DoubleType, true);
+      } else if (v != null) {
+        return StringType;
+      }
+    }
+    return StringType;
+  }
+}
