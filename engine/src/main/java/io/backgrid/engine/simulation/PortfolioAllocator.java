@@ -239,6 +239,7 @@ public final class PortfolioAllocator {
     }
     AllocationContext context =
         new AllocationContext(panel, unit, rebalancing.lookback().windowStarts(panel), initial);
+    Rebalancer previous = rebalancer;
     rebalancer =
         new Rebalancer(
             rebalancing,
@@ -246,13 +247,20 @@ public final class PortfolioAllocator {
             AllocationRegistry.create(rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
             context,
             constraints);
+    if (previous != null) {
+      rebalancer.continueFrom(previous);
+    }
+    // Carried over: the targets in force, the targets of a rebalance waiting for the next open
+    // (a new sleeve's are its allocation) and the cooldown.
     double[] oldTargets = targetWeights;
+    double[] oldProposed = proposed;
     actual = new double[n];
     active = new boolean[n];
     proposed = new double[n];
     targetWeights = new double[n];
     for (int i = 0; i < n; i++) {
       targetWeights[i] = i < oldTargets.length ? oldTargets[i] : sleeves.get(i).initialWeight;
+      proposed[i] = i < oldProposed.length ? oldProposed[i] : sleeves.get(i).initialWeight;
     }
     rebuild = false;
   }
@@ -283,6 +291,7 @@ public final class PortfolioAllocator {
       if (s.state != SleeveState.INITIALIZING) {
         continue;
       }
+      s.catchUp(t); // a sleeve added later invests towards the targets its strategy already has
       long amount = Math.min(reserve, Math.round(base * weights[i]));
       if (amount > 0) {
         transfer(s, amount, t, t == 0 ? "initial" : "add");

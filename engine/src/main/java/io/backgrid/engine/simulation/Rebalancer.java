@@ -63,6 +63,11 @@ final class Rebalancer {
     lastBar = t;
   }
 
+  /** Keeps the cooldown of the rebalancer this one replaces (the set of sleeves changed). */
+  void continueFrom(Rebalancer previous) {
+    lastBar = previous.lastBar;
+  }
+
   /** Applies the constraints to the initial weights and starts the cooldown at bar 0. */
   void initial(double[] weights, boolean[] active) {
     constraints.apply(weights, active);
