@@ -143,7 +143,10 @@ public final class PortfolioAllocator {
     s.retargetPending = false;
   }
 
-  /** Resumes a paused sleeve (not one whose strategy failed). */
+  /**
+   * Resumes a paused sleeve (not one whose strategy failed); one paused before it was funded gets
+   * its allocation (of the NAV then) at the next bar.
+   */
   public void resume(String id) {
     Sleeve s = sleeve(id);
     if (s.state != SleeveState.PAUSED) {
@@ -152,7 +155,7 @@ public final class PortfolioAllocator {
     if (s.error != null) {
       throw new IllegalStateException("Cannot resume sleeve '" + id + "': its strategy failed: " + s.error);
     }
-    s.state = s.ledger.navCents() == 0 && s.allocated == 0 && nextBar == 0 ? SleeveState.INITIALIZING : SleeveState.RUNNING;
+    s.state = s.funded ? SleeveState.RUNNING : SleeveState.INITIALIZING; // paused before its funding: funded now
   }
 
   /**
@@ -298,6 +301,7 @@ public final class PortfolioAllocator {
         moved += amount;
       }
       s.state = SleeveState.RUNNING;
+      s.funded = true;
       s.targetWeight = weights[i];
       targetWeights[i] = weights[i];
       s.received = true;

@@ -11,6 +11,8 @@ final class Sleeve {
   /** Current targets within the sleeve (from the last replayed decision). */
   final double[] targets;
   SleeveState state = SleeveState.INITIALIZING;
+  /** The allocator has given the sleeve its allocation (it has run). */
+  boolean funded;
   String error;
   /** Target weight in the portfolio from the last allocation. */
   double targetWeight;

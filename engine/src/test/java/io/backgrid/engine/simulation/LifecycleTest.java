@@ -172,6 +172,27 @@ class LifecycleTest {
   }
 
   @Test
+  void aSleevePausedBeforeItWasFundedIsFundedWhenResumed() {
+    PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.5);
+    for (int t = 0; t < 5; t++) {
+      p.executeBar();
+    }
+    p.addSleeve(B, 0.25);
+    p.pause("b");
+    p.executeBar();
+    p.executeBar();
+    assertThat(p.allocatedCents("b")).isZero();
+    long nav = p.navCents();
+
+    p.resume("b");
+    p.executeBar();
+
+    assertThat(p.state("b")).isEqualTo(SleeveState.RUNNING);
+    assertThat(p.allocatedCents("b")).isEqualTo(Math.round(nav * 0.25));
+    assertThat(p.ledger("b").quantity(0)).isPositive();
+  }
+
+  @Test
   void unknownSleeveIdIsNamed() {
     PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.5);
     assertThatThrownBy(() -> p.pause("zz")).hasMessage("Unknown sleeve 'zz'; the portfolio has [a]");
