@@ -161,7 +161,9 @@ public final class PortfolioAllocator {
   /**
    * Removes a sleeve: {@link RemoveMode#LIQUIDATE} sells everything at the next fill and returns
    * the proceeds to the reserve; {@link RemoveMode#KEEP} keeps its positions (held and marked) and
-   * returns its cash to the reserve at the next bar.
+   * returns its cash to the reserve at the next bar. A liquidating sleeve is stopped once flat; a
+   * position that cannot be sold (not tradable, or its costs exceed its proceeds plus the sleeve's
+   * cash) keeps it liquidating until it can.
    */
   public void remove(String id, RemoveMode mode) {
     Sleeve s = sleeve(id);
