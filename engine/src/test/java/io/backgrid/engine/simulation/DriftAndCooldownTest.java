@@ -83,4 +83,24 @@ class DriftAndCooldownTest {
     assertThat(p.rebalances()).extracting(RebalanceRecord::date)
         .containsExactly(MARKET.date(0), MARKET.date(3), MARKET.date(6));
   }
+
+  @Test
+  void constraintsShapeTheInitialAllocationAndFixedKeepsThoseWeights() {
+    Rebalancing constrained =
+        new Rebalancing("fixed", Params.EMPTY, Lookback.ofBars(1), RebalanceSchedule.of(RebalanceFrequency.DAILY), 0.01, 0,
+            io.backgrid.engine.allocation.WeightConstraints.of(2, 0.2, 0.6, null, null));
+    PortfolioConfig config = PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.7, 0.1}, constrained);
+
+    SimulationResult result = Simulator.run(MARKET, config);
+
+    // 0.7 / 0.1 within [0.2, 0.6], sum kept at 0.8: a capped at 0.6, b raised to 0.2 (x2 then
+    // clamped). Bar 0 funds 6,000.00 and 2,000.00; every later rebalance has the same targets.
+    assertThat(result.rebalances().get(0).targets()).containsExactly(0.6, 0.2);
+    assertThat(result.sleeveNavCents()[0][0]).isEqualTo(600_000);
+    assertThat(result.sleeveNavCents()[1][0]).isEqualTo(200_000);
+    assertThat(result.rebalances()).hasSize(MARKET.barCount());
+    for (RebalanceRecord r : result.rebalances()) {
+      assertThat(r.targets()).containsExactly(0.6, 0.2);
+    }
+  }
 }
