@@ -21,7 +21,9 @@ import java.util.Arrays;
  * as one order whose cost (per {@link CostModel}) is shared by the sleeves on the net side in
  * proportion to their quantities (largest-remainder rounding to the cent, each share capped at the
  * sleeve's stand-alone cost). Each sleeve's ledger books its full fill. Savings are the stand-alone
- * costs minus the costs charged.
+ * costs minus the costs charged. Since each stand-alone cost is rounded to the cent on its own, the
+ * caps can leave the net order's last cent uncharged (e.g. slippage of 0.4 + 100.4 cents charges 0
+ * + 100 alone, while the one net order would cost 101): nobody pays it and no saving is counted.
  *
  * <p>One book per portfolio; arrays preallocated, no allocation per execution.
  */

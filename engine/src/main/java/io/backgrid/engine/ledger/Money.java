@@ -3,19 +3,21 @@ package io.backgrid.engine.ledger;
 /**
  * Money is held in {@code long} cents everywhere in the engine; this class converts at the edges.
  *
- * <p>Rounding: {@link Math#round(double)} (half up), so a fill of q shares at price p moves exactly
- * {@code round(q × p × 100)} cents, and the same inputs always give the same cents.
+ * <p>Rounding: to the nearest cent, halves away from zero ({@code round(x) = sign(x) ·
+ * floor(|x| + 0.5)}), so a fill of q shares at price p moves exactly {@code round(|q| × p × 100)}
+ * cents, a short position is worth exactly minus the long one ({@code value(−q, p) = −value(q,
+ * p)}: a short sale creates no cent), and the same inputs always give the same cents.
  */
 public final class Money {
   private Money() {}
 
-  /** Dollars (or any currency unit) to cents, rounded half up. */
+  /** Dollars (or any currency unit) to cents, rounded to the nearest cent, halves away from zero. */
   public static long cents(double amount) {
     if (!Double.isFinite(amount) || Math.abs(amount) > 9.0e16) {
       throw new IllegalArgumentException(
           "Invalid amount " + amount + " (must be finite and within ±9e16 so that cents fit a long)");
     }
-    return Math.round(amount * 100.0);
+    return round(amount * 100.0);
   }
 
   /** Cents to units of currency. */
@@ -25,7 +27,12 @@ public final class Money {
 
   /** The value of {@code quantity} shares at {@code price}, in cents (signed like quantity). */
   public static long value(double quantity, double price) {
-    return Math.round(quantity * price * 100.0);
+    return round(quantity * price * 100.0);
+  }
+
+  /** Rounds to the nearest whole number, halves away from zero (symmetric, unlike Math.round). */
+  private static long round(double x) {
+    return x < 0 ? -Math.round(-x) : Math.round(x);
   }
 
   /** Cents formatted as units with two decimals, e.g. {@code 1234.56}. */

@@ -143,7 +143,10 @@ public final class PortfolioAllocator {
     s.retargetPending = false;
   }
 
-  /** Resumes a paused sleeve (not one whose strategy failed). */
+  /**
+   * Resumes a paused sleeve (not one whose strategy failed); one paused before it was funded gets
+   * its allocation (of the NAV then) at the next bar.
+   */
   public void resume(String id) {
     Sleeve s = sleeve(id);
     if (s.state != SleeveState.PAUSED) {
@@ -152,13 +155,15 @@ public final class PortfolioAllocator {
     if (s.error != null) {
       throw new IllegalStateException("Cannot resume sleeve '" + id + "': its strategy failed: " + s.error);
     }
-    s.state = s.ledger.navCents() == 0 && s.allocated == 0 && nextBar == 0 ? SleeveState.INITIALIZING : SleeveState.RUNNING;
+    s.state = s.funded ? SleeveState.RUNNING : SleeveState.INITIALIZING; // paused before its funding: funded now
   }
 
   /**
    * Removes a sleeve: {@link RemoveMode#LIQUIDATE} sells everything at the next fill and returns
    * the proceeds to the reserve; {@link RemoveMode#KEEP} keeps its positions (held and marked) and
-   * returns its cash to the reserve at the next bar.
+   * returns its cash to the reserve at the next bar. A liquidating sleeve is stopped once flat; a
+   * position that cannot be sold (not tradable, or its costs exceed its proceeds plus the sleeve's
+   * cash) keeps it liquidating until it can.
    */
   public void remove(String id, RemoveMode mode) {
     Sleeve s = sleeve(id);
@@ -239,6 +244,7 @@ public final class PortfolioAllocator {
     }
     AllocationContext context =
         new AllocationContext(panel, unit, rebalancing.lookback().windowStarts(panel), initial);
+    Rebalancer previous = rebalancer;
     rebalancer =
         new Rebalancer(
             rebalancing,
@@ -246,13 +252,20 @@ public final class PortfolioAllocator {
             AllocationRegistry.create(rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
             context,
             constraints);
+    if (previous != null) {
+      rebalancer.continueFrom(previous);
+    }
+    // Carried over: the targets in force, the targets of a rebalance waiting for the next open
+    // (a new sleeve's are its allocation) and the cooldown.
     double[] oldTargets = targetWeights;
+    double[] oldProposed = proposed;
     actual = new double[n];
     active = new boolean[n];
     proposed = new double[n];
     targetWeights = new double[n];
     for (int i = 0; i < n; i++) {
       targetWeights[i] = i < oldTargets.length ? oldTargets[i] : sleeves.get(i).initialWeight;
+      proposed[i] = i < oldProposed.length ? oldProposed[i] : sleeves.get(i).initialWeight;
     }
     rebuild = false;
   }
@@ -283,12 +296,14 @@ public final class PortfolioAllocator {
       if (s.state != SleeveState.INITIALIZING) {
         continue;
       }
+      s.catchUp(t); // a sleeve added later invests towards the targets its strategy already has
       long amount = Math.min(reserve, Math.round(base * weights[i]));
       if (amount > 0) {
         transfer(s, amount, t, t == 0 ? "initial" : "add");
         moved += amount;
       }
       s.state = SleeveState.RUNNING;
+      s.funded = true;
       s.targetWeight = weights[i];
       targetWeights[i] = weights[i];
       s.received = true;

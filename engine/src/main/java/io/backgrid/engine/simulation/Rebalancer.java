@@ -27,10 +27,12 @@ final class Rebalancer {
 
   /**
    * Why bar t rebalances, or null: the schedule first, then the drift of the active sleeves'
-   * actual weights from their targets; nothing within the cooldown.
+   * actual weights from their targets (max |actual − target| &gt; threshold); nothing within the
+   * cooldown: after a rebalance (or the initial allocation) at bar r, bars r+1 .. r+cooldown are
+   * quiet, and a schedule date that falls there is skipped, not deferred.
    */
   String due(int t, double[] actual, double[] targets, boolean[] active) {
-    if (t - lastBar < rule.cooldownBars()) {
+    if (t - lastBar <= rule.cooldownBars()) {
       return null;
     }
     if (fires[t]) {
@@ -61,6 +63,11 @@ final class Rebalancer {
     }
     constraints.apply(out, active);
     lastBar = t;
+  }
+
+  /** Keeps the cooldown of the rebalancer this one replaces (the set of sleeves changed). */
+  void continueFrom(Rebalancer previous) {
+    lastBar = previous.lastBar;
   }
 
   /** Applies the constraints to the initial weights and starts the cooldown at bar 0. */

@@ -16,7 +16,8 @@ import java.util.Objects;
  * @param schedule when the schedule fires (bar 0 always allocates)
  * @param driftThreshold fire when max |actual − target weight| exceeds it; NaN for off; else in
  *     (0, 1]
- * @param cooldownBars after a rebalance, neither schedule nor drift fires for this many bars (≥ 0)
+ * @param cooldownBars after a rebalance at bar r (the initial allocation included), neither
+ *     schedule nor drift fires at bars r+1 .. r+cooldownBars (≥ 0; 0 for no cooldown)
  * @param constraints min/max weights, or null for none
  */
 public record Rebalancing(

@@ -20,6 +20,13 @@ import java.util.Arrays;
  * targets, is stopped at that bar: the error is recorded and the paper sleeve holds what it has.
  */
 public final class SignalRecorder {
+  /**
+   * The unit NAV of a ruined paper sleeve (its NAV fell to ≤ 0, shorts having eaten its equity):
+   * from that bar on the unit series stays here, a return of about −100% once and 0 after, since
+   * lost capital does not come back to a series without flows.
+   */
+  static final double RUIN_FLOOR = 1e-12;
+
   private SignalRecorder() {}
 
   /**
@@ -54,6 +61,7 @@ public final class SignalRecorder {
     int errorBar = -1;
     String error = null;
     double[] nav = new double[bars];
+    boolean ruined = false;
     int warmup = strategy.warmupBars();
 
     for (int t = 0; t < bars; t++) {
@@ -92,7 +100,8 @@ public final class SignalRecorder {
         }
       }
       long v = ledger.navCents();
-      nav[t] = v > 0 ? (double) v / capitalCents : 1e-12;
+      ruined |= v <= 0;
+      nav[t] = ruined ? RUIN_FLOOR : (double) v / capitalCents;
     }
     return new SleeveSignal(
         n,

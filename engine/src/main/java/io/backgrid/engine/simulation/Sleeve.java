@@ -11,6 +11,8 @@ final class Sleeve {
   /** Current targets within the sleeve (from the last replayed decision). */
   final double[] targets;
   SleeveState state = SleeveState.INITIALIZING;
+  /** The allocator has given the sleeve its allocation (it has run). */
+  boolean funded;
   String error;
   /** Target weight in the portfolio from the last allocation. */
   double targetWeight;
@@ -39,10 +41,29 @@ final class Sleeve {
     return state == SleeveState.RUNNING;
   }
 
-  /** Replays the decision made at bar t, if any; pauses the sleeve if its strategy failed at t. */
-  void decide(int t) {
+  /**
+   * Adopts the decisions made before bar t that the sleeve has not replayed (it was added later, or
+   * paused then): only the latest counts.
+   *
+   * @return true when there was one
+   */
+  boolean catchUp(int t) {
+    boolean missed = false;
     while (cursor < signal.eventCount() && signal.eventBar(cursor) < t) {
-      signal.copyTargets(cursor++, targets); // decisions before the sleeve ran: only the latest counts
+      signal.copyTargets(cursor++, targets);
+      missed = true;
+    }
+    return missed;
+  }
+
+  /**
+   * Replays the decision made at bar t, if any, and a decision missed while paused (the sleeve
+   * moves to its strategy's latest targets when it runs again); pauses the sleeve if its strategy
+   * failed by t.
+   */
+  void decide(int t) {
+    if (catchUp(t)) {
+      retargetPending = true;
     }
     if (signal.errorBar() >= 0 && signal.errorBar() <= t && error == null) {
       error = signal.error();

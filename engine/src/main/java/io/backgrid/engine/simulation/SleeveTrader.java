@@ -11,9 +11,12 @@ import io.backgrid.engine.ledger.Ledger;
 final class SleeveTrader {
   private SleeveTrader() {}
 
-  /** Orders that move every tradable slot to {@code targets × NAV} (NAV as last marked). */
+  /**
+   * Orders that move every tradable slot to {@code targets × NAV} (NAV as last marked). A sleeve
+   * whose NAV is ≤ 0 (shorts ate its equity) has nothing to hold: it only closes positions.
+   */
   static void retarget(OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
-    double nav = ledger.navCents() / 100.0;
+    double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
       double px = book.fillPrice(sleeve, slot);
       if (Double.isNaN(px)) {
@@ -29,7 +32,7 @@ final class SleeveTrader {
    * selling anything; the cash check scales them to what the sleeve can pay.
    */
   static void invest(OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
-    double nav = ledger.navCents() / 100.0;
+    double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
       double px = book.fillPrice(sleeve, slot);
       if (Double.isNaN(px) || targets[slot] <= 0) {
@@ -44,19 +47,44 @@ final class SleeveTrader {
   }
 
   /**
-   * Orders that scale every position down by one fraction so that the sleeve's cash reaches
-   * {@code cents} (sells longs, buys back shorts; whole shares rounded up). Nothing when the cash
-   * is already there.
+   * Orders that scale every position down by one fraction f so that the sleeve can give up {@code
+   * cents} of its NAV V (DESIGN §3: cash first, selling pro rata when the cash is short). With
+   * long positions L and short positions S (market values, S ≥ 0), cash C and what remains R = V −
+   * cents:
+   *
+   * <pre>
+   *   f = max( (cents − C) / (L − S) · (1 + costRate),   cash is short (only when L − S &gt; 0)
+   *            1 − R / S )                              the shorts would exceed what remains
+   * </pre>
+   *
+   * clamped to [0, 1]; whole shares are rounded up (away from zero). The second term keeps a
+   * sleeve's shorts within its capital, the strategies' own bound (short weights ≥ −1): a short
+   * book's cash never runs short, so cash first alone would leave a sleeve cut to 0 holding its
+   * shorts on no equity. Nothing when f = 0.
    *
    * @param costRate cost per unit of notional to provision for
    */
   static void raiseCash(OrderBook book, int sleeve, Ledger ledger, long cents, double costRate, Execution execution) {
+    long shorts = 0;
+    for (int slot = 0; slot < ledger.size(); slot++) {
+      if (ledger.quantity(slot) < 0) {
+        shorts -= ledger.positionValueCents(slot);
+      }
+    }
+    long net = ledger.positionsValueCents();
     long shortfall = cents - ledger.cashCents();
-    long positions = ledger.positionsValueCents();
-    if (shortfall <= 0 || positions <= 0) {
+    long remaining = Math.max(0, ledger.navCents() - cents);
+    double fraction = 0;
+    if (shortfall > 0 && net > 0) {
+      fraction = (double) shortfall / net * (1.0 + costRate);
+    }
+    if (shorts > remaining) {
+      fraction = Math.max(fraction, 1.0 - (double) remaining / shorts);
+    }
+    if (fraction <= 0) {
       return;
     }
-    double fraction = Math.min(1.0, (double) shortfall / positions * (1.0 + costRate) + 1e-9);
+    fraction = Math.min(1.0, fraction);
     for (int slot = 0; slot < ledger.size(); slot++) {
       double held = ledger.quantity(slot);
       double px = book.fillPrice(sleeve, slot);
@@ -64,7 +92,9 @@ final class SleeveTrader {
         continue;
       }
       double cut = held * fraction;
-      if (!execution.fractionalShares()) {
+      if (execution.fractionalShares()) {
+        cut *= 1 + 1e-9; // a hair more, so that rounding never leaves the cash a cent short
+      } else {
         cut = held > 0 ? Math.ceil(cut - 1e-9) : Math.floor(cut + 1e-9);
       }
       if (Math.abs(cut) > Math.abs(held) || fraction >= 1.0) {
@@ -83,6 +113,11 @@ final class SleeveTrader {
         book.order(sleeve, slot, -held);
       }
     }
+  }
+
+  /** The NAV to size positions on, in currency units: never below 0. */
+  private static double equity(Ledger ledger) {
+    return Math.max(0, ledger.navCents()) / 100.0;
   }
 
   private static void send(OrderBook book, int sleeve, int slot, double quantity, double px) {

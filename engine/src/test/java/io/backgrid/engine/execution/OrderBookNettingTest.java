@@ -94,4 +94,24 @@ class OrderBookNettingTest {
     assertThat(poor.quantity(0)).isEqualTo(19);
     assertThat(poor.cashCents()).isEqualTo(1_000_00 - 950_00 - 195);
   }
+
+  @Test
+  void aSellWhoseCostsExceedItsProceedsAndTheCashIsNotSent() {
+    MarketPanel cheap =
+        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X")).price(0, new double[] {0.50}).build();
+    Ledger ledger = new Ledger(new int[] {0});
+    ledger.deposit(50);
+    ledger.fill(0, 1, 0.50, 0); // 1 share worth 0.50, no cash left
+    OrderBook book = new OrderBook(cheap, new Ledger[] {ledger}, new Execution(FillPrice.CLOSE, false, true, COSTS));
+    book.prepare(0);
+    book.order(0, 0, -1);
+
+    book.execute(new TradeLog(false));
+
+    // Selling would cost max(1.00, 0.01) + 0.50 * 10 bp = 0.0005 (0 cents) = 1.00 > 0.50 of
+    // proceeds + 0 of cash: cash may never go negative, so the order is dropped and the share stays.
+    assertThat(ledger.quantity(0)).isEqualTo(1);
+    assertThat(ledger.cashCents()).isZero();
+    assertThat(book.costsCents()).isZero();
+  }
 }

@@ -104,6 +104,27 @@ class LifecycleTest {
   }
 
   @Test
+  void aResumedSleeveActsOnTheDecisionItsStrategyMadeWhileItWasPaused() {
+    SleeveSpec scripted =
+        new SleeveSpec("s", Scripted.class.getName(), List.of("S00"), Params.of(Map.of("at", List.of(0, 3), "targets", List.of(1.0, 0.0))));
+    PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(scripted, 0.5);
+    p.executeBar();
+    p.executeBar();
+    assertThat(p.ledger("s").quantity(0)).isPositive();
+    p.pause("s");
+    for (int t = 2; t < 5; t++) {
+      p.executeBar(); // the strategy goes to cash at bar 3, on paper only
+    }
+    assertThat(p.ledger("s").quantity(0)).isPositive();
+
+    p.resume("s");
+    p.executeBar();
+
+    assertThat(p.ledger("s").quantity(0)).as("sold at bar 5 to follow the bar-3 decision").isZero();
+    assertThat(p.trades()).filteredOn(t -> t.sleeve().equals("s")).last().satisfies(t -> assertThat(t.date()).isEqualTo(MARKET.date(5)));
+  }
+
+  @Test
   void removeLiquidatesAndReturnsTheProceedsToTheReserve() {
     PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.4).addSleeve(B, 0.4);
     for (int t = 0; t < 5; t++) {
@@ -145,6 +166,27 @@ class LifecycleTest {
     p.addSleeve(B, 0.25);
     assertThat(p.state("b")).isEqualTo(SleeveState.INITIALIZING);
     p.executeBar();
+    assertThat(p.state("b")).isEqualTo(SleeveState.RUNNING);
+    assertThat(p.allocatedCents("b")).isEqualTo(Math.round(nav * 0.25));
+    assertThat(p.ledger("b").quantity(0)).isPositive();
+  }
+
+  @Test
+  void aSleevePausedBeforeItWasFundedIsFundedWhenResumed() {
+    PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.5);
+    for (int t = 0; t < 5; t++) {
+      p.executeBar();
+    }
+    p.addSleeve(B, 0.25);
+    p.pause("b");
+    p.executeBar();
+    p.executeBar();
+    assertThat(p.allocatedCents("b")).isZero();
+    long nav = p.navCents();
+
+    p.resume("b");
+    p.executeBar();
+
     assertThat(p.state("b")).isEqualTo(SleeveState.RUNNING);
     assertThat(p.allocatedCents("b")).isEqualTo(Math.round(nav * 0.25));
     assertThat(p.ledger("b").quantity(0)).isPositive();

@@ -33,6 +33,18 @@ class TwoAssetPortfolioTest {
   }
 
   @Test
+  void aCapitalOfOneTrillionIsExactToTheCent() {
+    PortfolioConfig config =
+        PortfolioConfig.of(1e12, Execution.DEFAULT, SLEEVES, new double[] {0.5, 0.5}, Rebalancing.NEVER);
+
+    SimulationResult result = Simulator.run(MARKET, config);
+
+    // The path above times 1e8: 5e10 A and 2.5e10 B; t1 = 5e10*11 + 2.5e10*19 = 1.025e12, etc.
+    assertThat(result.navCents())
+        .containsExactly(100_000_000_000_000L, 102_500_000_000_000L, 112_500_000_000_000L, 107_500_000_000_000L);
+  }
+
+  @Test
   void dailyRebalancingMovesCapitalBackToHalfAndHalfInWholeShares() {
     PortfolioConfig config =
         PortfolioConfig.of(
