@@ -1,0 +1,85 @@
+package io.backgrid.spark.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The user's path, end to end: {@code submit-scripts/run-local.sh} on the demo study, then {@code
+ * submit-scripts/query.sh} on its tables, as separate processes. The scripts get the test
+ * classpath through BACKGRID_CLASSPATH instead of building (CI runs the building path itself).
+ */
+class ScriptsEndToEndTest {
+  static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+  @TempDir static Path output;
+  static Result run;
+
+  record Result(int exit, String out, String err) {}
+
+  static Result script(String name, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    pb.environment().put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+    Path out = Files.createTempFile(output, "out", ".txt");
+    Path err = Files.createTempFile(output, "err", ".txt");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new AssertionError(name + " did not finish in 5 minutes");
+    }
+    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @BeforeAll
+  static void runTheDemo() throws Exception {
+    run = script("run-local.sh", "conf/studies/demo.conf", "--output", output.toString());
+  }
+
+  @Test
+  void runLocalRunsTheDemoStudyAndSaysWhereTheTablesAre() {
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("[backgrid] study demo done in").contains("40 configurations (40 OK, 0 FAILED)")
+        .contains("[backgrid] tables: " + output.resolve("demo"));
+    for (String table : List.of("configs", "portfolio_metrics", "sleeve_metrics", "sleeve_correlations", "rebalances", "equity", "runs")) {
+      assertThat(output.resolve("demo").resolve(table).resolve("_SUCCESS")).exists();
+    }
+  }
+
+  @Test
+  void queryPrintsTheAnswerAsATableAndAsCsv() throws Exception {
+    String sql = "SELECT algorithm, count(*) AS n FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY algorithm ORDER BY algorithm";
+    Result table = script("query.sh", output.resolve("demo").toString(), sql);
+    assertThat(table.exit()).as(table.err()).isZero();
+    assertThat(table.out()).contains("| algorithm   | n  |").contains("| fixed       | 8  |").contains("| kelly       | 16 |")
+        .contains("| risk-parity | 16 |").contains("3 rows");
+    Result csv = script("query.sh", output.resolve("demo").toString(), sql, "--csv");
+    assertThat(csv.out().lines().toList()).containsExactly("algorithm,n", "fixed,8", "kelly,16", "risk-parity,16");
+  }
+
+  @Test
+  void scriptsPrintUsageOnHelpAndAClearErrorOnBadArguments() throws Exception {
+    Result help = script("run-local.sh", "--help");
+    assertThat(help.exit()).isZero();
+    assertThat(help.out()).startsWith("Usage: submit-scripts/run-local.sh [STUDY.conf] [run options]");
+    Result missing = script("run-local.sh", "no/such/study.conf");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("run-local.sh: no such study file: no/such/study.conf (see --help)");
+    Result noSql = script("query.sh", output.resolve("demo").toString());
+    assertThat(noSql.exit()).isEqualTo(2);
+    assertThat(noSql.err()).contains("query.sh: needs a study directory and a SQL statement or .sql file");
+    Result badSql = script("query.sh", output.resolve("demo").toString(), "SELECT nope FROM portfolio_metrics");
+    assertThat(badSql.exit()).isEqualTo(1);
+    assertThat(badSql.err()).contains("nope");
+  }
+}
