@@ -21,14 +21,14 @@ backgrid_build_if_needed() {
   [ -n "${BACKGRID_CLASSPATH:-}" ] && return 0
   if [ -f "$BACKGRID_BUILT_MARK" ] && [ -f "$BACKGRID_CLASSPATH_FILE" ] && \
      [ -z "$(find "$BACKGRID_HOME/pom.xml" "$BACKGRID_HOME"/engine "$BACKGRID_HOME"/datasets "$BACKGRID_HOME"/spark-jobs \
-            \( -name '*.java' -o -name 'pom.xml' -o -name '*.conf' \) -path '*src*' -newer "$BACKGRID_BUILT_MARK" -print -quit 2>/dev/null)" ] && \
+            \( -name '*.java' -o -name 'pom.xml' -o -name '*.conf' \) -path '*/src/main/*' -newer "$BACKGRID_BUILT_MARK" -print -quit 2>/dev/null)" ] && \
      [ ! "$BACKGRID_HOME/pom.xml" -nt "$BACKGRID_BUILT_MARK" ]; then
     return 0
   fi
   command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer"
   echo "[backgrid] building (first run, or sources changed) ..." >&2
   # One reactor build; the last module (spark-jobs) writes the classpath file, Spark included.
-  (cd "$BACKGRID_HOME" && mvn -B -q -DskipTests package dependency:build-classpath -pl spark-jobs -am \
+  (cd "$BACKGRID_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath -pl spark-jobs -am \
       -Dmdep.outputFile="$BACKGRID_CLASSPATH_FILE") >&2 \
     || die "the build failed (see above)"
   touch "$BACKGRID_BUILT_MARK"
