@@ -103,6 +103,11 @@ public final class PriceParquetReader {
           while ((rec = reader.read()) != null) {
             row++;
             Object sym = rec.get(0);
+            if (sym == null || rec.get(1) == null) {
+              throw new IllegalArgumentException(
+                  "Invalid price data in " + file.getName() + " row " + row + ": " + (sym == null ? "symbol" : "date")
+                      + " is null (must not be)");
+            }
             if (!sym.equals(lastSymbol)) {
               lastSymbol = sym;
               String name = sym.toString();

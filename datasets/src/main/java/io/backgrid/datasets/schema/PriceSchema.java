@@ -36,8 +36,8 @@ public final class PriceSchema {
   public static final Schema AVRO = new Schema.Parser().parse(schemaJson(false));
 
   /**
-   * The read schema: every value column nullable, so files written by other tools (Spark marks
-   * every column optional) read the same way as ours.
+   * The read schema: every column nullable, so files written by other tools (Spark marks every
+   * column optional) read the same way as ours; the reader refuses a null symbol, date or close.
    */
   public static final Schema READ = new Schema.Parser().parse(schemaJson(true));
 
@@ -46,9 +46,12 @@ public final class PriceSchema {
   private static String schemaJson(boolean lenient) {
     String opt = "{\"name\":\"%s\",\"type\":[\"null\",\"double\"],\"default\":null}";
     String close = lenient ? String.format(opt, CLOSE) : "{\"name\":\"close\",\"type\":\"double\"}";
+    String symbol = lenient ? "[\"null\",\"string\"],\"default\":null" : "\"string\"";
+    String date = "{\"type\":\"int\",\"logicalType\":\"date\"}";
+    date = lenient ? "[\"null\"," + date + "],\"default\":null" : date;
     return "{\"type\":\"record\",\"name\":\"PriceBar\",\"namespace\":\"io.backgrid.datasets\",\"fields\":["
-        + "{\"name\":\"symbol\",\"type\":\"string\"},"
-        + "{\"name\":\"date\",\"type\":{\"type\":\"int\",\"logicalType\":\"date\"}},"
+        + "{\"name\":\"symbol\",\"type\":" + symbol + "},"
+        + "{\"name\":\"date\",\"type\":" + date + "},"
         + String.format(opt, OPEN) + "," + String.format(opt, HIGH) + ","
         + String.format(opt, LOW) + "," + close + ","
         + String.format(opt, ADJ_CLOSE) + "," + String.format(opt, VOLUME) + "]}";
