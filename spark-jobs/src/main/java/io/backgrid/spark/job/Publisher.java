@@ -1,11 +1,13 @@
 package io.backgrid.spark.job;
 
+import static org.apache.spark.sql.functions.col;
+
+import io.backgrid.engine.market.MarketPanel;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -17,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+
 
 /**
  * Assembles the next publication of a study from the rows an earlier run published (for the
@@ -68,7 +71,7 @@ final class Publisher {
       for (Row r :
           written(Tables.PORTFOLIO_METRICS)
               .where("status = 'OK'")
-              .orderBy(org.apache.spark.sql.functions.col(selection.by()).desc_nulls_last(), org.apache.spark.sql.functions.col("config_id"))
+              .orderBy(col(selection.by()).desc_nulls_last(), col("config_id"))
               .limit(selection.top())
               .select("config_id")
               .collectAsList()) {
@@ -80,7 +83,7 @@ final class Publisher {
   }
 
   /** Runs the selected configurations with full detail and writes their daily paths. */
-  void equity(List<JobConfiguration> selected, Broadcast<io.backgrid.engine.market.MarketPanel> panel) {
+  void equity(List<JobConfiguration> selected, Broadcast<MarketPanel> panel) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
     var rows = jsc.parallelize(selected, Math.max(1, selected.size())).mapPartitions(new EquityPaths(panel));
