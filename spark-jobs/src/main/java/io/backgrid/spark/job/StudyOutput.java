@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.Path;
  *   &lt;output&gt;/.&lt;study&gt;.work/                work of a run not yet published:
  *       FINGERPRINT                          data and configuration fingerprints
  *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations
+ *       attempts/&lt;run&gt;                       each attempt at the study ({@link Attempt})
  *   &lt;output&gt;/.&lt;study&gt;.publish-&lt;run&gt;/       the next publication, being written
  * </pre>
  *
@@ -30,6 +31,7 @@ import org.apache.hadoop.fs.Path;
 final class StudyOutput {
   private static final String DONE = "_DONE";
   private static final String FINGERPRINT = "FINGERPRINT";
+  private static final String ATTEMPTS = "attempts";
 
   private final FileSystem fs;
   private final Path root;
@@ -149,6 +151,46 @@ final class StudyOutput {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + work + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes (or rewrites) an attempt's file in the work area. */
+  void writeAttempt(Attempt attempt) {
+    Path file = new Path(new Path(work, ATTEMPTS), attempt.runId());
+    try (FSDataOutputStream out = fs.create(file, true)) {
+      out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The attempts recorded in the work area, in run id order (empty without a work area). */
+  List<Attempt> attempts() {
+    List<Attempt> attempts = new ArrayList<>();
+    Path dir = new Path(work, ATTEMPTS);
+    try {
+      if (!fs.exists(dir)) {
+        return attempts;
+      }
+      FileStatus[] all = fs.listStatus(dir);
+      java.util.Arrays.sort(all, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus s : all) {
+        try (var in = fs.open(s.getPath())) {
+          attempts.add(Attempt.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), s.getPath().toString()));
+        }
+      }
+      return attempts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The number the next batch gets: one past the highest batch directory. */
+  int nextBatch(List<Path> finished) {
+    int next = 0;
+    for (Path p : finished) {
+      next = Math.max(next, Integer.parseInt(p.getName()) + 1);
+    }
+    return next;
   }
 
   /** A fresh directory to write the next publication into. */
