@@ -131,6 +131,41 @@ class ClusterRunTest {
     assertSameTables(work.resolve("kill-run"), work.resolve("local"));
   }
 
+  @Test
+  @Order(3)
+  void aStudyWhoseDriverWasKilledResumesAndEqualsAnUninterruptedRun() throws Exception {
+    Map<String, String> localEnv = new HashMap<>(env);
+    localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
+    localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+    Path out = work.resolve("driver-kill");
+    List<String> args = List.of(study.toString(), "--output", out.toString(), "--master", "local[2]", "--batch-size", "20");
+    Path firstBatch = out.resolve("." + STUDY + ".work/batches/00000/_DONE");
+    try (Scripts run = Scripts.start(home, localEnv, logs, "driver-kill-first", "run-local.sh", args)) {
+      long deadline = System.nanoTime() + 300_000_000_000L;
+      while (!Files.exists(firstBatch) && System.nanoTime() < deadline && run.isAlive()) {
+        Thread.sleep(50);
+      }
+      assertThat(firstBatch).as("the first of 6 batches finished; stderr:\n%s", run.stderrText()).exists();
+      run.close(); // SIGKILL: the driver JVM (run-local.sh execs java) and anything below it
+      run.waitFor(60);
+    }
+    assertThat(out.resolve(STUDY)).as("killed before it published").doesNotExist();
+
+    List<String> rerun = Scripts.run(home, localEnv, logs, "driver-kill-rerun", "run-local.sh", args, 300);
+
+    assertThat(rerun).anyMatch(l -> l.startsWith("[backgrid] resuming after 1 interrupted attempt(s): "));
+    String summary = rerun.stream().filter(l -> l.startsWith("[backgrid] study " + STUDY + ": ")).findFirst().orElseThrow();
+    Matcher m = Pattern.compile(".*: " + CONFIGURATIONS + " configurations, (\\d+) to compute, (\\d+) from earlier runs;.*").matcher(summary);
+    assertThat(m.matches()).as(summary).isTrue();
+    long kept = Long.parseLong(m.group(2));
+    assertThat(kept).as("whole batches of 20 kept").isPositive().isLessThan(CONFIGURATIONS).isEqualTo(20 * (kept / 20));
+    assertThat(Long.parseLong(m.group(1))).isEqualTo(CONFIGURATIONS - kept);
+    assertComplete(out);
+    assertSameTables(out, work.resolve("local"));
+    List<Row> runs = rows(out, "runs");
+    assertThat(runs).extracting(r -> (String) r.getAs("status")).containsExactlyInAnyOrder("INTERRUPTED", "OK");
+  }
+
   /** Kills (SIGKILL) an executor JVM started by one of our workers; returns its executor id. */
   static String killOneExecutor() throws IOException {
     Pattern id = Pattern.compile("--executor-id (\\S+)");

@@ -115,6 +115,10 @@ final class Scripts implements AutoCloseable {
     }
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   List<String> lines() {
     synchronized (lines) {
       return new ArrayList<>(lines);
