@@ -7,7 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * One attempt at a study, as the work area remembers it ({@code attempts/<run_id>}, rewritten at
+ * One attempt at a study, as the work area remembers it ({@code attempts/<run_id>/}, written at
  * the start and after every finished batch), so that an attempt that never published (driver
  * killed, machine lost) still gets its row in the runs table, with status INTERRUPTED, when a
  * later attempt publishes.
@@ -24,11 +24,25 @@ import org.apache.spark.sql.RowFactory;
 record Attempt(String runId, long started, long updated, long configurations, long computed, long reused, String master, String version) {
   static final String INTERRUPTED = "INTERRUPTED";
 
-  /** The file's text: one {@code key=value} per line. */
+  private static final String END = "end";
+
+  /** The file's text: one {@code key=value} per line, then {@code end} (a file cut short lacks it). */
   String format() {
     StringBuilder sb = new StringBuilder();
     fields().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
-    return sb.toString();
+    return sb.append(END).append('\n').toString();
+  }
+
+  /** What {@link #format()} wrote, or null for a file cut short or otherwise unreadable. */
+  static Attempt parseComplete(String text) {
+    if (!text.endsWith(END + "\n")) {
+      return null;
+    }
+    try {
+      return parse(text, "(attempt)");
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private Map<String, String> fields() {

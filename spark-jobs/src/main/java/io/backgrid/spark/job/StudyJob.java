@@ -106,7 +106,8 @@ public final class StudyJob {
     }
     Attempt attempt = new Attempt(runId, started, started, configurations.size(), 0, configurations.size() - todo.size(),
         spark.sparkContext().master(), Publisher.version());
-    output.writeAttempt(attempt);
+    int updates = 0;
+    output.writeAttempt(attempt, updates++);
 
     Broadcast<MarketPanel> shared = jsc.broadcast(panel);
     int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
@@ -118,7 +119,7 @@ public final class StudyJob {
         List<JobConfiguration> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
         runner.run(n, batch);
         attempt = attempt.afterBatch(batch.size(), System.currentTimeMillis());
-        output.writeAttempt(attempt);
+        output.writeAttempt(attempt, updates++);
         progress.print();
         afterBatch.accept(n++);
       }

@@ -153,17 +153,30 @@ final class StudyOutput {
     }
   }
 
-  /** Writes (or rewrites) an attempt's file in the work area. */
-  void writeAttempt(Attempt attempt) {
-    Path file = new Path(new Path(work, ATTEMPTS), attempt.runId());
-    try (FSDataOutputStream out = fs.create(file, true)) {
-      out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
+  /**
+   * Records an attempt's state in the work area: {@code attempts/<run>/<NNNNN>}, a new file per
+   * update (never rewritten in place, so a driver killed mid-write leaves the previous state
+   * readable); the update before is deleted once the new one is written.
+   */
+  void writeAttempt(Attempt attempt, int update) {
+    Path dir = new Path(new Path(work, ATTEMPTS), attempt.runId());
+    Path file = new Path(dir, String.format("%05d", update));
+    try {
+      try (FSDataOutputStream out = fs.create(file, true)) {
+        out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
+      }
+      if (update > 0) {
+        fs.delete(new Path(dir, String.format("%05d", update - 1)), false);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** The attempts recorded in the work area, in run id order (empty without a work area). */
+  /**
+   * The attempts recorded in the work area, in run id order (empty without a work area): for each,
+   * its latest complete update; an attempt with none (killed during its first write) is left out.
+   */
   List<Attempt> attempts() {
     List<Attempt> attempts = new ArrayList<>();
     Path dir = new Path(work, ATTEMPTS);
@@ -171,11 +184,21 @@ final class StudyOutput {
       if (!fs.exists(dir)) {
         return attempts;
       }
-      FileStatus[] all = fs.listStatus(dir);
-      java.util.Arrays.sort(all, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-      for (FileStatus s : all) {
-        try (var in = fs.open(s.getPath())) {
-          attempts.add(Attempt.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), s.getPath().toString()));
+      FileStatus[] runs = fs.listStatus(dir);
+      java.util.Arrays.sort(runs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus run : runs) {
+        FileStatus[] updates = fs.listStatus(run.getPath());
+        java.util.Arrays.sort(updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+        for (FileStatus u : updates) {
+          String text;
+          try (var in = fs.open(u.getPath())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          Attempt a = Attempt.parseComplete(text);
+          if (a != null) {
+            attempts.add(a);
+            break;
+          }
         }
       }
       return attempts;
