@@ -151,13 +151,13 @@ public final class StudyJob {
     }
     publisher.runs(
         runs,
-        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), reused.size(),
+        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), configurations.size() - todo.size(),
             failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
     output.publish(next, runId);
     output.discardWork();
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
-    return new JobReport(runId, configurations.size(), todo.size(), reused.size(), failed, seconds,
+    return new JobReport(runId, configurations.size(), todo.size(), configurations.size() - todo.size(), failed, seconds,
         display(output.published()), best);
   }
 

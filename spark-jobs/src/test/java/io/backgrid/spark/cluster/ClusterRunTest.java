@@ -50,6 +50,11 @@ class ClusterRunTest {
   static void startCluster() throws IOException {
     home = Path.of(System.getProperty("backgrid.home", "..")).toAbsolutePath().normalize();
     work = home.resolve("spark-jobs/target/cluster-test");
+    env.put("BACKGRID_CLUSTER_DIR", work.resolve("cluster").toString());
+    if (Files.isDirectory(work.resolve("cluster"))) {
+      // A cluster left by an earlier test JVM that was killed: stop it before its PID files go.
+      Scripts.run(home, env, Files.createTempDirectory("cluster-stop"), "cluster-stop", "cluster-stop.sh", List.of(), 60);
+    }
     deleteRecursively(work);
     logs = Files.createDirectories(work.resolve("logs"));
     study = work.resolve(STUDY + ".conf");
@@ -64,7 +69,6 @@ class ClusterRunTest {
             + "  }\n"
             + "}\n");
     int port = freePort();
-    env.put("BACKGRID_CLUSTER_DIR", work.resolve("cluster").toString());
     env.put("BACKGRID_MASTER_PORT", Integer.toString(port));
     env.put("BACKGRID_MASTER_UI_PORT", Integer.toString(freePort()));
     String jar = System.getProperty("backgrid.cluster.jar");

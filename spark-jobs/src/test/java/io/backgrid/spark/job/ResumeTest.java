@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Resuming an interrupted study: the demo grid (10 configurations) in batches of 3 (four batches:
- * 3 + 3 + 3 + 1), interrupted after its second batch by a hook that throws, as a killed driver
- * would stop: the rerun computes only the 10 - 2 × 3 = 4 configurations left and publishes tables
- * equal to an uninterrupted run's.
+ * 3 + 3 + 3 + 1), interrupted after chosen batches by a hook that throws, as a killed driver
+ * would stop (ClusterRunTest kills a real driver); the rerun computes only what is left and
+ * publishes tables equal to an uninterrupted run's.
  */
 class ResumeTest {
   static final List<JobConfiguration> GRID = DemoConfigurations.grid(true);
@@ -74,41 +74,36 @@ class ResumeTest {
   }
 
   @Test
-  void aResumedStudyComputesOnlyWhatIsLeftAndEqualsAnUninterruptedRun() {
-    interruptAfter("resumed", GRID, 1);
+  void aStudyInterruptedTwiceResumesWithOnlyWhatIsLeftEqualsAnUninterruptedRunAndRecordsEveryAttempt() {
+    interruptAfter("resumed", GRID, 0);
     assertThat(output.resolve("resumed")).as("nothing is published by an interrupted run").doesNotExist();
     assertThat(output.resolve(".resumed.work/batches/00000/_DONE")).exists();
-    assertThat(output.resolve(".resumed.work/batches/00001/_DONE")).exists();
+    interruptAfter("resumed", GRID, 2); // the second attempt starts at batch 1 and stops after batch 2
+    assertThat(output.resolve(".resumed.work/batches/00002/_DONE")).exists();
 
     JobReport resumed = run("resumed", GRID, false, n -> {});
 
-    assertThat(resumed.computed()).as("10 configurations - 2 finished batches x 3").isEqualTo(4);
+    assertThat(resumed.computed()).as("10 configurations - 3 finished batches x 3").isEqualTo(1);
+    assertThat(resumed.reused()).isEqualTo(9);
     for (String table : List.of(Tables.PORTFOLIO_METRICS, Tables.SLEEVE_METRICS, Tables.SLEEVE_CORRELATIONS, Tables.REBALANCES,
         Tables.EQUITY, Tables.CONFIGS)) {
       assertThat(text("resumed", table)).as(table).isEqualTo(text("whole", table));
     }
     assertThat(rows("resumed", Tables.PORTFOLIO_METRICS).stream().map(r -> r.getAs("config_id")).distinct()).hasSize(GRID.size());
     assertThat(output.resolve(".resumed.work")).as("the work area is gone once published").doesNotExist();
-  }
 
-  @Test
-  void theRunsTableRecordsTheInterruptedAttemptAndTheOneThatFinished() {
-    interruptAfter("attempts", GRID, 0);
-    interruptAfter("attempts", GRID, 2);
-    run("attempts", GRID, false, n -> {});
-
-    List<Row> runs = new ArrayList<>(rows("attempts", Tables.RUNS));
+    List<Row> runs = new ArrayList<>(rows("resumed", Tables.RUNS));
     runs.sort(Comparator.comparing(r -> r.<java.sql.Timestamp>getAs("started")));
     assertThat(runs).extracting(r -> (String) r.getAs("status")).containsExactly("INTERRUPTED", "INTERRUPTED", "OK");
-    // computed: first attempt batch 0 (3); second attempt batches 1 and 2 (3 + 3); the last: the 1 left.
+    // computed: the first attempt batch 0 (3); the second batches 1 and 2 (3 + 3); the last the 1 left.
     assertThat(runs).extracting(r -> (Long) r.getAs("computed")).containsExactly(3L, 6L, 1L);
     assertThat(runs).extracting(r -> (Long) r.getAs("configurations")).containsOnly((long) GRID.size());
     assertThat(runs).extracting(r -> (String) r.getAs("config_fingerprint")).containsOnly(runs.get(2).<String>getAs("config_fingerprint"));
     assertThat(runs).extracting(r -> (String) r.getAs("run_id")).doesNotHaveDuplicates();
     assertThat(runs.get(0).<java.sql.Timestamp>getAs("finished")).as("the interrupted attempt's last batch").isNotNull();
 
-    run("attempts", GRID, false, n -> {});
-    assertThat(rows("attempts", Tables.RUNS)).as("a later run adds only itself").hasSize(4);
+    run("resumed", GRID, false, n -> {});
+    assertThat(rows("resumed", Tables.RUNS)).as("a later run adds only itself").hasSize(4);
   }
 
   @Test
