@@ -20,6 +20,7 @@ esac
 pids=()
 shopt -s nullglob
 for f in "$BACKGRID_CLUSTER_DIR"/worker-*.pid "$BACKGRID_CLUSTER_DIR"/master.pid; do
+  [ -f "$f" ] || continue
   pid="$(cat "$f")"
   name="$(basename "$f" .pid)"
   case "$name" in master) class=deploy.master.Master ;; *) class=deploy.worker.Worker ;; esac

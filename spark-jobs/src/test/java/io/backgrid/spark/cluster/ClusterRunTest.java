@@ -82,9 +82,21 @@ class ClusterRunTest {
 
   @AfterAll
   static void stopCluster() {
-    if (home != null) {
+    if (logs != null) {
+      List<ProcessHandle> started = new ArrayList<>();
+      try (var pids = Files.newDirectoryStream(work.resolve("cluster"), "*.pid")) {
+        for (Path f : pids) {
+          ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).ifPresent(p -> {
+            started.add(p);
+            p.descendants().forEach(started::add);
+          });
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
       List<String> stopped = Scripts.run(home, env, logs, "cluster-stop", "cluster-stop.sh", List.of(), 60);
       assertThat(String.join("\n", stopped)).containsAnyOf("cluster stopped", "no cluster");
+      assertThat(started).as("master, workers and executors, all stopped").noneMatch(ProcessHandle::isAlive);
     }
   }
 
