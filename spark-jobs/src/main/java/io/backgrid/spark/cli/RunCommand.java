@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--partitions", description = "partitions to spread configurations over (default: study.job.partitions, else 4 per core)")
   Integer partitions;
 
+  @Option(names = "--batch-size",
+      description = "configurations per batch: what an interrupted run keeps (default: max(2000, a tenth of the work))")
+  int batchSize;
+
   @Option(names = "--fresh", description = "discard earlier results of this study and recompute everything")
   boolean fresh;
 
@@ -70,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
             output != null ? output : study.output(),
             partitions != null ? partitions : study.job().partitions() == null ? 0 : study.job().partitions(),
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
-            fresh);
+            fresh,
+            batchSize);
     SparkSession spark = SparkSessions.create("backgrid " + study.name(), master);
     try {
       JobReport report =

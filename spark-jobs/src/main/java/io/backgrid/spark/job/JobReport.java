@@ -8,7 +8,7 @@ import java.util.List;
  * @param runId this run's id
  * @param configurations configurations in the study
  * @param computed simulated by this run
- * @param reused taken from an earlier run (resume)
+ * @param reused taken from earlier runs: published OK rows and finished batches of interrupted attempts
  * @param failed configurations with status FAILED in the published tables
  * @param seconds wall time of the run
  * @param tables where the published tables are

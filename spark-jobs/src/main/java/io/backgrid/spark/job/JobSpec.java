@@ -12,8 +12,15 @@ import java.util.Objects;
  *     (about four per core, at most one per configuration)
  * @param equity which configurations get the equity table
  * @param fresh true to ignore previous results of the study and recompute everything
+ * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
+ *     recomputed), or 0 for automatic: max(2,000, a tenth of what is to compute)
  */
-public record JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh) {
+public record JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh, int batchSize) {
+  /** A spec with automatic batches. */
+  public JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh) {
+    this(study, data, output, partitions, equity, fresh, 0);
+  }
+
   public JobSpec {
     Objects.requireNonNull(study, "study");
     Objects.requireNonNull(data, "data");
@@ -21,6 +28,9 @@ public record JobSpec(String study, String data, String output, int partitions, 
     Objects.requireNonNull(equity, "equity");
     if (partitions < 0) {
       throw new IllegalArgumentException("Invalid partitions: " + partitions + " (must be >= 0; 0 = automatic)");
+    }
+    if (batchSize < 0) {
+      throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 0; 0 = automatic)");
     }
   }
 }

@@ -46,7 +46,8 @@ final class Progress implements AutoCloseable {
   String line(long computed) {
     double seconds = elapsedSeconds();
     double rate = seconds > 0 ? computed / seconds : 0;
-    long finished = before + computed;
+    // Tasks retried after a lost executor count twice in the accumulator: never show more than the total.
+    long finished = Math.min(total, before + computed);
     long left = Math.max(0, total - finished);
     String eta = rate > 0 ? formatDuration(left / rate) : "?";
     return String.format(

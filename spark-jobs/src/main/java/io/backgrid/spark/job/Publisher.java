@@ -100,10 +100,15 @@ final class Publisher {
   static Row runRow(
       String runId, long started, long finished, long configurations, long computed, long reused, long failed,
       String dataFingerprint, String configFingerprint, String master, String status) {
-    String version = StudyJob.class.getPackage().getImplementationVersion();
     return RowFactory.create(
         runId, new Timestamp(started), finished < 0 ? null : new Timestamp(finished), configurations, computed, reused,
-        failed, dataFingerprint, configFingerprint, version == null ? "dev" : version, master, status);
+        failed, dataFingerprint, configFingerprint, version(), master, status);
+  }
+
+  /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */
+  static String version() {
+    String version = StudyJob.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   private Dataset<Row> read(String path, StructType schema) {

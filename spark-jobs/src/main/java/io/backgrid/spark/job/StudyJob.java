@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -32,6 +33,8 @@ import org.apache.spark.sql.types.StructType;
 public final class StudyJob {
   private final SparkSession spark;
   private final PrintStream console;
+  /** Called with each batch's number after it is written (tests interrupt a run here). */
+  IntConsumer afterBatch = n -> {};
 
   public StudyJob(SparkSession spark, PrintStream console) {
     this.spark = spark;
@@ -73,6 +76,9 @@ public final class StudyJob {
     String dataFingerprint = Fingerprints.panel(panel);
     String fingerprint = dataFingerprint + " " + configFingerprint;
     PreviousRuns previous = PreviousRuns.read(spark, output);
+    // Attempts that never published (interrupted), with the fingerprint they worked under.
+    String workFingerprint = output.workFingerprint();
+    List<Attempt> interrupted = output.attempts();
 
     Set<String> reused = new HashSet<>();
     if (spec.fresh()) {
@@ -94,16 +100,28 @@ public final class StudyJob {
     }
     console.printf(Locale.ROOT, "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
         spec.study(), configurations.size(), todo.size(), configurations.size() - todo.size(), panel);
+    if (!interrupted.isEmpty()) {
+      console.printf(Locale.ROOT, "[backgrid] resuming after %d interrupted attempt(s): %,d configurations in finished batches%n",
+          interrupted.size(), inBatches.size());
+    }
+    Attempt attempt = new Attempt(runId, started, started, configurations.size(), 0, configurations.size() - todo.size(),
+        spark.sparkContext().master(), Publisher.version());
+    int updates = 0;
+    output.writeAttempt(attempt, updates++);
 
     Broadcast<MarketPanel> shared = jsc.broadcast(panel);
     int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
     BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
-    int batchSize = Math.max(2_000, (todo.size() + 9) / 10);
+    int batchSize = spec.batchSize() > 0 ? spec.batchSize() : Math.max(2_000, (todo.size() + 9) / 10);
     try (Progress progress = new Progress(console, configurations.size(), configurations.size() - todo.size(), runner.done::value, 5)) {
-      int n = batches.size();
+      int n = output.nextBatch(batches);
       for (int from = 0; from < todo.size(); from += batchSize) {
-        runner.run(n++, todo.subList(from, Math.min(todo.size(), from + batchSize)));
+        List<JobConfiguration> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+        runner.run(n, batch);
+        attempt = attempt.afterBatch(batch.size(), System.currentTimeMillis());
+        output.writeAttempt(attempt, updates++);
         progress.print();
+        afterBatch.accept(n++);
       }
     }
 
@@ -122,15 +140,24 @@ public final class StudyJob {
     publisher.equity(selected, shared);
     long failed = publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'FAILED'").count();
     List<String> best = best(publisher);
+    List<Row> runs = new ArrayList<>(previous.runs());
+    Set<String> recorded = new HashSet<>();
+    runs.forEach(r -> recorded.add(r.getString(0)));
+    String[] before = workFingerprint == null ? new String[] {dataFingerprint, configFingerprint} : workFingerprint.split(" ", 2);
+    for (Attempt a : interrupted) {
+      if (!a.runId().equals(runId) && recorded.add(a.runId())) {
+        runs.add(a.row(before[0], before.length > 1 ? before[1] : null));
+      }
+    }
     publisher.runs(
-        previous.runs(),
-        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), reused.size(),
+        runs,
+        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), configurations.size() - todo.size(),
             failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
     output.publish(next, runId);
     output.discardWork();
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
-    return new JobReport(runId, configurations.size(), todo.size(), reused.size(), failed, seconds,
+    return new JobReport(runId, configurations.size(), todo.size(), configurations.size() - todo.size(), failed, seconds,
         display(output.published()), best);
   }
 

@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.Path;
  *   &lt;output&gt;/.&lt;study&gt;.work/                work of a run not yet published:
  *       FINGERPRINT                          data and configuration fingerprints
  *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations
+ *       attempts/&lt;run&gt;                       each attempt at the study ({@link Attempt})
  *   &lt;output&gt;/.&lt;study&gt;.publish-&lt;run&gt;/       the next publication, being written
  * </pre>
  *
@@ -30,6 +31,7 @@ import org.apache.hadoop.fs.Path;
 final class StudyOutput {
   private static final String DONE = "_DONE";
   private static final String FINGERPRINT = "FINGERPRINT";
+  private static final String ATTEMPTS = "attempts";
 
   private final FileSystem fs;
   private final Path root;
@@ -149,6 +151,69 @@ final class StudyOutput {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + work + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Records an attempt's state in the work area: {@code attempts/<run>/<NNNNN>}, a new file per
+   * update (never rewritten in place, so a driver killed mid-write leaves the previous state
+   * readable); the update before is deleted once the new one is written.
+   */
+  void writeAttempt(Attempt attempt, int update) {
+    Path dir = new Path(new Path(work, ATTEMPTS), attempt.runId());
+    Path file = new Path(dir, String.format("%05d", update));
+    try {
+      try (FSDataOutputStream out = fs.create(file, true)) {
+        out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
+      }
+      if (update > 0) {
+        fs.delete(new Path(dir, String.format("%05d", update - 1)), false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The attempts recorded in the work area, in run id order (empty without a work area): for each,
+   * its latest complete update; an attempt with none (killed during its first write) is left out.
+   */
+  List<Attempt> attempts() {
+    List<Attempt> attempts = new ArrayList<>();
+    Path dir = new Path(work, ATTEMPTS);
+    try {
+      if (!fs.exists(dir)) {
+        return attempts;
+      }
+      FileStatus[] runs = fs.listStatus(dir);
+      java.util.Arrays.sort(runs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
+      for (FileStatus run : runs) {
+        FileStatus[] updates = fs.listStatus(run.getPath());
+        java.util.Arrays.sort(updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+        for (FileStatus u : updates) {
+          String text;
+          try (var in = fs.open(u.getPath())) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+          }
+          Attempt a = Attempt.parseComplete(text);
+          if (a != null) {
+            attempts.add(a);
+            break;
+          }
+        }
+      }
+      return attempts;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The number the next batch gets: one past the highest batch directory. */
+  int nextBatch(List<Path> finished) {
+    int next = 0;
+    for (Path p : finished) {
+      next = Math.max(next, Integer.parseInt(p.getName()) + 1);
+    }
+    return next;
   }
 
   /** A fresh directory to write the next publication into. */

@@ -1,0 +1,254 @@
+package io.backgrid.spark.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backgrid.spark.SharedSpark;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A study on a real Spark standalone cluster (a master and two workers on 127.0.0.1, started by
+ * submit-scripts/cluster-start.sh, submitted by submit.sh with the shaded jar): its tables equal a
+ * local run's, also when one executor's JVM is killed (SIGKILL) while tasks run. Runs in the
+ * integration-test phase (after package, which builds the jar); logs go to
+ * target/cluster-test/logs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterRunTest {
+  static final String STUDY = "cluster-demo";
+  /** demo.conf's 40 configurations × 3 rebalance frequencies / 2 (weekly added) × 2 slippages: 40 × 1.5 × 2 = 120. */
+  static final int CONFIGURATIONS = 120;
+  static final List<String> COMPARED = List.of("configs", "portfolio_metrics", "sleeve_metrics", "sleeve_correlations", "rebalances", "equity");
+
+  static Path home;
+  static Path work;
+  static Path logs;
+  static Path study;
+  static Map<String, String> env = new HashMap<>();
+  static String master;
+  static SparkSession spark;
+
+  @BeforeAll
+  static void startCluster() throws IOException {
+    home = Path.of(System.getProperty("backgrid.home", "..")).toAbsolutePath().normalize();
+    work = home.resolve("spark-jobs/target/cluster-test");
+    env.put("BACKGRID_CLUSTER_DIR", work.resolve("cluster").toString());
+    if (Files.isDirectory(work.resolve("cluster"))) {
+      // A cluster left by an earlier test JVM that was killed: stop it before its PID files go.
+      Scripts.run(home, env, Files.createTempDirectory("cluster-stop"), "cluster-stop", "cluster-stop.sh", List.of(), 60);
+    }
+    deleteRecursively(work);
+    logs = Files.createDirectories(work.resolve("logs"));
+    study = work.resolve(STUDY + ".conf");
+    Files.writeString(study,
+        "include file(\"" + home.resolve("conf/studies/demo.conf") + "\")\n"
+            + "study {\n"
+            + "  name = " + STUDY + "\n"
+            + "  data = \"" + home.resolve("datasets/demo") + "\"\n"
+            + "  grid {\n"
+            + "    \"rebalance.frequency\" = [monthly, quarterly, weekly]\n"
+            + "    \"costs.slippage-bps\" = [2, 5]\n"
+            + "  }\n"
+            + "}\n");
+    int port = freePort();
+    env.put("BACKGRID_MASTER_PORT", Integer.toString(port));
+    env.put("BACKGRID_MASTER_UI_PORT", Integer.toString(freePort()));
+    String jar = System.getProperty("backgrid.cluster.jar");
+    if (jar != null) {
+      env.put("BACKGRID_CLUSTER_JAR", jar);
+    }
+    master = "spark://127.0.0.1:" + port;
+    Scripts.run(home, env, logs, "cluster-start", "cluster-start.sh", List.of("2"), 300);
+    spark = SharedSpark.get();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (logs != null) {
+      List<ProcessHandle> started = new ArrayList<>();
+      try (var pids = Files.newDirectoryStream(work.resolve("cluster"), "*.pid")) {
+        for (Path f : pids) {
+          ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).ifPresent(p -> {
+            started.add(p);
+            p.descendants().forEach(started::add);
+          });
+        }
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      List<String> stopped = Scripts.run(home, env, logs, "cluster-stop", "cluster-stop.sh", List.of(), 60);
+      assertThat(String.join("\n", stopped)).containsAnyOf("cluster stopped", "no cluster");
+      assertThat(started).as("master, workers and executors, all stopped").noneMatch(ProcessHandle::isAlive);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aStudySubmittedToTwoWorkersEqualsALocalRun() throws Exception {
+    Map<String, String> localEnv = new HashMap<>(env);
+    localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
+    localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+    Scripts.run(home, localEnv, logs, "local-run", "run-local.sh",
+        List.of(study.toString(), "--output", work.resolve("local").toString(), "--master", "local[2]"), 300);
+
+    List<String> out = Scripts.run(home, env, logs, "cluster-run", "submit.sh",
+        List.of("--master", master, study.toString(), "--output", work.resolve("cluster-run").toString(), "--partitions", "8"), 600);
+
+    assertThat(out).anyMatch(l -> l.startsWith("[backgrid] study " + STUDY + " done in ")
+        && l.contains(CONFIGURATIONS + " configurations (" + CONFIGURATIONS + " OK, 0 FAILED), " + CONFIGURATIONS + " computed now"));
+    assertComplete(work.resolve("cluster-run"));
+    assertSameTables(work.resolve("cluster-run"), work.resolve("local"));
+    List<Row> runs = rows(work.resolve("cluster-run"), "runs");
+    assertThat(runs).hasSize(1);
+    assertThat((String) runs.get(0).getAs("master")).isEqualTo(master);
+    assertThat((String) runs.get(0).getAs("status")).isEqualTo("OK");
+  }
+
+  @Test
+  @Order(2)
+  void killingAnExecutorWhileTasksRunStillGivesCompleteIdenticalTables() throws Exception {
+    String killed;
+    try (Scripts run = Scripts.start(home, env, logs, "cluster-kill-run", "submit.sh",
+        List.of("--master", master, study.toString(), "--output", work.resolve("kill-run").toString(), "--partitions", "16"))) {
+      // The first progress line with configurations done: tasks are running on both executors.
+      Pattern progress = Pattern.compile("\\[backgrid\\] (\\d+) / " + CONFIGURATIONS + " configurations.*");
+      String line = run.awaitLine(l -> {
+        Matcher m = progress.matcher(l);
+        return m.matches() && Long.parseLong(m.group(1)) > 0;
+      }, 300);
+      assertThat(line).as("a progress line with configurations done; stderr:\n%s", run.stderrText()).isNotNull();
+      killed = killOneExecutor();
+      int code = run.waitFor(600);
+      assertThat(code).as("exit code; stderr:\n%s", run.stderrText()).isZero();
+      assertThat(run.lines()).anyMatch(l -> l.startsWith("[backgrid] study " + STUDY + " done in ")
+          && l.contains(CONFIGURATIONS + " configurations (" + CONFIGURATIONS + " OK, 0 FAILED)"));
+      // The driver saw the loss: Spark logs the lost executor (and reruns its tasks).
+      assertThat(run.stderrText()).contains("Lost executor " + killed);
+    }
+    assertComplete(work.resolve("kill-run"));
+    assertSameTables(work.resolve("kill-run"), work.resolve("local"));
+  }
+
+  @Test
+  @Order(3)
+  void aStudyWhoseDriverWasKilledResumesAndEqualsAnUninterruptedRun() throws Exception {
+    Map<String, String> localEnv = new HashMap<>(env);
+    localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
+    localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+    Path out = work.resolve("driver-kill");
+    List<String> args = List.of(study.toString(), "--output", out.toString(), "--master", "local[2]", "--batch-size", "20");
+    Path firstBatch = out.resolve("." + STUDY + ".work/batches/00000/_DONE");
+    try (Scripts run = Scripts.start(home, localEnv, logs, "driver-kill-first", "run-local.sh", args)) {
+      long deadline = System.nanoTime() + 300_000_000_000L;
+      while (!Files.exists(firstBatch) && System.nanoTime() < deadline && run.isAlive()) {
+        Thread.sleep(50);
+      }
+      assertThat(firstBatch).as("the first of 6 batches finished; stderr:\n%s", run.stderrText()).exists();
+      run.close(); // SIGKILL: the driver JVM (run-local.sh execs java) and anything below it
+      run.waitFor(60);
+    }
+    assertThat(out.resolve(STUDY)).as("killed before it published").doesNotExist();
+
+    List<String> rerun = Scripts.run(home, localEnv, logs, "driver-kill-rerun", "run-local.sh", args, 300);
+
+    assertThat(rerun).anyMatch(l -> l.startsWith("[backgrid] resuming after 1 interrupted attempt(s): "));
+    String summary = rerun.stream().filter(l -> l.startsWith("[backgrid] study " + STUDY + ": ")).findFirst().orElseThrow();
+    Matcher m = Pattern.compile(".*: " + CONFIGURATIONS + " configurations, (\\d+) to compute, (\\d+) from earlier runs;.*").matcher(summary);
+    assertThat(m.matches()).as(summary).isTrue();
+    long kept = Long.parseLong(m.group(2));
+    assertThat(kept).as("whole batches of 20 kept").isPositive().isLessThan(CONFIGURATIONS).isEqualTo(20 * (kept / 20));
+    assertThat(Long.parseLong(m.group(1))).isEqualTo(CONFIGURATIONS - kept);
+    assertComplete(out);
+    assertSameTables(out, work.resolve("local"));
+    List<Row> runs = rows(out, "runs");
+    assertThat(runs).extracting(r -> (String) r.getAs("status")).containsExactlyInAnyOrder("INTERRUPTED", "OK");
+  }
+
+  /** Kills (SIGKILL) an executor JVM started by one of our workers; returns its executor id. */
+  static String killOneExecutor() throws IOException {
+    Pattern id = Pattern.compile("--executor-id (\\S+)");
+    for (int i = 1; i <= 2; i++) {
+      long worker = Long.parseLong(Files.readString(work.resolve("cluster").resolve("worker-" + i + ".pid")).trim());
+      Optional<ProcessHandle> executor = ProcessHandle.of(worker).stream().flatMap(ProcessHandle::children)
+          .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).findFirst();
+      if (executor.isPresent()) {
+        Matcher m = id.matcher(executor.get().info().commandLine().orElse(""));
+        assertThat(m.find()).as("executor id in the command line").isTrue();
+        assertThat(executor.get().destroyForcibly()).isTrue();
+        return m.group(1);
+      }
+    }
+    throw new AssertionError("no executor process below either worker");
+  }
+
+  /** One row per configuration in every per-configuration table that has one, no duplicates. */
+  static void assertComplete(Path output) {
+    for (String table : List.of("configs", "portfolio_metrics")) {
+      List<Row> rows = rows(output, table);
+      assertThat(rows).as(table).hasSize(CONFIGURATIONS);
+      assertThat(rows.stream().map(r -> (String) r.getAs("config_id")).distinct().count()).as(table + " distinct config_id")
+          .isEqualTo(CONFIGURATIONS);
+    }
+    assertThat(rows(output, "portfolio_metrics")).allMatch(r -> "OK".equals(r.getAs("status")));
+    assertThat(rows(output, "sleeve_metrics")).hasSize(4 * CONFIGURATIONS); // four sleeves per configuration
+  }
+
+  static void assertSameTables(Path actual, Path expected) {
+    for (String table : COMPARED) {
+      assertThat(text(rows(actual, table))).as(table).isEqualTo(text(rows(expected, table)));
+    }
+  }
+
+  static List<Row> rows(Path output, String table) {
+    return spark.read().parquet(output.resolve(STUDY).resolve(table).toString()).collectAsList();
+  }
+
+  /** Rows as sorted text, arrays spelled out. */
+  static List<String> text(List<Row> rows) {
+    List<String> out = new ArrayList<>();
+    for (Row row : rows) {
+      List<String> fields = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        Object v = row.get(i);
+        fields.add(v instanceof scala.collection.Seq<?> seq ? scala.jdk.javaapi.CollectionConverters.asJava(seq).toString() : String.valueOf(v));
+      }
+      out.add(fields.toString());
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (var paths = Files.walk(dir)) {
+        for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
+    }
+  }
+}
