@@ -45,6 +45,14 @@ public final class PanelLoader {
    *     or has no bar in the period
    */
   public static MarketPanel load(URI location, PanelRequest request) {
+    return load(location, request, HadoopFiles.conf());
+  }
+
+  /**
+   * Loads from a URI through a given Hadoop configuration (e.g. Spark's, so that its filesystem
+   * settings and credentials apply).
+   */
+  public static MarketPanel load(URI location, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
     PriceField[] fields = request.fields().toArray(new PriceField[0]);
     Arrays.sort(fields);
     EnumSet<PriceColumn> columns = EnumSet.of(PriceColumn.CLOSE, PriceColumn.ADJ_CLOSE);
@@ -52,7 +60,7 @@ public final class PanelLoader {
       columns.add(PriceColumn.valueOf(f.name()));
     }
     Collector collector = new Collector(fields.length + 1, fields);
-    PriceParquetReader.scan(location, request.filter(), columns, collector);
+    PriceParquetReader.scan(location, request.filter(), columns, collector, hadoop);
     collector.problems.throwIfAny();
 
     List<String> symbols = new ArrayList<>();

@@ -71,7 +71,15 @@ public final class PriceParquetReader {
    * @return the number of rows passed to the sink
    */
   public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink) {
-    Configuration conf = HadoopFiles.conf();
+    return scan(location, filter, columns, sink, HadoopFiles.conf());
+  }
+
+  /**
+   * The same, reading through a given Hadoop configuration (e.g. Spark's, with its filesystem
+   * settings and credentials for {@code hdfs://} or {@code s3a://}); it is copied, not changed.
+   */
+  public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink, Configuration hadoop) {
+    Configuration conf = new Configuration(hadoop);
     Schema projection = projection(columns);
     AvroReadSupport.setRequestedProjection(conf, projection);
     AvroReadSupport.setAvroReadSchema(conf, projection);

@@ -72,7 +72,7 @@ public final class StudyJob {
     output.recover();
 
     console.println("[backgrid] loading prices from " + spec.data());
-    MarketPanel panel = loadPanel(spec.data(), configurations);
+    MarketPanel panel = loadPanel(spec.data(), configurations, jsc.hadoopConfiguration());
     String dataFingerprint = Fingerprints.panel(panel);
     String fingerprint = dataFingerprint + " " + configFingerprint;
     PreviousRuns previous = PreviousRuns.read(spark, output);
@@ -187,8 +187,17 @@ public final class StudyJob {
     return lines;
   }
 
-  /** Loads the symbols and the period the configurations need (opens only for next-open fills). */
+  /** Loads the price data of a local path with the datasets module's own settings. */
   static MarketPanel loadPanel(String data, List<JobConfiguration> configurations) {
+    return loadPanel(data, configurations, null);
+  }
+
+  /**
+   * Loads the symbols and the period the configurations need (opens only for next-open fills);
+   * a non-local URI is read through {@code hadoop} (Spark's configuration: its {@code
+   * spark.hadoop.*} settings and credentials apply).
+   */
+  static MarketPanel loadPanel(String data, List<JobConfiguration> configurations, org.apache.hadoop.conf.Configuration hadoop) {
     Set<String> symbols = new TreeSet<>();
     LocalDate start = null;
     LocalDate end = null;
@@ -210,6 +219,9 @@ public final class StudyJob {
     PanelRequest request =
         new PanelRequest(new ArrayList<>(symbols), anyOpenStart ? null : start, anyOpenEnd ? null : end,
             open ? Set.of(PriceField.OPEN) : Set.of());
-    return PanelLoader.load(Locations.uri(data), request);
+    java.net.URI location = Locations.uri(data);
+    return hadoop == null || "file".equals(location.getScheme())
+        ? PanelLoader.load(location, request)
+        : PanelLoader.load(location, request, hadoop);
   }
 }
