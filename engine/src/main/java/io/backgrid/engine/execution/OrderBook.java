@@ -34,6 +34,8 @@ public final class OrderBook {
   private final double[][] orders;
   private final double[] fillPrice;
   private final double[] valuationPrice;
+  /** The bar each symbol's fill and valuation prices were set for (−1: never). */
+  private final int[] pricedAt;
   private final int[] usedSymbols;
   private final int[] groupOffset;
   private final int[] memberSleeve;
@@ -106,6 +108,8 @@ public final class OrderBook {
     this.sleeveTouched = new boolean[ledgers.length];
     this.fillPrice = new double[panel.symbolCount()];
     this.valuationPrice = new double[panel.symbolCount()];
+    this.pricedAt = new int[panel.symbolCount()];
+    Arrays.fill(pricedAt, -1);
   }
 
   /**
@@ -116,28 +120,45 @@ public final class OrderBook {
    */
   public void prepare(int t) {
     this.bar = t;
-    boolean open = execution.fill() == FillPrice.NEXT_OPEN;
-    for (int s : usedSymbols) {
-      double carried = open ? panel.price(s, t - 1) : panel.price(s, t);
-      double px = Double.NaN;
-      if (panel.tradable(s, t)) {
-        px = open ? panel.field(PriceField.OPEN, s, t) : panel.price(s, t);
-        if (!(px > 0)) {
-          px = Double.NaN;
-        }
+    if (execution.fill() == FillPrice.NEXT_OPEN) {
+      for (int s : usedSymbols) {
+        price(s);
       }
-      fillPrice[s] = px;
-      valuationPrice[s] = Double.isNaN(px) ? carried : px;
     }
+    // Close fills are priced on first use: most execution points touch a few of the symbols.
+  }
+
+  /** Sets (once per prepared bar) and returns a symbol's fill price; see {@link #prepare}. */
+  private double price(int s) {
+    if (pricedAt[s] == bar) {
+      return fillPrice[s];
+    }
+    int t = bar;
+    boolean open = execution.fill() == FillPrice.NEXT_OPEN;
+    double carried = open ? panel.price(s, t - 1) : panel.price(s, t);
+    double px = Double.NaN;
+    if (panel.tradable(s, t)) {
+      px = open ? panel.field(PriceField.OPEN, s, t) : panel.price(s, t);
+      if (!(px > 0)) {
+        px = Double.NaN;
+      }
+    }
+    fillPrice[s] = px;
+    valuationPrice[s] = Double.isNaN(px) ? carried : px;
+    pricedAt[s] = t;
+    return px;
   }
 
   /** The fill price of a sleeve's slot at the prepared point, NaN when it cannot trade. */
   public double fillPrice(int sleeve, int slot) {
-    return fillPrice[ledgers[sleeve].symbol(slot)];
+    return price(ledgers[sleeve].symbol(slot));
   }
 
   /** Prices by panel symbol at the prepared point (fill price, or last price when it cannot trade). */
   public double[] valuationPrices() {
+    for (int s : usedSymbols) {
+      price(s);
+    }
     return valuationPrice;
   }
 
@@ -146,6 +167,7 @@ public final class OrderBook {
     orders[sleeve][slot] += quantity;
     pending = true;
     int s = ledgers[sleeve].symbol(slot);
+    price(s);
     if (!symbolTouched[s]) {
       symbolTouched[s] = true;
       touchedSymbols[touchedCount++] = s;

@@ -1,10 +1,12 @@
 package io.backgrid.engine.simulation;
 
+import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.strategy.StrategyRegistry;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +21,8 @@ public final class SignalCache {
 
   private final MarketPanel panel;
   private final ConcurrentHashMap<Key, SleeveSignal> signals = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<RebalanceSchedule, boolean[]> fires = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Lookback, int[]> windowStarts = new ConcurrentHashMap<>();
 
   /** An empty cache over a panel. */
   public SignalCache(MarketPanel panel) {
@@ -28,6 +32,19 @@ public final class SignalCache {
   /** The panel the signals are recorded on. */
   public MarketPanel panel() {
     return panel;
+  }
+
+  /**
+   * The schedule's firing bars on this panel ({@link RebalanceSchedule#fires}), computed once per
+   * schedule: a weekly schedule alone walks every date. Shared: callers must not modify it.
+   */
+  boolean[] fires(RebalanceSchedule schedule) {
+    return fires.computeIfAbsent(schedule, s -> s.fires(panel));
+  }
+
+  /** The lookback's window starts on this panel ({@link Lookback#windowStarts}), computed once. */
+  int[] windowStarts(Lookback lookback) {
+    return windowStarts.computeIfAbsent(lookback, l -> l.windowStarts(panel));
   }
 
   /** Number of distinct sleeves recorded so far. */
