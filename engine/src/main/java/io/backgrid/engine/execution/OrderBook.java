@@ -32,6 +32,8 @@ public final class OrderBook {
   private final MarketPanel panel;
   private final Ledger[] ledgers;
   private final double[][] orders;
+  /** Each order's stand-alone cost in cents, set by {@link #clip} for the quantity it leaves. */
+  private final long[][] orderCost;
   private final double[] fillPrice;
   private final double[] valuationPrice;
   /** The bar each symbol's fill and valuation prices were set for (−1: never). */
@@ -67,9 +69,11 @@ public final class OrderBook {
     this.ledgers = ledgers.clone();
     this.execution = execution;
     this.orders = new double[ledgers.length][];
+    this.orderCost = new long[ledgers.length][];
     int[] memberCount = new int[panel.symbolCount()];
     for (int i = 0; i < ledgers.length; i++) {
       orders[i] = new double[ledgers[i].size()];
+      orderCost[i] = new long[ledgers[i].size()];
       for (int slot = 0; slot < ledgers[i].size(); slot++) {
         memberCount[ledgers[i].symbol(slot)]++;
       }
@@ -225,6 +229,7 @@ public final class OrderBook {
       }
       long value = Money.value(Math.abs(q[slot]), px);
       long cost = model.cents(q[slot], px);
+      orderCost[i][slot] = cost;
       if (q[slot] < 0) {
         if (available + value - cost < 0) {
           q[slot] = 0;
@@ -245,7 +250,8 @@ public final class OrderBook {
         double want = execution.roundQuantity(q[slot] * scale);
         q[slot] = want > 0 ? affordable(want, px, available, model) : 0;
         if (q[slot] > 0) {
-          available -= Money.value(q[slot], px) + model.cents(q[slot], px);
+          orderCost[i][slot] = model.cents(q[slot], px);
+          available -= Money.value(q[slot], px) + orderCost[i][slot];
         }
       }
     }
@@ -271,7 +277,7 @@ public final class OrderBook {
     crossedQuantity[s] = 0;
     for (int k = groupOffset[s]; k < groupOffset[s + 1]; k++) {
       double q = orders[memberSleeve[k]][memberSlot[k]];
-      memberCost[k] = q == 0 ? 0 : execution.costs().cents(q, px);
+      memberCost[k] = q == 0 ? 0 : orderCost[memberSleeve[k]][memberSlot[k]];
     }
   }
 
@@ -287,7 +293,7 @@ public final class OrderBook {
       double q = orders[memberSleeve[k]][memberSlot[k]];
       bought += Math.max(q, 0);
       sold += Math.max(-q, 0);
-      memberCost[k] = q == 0 ? 0 : execution.costs().cents(q, px);
+      memberCost[k] = q == 0 ? 0 : orderCost[memberSleeve[k]][memberSlot[k]];
       standalone += memberCost[k];
     }
     crossedQuantity[s] = Math.min(bought, sold);
@@ -318,9 +324,8 @@ public final class OrderBook {
     for (long left = marketCost - assigned; left > 0; left--) {
       int best = -1;
       for (int k = from; k < to; k++) {
-        double q = orders[memberSleeve[k]][memberSlot[k]];
         if (remainder[k] >= 0
-            && memberCost[k] < execution.costs().cents(q, px)
+            && memberCost[k] < orderCost[memberSleeve[k]][memberSlot[k]]
             && (best < 0 || remainder[k] > remainder[best])) {
           best = k;
         }

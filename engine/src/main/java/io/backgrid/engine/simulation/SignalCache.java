@@ -20,6 +20,7 @@ public final class SignalCache {
   private record Key(String strategy, List<String> universe, Params params, FillPrice fill, CostModel costs, long capital) {}
 
   private final MarketPanel panel;
+  private final long[] epochDays;
   private final ConcurrentHashMap<Key, SleeveSignal> signals = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<RebalanceSchedule, boolean[]> fires = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Lookback, int[]> windowStarts = new ConcurrentHashMap<>();
@@ -27,6 +28,15 @@ public final class SignalCache {
   /** An empty cache over a panel. */
   public SignalCache(MarketPanel panel) {
     this.panel = panel;
+    this.epochDays = new long[panel.barCount()];
+    for (int t = 0; t < epochDays.length; t++) {
+      epochDays[t] = panel.date(t).toEpochDay();
+    }
+  }
+
+  /** The panel's dates as epoch days, for the metrics of every run. Shared: do not modify. */
+  long[] epochDays() {
+    return epochDays;
   }
 
   /** The panel the signals are recorded on. */
