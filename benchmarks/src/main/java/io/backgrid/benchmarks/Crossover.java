@@ -27,6 +27,11 @@ import org.ta4j.core.Rule;
 import org.ta4j.core.TradingRecord;
 import org.ta4j.core.backtest.BarSeriesManager;
 import org.ta4j.core.backtest.TradeOnCurrentCloseModel;
+import org.ta4j.core.criteria.ExpectedShortfallCriterion;
+import org.ta4j.core.criteria.MaximumDrawdownCriterion;
+import org.ta4j.core.criteria.NumberOfPositionsCriterion;
+import org.ta4j.core.criteria.ValueAtRiskCriterion;
+import org.ta4j.core.criteria.pnl.ReturnCriterion;
 import org.ta4j.core.indicators.SMAIndicator;
 import org.ta4j.core.indicators.helpers.ClosePriceIndicator;
 import org.ta4j.core.num.Num;
@@ -77,6 +82,11 @@ final class Crossover {
     return new Simulator(panel).run(config(panel), Detail.FULL);
   }
 
+  /** backgrid in a grid: the simulator has recorded the signal already; the run replays it. */
+  static SimulationResult backgrid(Simulator shared, PortfolioConfig config) {
+    return shared.run(config, Detail.FULL);
+  }
+
   static List<Fill> backgridTrades(MarketPanel panel) {
     List<Fill> out = new ArrayList<>();
     List<LocalDate> dates = panel.dates();
@@ -104,6 +114,22 @@ final class Crossover {
     Rule above = new OverIndicatorRule(fast, slow);
     BaseStrategy strategy = new BaseStrategy(above, new NotRule(above), SLOW - 1);
     return new BarSeriesManager(series, new TradeOnCurrentCloseModel()).run(strategy);
+  }
+
+  /**
+   * ta4j, then the figures backgrid's run also produces: total return, maximum drawdown (both
+   * walk ta4j's per-bar cash flow), value at risk and expected shortfall at 95% (per-bar returns),
+   * number of positions.
+   */
+  static double[] ta4jWithMetrics(BarSeries series) {
+    TradingRecord record = ta4j(series);
+    return new double[] {
+      new ReturnCriterion().calculate(series, record).doubleValue(),
+      new MaximumDrawdownCriterion().calculate(series, record).doubleValue(),
+      new ValueAtRiskCriterion(0.95).calculate(series, record).doubleValue(),
+      new ExpectedShortfallCriterion(0.95).calculate(series, record).doubleValue(),
+      new NumberOfPositionsCriterion().calculate(series, record).doubleValue()
+    };
   }
 
   static List<Fill> ta4jTrades(BarSeries series) {
