@@ -62,8 +62,8 @@ study {
 CONF
 }
 
-# Build first, so that no run times a build.
-"$here/submit-scripts/run-local.sh" --help >/dev/null
+# Build first (when sources changed), so that no run times a build.
+(source "$here/submit-scripts/common.sh" && backgrid_build_if_needed)
 
 printf '%-8s %10s %12s %14s %12s\n' configs wall_s job_rate/s wall_rate/s peak_rss_MB
 for n in "${sizes[@]}"; do
