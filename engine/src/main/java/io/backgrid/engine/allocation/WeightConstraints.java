@@ -155,6 +155,16 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     }
     for (int b = 0; b < BISECTIONS && hi - lo > 0; b++) {
       double mid = 0.5 * (lo + hi);
+      if (mid == lo || mid == hi) {
+        // [lo, hi] holds no double between its ends: this step and every later one leaves the
+        // interval as it is (or closes it onto the end mid equals), so do it once and stop.
+        if (sum(weights, active, mid) < target) {
+          lo = mid;
+        } else {
+          hi = mid;
+        }
+        break;
+      }
       if (sum(weights, active, mid) < target) {
         lo = mid;
       } else {

@@ -1,5 +1,7 @@
 package io.backgrid.engine.execution;
 
+import io.backgrid.engine.ledger.Money;
+
 /**
  * What a fill costs, in cents. For a fill of |q| shares at price p (notional N = |q|·p):
  *
@@ -46,7 +48,7 @@ public record CostModel(
     double notional = q * price;
     double commission = Math.max(commissionMinimum, q * commissionPerShare) + notional * commissionBps / 10_000.0;
     double slippage = notional * slippageBps / 10_000.0;
-    return Math.round(commission * 100.0) + Math.round(slippage * 100.0);
+    return Money.round(commission * 100.0) + Money.round(slippage * 100.0); // both ≥ 0: as Math.round
   }
 
   /** True when every fill is free. */

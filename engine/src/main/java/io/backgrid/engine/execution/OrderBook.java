@@ -32,8 +32,12 @@ public final class OrderBook {
   private final MarketPanel panel;
   private final Ledger[] ledgers;
   private final double[][] orders;
+  /** Each order's stand-alone cost in cents, set by {@link #clip} for the quantity it leaves. */
+  private final long[][] orderCost;
   private final double[] fillPrice;
   private final double[] valuationPrice;
+  /** The bar each symbol's fill and valuation prices were set for (−1: never). */
+  private final int[] pricedAt;
   private final int[] usedSymbols;
   private final int[] groupOffset;
   private final int[] memberSleeve;
@@ -65,9 +69,11 @@ public final class OrderBook {
     this.ledgers = ledgers.clone();
     this.execution = execution;
     this.orders = new double[ledgers.length][];
+    this.orderCost = new long[ledgers.length][];
     int[] memberCount = new int[panel.symbolCount()];
     for (int i = 0; i < ledgers.length; i++) {
       orders[i] = new double[ledgers[i].size()];
+      orderCost[i] = new long[ledgers[i].size()];
       for (int slot = 0; slot < ledgers[i].size(); slot++) {
         memberCount[ledgers[i].symbol(slot)]++;
       }
@@ -106,6 +112,8 @@ public final class OrderBook {
     this.sleeveTouched = new boolean[ledgers.length];
     this.fillPrice = new double[panel.symbolCount()];
     this.valuationPrice = new double[panel.symbolCount()];
+    this.pricedAt = new int[panel.symbolCount()];
+    Arrays.fill(pricedAt, -1);
   }
 
   /**
@@ -116,28 +124,45 @@ public final class OrderBook {
    */
   public void prepare(int t) {
     this.bar = t;
-    boolean open = execution.fill() == FillPrice.NEXT_OPEN;
-    for (int s : usedSymbols) {
-      double carried = open ? panel.price(s, t - 1) : panel.price(s, t);
-      double px = Double.NaN;
-      if (panel.tradable(s, t)) {
-        px = open ? panel.field(PriceField.OPEN, s, t) : panel.price(s, t);
-        if (!(px > 0)) {
-          px = Double.NaN;
-        }
+    if (execution.fill() == FillPrice.NEXT_OPEN) {
+      for (int s : usedSymbols) {
+        price(s);
       }
-      fillPrice[s] = px;
-      valuationPrice[s] = Double.isNaN(px) ? carried : px;
     }
+    // Close fills are priced on first use: most execution points touch a few of the symbols.
+  }
+
+  /** Sets (once per prepared bar) and returns a symbol's fill price; see {@link #prepare}. */
+  private double price(int s) {
+    if (pricedAt[s] == bar) {
+      return fillPrice[s];
+    }
+    int t = bar;
+    boolean open = execution.fill() == FillPrice.NEXT_OPEN;
+    double carried = open ? panel.price(s, t - 1) : panel.price(s, t);
+    double px = Double.NaN;
+    if (panel.tradable(s, t)) {
+      px = open ? panel.field(PriceField.OPEN, s, t) : panel.price(s, t);
+      if (!(px > 0)) {
+        px = Double.NaN;
+      }
+    }
+    fillPrice[s] = px;
+    valuationPrice[s] = Double.isNaN(px) ? carried : px;
+    pricedAt[s] = t;
+    return px;
   }
 
   /** The fill price of a sleeve's slot at the prepared point, NaN when it cannot trade. */
   public double fillPrice(int sleeve, int slot) {
-    return fillPrice[ledgers[sleeve].symbol(slot)];
+    return price(ledgers[sleeve].symbol(slot));
   }
 
   /** Prices by panel symbol at the prepared point (fill price, or last price when it cannot trade). */
   public double[] valuationPrices() {
+    for (int s : usedSymbols) {
+      price(s);
+    }
     return valuationPrice;
   }
 
@@ -146,6 +171,7 @@ public final class OrderBook {
     orders[sleeve][slot] += quantity;
     pending = true;
     int s = ledgers[sleeve].symbol(slot);
+    price(s);
     if (!symbolTouched[s]) {
       symbolTouched[s] = true;
       touchedSymbols[touchedCount++] = s;
@@ -203,6 +229,7 @@ public final class OrderBook {
       }
       long value = Money.value(Math.abs(q[slot]), px);
       long cost = model.cents(q[slot], px);
+      orderCost[i][slot] = cost;
       if (q[slot] < 0) {
         if (available + value - cost < 0) {
           q[slot] = 0;
@@ -223,7 +250,8 @@ public final class OrderBook {
         double want = execution.roundQuantity(q[slot] * scale);
         q[slot] = want > 0 ? affordable(want, px, available, model) : 0;
         if (q[slot] > 0) {
-          available -= Money.value(q[slot], px) + model.cents(q[slot], px);
+          orderCost[i][slot] = model.cents(q[slot], px);
+          available -= Money.value(q[slot], px) + orderCost[i][slot];
         }
       }
     }
@@ -249,7 +277,7 @@ public final class OrderBook {
     crossedQuantity[s] = 0;
     for (int k = groupOffset[s]; k < groupOffset[s + 1]; k++) {
       double q = orders[memberSleeve[k]][memberSlot[k]];
-      memberCost[k] = q == 0 ? 0 : execution.costs().cents(q, px);
+      memberCost[k] = q == 0 ? 0 : orderCost[memberSleeve[k]][memberSlot[k]];
     }
   }
 
@@ -265,7 +293,7 @@ public final class OrderBook {
       double q = orders[memberSleeve[k]][memberSlot[k]];
       bought += Math.max(q, 0);
       sold += Math.max(-q, 0);
-      memberCost[k] = q == 0 ? 0 : execution.costs().cents(q, px);
+      memberCost[k] = q == 0 ? 0 : orderCost[memberSleeve[k]][memberSlot[k]];
       standalone += memberCost[k];
     }
     crossedQuantity[s] = Math.min(bought, sold);
@@ -296,9 +324,8 @@ public final class OrderBook {
     for (long left = marketCost - assigned; left > 0; left--) {
       int best = -1;
       for (int k = from; k < to; k++) {
-        double q = orders[memberSleeve[k]][memberSlot[k]];
         if (remainder[k] >= 0
-            && memberCost[k] < execution.costs().cents(q, px)
+            && memberCost[k] < orderCost[memberSleeve[k]][memberSlot[k]]
             && (best < 0 || remainder[k] > remainder[best])) {
           best = k;
         }

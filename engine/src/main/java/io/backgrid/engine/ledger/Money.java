@@ -30,9 +30,22 @@ public final class Money {
     return round(quantity * price * 100.0);
   }
 
-  /** Rounds to the nearest whole number, halves away from zero (symmetric, unlike Math.round). */
-  private static long round(double x) {
-    return x < 0 ? -Math.round(-x) : Math.round(x);
+  /**
+   * Rounds to the nearest whole number, halves away from zero (symmetric, unlike Math.round); for
+   * x ≥ 0 exactly {@code Math.round(x)}. NaN gives 0; beyond ±2^63 the result saturates.
+   *
+   * <p>Every fill, mark and cost goes through here, so it avoids Math.round's bit manipulation:
+   * with a = |x| &lt; 2^52, the truncation r = (long) a is floor(a) and a − r is exact (both lie
+   * in a's binade or below), so r + (a − r ≥ ½) is floor(a + ½) computed without rounding error;
+   * from 2^52 on every double is a whole number already.
+   */
+  public static long round(double x) {
+    double a = Math.abs(x);
+    long r = (long) a;
+    if (a < 0x1p52 && a - r >= 0.5) {
+      r++;
+    }
+    return x < 0 ? -r : r;
   }
 
   /** Cents formatted as units with two decimals, e.g. {@code 1234.56}. */

@@ -32,10 +32,14 @@ public final class MarketPanel implements Serializable {
   private final LocalDate[] dates;
   private final String[] symbols;
   private final Map<String, Integer> symbolIndex;
-  /** [symbol][bar]: trading price, last value carried forward, NaN before the first bar. */
-  private final double[][] price;
-  /** [symbol][bar]: true where the symbol has a bar on that date. */
-  private final boolean[][] tradable;
+  /**
+   * [bar × symbols + symbol]: trading price, last value carried forward, NaN before the first bar.
+   * Bar-major because every consumer walks bars and reads many symbols at each: marking a
+   * portfolio reads one contiguous row per bar instead of one cache line per symbol.
+   */
+  private final double[] price;
+  /** [bar × symbols + symbol]: true where the symbol has a bar on that date. */
+  private final boolean[] tradable;
   private final EnumMap<PriceField, double[][]> fields;
   private final int[] firstBar;
   private final int[] lastBar;
@@ -48,8 +52,18 @@ public final class MarketPanel implements Serializable {
       EnumMap<PriceField, double[][]> fields) {
     this.dates = dates;
     this.symbols = symbols;
-    this.price = price;
-    this.tradable = tradable;
+    if ((long) dates.length * symbols.length > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "Invalid panel: " + symbols.length + " symbols × " + dates.length + " bars (at most 2^31 − 9 prices)");
+    }
+    this.price = new double[dates.length * symbols.length];
+    this.tradable = new boolean[dates.length * symbols.length];
+    for (int s = 0; s < symbols.length; s++) {
+      for (int t = 0; t < dates.length; t++) {
+        this.price[t * symbols.length + s] = price[s][t];
+        this.tradable[t * symbols.length + s] = tradable[s][t];
+      }
+    }
     this.fields = fields;
     this.symbolIndex = new HashMap<>();
     for (int s = 0; s < symbols.length; s++) {
@@ -61,7 +75,7 @@ public final class MarketPanel implements Serializable {
       firstBar[s] = -1;
       lastBar[s] = -1;
       for (int t = 0; t < dates.length; t++) {
-        if (tradable[s][t]) {
+        if (tradable[s][t]) { // the constructor's symbol-major argument
           if (firstBar[s] < 0) {
             firstBar[s] = t;
           }
@@ -137,12 +151,12 @@ public final class MarketPanel implements Serializable {
 
   /** Trading price (adjusted close, or close) at a bar; carried forward; NaN before listing. */
   public double price(int symbol, int bar) {
-    return price[symbol][bar];
+    return price[bar * symbols.length + symbol];
   }
 
   /** True when the symbol has a bar on this date and so can trade. */
   public boolean tradable(int symbol, int bar) {
-    return tradable[symbol][bar];
+    return tradable[bar * symbols.length + symbol];
   }
 
   /** True when the panel carries this optional field. */
@@ -195,16 +209,17 @@ public final class MarketPanel implements Serializable {
     }
     EnumMap<PriceField, double[][]> slicedFields = new EnumMap<>(PriceField.class);
     fields.forEach((f, v) -> slicedFields.put(f, sliceRows(v, startInclusive, endExclusive)));
-    boolean[][] slicedTradable = new boolean[symbols.length][];
+    int n = endExclusive - startInclusive;
+    double[][] slicedPrice = new double[symbols.length][n];
+    boolean[][] slicedTradable = new boolean[symbols.length][n];
     for (int s = 0; s < symbols.length; s++) {
-      slicedTradable[s] = Arrays.copyOfRange(tradable[s], startInclusive, endExclusive);
+      for (int t = 0; t < n; t++) {
+        slicedPrice[s][t] = price(s, startInclusive + t);
+        slicedTradable[s][t] = tradable(s, startInclusive + t);
+      }
     }
     return new MarketPanel(
-        Arrays.copyOfRange(dates, startInclusive, endExclusive),
-        symbols,
-        sliceRows(price, startInclusive, endExclusive),
-        slicedTradable,
-        slicedFields);
+        Arrays.copyOfRange(dates, startInclusive, endExclusive), symbols, slicedPrice, slicedTradable, slicedFields);
   }
 
   /**

@@ -3,74 +3,117 @@ package io.backgrid.engine.metrics;
 import java.util.Arrays;
 
 /**
- * The k smallest values offered so far, kept in a preallocated bounded max-heap (root = the
- * largest kept value, the first to be evicted). {@link #offer} is O(log k) and never allocates.
+ * The k smallest values offered so far. Candidates go to a preallocated buffer of 2k; when it
+ * fills, a selection keeps the k smallest and their largest becomes the threshold that later
+ * values must beat. {@link #offer} is one comparison for most values and amortised O(1) for the
+ * rest; nothing allocates after construction.
+ *
+ * <p>Why not a bounded heap: on long, non-stationary series (volatility regimes) a large share of
+ * the values enter the tail as it forms, and each entry was a sift through log k levels with
+ * unpredictable branches — a visible part of a whole simulation in a profile. The kept multiset,
+ * and so the sorted output, is the same: the k smallest values of the stream.
  */
 final class SmallestValues {
-  private final double[] heap;
-  private int size;
+  private final int k;
+  private final double[] buffer;
+  /** Values in the buffer: the candidates since the last selection (and the k kept before). */
+  private int count;
+  private long offered;
+  /** Values not below this cannot be among the k smallest: k values ≤ it are held. */
+  private double threshold = Double.POSITIVE_INFINITY;
 
   /** @param k how many of the smallest values to keep, ≥ 0 */
   SmallestValues(int k) {
     if (k < 0) {
       throw new IllegalArgumentException("Invalid tail size " + k + " (must be >= 0)");
     }
-    this.heap = new double[k];
+    this.k = k;
+    this.buffer = new double[2 * k];
   }
 
   /** Number of values held: min(number offered since {@link #clear}, k). */
   int size() {
-    return size;
+    return (int) Math.min(offered, k);
   }
 
   /** The bound k. */
   int capacity() {
-    return heap.length;
+    return k;
   }
 
   void clear() {
-    size = 0;
+    count = 0;
+    offered = 0;
+    threshold = Double.POSITIVE_INFINITY;
   }
 
   /** Keeps x if fewer than k values are held or x is smaller than the largest one held. */
   void offer(double x) {
-    if (size < heap.length) {
-      int i = size++;
-      while (i > 0) {
-        int parent = (i - 1) >>> 1;
-        if (heap[parent] >= x) {
-          break;
-        }
-        heap[i] = heap[parent];
-        i = parent;
+    offered++;
+    if (x < threshold && k > 0) {
+      buffer[count++] = x;
+      if (count == buffer.length) {
+        keepSmallest();
       }
-      heap[i] = x;
-    } else if (size > 0 && x < heap[0]) {
-      siftDownFromRoot(x);
     }
   }
 
-  private void siftDownFromRoot(double x) {
-    int i = 0;
-    int half = size >>> 1;
-    while (i < half) {
-      int child = 2 * i + 1;
-      int right = child + 1;
-      if (right < size && heap[right] > heap[child]) {
-        child = right;
-      }
-      if (x >= heap[child]) {
-        break;
-      }
-      heap[i] = heap[child];
-      i = child;
-    }
-    heap[i] = x;
-  }
-
-  /** Copies the held values, ascending, into {@code out[0..size)}; the heap is unchanged. */
+  /** Copies the held values, ascending, into {@code out[0..size)}. */
   void sortedInto(double[] out) {
-    System.arraycopy(heap, 0, out, 0, size);
-    Arrays.sort(out, 0, size);
+    if (count > k) {
+      keepSmallest();
+    }
+    System.arraycopy(buffer, 0, out, 0, count);
+    Arrays.sort(out, 0, count);
+  }
+
+  /** Moves the k smallest buffered values to the front, drops the rest, sets the threshold. */
+  private void keepSmallest() {
+    select(buffer, 0, count - 1, k - 1);
+    count = k;
+    double max = buffer[0];
+    for (int i = 1; i < k; i++) {
+      max = Math.max(max, buffer[i]);
+    }
+    threshold = max;
+  }
+
+  /**
+   * Reorders a[lo..hi] so that a[nth] holds the value it would hold sorted, with nothing larger
+   * before it and nothing smaller after it (Hoare's selection, median-of-three pivots).
+   */
+  static void select(double[] a, int lo, int hi, int nth) {
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      double pivot = median(a[lo], a[mid], a[hi]);
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double swap = a[i];
+          a[i] = a[j];
+          a[j] = swap;
+          i++;
+          j--;
+        }
+      }
+      if (nth <= j) {
+        hi = j;
+      } else if (nth >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private static double median(double a, double b, double c) {
+    return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
   }
 }

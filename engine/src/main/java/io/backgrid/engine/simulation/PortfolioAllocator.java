@@ -243,12 +243,12 @@ public final class PortfolioAllocator {
           "Invalid constraints: they are for " + constraints.sleeveCount() + " sleeves, the portfolio has " + n);
     }
     AllocationContext context =
-        new AllocationContext(panel, unit, rebalancing.lookback().windowStarts(panel), initial);
+        new AllocationContext(panel, unit, signals.windowStarts(rebalancing.lookback()), initial);
     Rebalancer previous = rebalancer;
     rebalancer =
         new Rebalancer(
             rebalancing,
-            rebalancing.schedule().fires(panel),
+            signals.fires(rebalancing.schedule()),
             AllocationRegistry.create(rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
             context,
             constraints);

@@ -15,6 +15,8 @@ final class Rebalancer {
   private final AllocationAlgorithm algorithm;
   private final AllocationContext context;
   private final WeightConstraints constraints;
+  /** The reason of a scheduled rebalance, built once rather than at every rebalance. */
+  private final String scheduleReason;
   private int lastBar = Integer.MIN_VALUE / 2;
 
   Rebalancer(Rebalancing rule, boolean[] fires, AllocationAlgorithm algorithm, AllocationContext context, WeightConstraints constraints) {
@@ -23,6 +25,7 @@ final class Rebalancer {
     this.algorithm = algorithm;
     this.context = context;
     this.constraints = constraints;
+    this.scheduleReason = "schedule " + rule.schedule();
   }
 
   /**
@@ -36,7 +39,7 @@ final class Rebalancer {
       return null;
     }
     if (fires[t]) {
-      return "schedule " + rule.schedule();
+      return scheduleReason;
     }
     if (!Double.isNaN(rule.driftThreshold())) {
       double drift = 0;

@@ -1,10 +1,12 @@
 package io.backgrid.engine.simulation;
 
+import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.strategy.StrategyRegistry;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,16 +20,41 @@ public final class SignalCache {
   private record Key(String strategy, List<String> universe, Params params, FillPrice fill, CostModel costs, long capital) {}
 
   private final MarketPanel panel;
+  private final long[] epochDays;
   private final ConcurrentHashMap<Key, SleeveSignal> signals = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<RebalanceSchedule, boolean[]> fires = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Lookback, int[]> windowStarts = new ConcurrentHashMap<>();
 
   /** An empty cache over a panel. */
   public SignalCache(MarketPanel panel) {
     this.panel = panel;
+    this.epochDays = new long[panel.barCount()];
+    for (int t = 0; t < epochDays.length; t++) {
+      epochDays[t] = panel.date(t).toEpochDay();
+    }
+  }
+
+  /** The panel's dates as epoch days, for the metrics of every run. Shared: do not modify. */
+  long[] epochDays() {
+    return epochDays;
   }
 
   /** The panel the signals are recorded on. */
   public MarketPanel panel() {
     return panel;
+  }
+
+  /**
+   * The schedule's firing bars on this panel ({@link RebalanceSchedule#fires}), computed once per
+   * schedule: a weekly schedule alone walks every date. Shared: callers must not modify it.
+   */
+  boolean[] fires(RebalanceSchedule schedule) {
+    return fires.computeIfAbsent(schedule, s -> s.fires(panel));
+  }
+
+  /** The lookback's window starts on this panel ({@link Lookback#windowStarts}), computed once. */
+  int[] windowStarts(Lookback lookback) {
+    return windowStarts.computeIfAbsent(lookback, l -> l.windowStarts(panel));
   }
 
   /** Number of distinct sleeves recorded so far. */

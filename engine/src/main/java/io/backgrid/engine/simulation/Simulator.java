@@ -67,12 +67,13 @@ public final class Simulator {
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
     }
-    return new Run(market, allocator, config, full).simulate();
+    return new Run(market, cache.epochDays(), allocator, config, full).simulate();
   }
 
   /** The bar loop of one configuration and its recording. */
   private static final class Run {
     private final MarketPanel market;
+    private final long[] epochDays;
     private final PortfolioAllocator allocator;
     private final PortfolioConfig config;
     private final boolean full;
@@ -80,8 +81,9 @@ public final class Simulator {
     private final int bars;
     private final int n;
 
-    Run(MarketPanel market, PortfolioAllocator allocator, PortfolioConfig config, boolean full) {
+    Run(MarketPanel market, long[] epochDays, PortfolioAllocator allocator, PortfolioConfig config, boolean full) {
       this.market = market;
+      this.epochDays = epochDays;
       this.allocator = allocator;
       this.config = config;
       this.full = full;
@@ -108,7 +110,7 @@ public final class Simulator {
       long sold = 0;
       for (int t = 0; t < bars; t++) {
         allocator.executeBar();
-        long day = market.date(t).toEpochDay();
+        long day = epochDays[t];
         long v = allocator.navCents();
         long dBought = allocator.boughtCents() - bought;
         long dSold = allocator.soldCents() - sold;

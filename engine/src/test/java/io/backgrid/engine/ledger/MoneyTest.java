@@ -40,4 +40,27 @@ class MoneyTest {
     assertThat(Money.value(1e9, 1000.01)).isEqualTo(100_001_000_000_000L);
     assertThat(Money.value(-1e9, 1000.01)).isEqualTo(-100_001_000_000_000L);
   }
+
+  @Test
+  void roundIsMathRoundOnNonNegativeValuesAndSymmetricBelowZero() {
+    // The fast rounding must give Math.round's cents exactly (results are compared to the cent):
+    // the classic traps first, then seeded random values over many magnitudes.
+    double[] edges = {
+      0.0, -0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 0x1p52, 0x1p52 + 1, 0x1p53 + 2,
+      9.3e18, 1e19, Double.MAX_VALUE, Double.MIN_VALUE, Math.nextDown(0.5), Math.nextUp(0.5), Double.NaN
+    };
+    for (double x : edges) {
+      assertThat(Money.round(x)).as("round(%s)", x).isEqualTo(Math.round(x));
+      assertThat(Money.round(-x)).as("round(-%s)", x).isEqualTo(-Math.round(x));
+    }
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    for (int i = 0; i < 200_000; i++) {
+      double x = random.nextDouble() * Math.pow(10, random.nextInt(-3, 17));
+      if (i % 4 == 0) {
+        x = Math.floor(x) + 0.5; // exact halves
+      }
+      assertThat(Money.round(x)).as("round(%s)", x).isEqualTo(Math.round(x));
+      assertThat(Money.round(-x)).as("round(-%s)", x).isEqualTo(-Math.round(x));
+    }
+  }
 }

@@ -44,4 +44,25 @@ class SmallestValuesTest {
     assertThat(smallest.capacity()).isEqualTo(2);
     assertThat(out[0]).isEqualTo(3.0);
   }
+
+  @Test
+  void keepsTheTailOfALongSeriesWithRegimesAndTies() {
+    // The size the metrics use (k = 253 of 5,040 returns), volatility tripling halfway and a
+    // block of exact zeros (a sleeve in cash): the selection must keep exactly the k smallest.
+    SplittableRandom random = new SplittableRandom(11);
+    int n = 5_040;
+    int k = 253;
+    double[] values = new double[n];
+    SmallestValues smallest = new SmallestValues(k);
+    for (int i = 0; i < n; i++) {
+      double vol = i < n / 2 ? 0.01 : 0.03;
+      values[i] = i % 7 == 0 ? 0.0 : Math.round(random.nextGaussian() * vol * 1e4) / 1e4;
+      smallest.offer(values[i]);
+    }
+    Arrays.sort(values);
+    double[] out = new double[k];
+    smallest.sortedInto(out);
+    assertThat(smallest.size()).isEqualTo(k);
+    assertThat(out).containsExactly(Arrays.copyOf(values, k));
+  }
 }

@@ -42,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
   Integer partitions;
 
   @Option(names = "--batch-size",
-      description = "configurations per batch: what an interrupted run keeps (default: max(2000, a tenth of the work))")
+      description = "configurations per batch: what an interrupted run keeps (default: 2000)")
   int batchSize;
 
   @Option(names = "--fresh", description = "discard earlier results of this study and recompute everything")

@@ -15,7 +15,10 @@ import org.apache.spark.util.LongAccumulator;
  * Simulates configurations in batches and writes each batch's rows to the work area, so an
  * interrupted study keeps every finished batch. Within a batch: an explicit repartition spreads
  * the configurations, one {@code mapPartitions} pass simulates them, the rows are persisted
- * (serialized, spilling to disk) and each table is written from them.
+ * (as objects while they fit the storage memory, serialized to disk beyond it) and each table is
+ * written from them. Objects rather than serialized bytes in memory: every table's write scans
+ * all the rows, so serialized storage deserialized each row once per table (Java serialization,
+ * most of a batch's write time in a profile).
  */
 final class BatchRunner {
   private final SparkSession spark;
@@ -44,7 +47,7 @@ final class BatchRunner {
         jsc.parallelize(batch, spread)
             .repartition(spread)
             .mapPartitions(new SimulateConfigurations(panel, done, failed))
-            .persist(StorageLevel.MEMORY_AND_DISK_SER());
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
         String table = Tables.PER_CONFIG.get(k);

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param equity which configurations get the equity table
  * @param fresh true to ignore previous results of the study and recompute everything
  * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
- *     recomputed), or 0 for automatic: max(2,000, a tenth of what is to compute)
+ *     recomputed), or 0 for automatic: 2,000 (memory stays flat in the study size)
  */
 public record JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh, int batchSize) {
   /** A spec with automatic batches. */

@@ -31,6 +31,16 @@ import org.apache.spark.sql.types.StructType;
  * simulate in batches on the executors; publish every table at once.
  */
 public final class StudyJob {
+  /**
+   * Configurations per batch, whatever the study's size: a batch's rows (~340 per W1
+   * configuration, most of them rebalance rows) are held until its five tables are written, so
+   * a batch that grows with the study (it was a tenth of it) outgrows the storage memory, spills
+   * to disk and is read back from there five times — 10,000-configuration batches of a
+   * 100,000-configuration W1 study in a 1 GB heap stalled a minute at each write. 2,000 W1
+   * configurations fit in the storage memory of a 1 GB heap.
+   */
+  static final int BATCH_SIZE = 2_000;
+
   private final SparkSession spark;
   private final PrintStream console;
   /** Called with each batch's number after it is written (tests interrupt a run here). */
@@ -112,7 +122,7 @@ public final class StudyJob {
     Broadcast<MarketPanel> shared = jsc.broadcast(panel);
     int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
     BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
-    int batchSize = spec.batchSize() > 0 ? spec.batchSize() : Math.max(2_000, (todo.size() + 9) / 10);
+    int batchSize = spec.batchSize() > 0 ? spec.batchSize() : BATCH_SIZE;
     try (Progress progress = new Progress(console, configurations.size(), configurations.size() - todo.size(), runner.done::value, 5)) {
       int n = output.nextBatch(batches);
       for (int from = 0; from < todo.size(); from += batchSize) {
