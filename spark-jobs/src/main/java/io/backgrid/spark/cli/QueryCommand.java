@@ -42,8 +42,8 @@ final class QueryCommand implements Callable<Integer> {
     }
     List<String> statements = statements();
     PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkSessions.create("backgrid query", "local[*]");
-    try {
+    try (SparkSessions.Lease lease = SparkSessions.lease("backgrid query", "local[*]")) {
+      SparkSession spark = lease.session();
       StudyQuery query = new StudyQuery(spark, studyDir);
       for (String statement : statements) {
         var result = query.sql(statement);
@@ -55,8 +55,6 @@ final class QueryCommand implements Callable<Integer> {
       }
       out.flush();
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 

@@ -76,8 +76,8 @@ final class RunCommand implements Callable<Integer> {
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
             batchSize);
-    SparkSession spark = SparkSessions.create("backgrid " + study.name(), master);
-    try {
+    try (SparkSessions.Lease lease = SparkSessions.lease("backgrid " + study.name(), master)) {
+      SparkSession spark = lease.session();
       JobReport report =
           new StudyJob(spark, System.out).run(job, jobs, configs.rows(configurations), configs.schema(), Fingerprints.strings(ids));
       out.printf(Locale.ROOT, "%n[backgrid] study %s done in %.1f s: %,d configurations (%,d OK, %,d FAILED), %,d computed now, %,d from earlier runs%n",
@@ -89,8 +89,6 @@ final class RunCommand implements Callable<Integer> {
       out.println("[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       out.flush();
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 }

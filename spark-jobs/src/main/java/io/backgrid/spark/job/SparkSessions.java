@@ -8,6 +8,25 @@ public final class SparkSessions {
   private SparkSessions() {}
 
   /**
+   * A session for one command: {@link #close()} stops it only if this command started it, so a
+   * command run inside a JVM that already has a session (a notebook, a test) leaves it running.
+   */
+  public record Lease(SparkSession session, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        session.stop();
+      }
+    }
+  }
+
+  /** {@link #create}, remembering whether the session is new. */
+  public static Lease lease(String appName, String defaultMaster) {
+    boolean existed = SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
+    return new Lease(create(appName, defaultMaster), !existed);
+  }
+
+  /**
    * The session: under spark-submit the master and settings it was given; otherwise {@code
    * local[*]} (or {@code defaultMaster}) bound to loopback with the UI off. Settings given by
    * spark-submit or {@code --conf} always win.
