@@ -15,6 +15,7 @@ Run options (passed to 'backgrid run'):
   --data PATH|URI       price table instead of study.data
   --output PATH|URI     output root instead of study.output
   --partitions N        partitions to spread the configurations over
+  --batch-size N        configurations per batch, what an interrupted run keeps (default 2000)
   --fresh               discard earlier results of the study and recompute everything
   --master URL          another master than local[*]
 
