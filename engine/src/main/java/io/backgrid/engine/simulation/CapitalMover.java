@@ -11,14 +11,14 @@ import java.util.List;
  * sleeves keep their capital: the running sleeves' targets are scaled to fit beside them.
  */
 final class CapitalMover {
-  private final PortfolioAllocator portfolio;
+  private final Portfolio portfolio;
 
-  CapitalMover(PortfolioAllocator portfolio) {
+  CapitalMover(Portfolio portfolio) {
     this.portfolio = portfolio;
   }
 
   void move(int t, String reason, double[] proposed) {
-    List<Sleeve> sleeves = portfolio.sleeves();
+    List<Sleeve> sleeves = portfolio.sleeves;
     OrderBook book = portfolio.book;
     int n = sleeves.size();
     double[] before = portfolio.weightsNow();
@@ -52,12 +52,12 @@ final class CapitalMover {
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
       if (s.running() && s.ledger.navCents() > targetCents[i]) {
-        SleeveTrader.raiseCash(book, i, s.ledger, s.ledger.navCents() - targetCents[i], costRate, portfolio.execution());
+        SleeveTrader.raiseCash(book, i, s.ledger, s.ledger.navCents() - targetCents[i], costRate, portfolio.execution);
         selling = true;
       }
     }
     if (selling) {
-      book.execute(portfolio.tradeLog());
+      book.execute(portfolio.accounts.trades);
     }
     long moved = 0;
     for (int i = 0; i < n; i++) {
@@ -65,7 +65,7 @@ final class CapitalMover {
       long excess = s.ledger.navCents() - targetCents[i];
       if (s.running() && excess > 0) {
         long out = Math.min(excess, s.ledger.cashCents());
-        portfolio.transfer(s, -out, t, "rebalance");
+        portfolio.accounts.transfer(s, -out, t, "rebalance");
         moved += out;
       }
     }
@@ -76,24 +76,24 @@ final class CapitalMover {
         deficit += Math.max(0, targetCents[i] - s.ledger.navCents());
       }
     }
-    long available = portfolio.reserve();
+    long available = portfolio.accounts.reserve();
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
       long want = targetCents[i] - s.ledger.navCents();
       if (s.running() && want > 0) {
         long in = deficit <= available ? want : (long) Math.floor((double) want * available / deficit);
-        portfolio.transfer(s, in, t, "rebalance");
+        portfolio.accounts.transfer(s, in, t, "rebalance");
         moved += in;
       }
     }
-    portfolio.recordRebalance(
+    portfolio.accounts.recordRebalance(
         new RebalanceRecord(
-            portfolio.panel().date(t), reason, before, targets, portfolio.weightsNow(), moved, book.costsCents() - costsBefore));
+            portfolio.panel.date(t), reason, before, targets, portfolio.weightsNow(), moved, book.costsCents() - costsBefore));
   }
 
   /** Cost per unit of notional to provision for when selling to raise cash. */
   private double costRate() {
-    var costs = portfolio.execution().costs();
+    var costs = portfolio.execution.costs();
     return (costs.commissionBps() + costs.slippageBps()) / 10_000.0 + (costs.commissionPerShare() > 0 || costs.commissionMinimum() > 0 ? 0.001 : 0);
   }
 }
