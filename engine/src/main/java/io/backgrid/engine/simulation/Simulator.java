@@ -39,15 +39,6 @@ public final class Simulator {
     return new Simulator(panel).run(config, Detail.FULL);
   }
 
-  /** Number of distinct sleeve signals recorded so far (over all periods). */
-  public int sharedSignals() {
-    int n = 0;
-    for (SignalCache c : caches.values()) {
-      n += c.size();
-    }
-    return n;
-  }
-
   /**
    * Runs one configuration.
    *
