@@ -41,20 +41,29 @@ final class Publisher {
     this.next = next;
   }
 
-  /** Writes a per-configuration table: published rows of {@code reused} ∪ the batches' rows. */
+  /**
+   * Assembles a per-configuration table: the published rows of {@code reused} (read and written
+   * by Spark), then the batches' files moved in as they are (see {@link BatchFiles}). The batches
+   * must have been unmarked first ({@link StudyOutput#unmarkDone}): their files leave the work area.
+   */
   void perConfigTable(String table, Collection<String> reused, List<Path> batches) {
     StructType schema = Tables.schema(table);
-    Dataset<Row> all = spark.createDataFrame(List.of(), schema);
+    boolean any = false;
     if (!reused.isEmpty() && output.hasPublished(table)) {
       Dataset<Row> ids = spark.createDataset(new ArrayList<>(reused), Encoders.STRING()).toDF("config_id");
       Dataset<Row> published = read(output.table(table).toString(), schema);
-      all = all.unionByName(published.join(ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"));
+      write(published.join(ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"), table);
+      any = true;
     }
-    if (!batches.isEmpty()) {
-      String[] paths = batches.stream().map(b -> new Path(b, table).toString()).toArray(String[]::new);
-      all = all.unionByName(read(paths, schema));
+    BatchFiles files = output.files();
+    for (Path batch : batches) {
+      any |= files.moveInto(batch, table, next) > 0;
     }
-    write(all, table);
+    if (any) {
+      files.markSuccess(new Path(next, table));
+    } else {
+      write(spark.createDataFrame(List.of(), schema), table); // an empty table that still has its schema
+    }
   }
 
   /**
@@ -122,10 +131,6 @@ final class Publisher {
 
   private Dataset<Row> read(String path, StructType schema) {
     return spark.read().schema(schema).parquet(path);
-  }
-
-  private Dataset<Row> read(String[] paths, StructType schema) {
-    return spark.read().schema(schema).parquet(paths);
   }
 
   private void write(Dataset<Row> rows, String table) {

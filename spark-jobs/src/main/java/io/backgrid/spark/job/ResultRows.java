@@ -19,59 +19,66 @@ import org.apache.spark.sql.RowFactory;
 final class ResultRows {
   static final String OK = "OK";
   static final String FAILED = "FAILED";
+  private static final int PORTFOLIO_METRICS = Tables.PER_CONFIG.indexOf(Tables.PORTFOLIO_METRICS);
 
   private ResultRows() {}
 
+  /** Receives rows: the index of the table in {@link Tables#PER_CONFIG} and the values in its column order. */
+  @FunctionalInterface
+  interface Sink {
+    void row(int table, Object[] values);
+  }
+
   /** The rows of a configuration that ran. */
-  static void of(String configId, SimulationResult r, Consumer<TaggedRow> out) {
+  static void of(String configId, SimulationResult r, Sink out) {
     Object[] metrics = Tables.metricValues(r.metrics());
-    out.accept(
-        tagged(
-            Tables.PORTFOLIO_METRICS,
+    emit(
+        out,
+        Tables.PORTFOLIO_METRICS,
             concat(
                 new Object[] {configId, OK, null, Money.units(r.finalNavCents())},
                 metrics,
                 new Object[] {
                   Money.units(r.costsCents()), Money.units(r.nettingSavingsCents()), r.rebalanceCount(),
                   (long) r.tradeCount(), Money.units(r.reserveCents())
-                })));
+                }));
     for (SleeveResult s : r.sleeves()) {
-      out.accept(
-          tagged(
-              Tables.SLEEVE_METRICS,
+      emit(
+          out,
+          Tables.SLEEVE_METRICS,
               concat(
                   new Object[] {configId, s.id(), s.state().name(), s.error()},
                   Tables.metricValues(s.metrics()),
                   new Object[] {
                     s.finalWeight(), s.targetWeight(), Money.units(s.allocatedCents()), Money.units(s.finalNavCents()),
                     Money.units(s.costsCents()), Money.units(s.realisedPnlCents()), s.trades()
-                  })));
+                  }));
     }
     CorrelationMatrix c = r.correlations();
     List<String> ids = c.ids();
     for (int a = 0; a < ids.size(); a++) {
       for (int b = a + 1; b < ids.size(); b++) {
-        out.accept(tagged(Tables.SLEEVE_CORRELATIONS, new Object[] {configId, ids.get(a), ids.get(b), c.get(a, b)}));
+        emit(out, Tables.SLEEVE_CORRELATIONS, new Object[] {configId, ids.get(a), ids.get(b), c.get(a, b)});
       }
     }
     for (RebalanceRecord rb : r.rebalances()) {
-      out.accept(
-          tagged(
-              Tables.REBALANCES,
-              new Object[] {
-                configId, rb.date(), rb.reason(), rb.weightsBefore(), rb.targets(), rb.weightsAfter(),
-                Money.units(rb.capitalMovedCents()), Money.units(rb.costsCents())
-              }));
+      emit(
+          out,
+          Tables.REBALANCES,
+          new Object[] {
+            configId, rb.date(), rb.reason(), rb.weightsBefore(), rb.targets(), rb.weightsAfter(),
+            Money.units(rb.capitalMovedCents()), Money.units(rb.costsCents())
+          });
     }
   }
 
   /** The one row of a configuration that failed: status FAILED and the error, no metrics. */
-  static TaggedRow failed(String configId, Throwable error) {
+  static void failed(String configId, Throwable error, Sink out) {
     Object[] values = new Object[Tables.PORTFOLIO_METRICS_SCHEMA.size()];
     values[0] = configId;
     values[1] = FAILED;
     values[2] = describe(error);
-    return new TaggedRow(Tables.PER_CONFIG.indexOf(Tables.PORTFOLIO_METRICS), RowFactory.create(values));
+    out.row(PORTFOLIO_METRICS, values);
   }
 
   /** The equity rows (one per bar) of a configuration run with full detail. */
@@ -95,13 +102,13 @@ final class ResultRows {
     return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 
-  private static TaggedRow tagged(String table, Object[] values) {
+  private static void emit(Sink out, String table, Object[] values) {
     for (int i = 0; i < values.length; i++) {
       if (values[i] instanceof Double d && d.isNaN()) {
         values[i] = null;
       }
     }
-    return new TaggedRow(Tables.PER_CONFIG.indexOf(table), RowFactory.create(values));
+    out.row(Tables.PER_CONFIG.indexOf(table), values);
   }
 
   private static Object[] concat(Object[]... parts) {

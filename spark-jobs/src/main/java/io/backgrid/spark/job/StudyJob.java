@@ -32,12 +32,9 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class StudyJob {
   /**
-   * Configurations per batch, whatever the study's size: a batch's rows (~340 per W1
-   * configuration, most of them rebalance rows) are held until its five tables are written, so
-   * a batch that grows with the study (it was a tenth of it) outgrows the storage memory, spills
-   * to disk and is read back from there five times — 10,000-configuration batches of a
-   * 100,000-configuration W1 study in a 1 GB heap stalled a minute at each write. 2,000 W1
-   * configurations fit in the storage memory of a 1 GB heap.
+   * Configurations per batch, whatever the study's size: the unit of resumption (a run cut
+   * mid-batch recomputes that batch) and of the files each table gets (one per partition and
+   * batch). Memory does not depend on it: rows stream from the simulation to Parquet.
    */
   static final int BATCH_SIZE = 2_000;
 
@@ -133,11 +130,14 @@ public final class StudyJob {
         progress.print();
         afterBatch.accept(n++);
       }
+    } finally {
+      runner.close();
     }
 
     Path next = output.publication(runId);
     Publisher publisher = new Publisher(spark, output, next);
     List<Path> allBatches = output.finishedBatches();
+    allBatches.forEach(output::unmarkDone);
     for (String table : Tables.PER_CONFIG) {
       jsc.setJobDescription("backgrid: assemble " + table);
       publisher.perConfigTable(table, reused, allBatches);

@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.Path;
  *   &lt;output&gt;/.&lt;study&gt;.work/                work of a run not yet published:
  *       FINGERPRINT                          data and configuration fingerprints
  *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations
+ *       batches/NNNNN/_tasks/                task attempts' files, until the batch commits ({@link BatchFiles})
  *       attempts/&lt;run&gt;                       each attempt at the study ({@link Attempt})
  *   &lt;output&gt;/.&lt;study&gt;.publish-&lt;run&gt;/       the next publication, being written
  * </pre>
@@ -49,6 +50,20 @@ final class StudyOutput {
     this.root = new Path(output);
     this.published = new Path(root, study);
     this.work = new Path(root, "." + study + ".work");
+  }
+
+  /** The batch and publication files of this study's filesystem. */
+  BatchFiles files() {
+    return new BatchFiles(fs);
+  }
+
+  /**
+   * Takes back a batch's completion mark, before its files are moved into a publication: a driver
+   * that dies mid-move leaves the batch unfinished (recomputed at the next run), never finished and
+   * incomplete.
+   */
+  void unmarkDone(Path batch) {
+    delete(new Path(batch, DONE));
   }
 
   /** Where the published tables are. */

@@ -30,7 +30,7 @@ public final class Tables {
   public static final String EQUITY = "equity";
   public static final String RUNS = "runs";
 
-  /** The tables every configuration writes rows to, in the order of {@link TaggedRow#table()}. */
+  /** The tables every configuration writes rows to, in the order of the table index in {@link ResultRows.Sink}. */
   static final List<String> PER_CONFIG = List.of(PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES);
 
   /** All tables of a study. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,14 +81,11 @@ class StudyJobTest {
       expected.add(new ArrayList<>());
     }
     for (JobConfiguration c : GRID) {
-      List<TaggedRow> rows = new ArrayList<>();
+      ResultRows.Sink sink = (table, values) -> expected.get(table).add(text(RowFactory.create(values)));
       try {
-        ResultRows.of(c.configId(), simulator.run(c.config(), Detail.SUMMARY), rows::add);
+        ResultRows.of(c.configId(), simulator.run(c.config(), Detail.SUMMARY), sink);
       } catch (RuntimeException e) {
-        rows.add(ResultRows.failed(c.configId(), e));
-      }
-      for (TaggedRow r : rows) {
-        expected.get(r.table()).add(text(r.row()));
+        ResultRows.failed(c.configId(), e, sink);
       }
     }
     for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {

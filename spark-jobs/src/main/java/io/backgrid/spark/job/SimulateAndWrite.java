@@ -1,0 +1,123 @@
+package io.backgrid.spark.job;
+
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.simulation.Detail;
+import io.backgrid.engine.simulation.SimulationResult;
+import io.backgrid.engine.simulation.Simulator;
+import io.backgrid.spark.parquet.RowFileWriter;
+import java.io.Serial;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.LongAccumulator;
+import org.apache.spark.util.SerializableConfiguration;
+
+/**
+ * The executor side of a batch: simulates each configuration of a partition and writes its rows
+ * straight into one Parquet file per table, in a directory of this task attempt's own ({@code
+ * <batch>/_tasks/<partition>-<attempt id>/}); the driver keeps the files of the one attempt per
+ * partition that Spark reports successful ({@link BatchFiles#commit}) and drops the rest, so a
+ * retried, speculative or killed attempt never leaves rows behind twice.
+ *
+ * <p>A configuration that throws becomes a FAILED row and the task goes on. Memory per task is the
+ * open writers' row groups ({@link RowFileWriter#ROW_GROUP_BYTES} each at most) and one
+ * configuration's rows, whatever the partition's size. A static class holding only broadcasts,
+ * plain values and accumulators, so no driver state is shipped.
+ */
+final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfiguration>, Iterator<TaskFiles>> {
+  @Serial private static final long serialVersionUID = 1L;
+
+  private final Broadcast<MarketPanel> panel;
+  private final Broadcast<SerializableConfiguration> hadoop;
+  private final String batch;
+  private final LongAccumulator done;
+  private final LongAccumulator failed;
+
+  SimulateAndWrite(
+      Broadcast<MarketPanel> panel, Broadcast<SerializableConfiguration> hadoop, String batch, LongAccumulator done,
+      LongAccumulator failed) {
+    this.panel = panel;
+    this.hadoop = hadoop;
+    this.batch = batch;
+    this.done = done;
+    this.failed = failed;
+  }
+
+  @Override
+  public Iterator<TaskFiles> call(Integer partition, Iterator<JobConfiguration> configurations) {
+    TaskContext task = TaskContext.get();
+    String attempt = partition + "-" + (task == null ? 0 : task.taskAttemptId());
+    Path directory = new Path(BatchFiles.tasks(new Path(batch)), attempt);
+    Configuration conf = hadoop.value().value();
+    Simulator simulator = ExecutorSimulators.forPanel(panel);
+    List<RowFileWriter> writers = new ArrayList<>();
+    RuntimeException failure = null;
+    try {
+      for (String table : Tables.PER_CONFIG) {
+        writers.add(RowFileWriter.create(BatchFiles.taskFile(directory, table), Tables.schema(table), conf));
+      }
+      List<Object[]> rows = new ArrayList<>();
+      List<Integer> tables = new ArrayList<>();
+      ResultRows.Sink buffer = (table, values) -> {
+        tables.add(table);
+        rows.add(values);
+      };
+      while (configurations.hasNext()) {
+        simulate(simulator, configurations.next(), buffer, rows, tables);
+        for (int i = 0; i < rows.size(); i++) {
+          writers.get(tables.get(i)).write(rows.get(i));
+        }
+        rows.clear();
+        tables.clear();
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+      throw e;
+    } finally {
+      closeAll(writers, failure);
+    }
+    return List.of(new TaskFiles(partition, directory.toString())).iterator();
+  }
+
+  /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
+  private void simulate(
+      Simulator simulator, JobConfiguration c, ResultRows.Sink buffer, List<Object[]> rows, List<Integer> tables) {
+    try {
+      SimulationResult result = simulator.run(c.config(), Detail.SUMMARY);
+      ResultRows.of(c.configId(), result, buffer);
+    } catch (RuntimeException | StackOverflowError e) {
+      rows.clear();
+      tables.clear();
+      ResultRows.failed(c.configId(), e, buffer);
+      failed.add(1);
+    }
+    done.add(1);
+  }
+
+  /**
+   * Closes every writer. A failure to close is added to the task's failure if there is one (which
+   * goes on), else the first is thrown after trying them all.
+   */
+  private static void closeAll(List<RowFileWriter> writers, RuntimeException failure) {
+    RuntimeException first = failure;
+    for (RowFileWriter w : writers) {
+      try {
+        w.close();
+      } catch (RuntimeException e) {
+        if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null && first != failure) {
+      throw first;
+    }
+  }
+}

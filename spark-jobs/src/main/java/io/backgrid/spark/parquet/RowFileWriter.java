@@ -1,0 +1,95 @@
+package io.backgrid.spark.parquet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One Parquet file of rows in a Spark schema (see {@link RowWriteSupport} for the value types),
+ * Snappy-compressed as Spark writes by default. Row groups are capped at {@link #ROW_GROUP_BYTES}
+ * so that a task writing several tables at once holds a bounded amount of memory, whatever the
+ * number of rows. Not thread-safe.
+ */
+public final class RowFileWriter implements AutoCloseable {
+  /** The row group size: 16 MB (Parquet's default, 128 MB, would be buffered per open file). */
+  public static final long ROW_GROUP_BYTES = 16L << 20;
+
+  private final Path path;
+  private final ParquetWriter<Object[]> writer;
+  private long rows;
+
+  private RowFileWriter(Path path, ParquetWriter<Object[]> writer) {
+    this.path = path;
+    this.writer = writer;
+  }
+
+  /**
+   * Creates (or replaces) the file.
+   *
+   * @throws UncheckedIOException naming the file when it cannot be created
+   */
+  public static RowFileWriter create(Path path, StructType schema, Configuration conf) {
+    try {
+      return new RowFileWriter(
+          path,
+          new Builder(HadoopOutputFile.fromPath(path, conf), schema)
+              .withConf(conf)
+              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+              .withCompressionCodec(CompressionCodecName.SNAPPY)
+              .withRowGroupSize(ROW_GROUP_BYTES)
+              .build());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes a row, its values in the schema's column order. */
+  public void write(Object[] row) {
+    try {
+      writer.write(row);
+      rows++;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write to " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Rows written so far. */
+  public long rows() {
+    return rows;
+  }
+
+  @Override
+  public void close() {
+    try {
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {
+    private final StructType schema;
+
+    Builder(HadoopOutputFile file, StructType schema) {
+      super(file);
+      this.schema = schema;
+    }
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    @Override
+    protected WriteSupport<Object[]> getWriteSupport(Configuration conf) {
+      return new RowWriteSupport(schema);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.backgrid.spark.parquet;
+
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.LongType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.backgrid.spark.SharedSpark;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files written without Spark, read by Spark: the same schema and the same values. */
+class RowFileWriterTest {
+  static final StructType SCHEMA =
+      new StructType()
+          .add("id", StringType, false)
+          .add("day", DateType, false)
+          .add("x", DoubleType, true)
+          .add("n", IntegerType, true)
+          .add("count", LongType, true)
+          .add("flag", BooleanType, true)
+          .add("weights", createArrayType(DoubleType, false), true)
+          .add("names", createArrayType(StringType, true), true);
+
+  @TempDir Path dir;
+
+  private Path write(Object[]... rows) {
+    Path file = dir.resolve("t").resolve("part-00000.parquet");
+    try (RowFileWriter w = RowFileWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), SCHEMA, new Configuration())) {
+      for (Object[] r : rows) {
+        w.write(r);
+      }
+      assertThat(w.rows()).isEqualTo(rows.length);
+    }
+    return file.getParent();
+  }
+
+  @Test
+  void sparkReadsTheSchemaAndEveryValueBackWithoutBeingGivenTheSchema() {
+    Path table =
+        write(
+            new Object[] {"a", LocalDate.of(2024, 2, 29), 1.5, 7, 9_000_000_000L, true, new double[] {0.25, 0.75},
+              List.of("p", "q")},
+            new Object[] {"b", LocalDate.of(1969, 12, 31), null, null, null, null, new double[0], Arrays.asList("r", null)},
+            new Object[] {"c", java.sql.Date.valueOf("2005-01-03"), -0.0, -1, 0L, false, null, null});
+    SparkSession spark = SharedSpark.get();
+    Dataset<Row> read = spark.read().parquet(table.toString());
+    assertThat(read.schema().simpleString()).isEqualTo(SCHEMA.asNullable().simpleString());
+    List<String> rows = read.orderBy("id").collectAsList().stream().map(Row::toString).toList();
+    assertThat(rows)
+        .containsExactly(
+            "[a,2024-02-29,1.5,7,9000000000,true,ArraySeq(0.25, 0.75),ArraySeq(p, q)]",
+            "[b,1969-12-31,null,null,null,null,ArraySeq(),ArraySeq(r, null)]",
+            "[c,2005-01-03,-0.0,-1,0,false,null,null]");
+  }
+
+  @Test
+  void aFileWithNoRowsIsAReadableEmptyTable() {
+    Path table = write();
+    assertThat(SharedSpark.get().read().parquet(table.toString()).count()).isZero();
+  }
+
+  @Test
+  void aNullInANonNullableColumnIsRefusedNamingTheColumn() {
+    assertThatThrownBy(() -> write(new Object[] {null, LocalDate.of(2024, 1, 2), 1.0, 1, 1L, true, null, null}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid null in non-nullable column 'id'");
+  }
+
+  @Test
+  void aRowOfTheWrongWidthIsRefused() {
+    assertThatThrownBy(() -> write(new Object[] {"a"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Invalid row of 1 values for a schema of 8 columns struct<id:string,day:date,");
+  }
+
+  @Test
+  void aColumnTypeWithoutAParquetMappingIsRefusedNamingIt() {
+    assertThatThrownBy(() -> ParquetSchemas.of(new StructType().add("at", TimestampType, true)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Unsupported column type timestamp for column 'at'"
+                + " (supported: string, double, int, bigint, boolean, date and arrays of them)");
+  }
+}
