@@ -52,7 +52,7 @@ final class GridBinder {
 
   private void walk(ConfigObject o, String prefix) {
     for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
-      String path = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+      String path = ConfigReader.child(prefix, e.getKey());
       if (prefix.isEmpty() && path.startsWith("study.")) {
         path = path.substring("study.".length());
       }
@@ -69,18 +69,18 @@ final class GridBinder {
 
   private GridAxis axis(String path, ConfigValue v) {
     String label = "grid.\"" + path + "\"";
-    Fields.Kind kind = Fields.kindOf(path, sleeveIds);
+    FieldKind kind = FieldKind.of(path, sleeveIds);
     if (kind == null) {
       problems.add("Unknown grid axis study.grid.\"" + path + "\" (" + Problems.where(v.origin())
           + "); an axis is one of " + AXIS_FORMS + " (sleeves: " + String.join(", ", sleeveIds) + ")");
       return null;
     }
-    if (kind == Fields.Kind.WEIGHTS && v.valueType() == ConfigValueType.OBJECT) {
+    if (kind == FieldKind.WEIGHTS && v.valueType() == ConfigValueType.OBJECT) {
       return generated(path, label, (ConfigObject) v);
     }
     if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
       problems.invalid(label, v, "an axis must be a non-empty list of values"
-          + (kind == Fields.Kind.WEIGHTS ? ", or a generator { simplex-step = 0.25 } or { random = 20, seed = 7 }" : ""));
+          + (kind == FieldKind.WEIGHTS ? ", or a generator { simplex-step = 0.25 } or { random = 20, seed = 7 }" : ""));
       return null;
     }
     ConfigList list = (ConfigList) v;
@@ -91,7 +91,7 @@ final class GridBinder {
     List<String> generators = new ArrayList<>();
     for (int i = 0; i < list.size(); i++) {
       ConfigValue item = list.get(i);
-      if (kind == Fields.Kind.WEIGHTS && item.valueType() == ConfigValueType.OBJECT) {
+      if (kind == FieldKind.WEIGHTS && item.valueType() == ConfigValueType.OBJECT) {
         Generated g = generate(label + "[" + i + "]", (ConfigObject) item);
         if (g != null) {
           generators.add(g.text());

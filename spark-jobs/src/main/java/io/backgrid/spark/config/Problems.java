@@ -24,6 +24,11 @@ final class Problems {
     add("Invalid " + full(path) + ": " + render(value) + " (" + rule + ") (" + where(value.origin()) + ")");
   }
 
+  /** {@code Missing study.<path> (required) (<file> line <n>)}, at the object that lacks it. */
+  void missing(String path, ConfigOrigin origin) {
+    add("Missing " + full(path) + " (required) (" + where(origin) + ")");
+  }
+
   boolean isEmpty() {
     return messages.isEmpty();
   }

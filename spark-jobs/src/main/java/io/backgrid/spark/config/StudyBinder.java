@@ -13,13 +13,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Binds a merged {@code study} object into a {@link Study}, collecting every problem. */
+/**
+ * Binds a merged {@code study} object into a {@link Study}, collecting every problem: the leaves a
+ * configuration is made of (converted by {@link Fields} and gathered into the {@link
+ * StudyTemplate}, with where each was written), the sleeves and the allocation block; the grid is
+ * bound by {@link GridBinder} and the run settings by {@link SettingsBinder}.
+ */
 final class StudyBinder {
   static final Set<String> STUDY_KEYS = Set.of("name", "data", "output", "period", "capital", "risk-free",
       "execution", "costs", "sleeves", "allocation", "rebalance", "grid", "grid-sample", "equity", "job");
   private static final String NAME = "[A-Za-z0-9_-]+";
 
   final Problems problems = new Problems();
+  private final ConfigReader read = new ConfigReader(problems);
   private final Map<String, Object> values = new LinkedHashMap<>();
   private final Map<String, String> where = new LinkedHashMap<>();
   private final Set<String> sleeveIds = new LinkedHashSet<>();
@@ -28,45 +34,46 @@ final class StudyBinder {
   /** Returns the study, or null when there were problems (see {@link #problems}). */
   Study bind(ConfigObject study, String source) {
     where.put("", Problems.where(study.origin()));
-    known(study, "", STUDY_KEYS);
-    String name = text(study, "name", true);
+    read.known(study, "", STUDY_KEYS);
+    String name = read.text(study, "name", true);
     if (name != null && !name.matches(NAME)) {
       problems.invalid("name", study.get("name"), "must match " + NAME);
     }
-    String data = text(study, "data", true);
-    String output = text(study, "output", true);
-    ConfigObject period = object(study, "period");
+    String data = read.text(study, "data", true);
+    String output = read.text(study, "output", true);
+    ConfigObject period = read.object(study, "period");
     if (period != null) {
       where.put("period", Problems.where(period.origin()));
-      known(period, "period", Set.of("start", "end"));
+      read.known(period, "period", Set.of("start", "end"));
       leaves(period, "period", "start", "end");
     }
     leaves(study, "", "capital", "risk-free");
-    ConfigObject execution = object(study, "execution");
+    ConfigObject execution = read.object(study, "execution");
     if (execution != null) {
-      known(execution, "execution", Set.of("fill", "fractional-shares", "netting"));
+      read.known(execution, "execution", Set.of("fill", "fractional-shares", "netting"));
       leaves(execution, "execution", "fill", "fractional-shares", "netting");
     }
-    ConfigObject costs = object(study, "costs");
+    ConfigObject costs = read.object(study, "costs");
     if (costs != null) {
       Set<String> keys = Set.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
-      known(costs, "costs", keys);
+      read.known(costs, "costs", keys);
       leaves(costs, "costs", keys.toArray(new String[0]));
     }
     int before = problems.size();
     sleeves(study, study.get("sleeves"));
     sleevesValid = problems.size() == before;
-    allocation(object(study, "allocation"));
-    ConfigObject rebalance = object(study, "rebalance");
+    allocation(read.object(study, "allocation"));
+    ConfigObject rebalance = read.object(study, "rebalance");
     if (rebalance != null) {
       where.put("rebalance", Problems.where(rebalance.origin()));
-      known(rebalance, "rebalance", Set.of("frequency", "drift-threshold", "cooldown"));
+      read.known(rebalance, "rebalance", Set.of("frequency", "drift-threshold", "cooldown"));
       leaves(rebalance, "rebalance", "frequency", "drift-threshold", "cooldown");
     }
-    List<GridAxis> axes = new GridBinder(problems, sleeveIds, sleevesValid).bind(object(study, "grid"));
-    GridSample sample = sample(object(study, "grid-sample"));
-    EquitySpec equity = equity(object(study, "equity"));
-    JobOptions job = job(object(study, "job"));
+    List<GridAxis> axes = new GridBinder(problems, sleeveIds, sleevesValid).bind(read.object(study, "grid"));
+    SettingsBinder settings = new SettingsBinder(problems, read);
+    GridSample sample = settings.sample(read.object(study, "grid-sample"));
+    EquitySpec equity = settings.equity(read.object(study, "equity"));
+    JobOptions job = settings.job(read.object(study, "job"));
     if (!problems.isEmpty()) {
       return null;
     }
@@ -86,7 +93,7 @@ final class StudyBinder {
   private static boolean variedByAxis(List<String> subjects, List<GridAxis> axes) {
     for (String s : subjects) {
       for (GridAxis a : axes) {
-        if (StudyTemplate.under(a.path(), s) || StudyTemplate.under(s, a.path())) {
+        if (Locations.under(a.path(), s) || Locations.under(s, a.path())) {
           return true;
         }
       }
@@ -112,8 +119,8 @@ final class StudyBinder {
         continue;
       }
       ConfigObject sleeve = (ConfigObject) list.get(i);
-      known(sleeve, label, Set.of("id", "strategy", "universe", "params"));
-      String id = text(sleeve, "id", label + ".id", true);
+      read.known(sleeve, label, Set.of("id", "strategy", "universe", "params"));
+      String id = read.text(sleeve, "id", label + ".id", true);
       if (id == null) {
         continue;
       }
@@ -131,7 +138,7 @@ final class StudyBinder {
       for (String key : new String[] {"strategy", "universe"}) {
         ConfigValue value = sleeve.get(key);
         if (value == null) {
-          problems.add("Missing study." + label + "." + key + " (required) (" + Problems.where(sleeve.origin()) + ")");
+          problems.missing(label + "." + key, sleeve.origin());
         } else {
           leaf(p + "." + key, label + "." + key, value);
         }
@@ -156,10 +163,10 @@ final class StudyBinder {
     }
     Set<String> keys = new TreeSet<>(AllocationRegistry.names());
     keys.addAll(List.of("algorithm", "weights", "lookback", "constraints"));
-    known(allocation, "allocation", keys);
+    read.known(allocation, "allocation", keys);
     leaves(allocation, "allocation", "algorithm", "weights", "lookback");
     for (String algorithm : AllocationRegistry.names()) {
-      ConfigObject block = object(allocation, "allocation", algorithm);
+      ConfigObject block = read.object(allocation, "allocation", algorithm);
       if (block != null) {
         String p = "allocation." + algorithm;
         where.put(p, Problems.where(block.origin()));
@@ -168,14 +175,14 @@ final class StudyBinder {
         }
       }
     }
-    ConfigObject constraints = object(allocation, "allocation", "constraints");
+    ConfigObject constraints = read.object(allocation, "allocation", "constraints");
     if (constraints == null) {
       return;
     }
     where.put("allocation.constraints", Problems.where(constraints.origin()));
-    known(constraints, "allocation.constraints", Set.of("min", "max", "per-sleeve"));
+    read.known(constraints, "allocation.constraints", Set.of("min", "max", "per-sleeve"));
     leaves(constraints, "allocation.constraints", "min", "max");
-    ConfigObject perSleeve = object(constraints, "allocation.constraints", "per-sleeve");
+    ConfigObject perSleeve = read.object(constraints, "allocation.constraints", "per-sleeve");
     if (perSleeve == null) {
       return;
     }
@@ -186,9 +193,9 @@ final class StudyBinder {
             + "); sleeves: " + String.join(", ", sleeveIds));
         continue;
       }
-      ConfigObject bounds = object(perSleeve, "allocation.constraints.per-sleeve", e.getKey());
+      ConfigObject bounds = read.object(perSleeve, "allocation.constraints.per-sleeve", e.getKey());
       if (bounds != null) {
-        known(bounds, p, Set.of("min", "max"));
+        read.known(bounds, p, Set.of("min", "max"));
         for (Map.Entry<String, ConfigValue> b : bounds.entrySet()) {
           if (b.getKey().equals("min") || b.getKey().equals("max")) {
             leaf(p + "." + b.getKey(), p + "." + b.getKey(), b.getValue());
@@ -198,78 +205,12 @@ final class StudyBinder {
     }
   }
 
-  private GridSample sample(ConfigObject o) {
-    if (o == null) {
-      return GridSample.ALL;
-    }
-    known(o, "grid-sample", Set.of("size", "seed"));
-    ConfigValue size = o.get("size");
-    Object n = size == null || size.valueType() == ConfigValueType.NULL
-        ? null : Fields.whole("grid-sample.size", size, problems, 1, "must be a whole number >= 1, or null for all");
-    Long seed = wholeLong(o, "grid-sample", "seed");
-    return n == Fields.FAILED || seed == null ? GridSample.ALL : new GridSample((Integer) n, seed);
-  }
-
-  private EquitySpec equity(ConfigObject o) {
-    if (o == null) {
-      return new EquitySpec(0, "sharpe", List.of());
-    }
-    known(o, "equity", Set.of("top", "by", "ids"));
-    Object top = o.get("top") == null ? 0 : Fields.whole("equity.top", o.get("top"), problems, 0, "must be a whole number >= 0");
-    String by = text(o, "by", "equity.by", true);
-    if (by != null && !by.matches("[a-z_]+")) {
-      problems.invalid("equity.by", o.get("by"), "must be a portfolio_metrics column such as sharpe, cagr, max_drawdown");
-    }
-    List<String> ids = new ArrayList<>();
-    ConfigValue list = o.get("ids");
-    if (list != null && list.valueType() == ConfigValueType.LIST) {
-      for (ConfigValue item : (ConfigList) list) {
-        if (item.valueType() == ConfigValueType.STRING) {
-          ids.add((String) item.unwrapped());
-        } else {
-          problems.invalid("equity.ids", list, "must be a list of config ids");
-        }
-      }
-    } else if (list != null) {
-      problems.invalid("equity.ids", list, "must be a list of config ids");
-    }
-    return top == Fields.FAILED ? new EquitySpec(0, by, ids) : new EquitySpec((Integer) top, by, ids);
-  }
-
-  private JobOptions job(ConfigObject o) {
-    if (o == null) {
-      return new JobOptions(null);
-    }
-    known(o, "job", Set.of("partitions"));
-    ConfigValue v = o.get("partitions");
-    if (v == null || v.valueType() == ConfigValueType.NULL) {
-      return new JobOptions(null);
-    }
-    Object n = Fields.whole("job.partitions", v, problems, 1, "must be a whole number >= 1, or null");
-    return n == Fields.FAILED ? new JobOptions(null) : new JobOptions((Integer) n);
-  }
-
-  private Long wholeLong(ConfigObject o, String path, String key) {
-    ConfigValue v = o.get(key);
-    if (v == null) {
-      return 1L;
-    }
-    if (v.valueType() == ConfigValueType.NUMBER) {
-      double d = ((Number) v.unwrapped()).doubleValue();
-      if (d == Math.rint(d) && Math.abs(d) < 9e15) {
-        return (long) d;
-      }
-    }
-    problems.invalid(path + "." + key, v, "must be a whole number");
-    return null;
-  }
-
   private void leaves(ConfigObject o, String path, String... keys) {
     for (String key : keys) {
-      String p = path.isEmpty() ? key : path + "." + key;
+      String p = ConfigReader.child(path, key);
       ConfigValue v = o.get(key);
       if (v == null) {
-        problems.add("Missing " + Problems.full(p) + " (required) (" + Problems.where(o.origin()) + ")");
+        problems.missing(p, o.origin());
       } else {
         leaf(p, p, v);
       }
@@ -277,57 +218,11 @@ final class StudyBinder {
   }
 
   private void leaf(String path, String label, ConfigValue v) {
-    Fields.Kind kind = Fields.kindOf(path, sleeveIds);
+    FieldKind kind = FieldKind.of(path, sleeveIds);
     Object typed = Fields.convert(kind, label, v, sleevesValid ? sleeveIds.size() : -1, problems);
     if (typed != Fields.FAILED) {
       values.put(path, typed);
       where.put(path, Problems.where(v.origin()));
     }
-  }
-
-  private void known(ConfigObject o, String path, Set<String> keys) {
-    for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
-      if (!keys.contains(e.getKey())) {
-        String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        problems.add("Unknown key " + Problems.full(p) + " (" + Problems.where(e.getValue().origin())
-            + "); known: " + String.join(", ", new TreeSet<>(keys)));
-      }
-    }
-  }
-
-  private ConfigObject object(ConfigObject parent, String key) {
-    return object(parent, "", key);
-  }
-
-  private ConfigObject object(ConfigObject parent, String path, String key) {
-    ConfigValue v = parent.get(key);
-    String p = path.isEmpty() ? key : path + "." + key;
-    if (v == null || v.valueType() == ConfigValueType.NULL) {
-      return null;
-    }
-    if (v.valueType() != ConfigValueType.OBJECT) {
-      problems.invalid(p, v, "must be an object { ... }");
-      return null;
-    }
-    return (ConfigObject) v;
-  }
-
-  private String text(ConfigObject o, String key, boolean required) {
-    return text(o, key, key, required);
-  }
-
-  private String text(ConfigObject o, String key, String label, boolean required) {
-    ConfigValue v = o.get(key);
-    if (v == null || v.valueType() == ConfigValueType.NULL) {
-      if (required) {
-        problems.add("Missing " + Problems.full(label) + " (required) (" + Problems.where(o.origin()) + ")");
-      }
-      return null;
-    }
-    if (v.valueType() != ConfigValueType.STRING || ((String) v.unwrapped()).isBlank()) {
-      problems.invalid(label, v, "must be a non-blank string");
-      return null;
-    }
-    return (String) v.unwrapped();
   }
 }

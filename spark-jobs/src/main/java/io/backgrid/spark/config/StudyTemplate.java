@@ -1,27 +1,22 @@
 package io.backgrid.spark.config;
 
-import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
-import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
-import io.backgrid.engine.strategy.StrategyRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A study's configuration with its leaves as typed values, from which {@link #resolve} builds an
@@ -33,21 +28,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * algorithm's block becomes its parameters; {@code fixed} reads no lookback, so its lookback is 1
  * bar whatever was written; constraints of [0, 1] for every sleeve become none; missing weights
  * become equal weights 1/n. Thread-safe (validation results are cached per distinct sleeve and
- * algorithm block, and equal sleeves share one {@link SleeveSpec}).
+ * algorithm block, and equal sleeves share one {@link SleeveSpec}: see {@link PluginChecks}).
+ * Problems point at where the value that caused them was written (see {@link Locations}).
  */
 public final class StudyTemplate {
-  private static final MarketPanel NO_MARKET = stubPanel("_");
-
   private final List<String> sleeveIds;
   private final Map<String, Object> values;
-  private final Map<String, String> where;
-  private final Map<SleeveSpec, Checked> sleeveChecks = new ConcurrentHashMap<>();
-  private final Map<List<Object>, String> algorithmChecks = new ConcurrentHashMap<>();
+  private final Locations locations;
+  private final PluginChecks checks = new PluginChecks();
 
   /** A problem with the study paths it depends on (an axis on any of them may cause or cure it). */
   record Problem(String message, List<String> subjects) {}
-
-  private record Checked(SleeveSpec spec, String error) {}
 
   /**
    * The engine configuration for a set of axis values, or the problems that prevent it.
@@ -69,7 +60,7 @@ public final class StudyTemplate {
   StudyTemplate(List<String> sleeveIds, Map<String, Object> values, Map<String, String> where) {
     this.sleeveIds = List.copyOf(sleeveIds);
     this.values = new LinkedHashMap<>(values);
-    this.where = new LinkedHashMap<>(where);
+    this.locations = new Locations(where);
   }
 
   /** The sleeve ids in run order. */
@@ -115,23 +106,21 @@ public final class StudyTemplate {
       @SuppressWarnings("unchecked")
       List<String> universe = (List<String>) get(p + "universe", overrides);
       SleeveSpec spec = new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
-      Checked checked = sleeveChecks.computeIfAbsent(spec, s -> new Checked(s, checkStrategy(s)));
+      PluginChecks.Checked checked = checks.sleeve(spec);
       if (checked.error() != null) {
         problems.add(new Problem(
-            checked.error() + " (" + locate("sleeves." + id, checked.error(), overrides) + ")",
-            List.of("sleeves." + id)));
+            locations.located(checked.error(), "sleeves." + id, overrides), List.of("sleeves." + id)));
       }
       sleeves.add(checked.spec());
     }
     String algorithm = (String) get("allocation.algorithm", overrides);
     String block = "allocation." + algorithm;
     Params algorithmParams = Params.of(collect(block + ".", overrides), "study." + block);
-    String error = algorithmChecks.computeIfAbsent(
-        List.of(algorithm, n, algorithmParams), k -> checkAlgorithm(algorithm, algorithmParams, n));
+    String error = checks.algorithm(algorithm, algorithmParams, n);
     if (!error.isEmpty()) {
-      String at = locate(block, error, overrides);
+      String at = locations.locate(block, error, overrides);
       if (at.startsWith("reference.conf")) {
-        at = locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice
+        at = locations.locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice
       }
       problems.add(new Problem(error + " (" + at + ")", List.of("allocation.algorithm", block)));
     }
@@ -149,7 +138,7 @@ public final class StudyTemplate {
           (Double) get("rebalance.drift-threshold", overrides),
           (Integer) get("rebalance.cooldown", overrides), constraints);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(e.getMessage() + " (" + locate("rebalance", e.getMessage(), overrides) + ")", List.of("rebalance")));
+      problems.add(new Problem(locations.located(e.getMessage(), "rebalance", overrides), List.of("rebalance")));
       return null;
     }
     Execution execution = new Execution(
@@ -165,7 +154,7 @@ public final class StudyTemplate {
     LocalDate end = (LocalDate) get("period.end", overrides);
     if (start != null && end != null && end.isBefore(start)) {
       problems.add(new Problem("Invalid study.period: end " + end + " is before start " + start
-          + " (" + locate("period.end", "", overrides) + ")", List.of("period")));
+          + " (" + locations.locate("period.end", "", overrides) + ")", List.of("period")));
     }
     if (!problems.isEmpty()) {
       return null;
@@ -174,7 +163,7 @@ public final class StudyTemplate {
       return new PortfolioConfig((Double) get("capital", overrides), execution, sleeves, weights,
           rebalancing, start, end, (Double) get("risk-free", overrides));
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(e.getMessage() + " (" + locate("", e.getMessage(), overrides) + ")", List.of("")));
+      problems.add(new Problem(locations.located(e.getMessage(), "", overrides), List.of("")));
       return null;
     }
   }
@@ -205,42 +194,10 @@ public final class StudyTemplate {
       }
       problems.add(new Problem(
           message.replaceFirst("^Invalid constraints", "Invalid study.allocation.constraints")
-              + " (" + locate("allocation.constraints", message, overrides) + ")",
+              + " (" + locations.locate("allocation.constraints", message, overrides) + ")",
           List.of("allocation.constraints")));
       return null;
     }
-  }
-
-  private static String checkStrategy(SleeveSpec spec) {
-    try {
-      StrategyRegistry.validate(spec.strategy(), spec.params(), spec.universe().size());
-      return null;
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
-  }
-
-  /**
-   * Creates the algorithm to validate its block. {@code adaptive} checks that its benchmark is a
-   * symbol of the panel, which is not loaded here: it is given a one-bar stand-in panel that holds
-   * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists
-   * in the data is checked when the data are loaded.
-   */
-  private static String checkAlgorithm(String algorithm, Params params, int n) {
-    Object benchmark = params.asMap().get("benchmark");
-    MarketPanel panel = benchmark instanceof String s && !s.isBlank() ? stubPanel(s) : NO_MARKET;
-    try {
-      AllocationRegistry.create(algorithm, params, n, panel);
-      return "";
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
-  }
-
-  private static MarketPanel stubPanel(String symbol) {
-    return MarketPanel.builder(List.of(LocalDate.of(2000, 1, 3)), List.of(symbol))
-        .price(0, new double[] {1.0})
-        .build();
   }
 
   private Object get(String path, Map<String, AxisValue> overrides) {
@@ -266,45 +223,5 @@ public final class StudyTemplate {
       }
     });
     return out;
-  }
-
-  /**
-   * Where a problem about {@code subject} was written: the axis value or study leaf under it that
-   * the message names, else any axis value under it, else the subject or its nearest ancestor.
-   */
-  String locate(String subject, String message, Map<String, AxisValue> overrides) {
-    for (Map.Entry<String, AxisValue> e : overrides.entrySet()) {
-      if (under(e.getKey(), subject) && mentions(message, e.getKey())) {
-        return e.getValue().where();
-      }
-    }
-    for (Map.Entry<String, String> e : where.entrySet()) {
-      if (under(e.getKey(), subject) && !e.getKey().equals(subject) && mentions(message, e.getKey())) {
-        return e.getValue();
-      }
-    }
-    for (Map.Entry<String, AxisValue> e : overrides.entrySet()) {
-      if (under(e.getKey(), subject)) {
-        return e.getValue().where();
-      }
-    }
-    for (String p = subject; ; p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
-      if (where.containsKey(p)) {
-        return where.get(p);
-      }
-      if (p.isEmpty()) {
-        return Objects.requireNonNullElse(where.get(""), "study");
-      }
-    }
-  }
-
-  static boolean under(String path, String subject) {
-    return subject.isEmpty() || path.equals(subject) || path.startsWith(subject + ".");
-  }
-
-  private static boolean mentions(String message, String path) {
-    String last = path.substring(path.lastIndexOf('.') + 1);
-    return message.contains("." + last + ":") || message.contains("." + last + " ")
-        || message.contains("." + last + ",");
   }
 }

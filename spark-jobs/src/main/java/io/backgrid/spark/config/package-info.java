@@ -7,5 +7,14 @@
  * problem is collected and reported at once in one {@link
  * io.backgrid.spark.config.StudyConfigException}, each naming its path, value, rule and file/line.
  * Nothing here reaches executors: the records hold plain values only.
+ *
+ * <p>How a study is bound: {@code StudyLoader} parses and merges the file; {@code StudyBinder}
+ * walks the {@code study} block (structure read by {@code ConfigReader}, run settings bound by
+ * {@code SettingsBinder}, the grid by {@code GridBinder}); each leaf's path has a {@code
+ * FieldKind} and its value is converted by {@code Fields} (plug-in names and parameters by {@code
+ * PluginFields}), the same way for the study's own values and for axis values. {@code
+ * StudyTemplate} resolves a configuration per set of axis values, checking sleeves and algorithm
+ * blocks against the engine's registries ({@code PluginChecks}) and pointing each problem at
+ * where it was written ({@code Locations}).
  */
 package io.backgrid.spark.config;

@@ -1,0 +1,78 @@
+package io.backgrid.spark.config;
+
+import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Params;
+import io.backgrid.engine.simulation.SleeveSpec;
+import io.backgrid.engine.strategy.StrategyRegistry;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The checks of a resolved configuration that the engine's registries make: a sleeve's parameters
+ * against its strategy and universe, an algorithm block against the algorithm and the number of
+ * sleeves. A grid repeats the same sleeves and blocks many times, so each distinct one is checked
+ * once and the result cached; equal sleeves share one {@link SleeveSpec}. Thread-safe.
+ */
+final class PluginChecks {
+  private static final MarketPanel NO_MARKET = stubPanel("_");
+
+  private final Map<SleeveSpec, Checked> sleeveChecks = new ConcurrentHashMap<>();
+  private final Map<List<Object>, String> algorithmChecks = new ConcurrentHashMap<>();
+
+  /**
+   * A checked sleeve.
+   *
+   * @param spec the shared instance equal to the sleeve checked
+   * @param error the registry's message, or null when the sleeve is valid
+   */
+  record Checked(SleeveSpec spec, String error) {}
+
+  /** Checks a sleeve's strategy, parameters and universe size (cached). */
+  Checked sleeve(SleeveSpec spec) {
+    return sleeveChecks.computeIfAbsent(spec, s -> new Checked(s, checkStrategy(s)));
+  }
+
+  /**
+   * Checks an algorithm block for {@code n} sleeves (cached).
+   *
+   * @return the registry's message, or {@code ""} when the block is valid
+   */
+  String algorithm(String algorithm, Params params, int n) {
+    return algorithmChecks.computeIfAbsent(List.of(algorithm, n, params), k -> checkAlgorithm(algorithm, params, n));
+  }
+
+  private static String checkStrategy(SleeveSpec spec) {
+    try {
+      StrategyRegistry.validate(spec.strategy(), spec.params(), spec.universe().size());
+      return null;
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  /**
+   * Creates the algorithm to validate its block. {@code adaptive} checks that its benchmark is a
+   * symbol of the panel, which is not loaded here: it is given a one-bar stand-in panel that holds
+   * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists
+   * in the data is checked when the data are loaded.
+   */
+  private static String checkAlgorithm(String algorithm, Params params, int n) {
+    Object benchmark = params.asMap().get("benchmark");
+    MarketPanel panel = benchmark instanceof String s && !s.isBlank() ? stubPanel(s) : NO_MARKET;
+    try {
+      AllocationRegistry.create(algorithm, params, n, panel);
+      return "";
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+  }
+
+  private static MarketPanel stubPanel(String symbol) {
+    return MarketPanel.builder(List.of(LocalDate.of(2000, 1, 3)), List.of(symbol))
+        .price(0, new double[] {1.0})
+        .build();
+  }
+}
