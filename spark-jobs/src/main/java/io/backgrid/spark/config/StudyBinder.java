@@ -55,8 +55,9 @@ final class StudyBinder {
     }
     ConfigObject costs = read.object(study, "costs");
     if (costs != null) {
-      Set<String> keys = Set.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
-      read.known(costs, "costs", keys);
+      // A list, not Set.of: its iteration order (and so the order of the problems reported) would change between JVMs.
+      List<String> keys = List.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
+      read.known(costs, "costs", Set.copyOf(keys));
       leaves(costs, "costs", keys.toArray(new String[0]));
     }
     int before = problems.size();
