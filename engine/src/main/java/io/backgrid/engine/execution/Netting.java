@@ -74,6 +74,11 @@ final class Netting {
     return usedSymbols;
   }
 
+  /** The number of members: every (sleeve, slot). */
+  int memberCount() {
+    return memberSleeve.length;
+  }
+
   int groupStart(int s) {
     return groupOffset[s];
   }

@@ -40,6 +40,8 @@ public final class OrderBook {
   private final boolean[] symbolTouched;
   private final boolean[] sleeveTouched;
   private int touchedCount;
+  /** The members with a buy at this point, in booking order. */
+  private final int[] buyMembers;
   private long costs;
   private long bought;
   private long sold;
@@ -62,6 +64,7 @@ public final class OrderBook {
     this.touchedSymbols = new int[netting.usedSymbols().length];
     this.symbolTouched = new boolean[panel.symbolCount()];
     this.sleeveTouched = new boolean[ledgers.length];
+    this.buyMembers = new int[netting.memberCount()];
   }
 
   /**
@@ -122,39 +125,53 @@ public final class OrderBook {
         netting.standalone(s, orders, cash);
       }
     }
-    book(log, true);
-    book(log, false);
+    bookSellsThenBuys(log);
     for (int k = 0; k < touchedCount; k++) {
       symbolTouched[touchedSymbols[k]] = false;
     }
     touchedCount = 0;
   }
 
-  /** Books the sells ({@code sells = true}) or the buys of every sleeve. */
-  private void book(TradeLog log, boolean sells) {
-    int bar = prices.bar();
+  /**
+   * Books every sleeve's sells, then every sleeve's buys (so the cash of a sell is there for the
+   * buys), each in touched-symbol then member order. One scan of the touched groups books the sells
+   * and lists the buys' members, so the second pass visits only buys.
+   */
+  private void bookSellsThenBuys(TradeLog log) {
+    int buys = 0;
     for (int j = 0; j < touchedCount; j++) {
       int s = touchedSymbols[j];
-      double px = prices.priced(s);
       for (int k = netting.groupStart(s); k < netting.groupEnd(s); k++) {
-        int i = netting.sleeve(k);
-        int slot = netting.slot(k);
-        double q = orders[i][slot];
-        if (q == 0 || (q < 0) != sells) {
-          continue;
+        double q = orders[netting.sleeve(k)][netting.slot(k)];
+        if (q < 0) {
+          fill(log, s, k, q);
+        } else if (q != 0) { // as the sells, every non-zero order not < 0 is booked (a NaN fails there)
+          buyMembers[buys++] = k;
         }
-        long cost = netting.cost(k);
-        long notional = ledgers[i].fill(slot, q, px, cost);
-        costs += cost;
-        if (q > 0) {
-          bought += notional;
-        } else {
-          sold += notional;
-        }
-        log.add(bar, i, s, q, px, notional, cost, netting.crossedPart(s, q));
-        orders[i][slot] = 0;
       }
     }
+    for (int b = 0; b < buys; b++) {
+      int k = buyMembers[b];
+      int s = ledgers[netting.sleeve(k)].symbol(netting.slot(k));
+      fill(log, s, k, orders[netting.sleeve(k)][netting.slot(k)]);
+    }
+  }
+
+  /** Books member k's order of q shares of symbol s at this point's fill price and clears it. */
+  private void fill(TradeLog log, int s, int k, double q) {
+    int i = netting.sleeve(k);
+    int slot = netting.slot(k);
+    double px = prices.priced(s);
+    long cost = netting.cost(k);
+    long notional = ledgers[i].fill(slot, q, px, cost);
+    costs += cost;
+    if (q > 0) {
+      bought += notional;
+    } else {
+      sold += notional;
+    }
+    log.add(prices.bar(), i, s, q, px, notional, cost, netting.crossedPart(s, q));
+    orders[i][slot] = 0;
   }
 
   /** Costs charged so far, in cents. */
