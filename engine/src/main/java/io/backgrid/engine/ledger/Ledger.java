@@ -26,6 +26,15 @@ public final class Ledger implements LedgerView {
   private final double[] quantity;
   private final double[] averageCost;
   private final long[] positionValue;
+  /**
+   * The slots with a non-zero quantity, {@code heldSlots[0 .. heldCount)} in no particular order, and
+   * each held slot's index there: marking visits these only (most of a universe is usually flat,
+   * e.g. a top-5 momentum sleeve over 20 symbols). Sums of cents are exact, so the order of the
+   * visit does not matter.
+   */
+  private final int[] heldSlots;
+  private final int[] heldIndex;
+  private int heldCount;
   private long cash;
   private long positionsValue;
   private long realisedPnl;
@@ -44,6 +53,8 @@ public final class Ledger implements LedgerView {
     this.quantity = new double[universe.length];
     this.averageCost = new double[universe.length];
     this.positionValue = new long[universe.length];
+    this.heldSlots = new int[universe.length];
+    this.heldIndex = new int[universe.length];
   }
 
   /** The panel symbol index of a slot. */
@@ -114,6 +125,20 @@ public final class Ledger implements LedgerView {
   }
 
   private void book(int slot, double qty, double price) {
+    boolean wasHeld = quantity[slot] != 0;
+    bookQuantity(slot, qty, price);
+    boolean isHeld = quantity[slot] != 0;
+    if (isHeld && !wasHeld) {
+      heldIndex[slot] = heldCount;
+      heldSlots[heldCount++] = slot;
+    } else if (wasHeld && !isHeld) {
+      int last = heldSlots[--heldCount]; // swap the last held slot into this one's place
+      heldSlots[heldIndex[slot]] = last;
+      heldIndex[last] = heldIndex[slot];
+    }
+  }
+
+  private void bookQuantity(int slot, double qty, double price) {
     double held = quantity[slot];
     if (held == 0 || Math.signum(held) == Math.signum(qty)) {
       double total = held + qty;
@@ -142,13 +167,11 @@ public final class Ledger implements LedgerView {
    */
   public long mark(MarketPanel panel, int t) {
     long sum = 0;
-    for (int slot = 0; slot < quantity.length; slot++) {
-      double q = quantity[slot];
-      if (q != 0) {
-        long v = Money.value(q, panel.price(universe[slot], t));
-        positionValue[slot] = v;
-        sum += v;
-      }
+    for (int h = 0; h < heldCount; h++) {
+      int slot = heldSlots[h];
+      long v = Money.value(quantity[slot], panel.price(universe[slot], t));
+      positionValue[slot] = v;
+      sum += v;
     }
     positionsValue = sum;
     return cash + sum;
@@ -162,13 +185,11 @@ public final class Ledger implements LedgerView {
    */
   public long mark(double[] pricesBySymbol) {
     long sum = 0;
-    for (int slot = 0; slot < quantity.length; slot++) {
-      double q = quantity[slot];
-      if (q != 0) {
-        long v = Money.value(q, pricesBySymbol[universe[slot]]);
-        positionValue[slot] = v;
-        sum += v;
-      }
+    for (int h = 0; h < heldCount; h++) {
+      int slot = heldSlots[h];
+      long v = Money.value(quantity[slot], pricesBySymbol[universe[slot]]);
+      positionValue[slot] = v;
+      sum += v;
     }
     positionsValue = sum;
     return cash + sum;
@@ -236,11 +257,6 @@ public final class Ledger implements LedgerView {
 
   /** True when the ledger holds no position. */
   public boolean isFlat() {
-    for (double q : quantity) {
-      if (q != 0) {
-        return false;
-      }
-    }
-    return true;
+    return heldCount == 0;
   }
 }
