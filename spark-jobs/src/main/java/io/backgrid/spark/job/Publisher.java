@@ -3,6 +3,7 @@ package io.backgrid.spark.job;
 import static org.apache.spark.sql.functions.col;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.spark.parquet.RowFileWriter;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,9 +29,6 @@ import org.apache.spark.sql.types.StructType;
  * so each table has one row per configuration (and date, sleeve, ...).
  */
 final class Publisher {
-  /** Rows of the configs table per task (and file). */
-  static final int CONFIG_ROWS_PER_TASK = 10_000;
-
   private final SparkSession spark;
   private final StudyOutput output;
   private final Path next;
@@ -67,14 +65,18 @@ final class Publisher {
   }
 
   /**
-   * Writes the configs table from the driver's rows, in slices of {@link #CONFIG_ROWS_PER_TASK}:
-   * as one local relation the whole table travelled in a single task (about 1.4 KB a row), and a
-   * 100,000-configuration study ran out of a 1 GB heap shipping it.
+   * Writes the configs table from the driver, one row at a time into one file (no Spark job: the
+   * rows are already on the driver, and shipping them made a task of the whole table).
    */
-  void configs(List<Row> rows, StructType schema) {
-    int slices = Math.max(1, (rows.size() + CONFIG_ROWS_PER_TASK - 1) / CONFIG_ROWS_PER_TASK);
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    write(spark.createDataFrame(jsc.parallelize(rows, slices), schema), Tables.CONFIGS);
+  void configs(Iterable<Object[]> rows, StructType schema) {
+    Path table = new Path(next, Tables.CONFIGS);
+    try (RowFileWriter writer =
+        RowFileWriter.create(new Path(table, "part-00000.parquet"), schema, spark.sparkContext().hadoopConfiguration())) {
+      for (Object[] row : rows) {
+        writer.write(row);
+      }
+    }
+    output.files().markSuccess(table);
   }
 
   /** Rows of a per-configuration table in the publication being written. */

@@ -53,13 +53,15 @@ public final class StudyJob {
    *
    * @param spec where to read and write, how to spread
    * @param configurations the study's configurations (ids unique)
-   * @param configRows the configs table's rows, {@code configSchema} its schema
+   * @param configRows the configs table's rows (values in {@code configSchema}'s column order),
+   *     iterated once, at publication
    * @param configFingerprint identifies the study's configurations (e.g. a hash of the sorted ids)
    * @throws IllegalArgumentException for an equity id not in the study, or a rerun whose
    *     configuration or data changed (unless {@code spec.fresh()})
    */
   public JobReport run(
-      JobSpec spec, List<JobConfiguration> configurations, List<Row> configRows, StructType configSchema, String configFingerprint) {
+      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
+      String configFingerprint) {
     long started = System.currentTimeMillis();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
         .format(java.time.Instant.ofEpochMilli(started)) + "-" + Long.toHexString(System.nanoTime() & 0xfffff);

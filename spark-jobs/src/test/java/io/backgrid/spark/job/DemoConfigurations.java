@@ -13,8 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -55,10 +53,10 @@ final class DemoConfigurations {
     return out;
   }
 
-  static List<Row> configRows(List<JobConfiguration> configs) {
-    List<Row> rows = new ArrayList<>();
+  static List<Object[]> configRows(List<JobConfiguration> configs) {
+    List<Object[]> rows = new ArrayList<>();
     for (JobConfiguration c : configs) {
-      rows.add(RowFactory.create(c.configId(), c.config().rebalancing().algorithm()));
+      rows.add(new Object[] {c.configId(), c.config().rebalancing().algorithm()});
     }
     return rows;
   }
