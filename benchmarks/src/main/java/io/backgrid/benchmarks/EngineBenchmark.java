@@ -5,6 +5,7 @@ import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
@@ -100,7 +101,7 @@ public class EngineBenchmark {
     for (int s = 0; s < symbols; s++) {
       names.add(String.format("S%02d", s));
     }
-    MarketPanel.Builder b = MarketPanel.builder(dates, names);
+    MarketPanelBuilder b = MarketPanel.builder(dates, names);
     for (int s = 0; s < symbols; s++) {
       double[] close = new double[bars];
       double p = 50;

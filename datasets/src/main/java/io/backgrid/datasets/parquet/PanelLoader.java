@@ -3,6 +3,7 @@ package io.backgrid.datasets.parquet;
 import io.backgrid.datasets.schema.PriceColumn;
 import io.backgrid.datasets.validate.ProblemLog;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.market.PriceField;
 import java.net.URI;
 import java.nio.file.Path;
@@ -120,7 +121,7 @@ public final class PanelLoader {
       }
     }
     int n = dates.size();
-    MarketPanel.Builder builder = MarketPanel.builder(dates, symbols);
+    MarketPanelBuilder builder = MarketPanel.builder(dates, symbols);
     ProblemLog problems = new ProblemLog();
     double[][] dense = new double[fields.length + 1][n];
     for (int s = 0; s < symbols.size(); s++) {

@@ -3,6 +3,7 @@ package io.backgrid.engine.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.market.PriceField;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class DeterminismAndLookAheadTest {
   /** The same panel with every price and open after bar {@code cut} moved by a random factor. */
   static MarketPanel perturbAfter(MarketPanel panel, int cut, long seed) {
     SplittableRandom random = new SplittableRandom(seed ^ 0x5EED);
-    MarketPanel.Builder b = MarketPanel.builder(panel.dates(), panel.symbols());
+    MarketPanelBuilder b = MarketPanel.builder(panel.dates(), panel.symbols());
     for (int s = 0; s < panel.symbolCount(); s++) {
       double[] close = new double[panel.barCount()];
       double[] open = new double[panel.barCount()];

@@ -1,6 +1,7 @@
 package io.backgrid.engine.simulation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.market.PriceField;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -25,7 +26,7 @@ final class Markets {
 
   /** A panel from price rows, one row per symbol; NaN for no bar. */
   static MarketPanel panel(List<String> symbols, double[]... prices) {
-    MarketPanel.Builder b = MarketPanel.builder(businessDays(LocalDate.of(2020, 1, 6), prices[0].length), symbols);
+    MarketPanelBuilder b = MarketPanel.builder(businessDays(LocalDate.of(2020, 1, 6), prices[0].length), symbols);
     for (int s = 0; s < prices.length; s++) {
       b.price(s, prices[s]);
     }
@@ -42,7 +43,7 @@ final class Markets {
     for (int s = 0; s < symbols; s++) {
       names.add(String.format("S%02d", s));
     }
-    MarketPanel.Builder b = MarketPanel.builder(businessDays(LocalDate.of(2015, 1, 5), bars), names);
+    MarketPanelBuilder b = MarketPanel.builder(businessDays(LocalDate.of(2015, 1, 5), bars), names);
     for (int s = 0; s < symbols; s++) {
       double[] close = new double[bars];
       double[] open = new double[bars];

@@ -2,6 +2,7 @@ package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.market.MarketView;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ final class Bars {
     for (int s = 0; s < series.length; s++) {
       symbols.add("S" + s);
     }
-    MarketPanel.Builder builder = MarketPanel.builder(dates, symbols);
+    MarketPanelBuilder builder = MarketPanel.builder(dates, symbols);
     for (int s = 0; s < series.length; s++) {
       builder.price(s, series[s]);
     }
