@@ -187,6 +187,11 @@ final class Netting {
     return side <= other ? Math.abs(q) : Math.abs(q) * crossed / side;
   }
 
+  /** Bought minus sold shares of symbol s at this point, once {@link #share} has run. */
+  double netQuantity(int s) {
+    return sideBought[s] - sideSold[s];
+  }
+
   private static boolean onNetSide(double q, double net) {
     return net > 0 ? q > 0 : net < 0 && q < 0;
   }

@@ -1,6 +1,7 @@
 package io.backgrid.engine.execution;
 
 import io.backgrid.engine.ledger.Ledger;
+import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
 
 /**
@@ -45,6 +46,9 @@ public final class OrderBook {
   private long costs;
   private long bought;
   private long sold;
+  /** What reached the market: with netting the net order of each symbol, else every fill. */
+  private long marketBought;
+  private long marketSold;
 
   /**
    * @param panel the market
@@ -120,7 +124,14 @@ public final class OrderBook {
     for (int k = 0; k < touchedCount; k++) {
       int s = touchedSymbols[k];
       if (execution.netting()) {
-        netting.share(s, prices.priced(s), orders, cash);
+        double px = prices.priced(s);
+        netting.share(s, px, orders, cash);
+        double net = netting.netQuantity(s);
+        if (net > 0) {
+          marketBought += Money.value(net, px);
+        } else if (net < 0) {
+          marketSold += Money.value(-net, px);
+        }
       } else {
         netting.standalone(s, orders, cash);
       }
@@ -192,5 +203,18 @@ public final class OrderBook {
   /** Notional sold by all sleeves so far, in cents. */
   public long soldCents() {
     return sold;
+  }
+
+  /**
+   * Notional bought from the market so far, in cents: with netting, each execution point's net
+   * buy of a symbol (its crossed quantity never reaches the market); without, every buy.
+   */
+  public long marketBoughtCents() {
+    return execution.netting() ? marketBought : bought;
+  }
+
+  /** Notional sold to the market so far, in cents; see {@link #marketBoughtCents()}. */
+  public long marketSoldCents() {
+    return execution.netting() ? marketSold : sold;
   }
 }

@@ -27,6 +27,8 @@ final class Accounts {
   private long savingsCarried;
   private long boughtCarried;
   private long soldCarried;
+  private long marketBoughtCarried;
+  private long marketSoldCarried;
 
   Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
     this.panel = panel;
@@ -71,6 +73,8 @@ final class Accounts {
     savingsCarried += replaced.nettingSavingsCents();
     boughtCarried += replaced.boughtCents();
     soldCarried += replaced.soldCents();
+    marketBoughtCarried += replaced.marketBoughtCents();
+    marketSoldCarried += replaced.marketSoldCents();
   }
 
   long costs(OrderBook book) {
@@ -87,6 +91,14 @@ final class Accounts {
 
   long sold(OrderBook book) {
     return soldCarried + (book == null ? 0 : book.soldCents());
+  }
+
+  long marketBought(OrderBook book) {
+    return marketBoughtCarried + (book == null ? 0 : book.marketBoughtCents());
+  }
+
+  long marketSold(OrderBook book) {
+    return marketSoldCarried + (book == null ? 0 : book.marketSoldCents());
   }
 
   int transferCount() {

@@ -227,6 +227,19 @@ public final class PortfolioAllocator {
     return portfolio.accounts.sold(portfolio.book);
   }
 
+  /**
+   * Notional bought from the market, in cents: with netting, what sleeves bought beyond what other
+   * sleeves sold them at the same point; without netting, the gross.
+   */
+  public long marketBoughtCents() {
+    return portfolio.accounts.marketBought(portfolio.book);
+  }
+
+  /** Notional sold to the market, in cents; see {@link #marketBoughtCents()}. */
+  public long marketSoldCents() {
+    return portfolio.accounts.marketSold(portfolio.book);
+  }
+
   /** Number of fills so far. */
   public int tradeCount() {
     return portfolio.accounts.trades.size();

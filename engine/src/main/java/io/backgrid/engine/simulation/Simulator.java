@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Returns: the portfolio's r_t = V_t / V_{t−1} − 1; a sleeve's r_t = V_t / (V_{t−1} + flow_t) − 1
  * (flows are capital moved in (+) or out (−) by the allocator at bar t), skipped where V_{t−1} +
  * flow_t ≤ 0 (no capital); V_0 is the NAV at the close of the first bar after its trades, so N bars
- * give at most N−1 returns. Turnover per bar is min(bought, sold) / NAV.
+ * give at most N−1 returns. Turnover per bar is min(bought, sold) / NAV: for a sleeve, its own
+ * fills; for the portfolio, what reached the market ({@link PortfolioAllocator#marketBoughtCents()}
+ * — with netting, shares one sleeve sold another at the same point are not portfolio turnover).
  */
 public final class Simulator {
   private static final int PERIODS_PER_YEAR = 252;
@@ -103,8 +105,8 @@ public final class Simulator {
         allocator.executeBar();
         long day = epochDays[t];
         long v = allocator.navCents();
-        long dBought = allocator.boughtCents() - bought;
-        long dSold = allocator.soldCents() - sold;
+        long dBought = allocator.marketBoughtCents() - bought;
+        long dSold = allocator.marketSoldCents() - sold;
         bought += dBought;
         sold += dSold;
         if (t == 0) {

@@ -49,6 +49,12 @@ class OrderBookNettingTest {
     assertThat(l[2].cashCents()).isEqualTo(10_000_00 - 1_500_00 - 81);
     assertThat(book.costsCents()).isEqualTo(350);
     assertThat(book.nettingSavingsCents()).isEqualTo(1_000);
+    // Gross: bought 130 sh * 50.00 = 6,500.00, sold 80 * 50.00 = 4,000.00; the market saw only the
+    // net buy of 50 sh = 2,500.00 and no sell.
+    assertThat(book.boughtCents()).isEqualTo(6_500_00);
+    assertThat(book.soldCents()).isEqualTo(4_000_00);
+    assertThat(book.marketBoughtCents()).isEqualTo(2_500_00);
+    assertThat(book.marketSoldCents()).isZero();
 
     List<Trade> trades = log.trades(ONE_BAR, List.of("s0", "s1", "s2"));
     double toMarket = 0;
@@ -78,6 +84,9 @@ class OrderBookNettingTest {
     assertThat(l[2].cashCents()).isEqualTo(10_000_00 - 1_500_00 - 250);
     assertThat(book.costsCents()).isEqualTo(1_350);
     assertThat(book.nettingSavingsCents()).isZero();
+    // Without netting every fill goes to the market.
+    assertThat(book.marketBoughtCents()).isEqualTo(6_500_00);
+    assertThat(book.marketSoldCents()).isEqualTo(4_000_00);
   }
 
   @Test
