@@ -43,7 +43,8 @@ import java.io.Serializable;
  * @param profitFactor Σ_{r_t&gt;0} r_t / |Σ_{r_t&lt;0} r_t|; +Infinity when there is no negative
  *     return and some positive one; NaN when both sums are 0
  * @param turnover annualised turnover as bt: mean_t(τ_t)·P, where τ_t = min(buys_t, sells_t) /
- *     NAV_t is the bar's turnover fraction (0 when nothing traded), ≥ 0
+ *     NAV_t is the bar's turnover fraction (0 when nothing traded), ≥ 0; for a portfolio, buys and
+ *     sells are what reached the market (crossed shares excluded), for a sleeve its own fills
  * @param skew sample skewness as pandas {@code Series.skew()} (adjusted Fisher–Pearson G1): n·√(n −
  *     1)/(n − 2) · m3 / m2^(3/2) with m_k = Σ(r_t − mean(r))^k; NaN when n &lt; 3 or m2 = 0 (pandas
  *     returns 0 for zero variance; we return NaN because it is undefined)
