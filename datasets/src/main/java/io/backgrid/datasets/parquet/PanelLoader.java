@@ -1,6 +1,7 @@
 package io.backgrid.datasets.parquet;
 
 import io.backgrid.datasets.schema.PriceColumn;
+import io.backgrid.datasets.validate.BarChecker;
 import io.backgrid.datasets.validate.ProblemLog;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.MarketPanelBuilder;
@@ -28,7 +29,10 @@ import java.util.Map;
  * </ul>
  *
  * <p>Rows are streamed into per-symbol primitive arrays; no per-row object is kept. Files need not
- * be sorted. A duplicate (symbol, date), a missing close or a non-positive price is refused with
+ * be sorted. The table is held to the rules {@code ingest} applies, for the symbols and period
+ * loaded: every part's schema ({@link PriceParquetReader#scan}), a valid symbol and date in every
+ * row, every bar's rules ({@link BarChecker}: close present, prices finite and &gt; 0, high &gt;=
+ * low, ...) and one bar per (symbol, date) across all parts. Every problem is reported at once in
  * a {@link io.backgrid.datasets.validate.ValidationException} naming file, row, symbol and date.
  */
 public final class PanelLoader {
@@ -56,12 +60,10 @@ public final class PanelLoader {
   public static MarketPanel load(URI location, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
     PriceField[] fields = request.fields().toArray(new PriceField[0]);
     Arrays.sort(fields);
-    EnumSet<PriceColumn> columns = EnumSet.of(PriceColumn.CLOSE, PriceColumn.ADJ_CLOSE);
-    for (PriceField f : fields) {
-      columns.add(PriceColumn.valueOf(f.name()));
-    }
     Collector collector = new Collector(fields.length + 1, fields);
-    PriceParquetReader.scan(location, request.filter(), columns, collector, hadoop);
+    // every column, not only the requested ones: the bar rules (high >= low, ...) need them all
+    PriceParquetReader.scan(location, request.filter(), EnumSet.allOf(PriceColumn.class), collector, hadoop,
+        collector.problems);
     collector.problems.throwIfAny();
 
     List<String> symbols = new ArrayList<>();
@@ -122,7 +124,6 @@ public final class PanelLoader {
     }
     int n = dates.size();
     MarketPanelBuilder builder = MarketPanel.builder(dates, symbols);
-    ProblemLog problems = new ProblemLog();
     double[][] dense = new double[fields.length + 1][n];
     for (int s = 0; s < symbols.size(); s++) {
       SeriesBuffer b = c.series.get(symbols.get(s));
@@ -132,8 +133,13 @@ public final class PanelLoader {
       for (int i = 0; i < b.size; i++) {
         int bar = barOfDay[b.days[i] - minDay];
         if (!Double.isNaN(dense[0][bar])) {
-          problems.add(b.source[i], b.row[i], "Duplicate bar in " + c.fileNames.get(b.source[i])
-              + " row " + b.row[i] + ": " + symbols.get(s) + " " + dates.get(bar));
+          int first = 0; // the error path may search: it ends the load
+          while (b.days[first] != b.days[i]) {
+            first++;
+          }
+          c.bars.file(b.source[i], c.fileNames.get(b.source[i]));
+          c.bars.symbol(symbols.get(s));
+          c.bars.duplicate(b.row[i], b.days[i], c.fileNames.get(b.source[first]) + " row " + b.row[first]);
           continue;
         }
         for (int k = 0; k < dense.length; k++) {
@@ -146,18 +152,18 @@ public final class PanelLoader {
       }
       c.series.put(symbols.get(s), null); // let the buffer go before the next symbol's arrays
     }
-    problems.throwIfAny();
+    c.problems.throwIfAny();
     return builder.build();
   }
 
-  /** Streams rows into per-symbol buffers, checking the trading price on the way. */
+  /** Streams rows into per-symbol buffers, checking every bar on the way. */
   private static final class Collector implements RowSink {
     final Map<String, SeriesBuffer> series = new HashMap<>();
     final List<String> fileNames = new ArrayList<>();
     final ProblemLog problems = new ProblemLog();
+    final BarChecker bars = new BarChecker(problems, "row");
     private final int columns;
     private final PriceField[] fields;
-    private String symbol;
     private SeriesBuffer current;
 
     Collector(int columns, PriceField[] fields) {
@@ -168,29 +174,25 @@ public final class PanelLoader {
     @Override
     public void file(int source, String name) {
       fileNames.add(name);
+      bars.file(source, name);
     }
 
     @Override
     public void symbol(String s) {
-      symbol = s;
+      bars.symbol(s);
       current = series.computeIfAbsent(s, k -> new SeriesBuffer(columns));
     }
 
     @Override
     public void row(int source, long row, int day, double open, double high, double low,
         double close, double adj, double volume) {
-      double price = Double.isNaN(adj) ? close : adj;
-      if (!(price > 0 && Double.isFinite(price))) {
-        String what = Double.isNaN(close) ? "close=null (required)"
-            : (Double.isNaN(adj) ? "close=" + close : "adj_close=" + adj) + " (must be finite and > 0)";
-        problems.add(source, row, "Invalid price in " + fileNames.get(source) + " row " + row + ": "
-            + symbol + " " + LocalDate.ofEpochDay(day) + " " + what);
+      if (!bars.check(row, day, open, high, low, close, adj, volume)) {
         return;
       }
       SeriesBuffer b = current;
       int i = b.size;
       b.add(day, source, row);
-      b.values[0][i] = price;
+      b.values[0][i] = Double.isNaN(adj) ? close : adj;
       for (int k = 0; k < fields.length; k++) {
         double v;
         switch (fields[k]) {

@@ -4,9 +4,15 @@ import io.backgrid.datasets.schema.PriceColumn;
 import io.backgrid.datasets.schema.PriceSchema;
 import io.backgrid.datasets.schema.PriceTable;
 import io.backgrid.datasets.schema.RowFilter;
+import io.backgrid.datasets.schema.SymbolRule;
+import io.backgrid.datasets.validate.ProblemLog;
+import io.backgrid.datasets.validate.Utf8Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -16,6 +22,7 @@ import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.util.Utf8;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.avro.AvroParquetReader;
 import org.apache.parquet.avro.AvroReadSupport;
@@ -34,7 +41,12 @@ import org.apache.parquet.io.api.Binary;
 public final class PriceParquetReader {
   private PriceParquetReader() {}
 
-  /** Every row and column that passes the filter, as a table (in file order, not re-sorted). */
+  /**
+   * Every row and column that passes the filter, as a table (in file order, not re-sorted).
+   *
+   * @throws io.backgrid.datasets.validate.ValidationException listing every schema problem, or
+   *     every row with a missing or invalid symbol or date
+   */
   public static PriceTable read(Path location, RowFilter filter) {
     return read(location.toAbsolutePath().toUri(), filter);
   }
@@ -42,6 +54,7 @@ public final class PriceParquetReader {
   /** As {@link #read(Path, RowFilter)} for a URI such as {@code hdfs://...} or {@code file:/...}. */
   public static PriceTable read(URI location, RowFilter filter) {
     PriceTable.Builder builder = PriceTable.builder();
+    ProblemLog problems = new ProblemLog();
     scan(location, filter, EnumSet.allOf(PriceColumn.class), new RowSink() {
       private String symbol;
 
@@ -60,25 +73,28 @@ public final class PriceParquetReader {
           double a, double v) {
         builder.addRow(source, row, symbol, day, o, h, l, c, a, v);
       }
-    });
+    }, HadoopFiles.conf(), problems);
+    problems.throwIfAny();
     return builder.build();
   }
 
   /**
-   * Streams the rows that pass the filter to a sink, without keeping them.
+   * Streams the rows that pass the filter to a sink, without keeping them, reading through a given
+   * Hadoop configuration (e.g. Spark's, with its filesystem settings and credentials for {@code
+   * hdfs://} or {@code s3a://}); it is copied, not changed.
+   *
+   * <p>Every part's schema is checked first ({@link PartSchemas}); when one breaks a rule, a
+   * {@link io.backgrid.datasets.validate.ValidationException} listing every such problem is thrown
+   * before any row is read. A row whose symbol or date is null, or whose symbol breaks the {@link
+   * SymbolRule}, is recorded in {@code problems} and not passed on; the caller decides when to
+   * throw. Value columns are passed on unchecked.
    *
    * @param columns the value columns to read; the others arrive as {@code NaN}
+   * @param problems where row problems go; source ids are the part files' ids
    * @return the number of rows passed to the sink
    */
-  public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink) {
-    return scan(location, filter, columns, sink, HadoopFiles.conf());
-  }
-
-  /**
-   * The same, reading through a given Hadoop configuration (e.g. Spark's, with its filesystem
-   * settings and credentials for {@code hdfs://} or {@code s3a://}); it is copied, not changed.
-   */
-  public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink, Configuration hadoop) {
+  public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink,
+      Configuration hadoop, ProblemLog problems) {
     Configuration conf = new Configuration(hadoop);
     Schema projection = projection(columns);
     AvroReadSupport.setRequestedProjection(conf, projection);
@@ -95,9 +111,13 @@ public final class PriceParquetReader {
     long passed = 0;
     try {
       List<org.apache.hadoop.fs.Path> files = HadoopFiles.parquetFiles(location, conf);
+      ProblemLog schemaProblems = new ProblemLog();
+      PartSchemas.check(files, conf, schemaProblems);
+      schemaProblems.throwIfAny(); // rows of a part with a wrong schema cannot be read reliably
       for (int source = 0; source < files.size(); source++) {
         org.apache.hadoop.fs.Path file = files.get(source);
-        sink.file(source, file.getName());
+        String name = file.getName();
+        sink.file(source, name);
         try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
                 HadoopInputFile.fromPath(file, conf))
             .withDataModel(GenericData.get())
@@ -111,23 +131,29 @@ public final class PriceParquetReader {
           while ((rec = reader.read()) != null) {
             row++;
             Object sym = rec.get(0);
-            if (sym == null || rec.get(1) == null) {
-              throw new IllegalArgumentException(
-                  "Invalid price data in " + file.getName() + " row " + row + ": " + (sym == null ? "symbol" : "date")
-                      + " is null (must not be)");
+            if (sym == null) {
+              problems.add(source, row, "Missing value in " + name + " row " + row + ": symbol (required)");
+              lastSymbol = null;
+              continue;
             }
             if (!sym.equals(lastSymbol)) {
               lastSymbol = sym;
-              String name = sym.toString();
-              keepSymbol = wanted == null || wanted.contains(name);
+              String symbol = symbol(sym, name, source, row, problems);
+              keepSymbol = symbol != null && (wanted == null || wanted.contains(symbol));
               if (keepSymbol) {
-                sink.symbol(name);
+                sink.symbol(symbol);
               }
             }
             if (!keepSymbol) {
               continue;
             }
-            int day = (Integer) rec.get(1);
+            Object date = rec.get(1);
+            if (date == null) {
+              problems.add(source, row, "Missing value in " + name + " row " + row + ": " + lastSymbol
+                  + " date (required)");
+              continue;
+            }
+            int day = (Integer) date;
             if (day < startDay || day > endDay) {
               continue;
             }
@@ -141,6 +167,33 @@ public final class PriceParquetReader {
       throw new UncheckedIOException("Cannot read price data at " + location + ": " + e.getMessage(), e);
     }
     return passed;
+  }
+
+  /**
+   * A row's symbol as text, or null (recorded as a problem) when it is not UTF-8 or breaks the
+   * {@link SymbolRule}. Called once per run of equal symbols, not per row.
+   */
+  private static String symbol(Object value, String file, int source, long row, ProblemLog problems) {
+    String text;
+    if (value instanceof Utf8 utf8) {
+      try {
+        text = StandardCharsets.UTF_8.newDecoder()
+            .decode(ByteBuffer.wrap(utf8.getBytes(), 0, utf8.getByteLength())).toString();
+      } catch (CharacterCodingException e) {
+        problems.add(source, row, "Invalid symbol in " + file + " row " + row + ": "
+            + Utf8Text.describe(utf8.getBytes(), 0, utf8.getByteLength()) + " (must be UTF-8 text)");
+        return null;
+      }
+    } else {
+      text = value.toString();
+    }
+    String broken = SymbolRule.problem(text);
+    if (broken != null) {
+      problems.add(source, row, "Invalid symbol in " + file + " row " + row + ": " + SymbolRule.quoted(text)
+          + " (" + broken + ")");
+      return null;
+    }
+    return text;
   }
 
   private static double get(GenericRecord rec, int pos) {

@@ -114,7 +114,7 @@ class PanelLoaderTest {
     }
     assertThatThrownBy(() -> PanelLoader.load(dup, PanelRequest.all()))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Duplicate bar in part-b.parquet row 1: OLD 2024-01-01");
+        .hasMessage("Duplicate bar in part-b.parquet row 1: OLD 2024-01-01 (first at part-a.parquet row 1)");
   }
 
   @Test
