@@ -2,10 +2,14 @@ package io.backgrid.datasets.ingest;
 
 import io.backgrid.datasets.schema.PriceTable;
 import io.backgrid.datasets.schema.RowFilter;
+import io.backgrid.datasets.schema.SymbolRule;
 import io.backgrid.datasets.validate.ProblemLog;
+import io.backgrid.datasets.validate.Utf8Text;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,11 +80,37 @@ final class CsvFileReader {
         readWide(records, header, original);
       } else {
         String fixedSymbol = resolved == CsvFormat.YAHOO ? symbolOfFile() : null;
+        String broken = fixedSymbol == null ? null : SymbolRule.problem(fixedSymbol);
+        if (broken != null) {
+          log.add(source, 0, "Invalid symbol in " + name + ": " + SymbolRule.quoted(fixedSymbol) + " (" + broken
+              + "; a yahoo-format file's symbol is its name without the extension)");
+          return;
+        }
         readLong(records, index, header, fixedSymbol);
       }
     } catch (IOException | UncheckedIOException e) {
-      log.add(source, 0, "Cannot read " + name + ": " + e.getMessage());
+      Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+      if (cause instanceof CharacterCodingException) {
+        notUtf8(file);
+      } else {
+        log.add(source, 0, "Cannot read " + name + ": " + e.getMessage());
+      }
     }
+  }
+
+  /** Reports where the file stops being UTF-8 (the decoder's own message has no position). */
+  private void notUtf8(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      Utf8Text.Malformed bad = Utf8Text.firstMalformed(in);
+      if (bad != null) {
+        log.add(source, bad.line(), "Invalid encoding in " + name + " line " + bad.line() + ": not UTF-8 at "
+            + bad.bytes() + " (save the file as UTF-8)");
+        return;
+      }
+    } catch (IOException e) {
+      // fall through: report without a position
+    }
+    log.add(source, 0, "Invalid encoding in " + name + ": not UTF-8 (save the file as UTF-8)");
   }
 
   private void readLong(Iterator<CSVRecord> records, Map<String, Integer> index, List<String> header,
@@ -109,9 +139,15 @@ final class CsvFileReader {
       if (blank(rec) || !fieldCount(rec, header.size(), line)) {
         continue;
       }
-      String symbol = fixedSymbol != null ? fixedSymbol : rec.get(symbolCol).trim();
-      if (symbol.isEmpty()) {
+      String symbol = fixedSymbol != null ? fixedSymbol : rec.get(symbolCol);
+      if (symbol.isBlank()) {
         log.add(source, line, "Missing value in " + name + " line " + line + ": symbol (required)");
+        continue;
+      }
+      String broken = fixedSymbol != null ? null : SymbolRule.problem(symbol);
+      if (broken != null) {
+        log.add(source, line, "Invalid symbol in " + name + " line " + line + ": " + SymbolRule.quoted(symbol)
+            + " (" + broken + ")");
         continue;
       }
       if (wanted != null && !wanted.contains(symbol)) {
@@ -158,14 +194,24 @@ final class CsvFileReader {
     }
     String[] symbols = new String[header.size()];
     Set<String> seen = new HashSet<>();
+    boolean headerOk = true;
     for (int i = 1; i < symbols.length; i++) {
-      String s = original.get(i).trim();
-      if (s.isEmpty() || !seen.add(s)) {
+      String s = original.get(i);
+      if (s.isBlank() || !seen.add(s)) {
         log.add(source, 1, "Invalid header in " + name + ": column " + (i + 1) + " '" + s
-            + "' is " + (s.isEmpty() ? "blank" : "a repeated symbol"));
+            + "' is " + (s.isBlank() ? "blank" : "a repeated symbol"));
         return;
       }
+      String broken = SymbolRule.problem(s);
+      if (broken != null) {
+        log.add(source, 1, "Invalid symbol in " + name + " line 1 column " + (i + 1) + ": " + SymbolRule.quoted(s)
+            + " (" + broken + ")");
+        headerOk = false;
+      }
       symbols[i] = wanted == null || wanted.contains(s) ? s : null;
+    }
+    if (!headerOk) {
+      return;
     }
     double[] v = new double[1];
     while (records.hasNext()) {

@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.backgrid.datasets.parquet.WriteOptions;
 import io.backgrid.datasets.schema.RowFilter;
 import io.backgrid.datasets.testing.Files2;
+import io.backgrid.datasets.testing.RawParquet;
 import io.backgrid.datasets.validate.ValidationException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +50,80 @@ class IngestValidationTest {
       ',2024-01-02,,,,1,,'       | Missing value in bad.csv line 2: symbol (required)
       AAA,,,,,1,,                | Missing value in bad.csv line 2: AAA date (required)
       AAA,2024-01-02,1            | Invalid row in bad.csv line 2: 3 fields (the header has 8)
+      ' AAA,2024-01-02,,,,1,,'    | Invalid symbol in bad.csv line 2: ' AAA' (must not start or end with whitespace)
+      'AAA\u00a0,2024-01-02,,,,1,,' | Invalid symbol in bad.csv line 2: 'AAA\u00a0' (must not start or end with whitespace)
+      '"A\tB",2024-01-02,,,,1,,'  | Invalid symbol in bad.csv line 2: 'A\\u0009B' (must not contain control characters)
       """)
   void eachBadRowIsRefusedWithItsExactMessage(String row, String message) {
     assertRefused(message, HEADER, row);
+  }
+
+  @Test
+  void aSymbolLongerThan64CharactersIsRefusedNotCut() {
+    String symbol = "S".repeat(65);
+    assertRefused("Invalid symbol in bad.csv line 2: '" + "S".repeat(64) + "...' (65 characters, at most 64)",
+        "symbol,date,close", symbol + ",2024-01-02,1");
+  }
+
+  @Test
+  void aPaddedSymbolIsNotTrimmedIntoAnotherSymbol() {
+    // before: ' AAA' became AAA, and its bar a duplicate of AAA's or a silent addition to it
+    assertRefused("Invalid symbol in bad.csv line 3: 'AAA ' (must not start or end with whitespace)",
+        "symbol,date,close", "AAA,2024-01-02,1", "AAA ,2024-01-03,1");
+  }
+
+  @Test
+  void aWideHeaderSymbolWithSpacesIsRefusedWithItsColumn() {
+    assertRefused("Invalid price data: 2 problems\n"
+            + "  Invalid symbol in bad.csv line 1 column 2: ' AAA' (must not start or end with whitespace)\n"
+            + "  Invalid symbol in bad.csv line 1 column 3: 'BBB ' (must not start or end with whitespace)",
+        "Date, AAA,BBB ", "2024-01-02,1,2");
+  }
+
+  @Test
+  void aYahooFileWhoseNameIsNoValidSymbolIsRefused() {
+    Path csv = write(dir, "AAPL .csv", "Date,Open,High,Low,Close,Adj Close,Volume", "2024-01-02,1,1,1,1,1,1");
+    assertThatThrownBy(() -> Ingest.read(List.of(csv), CsvFormat.AUTO, RowFilter.ALL))
+        .hasMessage("Invalid symbol in AAPL .csv: 'AAPL ' (must not start or end with whitespace;"
+            + " a yahoo-format file's symbol is its name without the extension)");
+  }
+
+  @Test
+  void aFileThatIsNotUtf8IsRefusedWithItsLine() throws Exception {
+    Path csv = dir.resolve("latin1.csv");
+    Files.write(csv, "symbol,date,close\nAAA,2024-01-02,1\nSOCI\u00c9T\u00c9,2024-01-02,1\n"
+        .getBytes(StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> Ingest.read(List.of(csv), CsvFormat.LONG, RowFilter.ALL))
+        .hasMessage("Invalid encoding in latin1.csv line 3: not UTF-8 at byte 0xC9 (save the file as UTF-8)");
+  }
+
+  @Test
+  void theLineOfABadByteFarIntoAFileIsExact() throws Exception {
+    // past the readers' buffers (8 KiB, 64 KiB), with multi-byte characters before it
+    StringBuilder text = new StringBuilder("symbol,date,close\n");
+    for (int i = 0; i < 9_999; i++) {
+      text.append("\u00c5").append(i).append(",2024-01-02,1\n"); // Å, 2 bytes in UTF-8
+    }
+    byte[] good = text.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] bad = "B\u00c9,2024-01-02,1\n".getBytes(StandardCharsets.ISO_8859_1);
+    Path csv = dir.resolve("big.csv");
+    Files.write(csv, good);
+    Files.write(csv, bad, java.nio.file.StandardOpenOption.APPEND);
+    assertThatThrownBy(() -> Ingest.read(List.of(csv), CsvFormat.LONG, RowFilter.ALL))
+        .hasMessage("Invalid encoding in big.csv line 10001: not UTF-8 at byte 0xC9 (save the file as UTF-8)");
+  }
+
+  @Test
+  void aParquetInputPartWithoutASymbolColumnIsRefusedNotSkipped() {
+    Path table = dir.resolve("table");
+    RawParquet.write(table, "part-0.parquet", new String[] {RawParquet.SYMBOL, RawParquet.DATE, RawParquet.CLOSE},
+        new Object[] {"AAA", 19723, 1.0});
+    Path second = RawParquet.write(table, "part-1.parquet",
+        new String[] {RawParquet.field("ticker", "\"string\""), RawParquet.DATE, RawParquet.CLOSE},
+        new Object[] {"BBB", 19723, 1.0});
+    assertThatThrownBy(() -> Ingest.read(List.of(table), CsvFormat.AUTO, new RowFilter(List.of("AAA", "BBB"), null, null)))
+        .hasMessage("Invalid price table " + second + ": no column 'symbol' (columns: ticker, date, close);"
+            + " every part must have the columns symbol, date, close");
   }
 
   @Test
