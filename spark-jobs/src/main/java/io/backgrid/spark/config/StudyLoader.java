@@ -8,6 +8,7 @@ import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.backgrid.datasets.validate.Utf8Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,16 @@ public final class StudyLoader {
     String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
       throw new StudyConfigException(source, List.of("Cannot read study file " + file + " (not a file)"));
+    }
+    // the HOCON parser would read a byte that is not UTF-8 as U+FFFD, silently changing a symbol
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      Utf8Text.Malformed bad = Utf8Text.firstMalformed(in);
+      if (bad != null) {
+        throw new StudyConfigException(source, List.of("Invalid encoding in " + source + " line " + bad.line()
+            + ": not UTF-8 at " + bad.bytes() + " (save the file as UTF-8)"));
+      }
+    } catch (java.io.IOException e) {
+      throw new StudyConfigException(source, List.of("Cannot read study file " + file + ": " + e.getMessage()));
     }
     ConfigObject parsed;
     try {
