@@ -107,17 +107,15 @@ public final class StudyTemplate {
       List<String> universe = (List<String>) get(p + "universe", overrides);
       SleeveSpec spec = new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
       PluginChecks.Checked checked = checks.sleeve(spec);
-      if (checked.error() != null) {
-        problems.add(new Problem(
-            locations.located(checked.error(), "sleeves." + id, overrides), List.of("sleeves." + id)));
+      for (String error : checked.errors()) {
+        problems.add(new Problem(locations.located(error, "sleeves." + id, overrides), List.of("sleeves." + id)));
       }
       sleeves.add(checked.spec());
     }
     String algorithm = (String) get("allocation.algorithm", overrides);
     String block = "allocation." + algorithm;
     Params algorithmParams = Params.of(collect(block + ".", overrides), "study." + block);
-    String error = checks.algorithm(algorithm, algorithmParams, n);
-    if (!error.isEmpty()) {
+    for (String error : checks.algorithm(algorithm, algorithmParams, n)) {
       String at = locations.locate(block, error, overrides);
       if (at.startsWith("reference.conf")) {
         at = locations.locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice
