@@ -63,6 +63,11 @@ public final class StudyTemplate {
     this.locations = new Locations(where);
   }
 
+  /** Where the study (not an axis) wrote {@code path} or its nearest written ancestor, e.g. {@code demo.conf line 14}. */
+  String where(String path) {
+    return locations.locate(path, "", Map.of());
+  }
+
   /** The sleeve ids in run order. */
   public List<String> sleeveIds() {
     return sleeveIds;

@@ -62,6 +62,13 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void equityByMustBeAMetricTheRunCanRankBy() {
+    assertThat(problems("equity { top = 2, by = sharp }")).containsExactly(
+        "Invalid study.equity.by: \"sharp\" (must be one of cagr, calmar, final_nav, max_drawdown, sharpe, sortino,"
+            + " total_return) (tiny.conf line 12)");
+  }
+
+  @Test
   void weightsMustBeOnePerSleeve() {
     assertThat(problems("allocation.weights = [0.5]")).containsExactly(
         "Invalid study.allocation.weights: [0.5] (must have one weight per sleeve: 1 for 2 sleeves) (tiny.conf line 12)");
