@@ -171,10 +171,10 @@ public final class Ledger implements LedgerView {
       int slot = heldSlots[h];
       long v = Money.value(quantity[slot], panel.price(universe[slot], t));
       positionValue[slot] = v;
-      sum += v;
+      sum = Money.add(sum, v);
     }
     positionsValue = sum;
-    return cash + sum;
+    return Money.add(cash, sum);
   }
 
   /**
@@ -189,10 +189,10 @@ public final class Ledger implements LedgerView {
       int slot = heldSlots[h];
       long v = Money.value(quantity[slot], pricesBySymbol[universe[slot]]);
       positionValue[slot] = v;
-      sum += v;
+      sum = Money.add(sum, v);
     }
     positionsValue = sum;
-    return cash + sum;
+    return Money.add(cash, sum);
   }
 
   @Override

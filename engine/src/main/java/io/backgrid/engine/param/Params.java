@@ -95,10 +95,13 @@ public final class Params implements Serializable {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
+      Set<String> keys = new TreeSet<>(values.keySet());
+      keys.removeAll(allowed);
+      throw new Refused(
           "Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
               + " for " + owner + "; known: "
-              + (known.length == 0 ? "(none)" : String.join(", ", new TreeSet<>(allowed))));
+              + (known.length == 0 ? "(none)" : String.join(", ", new TreeSet<>(allowed))),
+          keys);
     }
   }
 
@@ -191,7 +194,73 @@ public final class Params implements Serializable {
 
   /** An error naming the parameter's path, its value and the rule it breaks. */
   public IllegalArgumentException invalid(String key, Object value, String rule) {
-    return new IllegalArgumentException("Invalid " + pathOf(key) + ": " + value + " (" + rule + ")");
+    return new Refused("Invalid " + pathOf(key) + ": " + value + " (" + rule + ")", Set.of(key));
+  }
+
+  /** These parameters without {@code keys} (their defaults apply), reported under the same path. */
+  public Params without(Set<String> keys) {
+    Map<String, Object> rest = new TreeMap<>(values);
+    rest.keySet().removeAll(keys);
+    return new Params(rest, path);
+  }
+
+  /**
+   * Every problem {@code create} finds in these parameters, not only the first: after a refused
+   * parameter ({@link #invalid}, {@link #requireOnly}) it tries again without it, until creation
+   * succeeds or fails for another reason. A later problem that names a parameter already refused
+   * is left out: it may come from that parameter's default standing in (e.g. {@code slow: 20 (must
+   * be > fast = 50)} once {@code fast} was refused). A failure that is not about one parameter ends
+   * the search; it is reported only when it is the first.
+   *
+   * @param create builds the plug-in from parameters, throwing {@link IllegalArgumentException}
+   * @return the messages, in the order found; empty when {@code create} succeeds
+   */
+  public List<String> problems(java.util.function.Consumer<Params> create) {
+    List<String> found = new ArrayList<>();
+    Set<String> refused = new TreeSet<>();
+    Params p = this;
+    while (true) {
+      try {
+        create.accept(p);
+        return found;
+      } catch (Refused e) {
+        if (!mentionsAny(e.getMessage(), refused)) {
+          found.add(e.getMessage());
+        }
+        refused.addAll(e.keys);
+        Params next = p.without(e.keys);
+        if (next.values.size() == p.values.size()) {
+          return found; // a key it did not get from us (a nested plug-in's): no way on
+        }
+        p = next;
+      } catch (IllegalArgumentException e) {
+        if (found.isEmpty()) {
+          found.add(e.getMessage());
+        }
+        return found;
+      }
+    }
+  }
+
+  private static boolean mentionsAny(String message, Set<String> keys) {
+    for (String key : keys) {
+      if (message.matches("(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-]).*")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A refusal of named parameters, so that {@link #problems} can go on without them. */
+  private static final class Refused extends IllegalArgumentException {
+    @Serial private static final long serialVersionUID = 1L;
+
+    private final Set<String> keys;
+
+    Refused(String message, Set<String> keys) {
+      super(message);
+      this.keys = Set.copyOf(keys);
+    }
   }
 
   private static String range(double min, double max) {

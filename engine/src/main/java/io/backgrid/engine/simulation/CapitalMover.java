@@ -81,7 +81,10 @@ final class CapitalMover {
       Sleeve s = sleeves.get(i);
       long want = targetCents[i] - s.ledger.navCents();
       if (s.running() && want > 0) {
-        long in = deficit <= available ? want : (long) Math.floor((double) want * available / deficit);
+        // want × available / deficit in doubles can round up past the exact share (the product of
+        // two cent amounts exceeds 2^53), so the reserve left is the cap: never transfer more.
+        long in = Math.min(portfolio.accounts.reserve(),
+            deficit <= available ? want : (long) Math.floor((double) want * available / deficit));
         portfolio.accounts.transfer(s, in, t, "rebalance");
         moved += in;
       }

@@ -8,6 +8,7 @@ import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.OrderBook;
 import io.backgrid.engine.ledger.Ledger;
+import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -186,7 +187,7 @@ final class Portfolio {
   private long markAll(int t) {
     long nav = accounts.reserve();
     for (Sleeve s : sleeves) {
-      nav += s.ledger.mark(panel, t);
+      nav = Money.add(nav, s.ledger.mark(panel, t));
     }
     return nav;
   }
@@ -268,7 +269,7 @@ final class Portfolio {
   long navCents() {
     long nav = accounts.reserve();
     for (Sleeve s : sleeves) {
-      nav += s.ledger.navCents();
+      nav = Money.add(nav, s.ledger.navCents());
     }
     return nav;
   }

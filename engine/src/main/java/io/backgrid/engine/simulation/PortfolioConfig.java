@@ -1,6 +1,7 @@
 package io.backgrid.engine.simulation;
 
 import io.backgrid.engine.execution.Execution;
+import io.backgrid.engine.ledger.Money;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * One configuration: everything a simulation needs besides the market.
  *
- * @param capital total capital in currency units, &gt; 0
+ * @param capital total capital in currency units, in (0, {@link Money#MAX_CAPITAL}]
  * @param execution fills, shares, netting, costs
  * @param sleeves the sleeves in run order, ids unique, at least one
  * @param weights initial weight per sleeve (the targets of {@code fixed}), each in [0, 1], Σ ≤ 1;
@@ -35,8 +36,9 @@ public record PortfolioConfig(
   @Serial private static final long serialVersionUID = 1L;
 
   public PortfolioConfig {
-    if (!(capital > 0) || !Double.isFinite(capital)) {
-      throw new IllegalArgumentException("Invalid capital: " + capital + " (must be finite and > 0)");
+    if (!(capital > 0 && capital <= Money.MAX_CAPITAL)) {
+      throw new IllegalArgumentException(
+          "Invalid capital: " + capital + " (must be > 0 and <= " + Money.MAX_CAPITAL_TEXT + ", see Money.MAX_CAPITAL)");
     }
     Objects.requireNonNull(execution, "execution");
     Objects.requireNonNull(rebalancing, "rebalancing");

@@ -5,6 +5,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -98,6 +99,16 @@ public final class StrategyRegistry {
     create(name, params, universeSize);
   }
 
+  /**
+   * Every problem of a name and its parameters at once (see {@link Params#problems}): a bad
+   * {@code lookback} does not hide a bad {@code top}.
+   *
+   * @return the messages, as {@link #create} words them; empty when the strategy can be created
+   */
+  public static List<String> problems(String name, Params params, int universeSize) {
+    return params.problems(p -> create(name, p, universeSize));
+  }
+
   private static Class<?> loadClass(String name) {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
@@ -151,13 +162,30 @@ public final class StrategyRegistry {
       if (cause instanceof IllegalArgumentException iae) {
         throw iae;
       }
-      if (cause instanceof Error error) {
-        throw error;
-      }
       throw new IllegalArgumentException(
-          "Cannot create strategy '" + name + "': its constructor threw " + cause, cause);
+          "Cannot create strategy '" + name + "': its constructor threw " + rethrowIfFatal(cause), cause);
+    } catch (ExceptionInInitializerError e) {
+      // the class's static initialiser threw (newInstance initialises the class on first use)
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new IllegalArgumentException(
+          "Cannot create strategy '" + name + "': its static initialiser threw " + rethrowIfFatal(cause), e);
+    } catch (LinkageError e) {
+      // e.g. NoClassDefFoundError after a failed static initialiser, or a missing dependency
+      throw new IllegalArgumentException("Cannot create strategy '" + name + "': " + e, e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException("Cannot create strategy '" + name + "': " + e, e);
     }
+  }
+
+  /**
+   * A plug-in's failure, reported as a bad configuration; the JVM's own failures ({@link
+   * VirtualMachineError}: out of memory, stack overflow) say nothing about the configuration and
+   * propagate.
+   */
+  private static Throwable rethrowIfFatal(Throwable t) {
+    if (t instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
+    return t;
   }
 }

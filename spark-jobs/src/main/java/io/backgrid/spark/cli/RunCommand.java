@@ -1,5 +1,7 @@
 package io.backgrid.spark.cli;
 
+import io.backgrid.spark.config.RunChecks;
+import io.backgrid.spark.config.RunNeeds;
 import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
 import io.backgrid.spark.grid.GridExpander;
@@ -10,6 +12,7 @@ import io.backgrid.spark.job.Fingerprints;
 import io.backgrid.spark.job.JobConfiguration;
 import io.backgrid.spark.job.JobReport;
 import io.backgrid.spark.job.JobSpec;
+import io.backgrid.spark.job.Locations;
 import io.backgrid.spark.job.SparkSessions;
 import io.backgrid.spark.job.StudyJob;
 import java.io.PrintWriter;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,6 +70,14 @@ final class RunCommand implements Callable<Integer> {
       ids.add(c.configId());
     }
     ids.sort(null);
+    // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals, word for word
+    String location = data != null ? data : study.data();
+    RunNeeds needs = new RunNeeds(study);
+    configurations.forEach(c -> needs.add(c.configId(), c.config()));
+    RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+    if (checked.skipped()) {
+      out.println("[backgrid] " + checked.line());
+    }
     ConfigsTable configs = ConfigsTable.of(configurations);
     JobSpec job =
         new JobSpec(

@@ -1,10 +1,16 @@
 package io.backgrid.spark.cli;
 
+import io.backgrid.spark.config.RunChecks;
+import io.backgrid.spark.config.RunNeeds;
 import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
+import io.backgrid.spark.grid.GridExpander;
 import io.backgrid.spark.grid.StudySummary;
+import io.backgrid.spark.job.Locations;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.apache.hadoop.conf.Configuration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,11 +28,22 @@ final class ValidateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--data", description = "price table to check the study against instead of study.data (path or URI)")
+  String data;
+
   @Override
   public Integer call() {
     Study study = StudyLoader.load(file);
-    spec.commandLine().getOut().print(StudySummary.validate(study, first));
-    spec.commandLine().getOut().flush();
+    GridExpander.Expansion grid = GridExpander.expandWithCounts(study);
+    RunNeeds needs = new RunNeeds(study);
+    grid.configurations().forEach(c -> needs.add(c.configId(), c.config()));
+    // the same checks run makes before computing (one place: RunChecks), so validate refuses what run would
+    String location = data != null ? data : study.data();
+    RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(StudySummary.validate(study, grid, first));
+    out.println("  " + checked.line());
+    out.flush();
     return 0;
   }
 }

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.FillPrice;
+import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import java.time.LocalDate;
@@ -32,6 +33,8 @@ final class Fields {
   /** Returned by {@link #convert} when the value was refused (the problem is recorded). */
   static final Object FAILED = new Object();
 
+  private static final String CAPITAL_RULE =
+      "must be a finite number > 0 and <= " + Money.MAX_CAPITAL_TEXT + ", the most whose cents stay exact";
   private static final Set<ConfigValueType> TEXT = EnumSet.of(ConfigValueType.STRING);
   private static final Set<ConfigValueType> TEXT_OR_NUMBER = EnumSet.of(ConfigValueType.STRING, ConfigValueType.NUMBER);
 
@@ -49,7 +52,8 @@ final class Fields {
     ConfigValueType type = v.valueType();
     switch (kind) {
       case CAPITAL:
-        return number(label, v, p, d -> d > 0, "must be a finite number > 0");
+        // the engine's bound, where money in long cents stops being exact (see Money.MAX_CAPITAL)
+        return number(label, v, p, d -> d > 0 && d <= Money.MAX_CAPITAL, CAPITAL_RULE);
       case RISK_FREE:
         return number(label, v, p, d -> d > -1, "must be a finite annual rate > -1, e.g. 0.02");
       case COST:

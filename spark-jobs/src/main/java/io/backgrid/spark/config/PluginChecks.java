@@ -20,37 +20,29 @@ final class PluginChecks {
   private static final MarketPanel NO_MARKET = stubPanel("_");
 
   private final Map<SleeveSpec, Checked> sleeveChecks = new ConcurrentHashMap<>();
-  private final Map<List<Object>, String> algorithmChecks = new ConcurrentHashMap<>();
+  private final Map<List<Object>, List<String>> algorithmChecks = new ConcurrentHashMap<>();
 
   /**
    * A checked sleeve.
    *
    * @param spec the shared instance equal to the sleeve checked
-   * @param error the registry's message, or null when the sleeve is valid
+   * @param errors the registry's messages, every problem of the sleeve; empty when it is valid
    */
-  record Checked(SleeveSpec spec, String error) {}
+  record Checked(SleeveSpec spec, List<String> errors) {}
 
   /** Checks a sleeve's strategy, parameters and universe size (cached). */
   Checked sleeve(SleeveSpec spec) {
-    return sleeveChecks.computeIfAbsent(spec, s -> new Checked(s, checkStrategy(s)));
+    return sleeveChecks.computeIfAbsent(
+        spec, s -> new Checked(s, StrategyRegistry.problems(s.strategy(), s.params(), s.universe().size())));
   }
 
   /**
    * Checks an algorithm block for {@code n} sleeves (cached).
    *
-   * @return the registry's message, or {@code ""} when the block is valid
+   * @return the registry's messages, every problem of the block; empty when it is valid
    */
-  String algorithm(String algorithm, Params params, int n) {
+  List<String> algorithm(String algorithm, Params params, int n) {
     return algorithmChecks.computeIfAbsent(List.of(algorithm, n, params), k -> checkAlgorithm(algorithm, params, n));
-  }
-
-  private static String checkStrategy(SleeveSpec spec) {
-    try {
-      StrategyRegistry.validate(spec.strategy(), spec.params(), spec.universe().size());
-      return null;
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
   }
 
   /**
@@ -59,15 +51,10 @@ final class PluginChecks {
    * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists
    * in the data is checked when the data are loaded.
    */
-  private static String checkAlgorithm(String algorithm, Params params, int n) {
+  private static List<String> checkAlgorithm(String algorithm, Params params, int n) {
     Object benchmark = params.asMap().get("benchmark");
     MarketPanel panel = benchmark instanceof String s && !s.isBlank() ? stubPanel(s) : NO_MARKET;
-    try {
-      AllocationRegistry.create(algorithm, params, n, panel);
-      return "";
-    } catch (IllegalArgumentException e) {
-      return e.getMessage();
-    }
+    return params.problems(p -> AllocationRegistry.create(algorithm, p, n, panel));
   }
 
   private static MarketPanel stubPanel(String symbol) {

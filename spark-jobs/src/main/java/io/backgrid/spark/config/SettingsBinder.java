@@ -4,9 +4,11 @@ import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import io.backgrid.spark.job.EquitySelection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Binds the parts of a study that say how to run it rather than what a configuration is: {@code
@@ -44,8 +46,8 @@ final class SettingsBinder {
     read.known(o, "equity", Set.of("top", "by", "ids"));
     Object top = o.get("top") == null ? 0 : Fields.whole("equity.top", o.get("top"), problems, 0, "must be a whole number >= 0");
     String by = read.text(o, "by", "equity.by", true);
-    if (by != null && !by.matches("[a-z_]+")) {
-      problems.invalid("equity.by", o.get("by"), "must be a portfolio_metrics column such as sharpe, cagr, max_drawdown");
+    if (by != null && !EquitySelection.METRICS.contains(by)) {
+      problems.invalid("equity.by", o.get("by"), "must be one of " + String.join(", ", new TreeSet<>(EquitySelection.METRICS)));
     }
     List<String> ids = new ArrayList<>();
     ConfigValue list = o.get("ids");

@@ -73,7 +73,11 @@ final class StudyBinder {
     List<GridAxis> axes = new GridBinder(problems, sleeveIds, sleevesValid).bind(read.object(study, "grid"));
     SettingsBinder settings = new SettingsBinder(problems, read);
     GridSample sample = settings.sample(read.object(study, "grid-sample"));
-    EquitySpec equity = settings.equity(read.object(study, "equity"));
+    ConfigObject equityBlock = read.object(study, "equity");
+    EquitySpec equity = settings.equity(equityBlock);
+    if (equityBlock != null && equityBlock.get("ids") != null) {
+      where.put("equity.ids", Problems.where(equityBlock.get("ids").origin()));
+    }
     JobOptions job = settings.job(read.object(study, "job"));
     if (!problems.isEmpty()) {
       return null;

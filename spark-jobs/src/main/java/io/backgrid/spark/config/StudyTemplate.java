@@ -63,6 +63,11 @@ public final class StudyTemplate {
     this.locations = new Locations(where);
   }
 
+  /** Where the study (not an axis) wrote {@code path} or its nearest written ancestor, e.g. {@code demo.conf line 14}. */
+  String where(String path) {
+    return locations.locate(path, "", Map.of());
+  }
+
   /** The sleeve ids in run order. */
   public List<String> sleeveIds() {
     return sleeveIds;
@@ -107,17 +112,15 @@ public final class StudyTemplate {
       List<String> universe = (List<String>) get(p + "universe", overrides);
       SleeveSpec spec = new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
       PluginChecks.Checked checked = checks.sleeve(spec);
-      if (checked.error() != null) {
-        problems.add(new Problem(
-            locations.located(checked.error(), "sleeves." + id, overrides), List.of("sleeves." + id)));
+      for (String error : checked.errors()) {
+        problems.add(new Problem(locations.located(error, "sleeves." + id, overrides), List.of("sleeves." + id)));
       }
       sleeves.add(checked.spec());
     }
     String algorithm = (String) get("allocation.algorithm", overrides);
     String block = "allocation." + algorithm;
     Params algorithmParams = Params.of(collect(block + ".", overrides), "study." + block);
-    String error = checks.algorithm(algorithm, algorithmParams, n);
-    if (!error.isEmpty()) {
+    for (String error : checks.algorithm(algorithm, algorithmParams, n)) {
       String at = locations.locate(block, error, overrides);
       if (at.startsWith("reference.conf")) {
         at = locations.locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice

@@ -22,7 +22,11 @@ public final class StudySummary {
    * @throws io.backgrid.spark.config.StudyConfigException when the grid is invalid
    */
   public static String validate(Study study, int first) {
-    GridExpander.Expansion e = GridExpander.expandWithCounts(study);
+    return validate(study, GridExpander.expandWithCounts(study), first);
+  }
+
+  /** As {@link #validate(Study, int)} for a grid already expanded. */
+  public static String validate(Study study, GridExpander.Expansion e, int first) {
     String nl = System.lineSeparator();
     StringBuilder sb = new StringBuilder();
     sb.append("Study ").append(study.name()).append(" (").append(study.source()).append(")").append(nl);

@@ -49,6 +49,29 @@ class BackgridCliTest {
   }
 
   @Test
+  void validateRefusesAnUnknownSymbolWithTheSameMessageRunGivesBeforeStartingSpark() throws Exception {
+    Path bad = dir.resolve("bad.conf");
+    Files.writeString(bad, String.join("\n",
+        "study {",
+        "  name = bad",
+        "  data = ../datasets/demo",
+        "  sleeves = [ { id = a, strategy = buy-and-hold, universe = [EQ01, XYZ], params { weights = [0.5, 0.5] } } ]",
+        "}"));
+    Output validate = cli("validate", bad.toString());
+    Output run = cli("run", bad.toString(), "--output", dir.resolve("out").toString());
+
+    assertThat(validate.exit()).as(validate.out()).isEqualTo(1);
+    assertThat(validate.err()).isEqualTo(String.join(System.lineSeparator(),
+        "Invalid study (1 problem):",
+        "  Unknown symbol 'XYZ' in study.sleeves[0].universe (sleeve a, bad.conf line 4); the data (../datasets/demo)"
+            + " has 31 symbols: BD01, BD02, BD03, BD04, BD05, BD06, CM01, CM02, CM03, CM04, EQ01, EQ02, EQ03, EQ04, EQ05,"
+            + " EQ06, EQ07, EQ08, EQ09, EQ10, EQ11, EQ12, EQ13, EQ14, EQ15, EQ16, EQ17, EQ18, EQ19, EQ20, MKT", ""));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).isEqualTo(validate.err());
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void aMissingCommandIsAUsageError() {
     Output o = cli();
     assertThat(o.exit()).isEqualTo(2);

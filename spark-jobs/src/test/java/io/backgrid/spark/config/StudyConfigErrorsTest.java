@@ -46,7 +46,26 @@ class StudyConfigErrorsTest {
   @Test
   void badTypeNamesPathValueRuleAndLine() {
     assertThat(problems("capital = abc")).containsExactly(
-        "Invalid study.capital: \"abc\" (must be a finite number > 0) (tiny.conf line 12)");
+        "Invalid study.capital: \"abc\" (must be a finite number > 0 and <= 1e13, the most whose cents stay"
+            + " exact) (tiny.conf line 12)");
+  }
+
+  @Test
+  void capitalIsAcceptedUpToTheEngineBoundAndRefusedAbove() {
+    assertThat(StudyFixtures.load("capital = 1e13").baseConfig().capital()).isEqualTo(1e13);
+    assertThat(problems("capital = 1.0000001e13")).containsExactly(
+        "Invalid study.capital: 10000001000000 (must be a finite number > 0 and <= 1e13, the most whose cents"
+            + " stay exact) (tiny.conf line 12)");
+    assertThat(problems("capital = 1e18")).containsExactly(
+        "Invalid study.capital: 1000000000000000000 (must be a finite number > 0 and <= 1e13, the most whose cents stay"
+            + " exact) (tiny.conf line 12)");
+  }
+
+  @Test
+  void equityByMustBeAMetricTheRunCanRankBy() {
+    assertThat(problems("equity { top = 2, by = sharp }")).containsExactly(
+        "Invalid study.equity.by: \"sharp\" (must be one of cagr, calmar, final_nav, max_drawdown, sharpe, sortino,"
+            + " total_return) (tiny.conf line 12)");
   }
 
   @Test
@@ -109,6 +128,54 @@ class StudyConfigErrorsTest {
   void strategyParametersAreCheckedByTheEngineWithTheirFullPath() {
     assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2", "top = 5"))).containsExactly(
         "Invalid study.sleeves[0].params.top: 5 (must be in [1, 3]) (tiny.conf line 5)");
+  }
+
+  @Test
+  void everyProblemOfASleevesParametersIsReportedAtOnce() {
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("lookback = 60, top = 2", "lookback = \"sixty\", top = [2]")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params.lookback: sixty (must be a whole number) (tiny.conf line 5)",
+            "Invalid study.sleeves[0].params.top: [2] (must be a whole number) (tiny.conf line 5)");
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("lookback = 60, top = 2", "lookback = 0, tpo = 2")))
+        .containsExactly(
+            "Unknown parameter study.sleeves[0].params.tpo for strategy momentum; known: lookback, rebalance-bars, top"
+                + " (tiny.conf line 5)",
+            "Invalid study.sleeves[0].params.lookback: 0 (must be >= 1) (tiny.conf line 5)");
+  }
+
+  @Test
+  void aRuleBetweenParametersIsNotReportedAgainstTheDefaultOfARefusedOne() {
+    // fast = x is refused; slow = 20 < the default fast (50) is not the user's problem
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace(
+        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback = 60, top = 2 }",
+        "strategy = trend-following, universe = [EQ01], params { fast = x, slow = 20 }")))
+        .containsExactly("Invalid study.sleeves[0].params.fast: x (must be a whole number) (tiny.conf line 5)");
+  }
+
+  @Test
+  void everyProblemOfAnAlgorithmBlockIsReportedAtOnce() {
+    assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1, fraction = 2 } }")).containsExactly(
+        "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known: fraction, min-variance"
+            + " (tiny.conf line 12)",
+        "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
+  }
+
+  @Test
+  void aStrategyClassWhoseStaticInitialiserThrowsIsAConfigErrorWithItsLineAndCause() {
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("")
+        .replace("strategy = momentum", "strategy = " + FailingInitStrategy.class.getName())
+        .replace("lookback = 60, top = 2", "")))
+        .containsExactly("Cannot create strategy 'io.backgrid.spark.config.FailingInitStrategy': its static initialiser threw"
+            + " java.lang.IllegalStateException: no licence file (tiny.conf line 5)");
+  }
+
+  @Test
+  void aStrategyClassWhoseConstructorThrowsAnErrorIsAConfigErrorWithItsLineAndCause() {
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("")
+        .replace("strategy = momentum", "strategy = " + AssertingStrategy.class.getName())
+        .replace("lookback = 60, top = 2", "")))
+        .containsExactly("Cannot create strategy 'io.backgrid.spark.config.AssertingStrategy': its constructor threw"
+            + " java.lang.AssertionError: universe must be sorted (tiny.conf line 5)");
   }
 
   @Test
@@ -177,7 +244,8 @@ class StudyConfigErrorsTest {
     assertThat(e.problems()).containsExactly(
         "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs, data, equity,"
             + " execution, grid, grid-sample, job, name, output, period, rebalance, risk-free, sleeves",
-        "Invalid study.capital: -5 (must be a finite number > 0) (tiny.conf line 13)",
+        "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose cents stay exact)"
+            + " (tiny.conf line 13)",
         "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14); known: adaptive,"
             + " drawdown, dynamic, erc, fixed, kelly, risk-parity",
         "Invalid study.allocation.lookback: 0 (must be >= 1) (tiny.conf line 14)",
