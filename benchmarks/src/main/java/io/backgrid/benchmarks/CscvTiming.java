@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * configurations × S blocks (default 100,000 × 16, i.e. 12,870 combinations).
  *
  * <p>The block sums come from N seeded series of 1,008 normal daily returns (mean 0, std 1%; the
- * CSCV cost depends on N and S only, not on the series length), accumulated by {@link BlockSums}
- * as the bar loop would. Prints the thread CPU and wall time of each of {@code passes} evaluations
+ * CSCV cost depends on N and S only, not on the series length), accumulated by {@link BlockSums} as
+ * the bar loop would. Prints the thread CPU and wall time of each of {@code passes} evaluations
  * (the first includes the JIT's warm-up) and the result.
  *
  * <p>Usage: {@code java -cp ... io.backgrid.benchmarks.CscvTiming [configurations] [blocks]

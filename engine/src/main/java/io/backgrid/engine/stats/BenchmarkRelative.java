@@ -15,8 +15,8 @@ import java.io.Serializable;
  * @param correlation Pearson correlation of the two return series, in [−1, 1]
  * @param trackingError annualised sample std of the active returns r_p − r_b, ≥ 0
  * @param informationRatio annualised mean active return / tracking error
- * @param upCapture the portfolio's annualised geometric return over the periods when the
- *     benchmark rose, divided by the benchmark's over the same periods
+ * @param upCapture the portfolio's annualised geometric return over the periods when the benchmark
+ *     rose, divided by the benchmark's over the same periods
  * @param downCapture the same over the periods when the benchmark fell
  */
 public record BenchmarkRelative(

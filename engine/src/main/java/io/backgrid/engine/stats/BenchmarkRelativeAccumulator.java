@@ -4,8 +4,8 @@ package io.backgrid.engine.stats;
  * One-pass benchmark-relative figures ({@link BenchmarkRelative}) from a portfolio's and a
  * benchmark's returns on the same dates.
  *
- * <p>Notation: r_p and r_b the periodic simple returns, rf_p the per-period risk-free rate, x =
- * r_b − rf_p and y = r_p − rf_p the excess returns, a = r_p − r_b the active return, P periods per
+ * <p>Notation: r_p and r_b the periodic simple returns, rf_p the per-period risk-free rate, x = r_b
+ * − rf_p and y = r_p − rf_p the excess returns, a = r_p − r_b the active return, P periods per
  * year; S_xy = Σ(x − x̄)(y − ȳ) etc. Formulas:
  *
  * <ul>
@@ -65,7 +65,10 @@ public final class BenchmarkRelativeAccumulator {
       double[] portfolio, double[] benchmark, int periodsPerYear, double riskFreePerPeriod) {
     if (portfolio.length != benchmark.length) {
       throw new IllegalArgumentException(
-          "Invalid series: " + portfolio.length + " portfolio returns and " + benchmark.length
+          "Invalid series: "
+              + portfolio.length
+              + " portfolio returns and "
+              + benchmark.length
               + " benchmark returns (must be aligned, equal lengths)");
     }
     BenchmarkRelativeAccumulator acc =
@@ -101,11 +104,18 @@ public final class BenchmarkRelativeAccumulator {
    * @param benchmark r_b, finite and ≥ −1
    */
   public void add(double portfolio, double benchmark) {
-    if (!(portfolio >= -1) || !(benchmark >= -1)
-        || portfolio == Double.POSITIVE_INFINITY || benchmark == Double.POSITIVE_INFINITY) {
+    if (!(portfolio >= -1)
+        || !(benchmark >= -1)
+        || portfolio == Double.POSITIVE_INFINITY
+        || benchmark == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
-          "Invalid returns at period #" + (n + 1) + ": portfolio " + portfolio + ", benchmark "
-              + benchmark + " (must be finite and >= -1)");
+          "Invalid returns at period #"
+              + (n + 1)
+              + ": portfolio "
+              + portfolio
+              + ", benchmark "
+              + benchmark
+              + " (must be finite and >= -1)");
     }
     n++;
     double x = benchmark - riskFreePerPeriod;

@@ -31,8 +31,13 @@ public final class BlockSumMatrix {
     BlockSums.checkBlocking(blocks * returnsPerBlock, blocks);
     if ((long) configurations * blocks > Integer.MAX_VALUE) {
       throw new IllegalArgumentException(
-          "Invalid size: " + configurations + " configurations × " + blocks
-              + " blocks (must be at most " + Integer.MAX_VALUE + " cells)");
+          "Invalid size: "
+              + configurations
+              + " configurations × "
+              + blocks
+              + " blocks (must be at most "
+              + Integer.MAX_VALUE
+              + " cells)");
     }
     this.configurations = configurations;
     this.blocks = blocks;
@@ -68,13 +73,27 @@ public final class BlockSumMatrix {
   public void set(int configuration, int block, double sum, double sumSquares) {
     if (configuration < 0 || configuration >= configurations || block < 0 || block >= blocks) {
       throw new IndexOutOfBoundsException(
-          "Cannot set cell (" + configuration + ", " + block + ") of a " + configurations + " × "
-              + blocks + " matrix");
+          "Cannot set cell ("
+              + configuration
+              + ", "
+              + block
+              + ") of a "
+              + configurations
+              + " × "
+              + blocks
+              + " matrix");
     }
     if (!Double.isFinite(sum) || !(sumSquares >= 0) || sumSquares == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
-          "Invalid block sums of configuration " + configuration + ", block " + block + ": sum="
-              + sum + ", sumSquares=" + sumSquares + " (must be finite, sumSquares >= 0)");
+          "Invalid block sums of configuration "
+              + configuration
+              + ", block "
+              + block
+              + ": sum="
+              + sum
+              + ", sumSquares="
+              + sumSquares
+              + " (must be finite, sumSquares >= 0)");
     }
     sums[block * configurations + configuration] = sum;
     squares[block * configurations + configuration] = sumSquares;
@@ -88,13 +107,24 @@ public final class BlockSumMatrix {
   public void set(int configuration, BlockSums series) {
     if (series.blocks() != blocks || series.returnsPerBlock() != returnsPerBlock) {
       throw new IllegalArgumentException(
-          "Invalid block sums of configuration " + configuration + ": " + series.blocks()
-              + " blocks of " + series.returnsPerBlock() + " returns (the matrix has " + blocks
-              + " of " + returnsPerBlock + ")");
+          "Invalid block sums of configuration "
+              + configuration
+              + ": "
+              + series.blocks()
+              + " blocks of "
+              + series.returnsPerBlock()
+              + " returns (the matrix has "
+              + blocks
+              + " of "
+              + returnsPerBlock
+              + ")");
     }
     if (!series.complete()) {
       throw new IllegalArgumentException(
-          "Invalid block sums of configuration " + configuration + ": only " + series.added()
+          "Invalid block sums of configuration "
+              + configuration
+              + ": only "
+              + series.added()
               + " returns added (the series is incomplete)");
     }
     for (int b = 0; b < blocks; b++) {

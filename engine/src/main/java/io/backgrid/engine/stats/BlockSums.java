@@ -6,8 +6,8 @@ package io.backgrid.engine.stats;
  *
  * <p>Blocking (issue 13): of the T returns, the first T − S·m are dropped, m = ⌊T/S⌋; return t
  * (0-based) with t ≥ T − S·m goes to block ⌊(t − (T − S·m)) / m⌋. Dropping at the start keeps the
- * most recent data. Sums are compensated (Neumaier), so a block of thousands of returns carries
- * no more than a few ulps of error. {@link #add(double)} allocates nothing; not thread-safe.
+ * most recent data. Sums are compensated (Neumaier), so a block of thousands of returns carries no
+ * more than a few ulps of error. {@link #add(double)} allocates nothing; not thread-safe.
  */
 public final class BlockSums {
   private final int returns;
@@ -45,7 +45,10 @@ public final class BlockSums {
     }
     if (returns < blocks || (long) (returns / blocks) * (blocks / 2) < 2) {
       throw new IllegalArgumentException(
-          "Invalid number of returns for " + blocks + " blocks: " + returns
+          "Invalid number of returns for "
+              + blocks
+              + " blocks: "
+              + returns
               + " (each half of the blocks must hold at least 2 returns)");
     }
   }

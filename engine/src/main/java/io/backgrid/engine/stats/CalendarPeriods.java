@@ -22,8 +22,8 @@ import java.util.List;
  * Per month: return C / O − 1. Years and months without a return are absent.
  *
  * <p>Calendar fields come from the epoch day by integer arithmetic (H. Hinnant's {@code
- * civil_from_days}), and state lives in arrays sized by the constructor, so {@link #add}
- * allocates nothing. Not thread-safe.
+ * civil_from_days}), and state lives in arrays sized by the constructor, so {@link #add} allocates
+ * nothing. Not thread-safe.
  */
 public final class CalendarPeriods {
   private static final int NONE = Integer.MIN_VALUE;
@@ -44,8 +44,10 @@ public final class CalendarPeriods {
   private boolean started;
   private long lastDay;
   private double index;
+
   /** year·16 + month of the open month, or NONE before the first return. */
   private int currentKey;
+
   private double yearOpen;
   private double monthOpen;
   private int count;
@@ -81,8 +83,8 @@ public final class CalendarPeriods {
   }
 
   /**
-   * The periods of a whole dated value path (a NAV without capital flows, or a return index):
-   * r_t = v_t / v_{t−1} − 1, started on dates[0].
+   * The periods of a whole dated value path (a NAV without capital flows, or a return index): r_t =
+   * v_t / v_{t−1} − 1, started on dates[0].
    *
    * @param dates ascending dates, ≥ 1
    * @param values the values on those dates, finite and &gt; 0
@@ -92,7 +94,10 @@ public final class CalendarPeriods {
       LocalDate[] dates, double[] values, int periodsPerYear, double riskFreePerPeriod) {
     if (dates.length != values.length || dates.length == 0) {
       throw new IllegalArgumentException(
-          "Invalid path: " + dates.length + " dates and " + values.length
+          "Invalid path: "
+              + dates.length
+              + " dates and "
+              + values.length
               + " values (must be equal and >= 1)");
     }
     int span = dates[dates.length - 1].getYear() - dates[0].getYear() + 1;
@@ -116,7 +121,8 @@ public final class CalendarPeriods {
   /** Starts the series on the date of I_0 = 1 (days since 1970-01-01). */
   public void start(long epochDay) {
     if (started) {
-      throw new IllegalStateException("Cannot start at epoch day " + epochDay + ": already started");
+      throw new IllegalStateException(
+          "Cannot start at epoch day " + epochDay + ": already started");
     }
     started = true;
     years = 0;
@@ -133,7 +139,8 @@ public final class CalendarPeriods {
    */
   public void add(long epochDay, double r) {
     if (!started) {
-      throw new IllegalStateException("Cannot add a return at epoch day " + epochDay + ": not started");
+      throw new IllegalStateException(
+          "Cannot add a return at epoch day " + epochDay + ": not started");
     }
     if (epochDay <= lastDay) {
       throw new IllegalArgumentException(
@@ -149,7 +156,10 @@ public final class CalendarPeriods {
       // The years completed after closing the open one, plus the new one, must fit.
       if (newYear && years + (currentKey == NONE ? 0 : 1) == yearOf.length) {
         throw new IllegalStateException(
-            "Cannot add a return in " + (key >> 4) + ": capacity of " + yearOf.length
+            "Cannot add a return in "
+                + (key >> 4)
+                + ": capacity of "
+                + yearOf.length
                 + " years exceeded");
       }
       if (currentKey != NONE) {
@@ -202,14 +212,26 @@ public final class CalendarPeriods {
   public List<YearFigures> years() {
     List<YearFigures> out = new ArrayList<>(years + 1);
     for (int i = 0; i < years; i++) {
-      out.add(new YearFigures(yearOf[i], yearReturns[i], yearReturn[i], yearVolatility[i],
-          yearSharpe[i], yearDrawdown[i]));
+      out.add(
+          new YearFigures(
+              yearOf[i],
+              yearReturns[i],
+              yearReturn[i],
+              yearVolatility[i],
+              yearSharpe[i],
+              yearDrawdown[i]));
     }
     if (started && currentKey != NONE) {
       // The open year goes through the spare slot `years` (checked free when it was opened).
       writeYear(years);
-      out.add(new YearFigures(yearOf[years], yearReturns[years], yearReturn[years],
-          yearVolatility[years], yearSharpe[years], yearDrawdown[years]));
+      out.add(
+          new YearFigures(
+              yearOf[years],
+              yearReturns[years],
+              yearReturn[years],
+              yearVolatility[years],
+              yearSharpe[years],
+              yearDrawdown[years]));
     }
     return out;
   }

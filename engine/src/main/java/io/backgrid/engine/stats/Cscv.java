@@ -25,12 +25,12 @@ package io.backgrid.engine.stats;
  * error of the sums, which covers a series of zeros) has no Sharpe there: it ranks below every
  * defined value, tied with the other undefined ones.
  *
- * <p>Cost: a combination and its complement are evaluated together (the IS of one is the OOS of
- * the other), in lexicographic (Gosper) order of the bitmasks so that consecutive splits differ in
- * few blocks and the IS sums are updated, not recomputed: O(N) per combination, N·C(S, S/2) in
- * total, with no comparison sort (the rank of one value is a count). The updates add and subtract
- * the same block sums, so duplicate configurations stay exactly tied; the drift of a sum over the
- * C(S − 1, S/2) steps is a few hundred ulps at most. Memory: the matrix plus 6·N doubles.
+ * <p>Cost: a combination and its complement are evaluated together (the IS of one is the OOS of the
+ * other), in lexicographic (Gosper) order of the bitmasks so that consecutive splits differ in few
+ * blocks and the IS sums are updated, not recomputed: O(N) per combination, N·C(S, S/2) in total,
+ * with no comparison sort (the rank of one value is a count). The updates add and subtract the same
+ * block sums, so duplicate configurations stay exactly tied; the drift of a sum over the C(S − 1,
+ * S/2) steps is a few hundred ulps at most. Memory: the matrix plus 6·N doubles.
  */
 public final class Cscv {
   /** A half's m2 = q − s²/n below this fraction of q is rounding noise: zero variance. */
@@ -72,7 +72,8 @@ public final class Cscv {
       int bestB = 0;
       double numBestA = numerator(sums[0], squares[0], inverseCount);
       double denBestA = denominator(sums[0], squares[0], inverseCount);
-      double numBestB = numerator(totalSums[0] - sums[0], totalSquares[0] - squares[0], inverseCount);
+      double numBestB =
+          numerator(totalSums[0] - sums[0], totalSquares[0] - squares[0], inverseCount);
       double denBestB =
           denominator(totalSums[0] - sums[0], totalSquares[0] - squares[0], inverseCount);
       for (int i = 1; i < n; i++) {

@@ -58,7 +58,8 @@ public record DeflatedSharpe(
    * @param riskFreePerPeriod rf_p, the per-period risk-free rate of the study
    * @throws IllegalArgumentException if a Sharpe is not finite
    */
-  public static DeflatedSharpe of(double[] trialSharpes, ReturnMoments best, double riskFreePerPeriod) {
+  public static DeflatedSharpe of(
+      double[] trialSharpes, ReturnMoments best, double riskFreePerPeriod) {
     int n = trialSharpes.length;
     // Welford: the N Sharpe ratios are small numbers of similar size, but the grid may be large.
     double mean = 0;

@@ -30,13 +30,20 @@ public record DrawdownPeriod(
     Objects.requireNonNull(recovery, "recovery");
     if (!trough.isAfter(peak) || recovery.isPresent() && !recovery.get().isAfter(trough)) {
       throw new IllegalArgumentException(
-          "Invalid drawdown dates: peak " + peak + ", trough " + trough + ", recovery "
+          "Invalid drawdown dates: peak "
+              + peak
+              + ", trough "
+              + trough
+              + ", recovery "
               + recovery.map(LocalDate::toString).orElse("none")
               + " (must be strictly increasing)");
     }
     if (!(depth >= -1 && depth < 0) || lengthDays < 1) {
       throw new IllegalArgumentException(
-          "Invalid drawdown: depth " + depth + ", " + lengthDays
+          "Invalid drawdown: depth "
+              + depth
+              + ", "
+              + lengthDays
               + " days (depth must be in [-1, 0), length >= 1)");
     }
   }

@@ -8,14 +8,14 @@ import java.util.Optional;
 /**
  * The K deepest drawdown periods of a value path, in one pass ({@link DrawdownPeriod} defines a
  * period). The definitions agree with {@code PerformanceMetrics.maxDrawdown} and its duration: a
- * period starts at the last date at the running maximum and ends at the first date back at or
- * above it; the deepest period's depth is the maximum drawdown.
+ * period starts at the last date at the running maximum and ends at the first date back at or above
+ * it; the deepest period's depth is the maximum drawdown.
  *
- * <p>Use: {@link #start(long, double)} with the first date and value, then {@link #addValue} (a
- * NAV or index value) or {@link #addReturn} (the index is compounded here: I_t = I_{t−1}·(1 + r))
- * once per date, dates strictly ascending; then {@link #deepest()}. The K deepest completed
- * periods are kept in preallocated arrays sorted by depth (ties: the earlier first), the open
- * period aside; adding allocates nothing. Not thread-safe.
+ * <p>Use: {@link #start(long, double)} with the first date and value, then {@link #addValue} (a NAV
+ * or index value) or {@link #addReturn} (the index is compounded here: I_t = I_{t−1}·(1 + r)) once
+ * per date, dates strictly ascending; then {@link #deepest()}. The K deepest completed periods are
+ * kept in preallocated arrays sorted by depth (ties: the earlier first), the open period aside;
+ * adding allocates nothing. Not thread-safe.
  */
 public final class DrawdownPeriods {
   private final int capacity;
@@ -34,10 +34,13 @@ public final class DrawdownPeriods {
   private double trough;
   private long troughDay;
 
-  /** @param k K, the number of periods to keep, ≥ 1 */
+  /**
+   * @param k K, the number of periods to keep, ≥ 1
+   */
   public DrawdownPeriods(int k) {
     if (k < 1) {
-      throw new IllegalArgumentException("Invalid number of drawdown periods: " + k + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid number of drawdown periods: " + k + " (must be >= 1)");
     }
     capacity = k;
     depths = new double[k];
@@ -50,7 +53,10 @@ public final class DrawdownPeriods {
   public static List<DrawdownPeriod> of(LocalDate[] dates, double[] values, int k) {
     if (dates.length != values.length || dates.length == 0) {
       throw new IllegalArgumentException(
-          "Invalid path: " + dates.length + " dates and " + values.length
+          "Invalid path: "
+              + dates.length
+              + " dates and "
+              + values.length
               + " values (must be equal and >= 1)");
     }
     DrawdownPeriods periods = new DrawdownPeriods(k);
@@ -75,7 +81,8 @@ public final class DrawdownPeriods {
    */
   public void start(long epochDay, double firstValue) {
     if (started) {
-      throw new IllegalStateException("Cannot start at epoch day " + epochDay + ": already started");
+      throw new IllegalStateException(
+          "Cannot start at epoch day " + epochDay + ": already started");
     }
     checkValue(epochDay, firstValue);
     started = true;
@@ -95,7 +102,8 @@ public final class DrawdownPeriods {
   /** The next date's value, finite and ≥ 0, the date after the previous one. */
   public void addValue(long epochDay, double v) {
     if (!started) {
-      throw new IllegalStateException("Cannot add a value at epoch day " + epochDay + ": not started");
+      throw new IllegalStateException(
+          "Cannot add a value at epoch day " + epochDay + ": not started");
     }
     if (epochDay <= lastDay) {
       throw new IllegalArgumentException(

@@ -1,20 +1,20 @@
 package io.backgrid.engine.stats;
 
 /**
- * The standard normal distribution: Φ (the cumulative distribution function) and Φ⁻¹ (its
- * inverse), in double precision with the JDK only.
+ * The standard normal distribution: Φ (the cumulative distribution function) and Φ⁻¹ (its inverse),
+ * in double precision with the JDK only.
  *
  * <p>Φ is W. J. Cody's rational Chebyshev approximation (Cody, "Rational Chebyshev approximations
  * for the error function", Math. Comp. 23 (1969) 631–637; the ANORM routine of ACM TOMS Algorithm
- * 715, 1993, as R's {@code pnorm} uses it): three intervals |x| ≤ 0.67448975, ≤ √32, beyond; in
- * the outer two the factor exp(−x²/2) is split as exp(−x̃²/2)·exp(−(x − x̃)(x + x̃)/2) with x̃ = x
+ * 715, 1993, as R's {@code pnorm} uses it): three intervals |x| ≤ 0.67448975, ≤ √32, beyond; in the
+ * outer two the factor exp(−x²/2) is split as exp(−x̃²/2)·exp(−(x − x̃)(x + x̃)/2) with x̃ = x
  * truncated to 1/16, which keeps the tails accurate in relative terms (Φ(−37.5) ≈ 5e−308).
  *
  * <p>Φ⁻¹ is P. J. Acklam's rational approximation (relative error below 1.15e−9; "An algorithm for
- * computing the inverse normal cumulative distribution function", 2003) followed by one Halley
- * step on Φ(x) − p, which brings it to full double precision. The upper half is computed by
- * symmetry from q = 1 − p (exact in floating point for p ≥ 0.5), so tiny tail areas on either side
- * keep their precision.
+ * computing the inverse normal cumulative distribution function", 2003) followed by one Halley step
+ * on Φ(x) − p, which brings it to full double precision. The upper half is computed by symmetry
+ * from q = 1 − p (exact in floating point for p ≥ 0.5), so tiny tail areas on either side keep
+ * their precision.
  */
 public final class Gaussian {
   private static final double INV_SQRT_2PI = 0.398942280401432677939946059934;
@@ -22,8 +22,11 @@ public final class Gaussian {
   private static final double SQRT_32 = 5.656854249492380195206754896838;
 
   private static final double[] A = {
-    2.2352520354606839287, 161.02823106855587881, 1067.6894854603709582,
-    18154.981253343561249, 0.065682337918207449113
+    2.2352520354606839287,
+    161.02823106855587881,
+    1067.6894854603709582,
+    18154.981253343561249,
+    0.065682337918207449113
   };
   private static final double[] B = {
     47.20258190468824187, 976.09855173777669322, 10260.932208618978205, 45507.789335026729956
@@ -43,8 +46,11 @@ public final class Gaussian {
     0.001421619193227893466, 2.9112874951168792e-5, 0.02307344176494017303
   };
   private static final double[] Q = {
-    1.28426009614491121, 0.468238212480865118, 0.0659881378689285515,
-    0.00378239633202758244, 7.29751555083966205e-5
+    1.28426009614491121,
+    0.468238212480865118,
+    0.0659881378689285515,
+    0.00378239633202758244,
+    7.29751555083966205e-5
   };
 
   private static final double[] AQ = {
@@ -52,8 +58,11 @@ public final class Gaussian {
     1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00
   };
   private static final double[] BQ = {
-    -5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-    6.680131188771972e+01, -1.328068155288572e+01
+    -5.447609879822406e+01,
+    1.615858368580409e+02,
+    -1.556989798598866e+02,
+    6.680131188771972e+01,
+    -1.328068155288572e+01
   };
   private static final double[] CQ = {
     -7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
@@ -144,13 +153,16 @@ public final class Gaussian {
     double x;
     if (p < P_LOW) {
       double q = Math.sqrt(-2 * Math.log(p));
-      x = (((((CQ[0] * q + CQ[1]) * q + CQ[2]) * q + CQ[3]) * q + CQ[4]) * q + CQ[5])
-          / ((((DQ[0] * q + DQ[1]) * q + DQ[2]) * q + DQ[3]) * q + 1);
+      x =
+          (((((CQ[0] * q + CQ[1]) * q + CQ[2]) * q + CQ[3]) * q + CQ[4]) * q + CQ[5])
+              / ((((DQ[0] * q + DQ[1]) * q + DQ[2]) * q + DQ[3]) * q + 1);
     } else {
       double q = p - 0.5;
       double r = q * q;
-      x = (((((AQ[0] * r + AQ[1]) * r + AQ[2]) * r + AQ[3]) * r + AQ[4]) * r + AQ[5]) * q
-          / (((((BQ[0] * r + BQ[1]) * r + BQ[2]) * r + BQ[3]) * r + BQ[4]) * r + 1);
+      x =
+          (((((AQ[0] * r + AQ[1]) * r + AQ[2]) * r + AQ[3]) * r + AQ[4]) * r + AQ[5])
+              * q
+              / (((((BQ[0] * r + BQ[1]) * r + BQ[2]) * r + BQ[3]) * r + BQ[4]) * r + 1);
     }
     // One Halley step on f(x) = Φ(x) − p, f' = φ(x), f'' = −x·φ(x) (Acklam's refinement).
     double e = cdf(x) - p;

@@ -13,10 +13,10 @@ import java.io.Serializable;
  * ({@link ReturnMoments}). Formulas:
  *
  * <ul>
- *   <li>Var(SR) = (1 − γ3·SR + (γ4 − 1)/4·SR²) / T (Mertens 2002, "Comments on variance of the
- *       IID estimator in Lo (2002)"; for normal returns γ3 = 0, γ4 = 3 and it is Lo's (1 + SR²/2)
- *       / T, A. Lo, "The Statistics of Sharpe Ratios", Financial Analysts Journal 58(4), 2002);
- *       SE = √Var(SR);
+ *   <li>Var(SR) = (1 − γ3·SR + (γ4 − 1)/4·SR²) / T (Mertens 2002, "Comments on variance of the IID
+ *       estimator in Lo (2002)"; for normal returns γ3 = 0, γ4 = 3 and it is Lo's (1 + SR²/2) / T,
+ *       A. Lo, "The Statistics of Sharpe Ratios", Financial Analysts Journal 58(4), 2002); SE =
+ *       √Var(SR);
  *   <li>annualised: SR·√P and SE·√P (Lo 2002, eq. 8: the IID scaling, no autocorrelation term);
  *   <li>95% interval: SR·√P ± z·SE·√P with z = Φ⁻¹(0.975) ≈ 1.959964;
  *   <li>PSR(SR_b) = Φ((SR − SR_b)·√(T − 1) / √(1 − γ3·SR + (γ4 − 1)/4·SR²)) (Bailey &amp; López de

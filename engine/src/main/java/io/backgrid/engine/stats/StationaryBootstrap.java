@@ -6,14 +6,14 @@ import java.util.SplittableRandom;
 /**
  * The stationary bootstrap of Politis &amp; Romano ("The Stationary Bootstrap", Journal of the
  * American Statistical Association 89(428), 1994, 1303–1313): resamples that keep the serial
- * dependence of returns by drawing blocks of geometric length with mean L, wrapping around the
- * end of the series.
+ * dependence of returns by drawing blocks of geometric length with mean L, wrapping around the end
+ * of the series.
  *
  * <p>One resample of a series r_0..r_{n−1}: i_0 uniform on {0..n−1}; for t = 1..n−1, with
  * probability 1/L a new uniform start i_t, otherwise i_t = (i_{t−1} + 1) mod n. The statistic is
- * the annualised Sharpe ratio (mean(r*) − rf_p) / std(r*)·√P of the resample r*_t = r_{i_t}
- * (sample std, n − 1; undefined when it is 0). The interval is the 2.5th and 97.5th percentiles of
- * the B defined values, linearly interpolated as numpy's default (h = (B − 1)·q).
+ * the annualised Sharpe ratio (mean(r*) − rf_p) / std(r*)·√P of the resample r*_t = r_{i_t} (sample
+ * std, n − 1; undefined when it is 0). The interval is the 2.5th and 97.5th percentiles of the B
+ * defined values, linearly interpolated as numpy's default (h = (B − 1)·q).
  *
  * <p>Seeded: one {@link SplittableRandom} per call, from the seed, so the same input and settings
  * give the same interval on any machine. L = 1 is the ordinary (IID) bootstrap. A common choice is

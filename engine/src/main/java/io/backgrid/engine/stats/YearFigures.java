@@ -23,7 +23,8 @@ public record YearFigures(
   /** Validates the invariants. */
   public YearFigures {
     if (returns < 1) {
-      throw new IllegalArgumentException("Invalid returns in " + year + ": " + returns + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid returns in " + year + ": " + returns + " (must be >= 1)");
     }
     if (maxDrawdown > 0 || maxDrawdown < -1) {
       throw new IllegalArgumentException(

@@ -1,6 +1,6 @@
 /**
- * Decision statistics: the figures that say whether a study's best configuration is real and how
- * it behaves, computed from the returns the simulation produces (issue 13).
+ * Decision statistics: the figures that say whether a study's best configuration is real and how it
+ * behaves, computed from the returns the simulation produces (issue 13).
  *
  * <ul>
  *   <li>{@link io.backgrid.engine.stats.SharpeInference}: standard error, 95% interval and

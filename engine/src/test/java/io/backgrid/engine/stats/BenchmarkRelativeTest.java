@@ -49,7 +49,8 @@ class BenchmarkRelativeTest {
     double te = new StandardDeviation(true).evaluate(active) * Math.sqrt(P);
     // empyrical: annual_return(x) = prod(1 + x)^(P / k) − 1 over the k periods of the state
     double up = (Math.pow(upP, (double) P / ups) - 1) / (Math.pow(upB, (double) P / ups) - 1);
-    double down = (Math.pow(downP, (double) P / downs) - 1) / (Math.pow(downB, (double) P / downs) - 1);
+    double down =
+        (Math.pow(downP, (double) P / downs) - 1) / (Math.pow(downB, (double) P / downs) - 1);
 
     BenchmarkRelative relative = BenchmarkRelativeAccumulator.of(portfolio, benchmark, P, RF);
 
@@ -81,8 +82,9 @@ class BenchmarkRelativeTest {
 
   @Test
   void undefinedFiguresAreNaNAndBadInputIsRejected() {
-    BenchmarkRelative flat = BenchmarkRelativeAccumulator.of(
-        new double[] {0.01, -0.02, 0.03}, new double[] {0.0, 0.0, 0.0}, P, 0);
+    BenchmarkRelative flat =
+        BenchmarkRelativeAccumulator.of(
+            new double[] {0.01, -0.02, 0.03}, new double[] {0.0, 0.0, 0.0}, P, 0);
     assertThat(flat.beta()).isNaN();
     assertThat(flat.alpha()).isNaN();
     assertThat(flat.correlation()).isNaN();
@@ -90,10 +92,12 @@ class BenchmarkRelativeTest {
     assertThat(flat.downCapture()).isNaN();
     assertThat(flat.trackingError()).isPositive();
     assertThatThrownBy(() -> BenchmarkRelativeAccumulator.of(new double[2], new double[3], P, 0))
-        .hasMessage("Invalid series: 2 portfolio returns and 3 benchmark returns (must be aligned,"
-            + " equal lengths)");
+        .hasMessage(
+            "Invalid series: 2 portfolio returns and 3 benchmark returns (must be aligned,"
+                + " equal lengths)");
     assertThatThrownBy(() -> new BenchmarkRelativeAccumulator(P, 0).add(Double.NaN, 0))
-        .hasMessage("Invalid returns at period #1: portfolio NaN, benchmark 0.0 (must be finite and"
-            + " >= -1)");
+        .hasMessage(
+            "Invalid returns at period #1: portfolio NaN, benchmark 0.0 (must be finite and"
+                + " >= -1)");
   }
 }

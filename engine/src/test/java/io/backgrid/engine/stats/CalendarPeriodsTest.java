@@ -18,11 +18,15 @@ class CalendarPeriodsTest {
   // Start 2019-12-30 at 100. 2019: one return (to 102). 2020: Jan 101, 104; Feb 78 (the low),
   // 91; Dec 117. 2021: Jan 4 at 117 (a zero return), Mar 130.
   static final LocalDate[] DATES = {
-    LocalDate.of(2019, 12, 30), LocalDate.of(2019, 12, 31),
-    LocalDate.of(2020, 1, 2), LocalDate.of(2020, 1, 31),
-    LocalDate.of(2020, 2, 3), LocalDate.of(2020, 2, 28),
+    LocalDate.of(2019, 12, 30),
+    LocalDate.of(2019, 12, 31),
+    LocalDate.of(2020, 1, 2),
+    LocalDate.of(2020, 1, 31),
+    LocalDate.of(2020, 2, 3),
+    LocalDate.of(2020, 2, 28),
     LocalDate.of(2020, 12, 31),
-    LocalDate.of(2021, 1, 4), LocalDate.of(2021, 3, 1)
+    LocalDate.of(2021, 1, 4),
+    LocalDate.of(2021, 3, 1)
   };
   static final double[] NAV = {100, 102, 101, 104, 78, 91, 117, 117, 130};
 
@@ -65,7 +69,9 @@ class CalendarPeriodsTest {
   @Test
   void theOpeningValueIsTheYearsFirstPeak() {
     // Down on the first day of the year: the drawdown is measured from the previous close.
-    LocalDate[] dates = {LocalDate.of(2020, 12, 31), LocalDate.of(2021, 1, 4), LocalDate.of(2021, 1, 5)};
+    LocalDate[] dates = {
+      LocalDate.of(2020, 12, 31), LocalDate.of(2021, 1, 4), LocalDate.of(2021, 1, 5)
+    };
     List<YearFigures> years = CalendarPeriods.of(dates, new double[] {100, 90, 95}, P, 0).years();
     assertThat(years.get(0).maxDrawdown()).isCloseTo(-0.1, within(1e-15));
     assertThat(years.get(0).totalReturn()).isCloseTo(-0.05, within(1e-15));
@@ -74,14 +80,22 @@ class CalendarPeriodsTest {
   @Test
   void monthsOfAHandMadeSeries() {
     List<MonthReturn> months = CalendarPeriods.of(DATES, NAV, P, 0).months();
-    assertThat(months).extracting(MonthReturn::year, MonthReturn::month).containsExactly(
-        org.assertj.core.groups.Tuple.tuple(2019, 12), org.assertj.core.groups.Tuple.tuple(2020, 1),
-        org.assertj.core.groups.Tuple.tuple(2020, 2), org.assertj.core.groups.Tuple.tuple(2020, 12),
-        org.assertj.core.groups.Tuple.tuple(2021, 1), org.assertj.core.groups.Tuple.tuple(2021, 3));
-    double[] expected = {102.0 / 100 - 1, 104.0 / 102 - 1, 91.0 / 104 - 1, 117.0 / 91 - 1, 0,
-        130.0 / 117 - 1};
+    assertThat(months)
+        .extracting(MonthReturn::year, MonthReturn::month)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2019, 12),
+                org.assertj.core.groups.Tuple.tuple(2020, 1),
+            org.assertj.core.groups.Tuple.tuple(2020, 2),
+                org.assertj.core.groups.Tuple.tuple(2020, 12),
+            org.assertj.core.groups.Tuple.tuple(2021, 1),
+                org.assertj.core.groups.Tuple.tuple(2021, 3));
+    double[] expected = {
+      102.0 / 100 - 1, 104.0 / 102 - 1, 91.0 / 104 - 1, 117.0 / 91 - 1, 0, 130.0 / 117 - 1
+    };
     for (int i = 0; i < expected.length; i++) {
-      assertThat(months.get(i).totalReturn()).as("month %d", i).isCloseTo(expected[i], within(1e-15));
+      assertThat(months.get(i).totalReturn())
+          .as("month %d", i)
+          .isCloseTo(expected[i], within(1e-15));
     }
   }
 
@@ -91,7 +105,8 @@ class CalendarPeriodsTest {
     for (int k = 0; k < 20_000; k++) {
       long day = random.nextLong(-800_000, 800_000);
       LocalDate date = LocalDate.ofEpochDay(day);
-      assertThat(CalendarPeriods.yearMonth(day)).as("%s", date)
+      assertThat(CalendarPeriods.yearMonth(day))
+          .as("%s", date)
           .isEqualTo(date.getYear() * 16 + date.getMonthValue());
     }
   }

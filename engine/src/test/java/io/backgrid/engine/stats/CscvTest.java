@@ -177,17 +177,20 @@ class CscvTest {
     assertThatThrownBy(() -> new BlockSums(100, 7))
         .hasMessage("Invalid number of blocks: 7 (must be even, in [2, 30])");
     assertThatThrownBy(() -> new BlockSums(3, 2))
-        .hasMessage("Invalid number of returns for 2 blocks: 3 (each half of the blocks must hold"
-            + " at least 2 returns)");
+        .hasMessage(
+            "Invalid number of returns for 2 blocks: 3 (each half of the blocks must hold"
+                + " at least 2 returns)");
     BlockSums sums = new BlockSums(4, 2);
     sums.add(0.01);
     BlockSumMatrix matrix = new BlockSumMatrix(1, 2, 2);
     assertThatThrownBy(() -> matrix.set(0, sums))
-        .hasMessage("Invalid block sums of configuration 0: only 1 returns added (the series is"
-            + " incomplete)");
+        .hasMessage(
+            "Invalid block sums of configuration 0: only 1 returns added (the series is"
+                + " incomplete)");
     assertThatThrownBy(() -> matrix.set(0, 1, Double.NaN, 0))
-        .hasMessage("Invalid block sums of configuration 0, block 1: sum=NaN, sumSquares=0.0"
-            + " (must be finite, sumSquares >= 0)");
+        .hasMessage(
+            "Invalid block sums of configuration 0, block 1: sum=NaN, sumSquares=0.0"
+                + " (must be finite, sumSquares >= 0)");
     for (int k = 0; k < 3; k++) {
       sums.add(0.01);
     }

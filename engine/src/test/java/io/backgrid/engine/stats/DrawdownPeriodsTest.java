@@ -20,7 +20,8 @@ class DrawdownPeriodsTest {
     day(16), day(17)
   };
   // A: 110 (Jan 2) → 88 (Jan 6, −20%) → 110 (Jan 8). B: 120 (Jan 9) → 114 (−5%) → 200 (Jan 13).
-  // C: 200 (Jan 13) → 190 (−5%, a tie with B) → 200 (Jan 15). D: 200 (Jan 15) → 150 (−25%) → 160, open.
+  // C: 200 (Jan 13) → 190 (−5%, a tie with B) → 200 (Jan 15). D: 200 (Jan 15) → 150 (−25%) → 160,
+  // open.
   static final double[] VALUES = {100, 110, 99, 88, 105, 110, 120, 114, 200, 190, 200, 150, 160};
 
   static LocalDate day(int d) {
@@ -29,17 +30,21 @@ class DrawdownPeriodsTest {
 
   static DrawdownPeriod period(int peak, int trough, Integer recovery, double depth, int days) {
     return new DrawdownPeriod(
-        day(peak), day(trough), Optional.ofNullable(recovery).map(DrawdownPeriodsTest::day), depth,
+        day(peak),
+        day(trough),
+        Optional.ofNullable(recovery).map(DrawdownPeriodsTest::day),
+        depth,
         days);
   }
 
   @Test
   void findsTheDeepestPeriodsOfAHandMadePath() {
     List<DrawdownPeriod> three = DrawdownPeriods.of(DATES, VALUES, 3);
-    assertThat(three).containsExactly(
-        period(15, 16, null, 150.0 / 200 - 1, 2),
-        period(2, 6, 8, 88.0 / 110 - 1, 6),
-        period(9, 10, 13, 114.0 / 120 - 1, 4));
+    assertThat(three)
+        .containsExactly(
+            period(15, 16, null, 150.0 / 200 - 1, 2),
+            period(2, 6, 8, 88.0 / 110 - 1, 6),
+            period(9, 10, 13, 114.0 / 120 - 1, 4));
     List<DrawdownPeriod> all = DrawdownPeriods.of(DATES, VALUES, 5);
     assertThat(all).hasSize(4);
     assertThat(all.get(3)).isEqualTo(period(13, 14, 15, 190.0 / 200 - 1, 2));
@@ -82,9 +87,13 @@ class DrawdownPeriodsTest {
         }
       }
       int end = recovery < 0 ? v.length - 1 : recovery;
-      out.add(new DrawdownPeriod(dates[t], dates[trough],
-          recovery < 0 ? Optional.empty() : Optional.of(dates[recovery]), v[trough] / v[t] - 1,
-          (int) (dates[end].toEpochDay() - dates[t].toEpochDay())));
+      out.add(
+          new DrawdownPeriod(
+              dates[t],
+              dates[trough],
+              recovery < 0 ? Optional.empty() : Optional.of(dates[recovery]),
+              v[trough] / v[t] - 1,
+              (int) (dates[end].toEpochDay() - dates[t].toEpochDay())));
     }
     out.sort(Comparator.comparingDouble(DrawdownPeriod::depth));
     return out;
@@ -102,25 +111,35 @@ class DrawdownPeriodsTest {
       for (int t = 1; t < n; t++) {
         dates[t] = dates[t - 1].plusDays(1 + random.nextInt(3));
         // Rounded to cents so that exact returns to a peak (and ties) occur.
-        v[t] = Math.max(1, Math.round(v[t - 1] * (1 + 0.03 * Returns.gaussian(random)) * 100) / 100.0);
+        v[t] =
+            Math.max(1, Math.round(v[t - 1] * (1 + 0.03 * Returns.gaussian(random)) * 100) / 100.0);
       }
       List<DrawdownPeriod> expected = bruteForce(dates, v);
       int k = 1 + random.nextInt(6);
-      assertThat(DrawdownPeriods.of(dates, v, k)).as("path %d", path)
+      assertThat(DrawdownPeriods.of(dates, v, k))
+          .as("path %d", path)
           .isEqualTo(expected.subList(0, Math.min(k, expected.size())));
     }
   }
 
   @Test
   void aRisingPathHasNoPeriodAndBadInputIsRejected() {
-    assertThat(DrawdownPeriods.of(new LocalDate[] {day(1), day(2)}, new double[] {1, 2}, 5)).isEmpty();
+    assertThat(DrawdownPeriods.of(new LocalDate[] {day(1), day(2)}, new double[] {1, 2}, 5))
+        .isEmpty();
     assertThatThrownBy(() -> new DrawdownPeriods(0))
         .hasMessage("Invalid number of drawdown periods: 0 (must be >= 1)");
-    assertThatThrownBy(() -> DrawdownPeriods.of(new LocalDate[] {day(2), day(1)}, new double[] {1, 2}, 5))
-        .hasMessage("Invalid epoch day " + day(1).toEpochDay() + " (must be after the previous date "
-            + day(2).toEpochDay() + ")");
+    assertThatThrownBy(
+            () -> DrawdownPeriods.of(new LocalDate[] {day(2), day(1)}, new double[] {1, 2}, 5))
+        .hasMessage(
+            "Invalid epoch day "
+                + day(1).toEpochDay()
+                + " (must be after the previous date "
+                + day(2).toEpochDay()
+                + ")");
     assertThatThrownBy(() -> DrawdownPeriods.of(new LocalDate[] {day(1)}, new double[] {0}, 5))
-        .hasMessage("Invalid first value 0.0 at epoch day " + day(1).toEpochDay()
-            + " (must be finite and > 0)");
+        .hasMessage(
+            "Invalid first value 0.0 at epoch day "
+                + day(1).toEpochDay()
+                + " (must be finite and > 0)");
   }
 }

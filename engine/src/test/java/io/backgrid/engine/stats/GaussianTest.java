@@ -14,7 +14,9 @@ class GaussianTest {
   @Test
   void cdfMatchesCommonsMathTo1e12OnAFineGrid() {
     for (double x = -12; x <= 12; x += 0.0137) {
-      assertThat(Gaussian.cdf(x)).as("Φ(%s)", x).isCloseTo(NORMAL.cumulativeProbability(x), within(1e-12));
+      assertThat(Gaussian.cdf(x))
+          .as("Φ(%s)", x)
+          .isCloseTo(NORMAL.cumulativeProbability(x), within(1e-12));
     }
   }
 
@@ -38,11 +40,27 @@ class GaussianTest {
   @Test
   void quantileMatchesCommonsMathWhereItsErfInvIsExact() {
     // commons-math3's erfInv loses digits below p ≈ 1e−5 (1.3e−8 off at 1e−10): tails below.
-    double[] ps = {1e-5, 1e-5 / Math.E * 10, 0.001, 0.02425, 0.0243, 0.1, 0.3, 0.5, 0.7, 0.9,
-        0.975, 0.97575, 0.999, 1 - 1e-5, 1 - 1.0 / (1e4 * Math.E)};
+    double[] ps = {
+      1e-5,
+      1e-5 / Math.E * 10,
+      0.001,
+      0.02425,
+      0.0243,
+      0.1,
+      0.3,
+      0.5,
+      0.7,
+      0.9,
+      0.975,
+      0.97575,
+      0.999,
+      1 - 1e-5,
+      1 - 1.0 / (1e4 * Math.E)
+    };
     for (double p : ps) {
       double expected = NORMAL.inverseCumulativeProbability(p);
-      assertThat(Gaussian.quantile(p)).as("Φ⁻¹(%s)", p)
+      assertThat(Gaussian.quantile(p))
+          .as("Φ⁻¹(%s)", p)
           .isCloseTo(expected, within(1e-12 * Math.max(1, Math.abs(expected))));
     }
   }
@@ -62,7 +80,9 @@ class GaussianTest {
       {1e-6, -4.7534243088228989482},
     };
     for (double[] c : cases) {
-      assertThat(Gaussian.quantile(c[0])).as("Φ⁻¹(%s)", c[0]).isCloseTo(c[1], within(1e-12 * -c[1]));
+      assertThat(Gaussian.quantile(c[0]))
+          .as("Φ⁻¹(%s)", c[0])
+          .isCloseTo(c[1], within(1e-12 * -c[1]));
     }
     // 1 − 1e−10 is not exact in binary; the upper tail is computed from q = 1 − p, which is.
     assertThat(Gaussian.quantile(1 - 1e-10)).isEqualTo(-Gaussian.quantile(1 - (1 - 1e-10)));
@@ -71,7 +91,8 @@ class GaussianTest {
   @Test
   void quantileInvertsTheCdf() {
     for (double p = 0.0005; p < 1; p += 0.0011) {
-      assertThat(Gaussian.cdf(Gaussian.quantile(p))).as("Φ(Φ⁻¹(%s))", p)
+      assertThat(Gaussian.cdf(Gaussian.quantile(p)))
+          .as("Φ(Φ⁻¹(%s))", p)
           .isCloseTo(p, within(1e-15 + 1e-14 * p));
     }
   }

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The diagnostics on grids whose truth is known by construction: a grid of pure noise (no
  * configuration has an edge) must look overfit (PBO near 1/2, the DSR of its best far from
- * significant); a grid where one configuration has a real edge must not (PBO low, DSR high).
- * Each prints its figures for the record.
+ * significant); a grid where one configuration has a real edge must not (PBO low, DSR high). Each
+ * prints its figures for the record.
  */
 class OverfittingScenariosTest {
   static final int CONFIGS = 100;
@@ -51,8 +51,13 @@ class OverfittingScenariosTest {
       System.out.printf(
           "noise grid seed %d: PBO %.4f, DSR %.4f (SR* %.4f, SR0 %.4f per day), slope %.3f,"
               + " P(OOS loss) %.3f%n",
-          seed, d.pbo().pbo(), d.dsr().dsr(), d.dsr().bestSharpe(), d.dsr().sr0(),
-          d.pbo().degradationSlope(), d.pbo().probabilityOfLoss());
+          seed,
+          d.pbo().pbo(),
+          d.dsr().dsr(),
+          d.dsr().bestSharpe(),
+          d.dsr().sr0(),
+          d.pbo().degradationSlope(),
+          d.pbo().probabilityOfLoss());
       assertThat(d.pbo().pbo()).isBetween(0.25, 0.75);
       assertThat(d.dsr().dsr()).as("not significant at 95%%").isLessThan(0.95);
       sum += d.pbo().pbo();
@@ -69,8 +74,12 @@ class OverfittingScenariosTest {
     System.out.printf(
         "one-edge grid: PBO %.4f, DSR %.4f (SR* %.4f, SR0 %.4f per day), slope %.3f,"
             + " P(OOS loss) %.3f%n",
-        d.pbo().pbo(), d.dsr().dsr(), d.dsr().bestSharpe(), d.dsr().sr0(),
-        d.pbo().degradationSlope(), d.pbo().probabilityOfLoss());
+        d.pbo().pbo(),
+        d.dsr().dsr(),
+        d.dsr().bestSharpe(),
+        d.dsr().sr0(),
+        d.pbo().degradationSlope(),
+        d.pbo().probabilityOfLoss());
     assertThat(d.pbo().pbo()).isLessThan(0.1);
     assertThat(d.pbo().probabilityOfLoss()).isLessThan(0.1);
     assertThat(d.dsr().dsr()).isGreaterThan(0.95);

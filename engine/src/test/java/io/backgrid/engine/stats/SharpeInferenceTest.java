@@ -67,7 +67,9 @@ class SharpeInferenceTest {
       assertThat(m.skewness()).isCloseTo(expected[0], within(1e-10 * Math.abs(expected[0])));
       assertThat(m.kurtosis()).isCloseTo(expected[1], within(1e-10 * expected[1]));
     }
-    assertThat(populationMoments(r)[0]).as("the series must be skewed to test anything").isLessThan(-1);
+    assertThat(populationMoments(r)[0])
+        .as("the series must be skewed to test anything")
+        .isLessThan(-1);
   }
 
   @Test
@@ -80,7 +82,8 @@ class SharpeInferenceTest {
     double bracket = 1 - g[0] * sr + (g[1] - 1) / 4 * sr * sr;
     double se = Math.sqrt(bracket / t);
     double benchmark = 0.1;
-    double psr = NORMAL.cumulativeProbability((sr - benchmark) * Math.sqrt(t - 1) / Math.sqrt(bracket));
+    double psr =
+        NORMAL.cumulativeProbability((sr - benchmark) * Math.sqrt(t - 1) / Math.sqrt(bracket));
 
     SharpeInference inference = SharpeInference.of(moments(r), rf, P, benchmark);
 
@@ -89,8 +92,10 @@ class SharpeInferenceTest {
     assertThat(inference.standardError()).isCloseTo(se, within(1e-12));
     assertThat(inference.annualisedSharpe()).isCloseTo(sr * Math.sqrt(P), within(1e-10));
     assertThat(inference.annualisedStandardError()).isCloseTo(se * Math.sqrt(P), within(1e-10));
-    assertThat(inference.ciLow()).isCloseTo((sr - 1.959963984540054 * se) * Math.sqrt(P), within(1e-10));
-    assertThat(inference.ciHigh()).isCloseTo((sr + 1.959963984540054 * se) * Math.sqrt(P), within(1e-10));
+    assertThat(inference.ciLow())
+        .isCloseTo((sr - 1.959963984540054 * se) * Math.sqrt(P), within(1e-10));
+    assertThat(inference.ciHigh())
+        .isCloseTo((sr + 1.959963984540054 * se) * Math.sqrt(P), within(1e-10));
     assertThat(inference.benchmarkSharpe()).isEqualTo(benchmark);
     assertThat(inference.psr()).isCloseTo(psr, within(1e-12));
     assertThat(psr).as("a case away from the ends").isBetween(0.2, 0.99);
@@ -143,12 +148,17 @@ class SharpeInferenceTest {
     int n = trials.length;
     double v = new Variance(true).evaluate(trials);
     double gamma = 0.5772156649;
-    double sr0 = Math.sqrt(v) * ((1 - gamma) * NORMAL.inverseCumulativeProbability(1 - 1.0 / n)
-        + gamma * NORMAL.inverseCumulativeProbability(1 - 1.0 / (n * Math.E)));
+    double sr0 =
+        Math.sqrt(v)
+            * ((1 - gamma) * NORMAL.inverseCumulativeProbability(1 - 1.0 / n)
+                + gamma * NORMAL.inverseCumulativeProbability(1 - 1.0 / (n * Math.E)));
     double sr = (new Mean().evaluate(best) - rf) / new StandardDeviation(true).evaluate(best);
     double[] g = populationMoments(best);
-    double dsr = NORMAL.cumulativeProbability((sr - sr0) * Math.sqrt(best.length - 1)
-        / Math.sqrt(1 - g[0] * sr + (g[1] - 1) / 4 * sr * sr));
+    double dsr =
+        NORMAL.cumulativeProbability(
+            (sr - sr0)
+                * Math.sqrt(best.length - 1)
+                / Math.sqrt(1 - g[0] * sr + (g[1] - 1) / 4 * sr * sr));
 
     DeflatedSharpe deflated = DeflatedSharpe.of(trials, moments(best), rf);
 

@@ -35,8 +35,10 @@ class StationaryBootstrapTest {
     BootstrapInterval interval = new StationaryBootstrap(4_000, 1, 3).sharpeInterval(r, 0, P);
     double sr = sharpe(r) / Math.sqrt(P);
     double halfWidth = 1.959964 * Math.sqrt((1 + sr * sr / 2) / r.length) * Math.sqrt(P);
-    assertThat((interval.high() - interval.low()) / 2).isCloseTo(halfWidth, within(0.06 * halfWidth));
-    assertThat((interval.high() + interval.low()) / 2).isCloseTo(sharpe(r), within(0.1 * halfWidth));
+    assertThat((interval.high() - interval.low()) / 2)
+        .isCloseTo(halfWidth, within(0.06 * halfWidth));
+    assertThat((interval.high() + interval.low()) / 2)
+        .isCloseTo(sharpe(r), within(0.1 * halfWidth));
   }
 
   @Test
