@@ -141,6 +141,20 @@ class CscvTest {
   }
 
   @Test
+  void averagesTiedRanksOutOfSample() {
+    // {A, A, B, C}: whenever A wins in-sample and lands between B and C out-of-sample, its tied
+    // rank 2.5 gives ω = 1/2 (overfit); the lower or upper tied rank (2 or 3) would not agree.
+    SplittableRandom random = new SplittableRandom(21);
+    double[] a = Returns.normal(random, 400, 0.0005, 0.01);
+    double[][] grid = {
+      a, a.clone(), Returns.normal(random, 400, 0.0, 0.01), Returns.normal(random, 400, 0.001, 0.01)
+    };
+    assertAgree(grid, 8);
+    Oracle oracle = enumerate(grid, 8);
+    assertThat(oracle.pbo()).as("some splits must hit the tie at the median").isBetween(0.05, 0.95);
+  }
+
+  @Test
   void pboIsOneWhenTheInSampleBestIsAlwaysTheOutOfSampleWorst() {
     // S = 4 blocks; one configuration per 2-block set X, good in X and bad elsewhere. With X
     // in-sample, X's configuration wins in-sample and is alone with two bad blocks out-of-sample.
