@@ -30,7 +30,7 @@ package io.backgrid.engine.stats;
  * blocks and the IS sums are updated, not recomputed: O(N) per combination, N·C(S, S/2) in total,
  * with no comparison sort (the rank of one value is a count). The updates add and subtract the same
  * block sums, so duplicate configurations stay exactly tied; the drift of a sum over the C(S − 1,
- * S/2) steps is a few hundred ulps at most. Memory: the matrix plus 6·N doubles.
+ * S/2) steps is a few hundred ulps at most. Memory: the matrix plus 4·N doubles.
  */
 public final class Cscv {
   /** A half's m2 = q − s²/n below this fraction of q is rounding noise: zero variance. */
