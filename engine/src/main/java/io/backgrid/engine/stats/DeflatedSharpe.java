@@ -52,8 +52,9 @@ public record DeflatedSharpe(
   /**
    * The DSR of the best configuration.
    *
-   * @param trialSharpes the per-period Sharpe ratios of the N configurations (finite values; the
-   *     caller leaves out configurations whose Sharpe is undefined and counts only those it keeps)
+   * @param trialSharpes the per-period Sharpe ratios of the N configurations, with the same rf_p
+   *     (finite values; the caller leaves out configurations whose Sharpe is undefined and counts
+   *     only those it keeps)
    * @param best the best configuration's return moments
    * @param riskFreePerPeriod rf_p, the per-period risk-free rate of the study
    * @throws IllegalArgumentException if a Sharpe is not finite
