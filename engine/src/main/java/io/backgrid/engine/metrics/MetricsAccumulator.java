@@ -257,6 +257,14 @@ public final class MetricsAccumulator {
         mean);
   }
 
+  /**
+   * The mean, sample standard deviation and population skewness and kurtosis of the returns added
+   * so far, from the same one-pass sums as {@link #snapshot()}; does not change the accumulator.
+   */
+  public ReturnMoments moments() {
+    return ReturnMoments.ofCentralSums(n, mean, m2, m3, m4);
+  }
+
   private double skew() {
     if (n < 3 || m2 == 0) {
       return Double.NaN;

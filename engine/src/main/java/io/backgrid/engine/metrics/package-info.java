@@ -6,7 +6,8 @@
  * snapshots into the immutable {@link io.backgrid.engine.metrics.PerformanceMetrics}; {@code
  * reset()} makes it ready for the next configuration. {@link
  * io.backgrid.engine.metrics.CorrelationMatrix} holds the sleeves' pairwise correlations, aligned
- * by date.
+ * by date. {@link io.backgrid.engine.metrics.ReturnMoments} hands the population skewness and
+ * kurtosis of the same one-pass sums to the decision statistics of {@code engine.stats}.
  *
  * <p>Conventions shared by every metric: returns r_1..r_n are periodic simple returns, P periods
  * per year, sample standard deviation with n − 1, the per-period risk-free rate
