@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The report as one self-contained HTML file: the template, its script, Apache ECharts (from its
@@ -57,9 +58,10 @@ final class ReportPage {
             + ": the file exists and is not a backgrid report (choose another --out, or move it away)");
       }
       Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+      // Created like any file the user writes (umask permissions), not as a private temp file.
+      Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {
-        Files.writeString(tmp, html, StandardCharsets.UTF_8);
+        Files.writeString(tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);

@@ -14,6 +14,9 @@ final class SummarySections {
   static final List<String> LEADERBOARD_COLUMNS =
       List.of("sharpe", "psr", "cagr", "max_drawdown", "volatility", "turnover", "costs");
 
+  /** The most frequent error messages shown in section 8; the page says how many more there are. */
+  static final int MAX_FAILURE_GROUPS = 100;
+
   private SummarySections() {}
 
   static ObjectNode header(StudyTables t, Ranking r, String studyName, int[] dataRange) {
@@ -202,8 +205,10 @@ final class SummarySections {
     sorted.sort((a, b) -> a.getValue().size() != b.getValue().size()
         ? Integer.compare(b.getValue().size(), a.getValue().size()) : a.getKey().compareTo(b.getKey()));
     ObjectNode f = Json.object();
+    // Bounded, so a study where every failure has its own message still gives a small page.
+    f.put("moreMessages", Math.max(0, sorted.size() - MAX_FAILURE_GROUPS));
     ArrayNode rows = f.putArray("groups");
-    for (Map.Entry<String, List<String>> e : sorted) {
+    for (Map.Entry<String, List<String>> e : sorted.subList(0, Math.min(MAX_FAILURE_GROUPS, sorted.size()))) {
       ObjectNode o = rows.addObject();
       o.put("message", e.getKey());
       o.put("count", e.getValue().size());

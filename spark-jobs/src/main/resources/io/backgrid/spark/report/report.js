@@ -301,6 +301,9 @@
     });
     table(s8, ['#', 'configurations', 'error', 'for example'],
       groups.map(function (gr, i) { return ['error ' + (i + 1), gr.count, gr.message, gr.ids.join(' ')]; }), [0, 2, 3]);
+    if (data.failed.moreMessages > 0) {
+      el('p', { class: 'note', text: data.failed.moreMessages + ' more messages, each rarer: SELECT error, count(*) FROM portfolio_metrics WHERE status = \'FAILED\' GROUP BY error' }, s8);
+    }
   }
 
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });

@@ -119,6 +119,7 @@ class ReportDataTest {
   void failedConfigurationsAreGroupedByMessage() {
     JsonNode groups = plain.get("failed").get("groups");
     assertThat(groups).hasSize(1);
+    assertThat(plain.get("failed").get("moreMessages").asInt()).isZero();
     assertThat(groups.get(0).get("message").asText()).isEqualTo("Invalid lookback 126 for 2 years of data");
     assertThat(groups.get(0).get("count").asInt()).isEqualTo(2);
     assertThat(texts(groups.get(0).get("ids"))).containsExactly("d1", "d2");
