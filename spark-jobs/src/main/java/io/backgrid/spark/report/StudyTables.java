@@ -79,7 +79,7 @@ final class StudyTables {
       ids.add(TableFiles.text(r, "config_id"));
       values.add(axes.read(r));
       Map<String, String> flat = flatten(TableFiles.text(r, "canonical_json"));
-      rf.add(flat.containsKey("risk-free") ? Double.parseDouble(flat.get("risk-free")) : 0.0);
+      rf.add(riskFree(flat.get("risk-free")));
       if (common == null) {
         common = new LinkedHashMap<>(flat);
       } else {
@@ -111,6 +111,15 @@ final class StudyTables {
           axisPaths.put(axis, path);
         }
       }
+    }
+  }
+
+  /** The canonical {@code risk-free} value; 0 when absent or not a number (the rolling Sharpe then uses none). */
+  private static double riskFree(String value) {
+    try {
+      return value == null ? 0 : Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
