@@ -21,7 +21,7 @@ backgrid_build_if_needed() {
   [ -n "${BACKGRID_CLASSPATH:-}" ] && return 0
   if [ -f "$BACKGRID_BUILT_MARK" ] && [ -f "$BACKGRID_CLASSPATH_FILE" ] && \
      [ -z "$(find "$BACKGRID_HOME/pom.xml" "$BACKGRID_HOME"/engine "$BACKGRID_HOME"/datasets "$BACKGRID_HOME"/spark-jobs \
-            \( -name '*.java' -o -name 'pom.xml' -o -name '*.conf' \) -path '*/src/main/*' -newer "$BACKGRID_BUILT_MARK" -print -quit 2>/dev/null)" ] && \
+            \( -name '*.java' -o -name 'pom.xml' -o -name '*.conf' -o -name '*.js' -o -name '*.html' \) -path '*/src/main/*' -newer "$BACKGRID_BUILT_MARK" -print -quit 2>/dev/null)" ] && \
      [ ! "$BACKGRID_HOME/pom.xml" -nt "$BACKGRID_BUILT_MARK" ]; then
     return 0
   fi

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "backgrid", mixinStandardHelpOptions = true, version = "backgrid 0.1.0",
     description = "Allocation-algorithm studies on Spark.",
-    subcommands = {RunCommand.class, ValidateCommand.class, QueryCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, QueryCommand.class, io.backgrid.spark.report.ReportCommand.class})
 public final class BackgridCli implements Runnable {
   public static final int EXIT_BAD_INPUT = 1;
 
