@@ -106,7 +106,7 @@ public final class GridPlan {
     return needs;
   }
 
-  /** Builds the configuration at a position (resolved from the study's template, ~20 µs). */
+  /** Builds the configuration at a position (resolved from the study's template). */
   public StudyConfiguration configuration(int position) {
     int[] x = combination(position);
     StudyTemplate.Resolution r = study.template().resolve(overrides(study, index, x));

@@ -18,23 +18,31 @@ final class PendingBatches {
   private int next;
 
   /**
-   * @param reused ids with an OK published row (those of other studies' grids are ignored)
+   * @param reused ids with an OK published row (ids that are not among {@code configurations} are ignored)
    * @param inBatches ids in finished batches of an interrupted attempt
    */
   PendingBatches(StudyConfigurations configurations, Set<String> reused, Set<String> inBatches) {
     this.configurations = configurations;
     this.inBatches = inBatches;
-    this.reused = new HashSet<>();
     int pending = 0;
+    int ours = 0;
     for (int i = 0; i < configurations.size(); i++) {
       String id = configurations.id(i);
       if (reused.contains(id)) {
-        this.reused.add(id);
+        ours++;
       } else if (!inBatches.contains(id)) {
         pending++;
       }
     }
     this.size = pending;
+    // Usually all are ours (a rerun of the same grid); copy only otherwise: the set is O(grid).
+    this.reused = ours == reused.size() ? reused : new HashSet<>();
+    for (int i = 0; ours < reused.size() && i < configurations.size(); i++) {
+      String id = configurations.id(i);
+      if (reused.contains(id)) {
+        this.reused.add(id);
+      }
+    }
   }
 
   /** How many configurations are to compute. */
