@@ -195,7 +195,8 @@ public final class StudyJob {
   }
 
   /**
-   * Loads the symbols and the period the configurations need (opens only for next-open fills);
+   * Loads what the configurations need ({@link io.backgrid.spark.grid.DataNeeds}: their symbols,
+   * their period, opens only for next-open fills);
    * a non-local URI is read through {@code hadoop} (Spark's configuration: its {@code
    * spark.hadoop.*} settings and credentials apply).
    */
