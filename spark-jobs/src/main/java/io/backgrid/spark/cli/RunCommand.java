@@ -5,20 +5,18 @@ import io.backgrid.spark.config.RunNeeds;
 import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
 import io.backgrid.spark.grid.GridExpander;
-import io.backgrid.spark.grid.StudyConfiguration;
+import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.job.ConfigsTable;
 import io.backgrid.spark.job.EquitySelection;
 import io.backgrid.spark.job.Fingerprints;
-import io.backgrid.spark.job.JobConfiguration;
 import io.backgrid.spark.job.JobReport;
 import io.backgrid.spark.job.JobSpec;
 import io.backgrid.spark.job.Locations;
 import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.job.StudyConfigurations;
 import io.backgrid.spark.job.StudyJob;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
@@ -62,23 +60,16 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Study study = StudyLoader.load(file);
-    List<StudyConfiguration> configurations = GridExpander.expand(study);
-    List<JobConfiguration> jobs = new ArrayList<>(configurations.size());
-    List<String> ids = new ArrayList<>(configurations.size());
-    for (StudyConfiguration c : configurations) {
-      jobs.add(new JobConfiguration(c.configId(), c.config()));
-      ids.add(c.configId());
-    }
-    ids.sort(null);
+    // The plan holds ids only; configurations are built a batch at a time, and again for the configs table.
+    RunNeeds needs = new RunNeeds(study);
+    GridPlan plan = GridExpander.plan(study, needs::add);
     // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals, word for word
     String location = data != null ? data : study.data();
-    RunNeeds needs = new RunNeeds(study);
-    configurations.forEach(c -> needs.add(c.configId(), c.config()));
     RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
-    ConfigsTable configs = ConfigsTable.of(configurations);
+    ConfigsTable configs = ConfigsTable.of(plan);
     JobSpec job =
         new JobSpec(
             study.name(),
@@ -91,7 +82,8 @@ final class RunCommand implements Callable<Integer> {
     try (SparkSessions.Lease lease = SparkSessions.lease("backgrid " + study.name(), master)) {
       SparkSession spark = lease.session();
       JobReport report =
-          new StudyJob(spark, System.out).run(job, jobs, configs.rows(configurations), configs.schema(), Fingerprints.strings(ids));
+          new StudyJob(spark, System.out).run(job, StudyConfigurations.of(plan), configs.rows(plan), configs.schema(),
+              Fingerprints.ids(plan.sortedIds()));
       out.printf(Locale.ROOT, "%n[backgrid] study %s done in %.1f s: %,d configurations (%,d OK, %,d FAILED), %,d computed now, %,d from earlier runs%n",
           study.name(), report.seconds(), report.configurations(), report.configurations() - report.failed(), report.failed(),
           report.computed(), report.reused());

@@ -5,6 +5,7 @@ import io.backgrid.spark.config.RunNeeds;
 import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
 import io.backgrid.spark.grid.GridExpander;
+import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudySummary;
 import io.backgrid.spark.job.Locations;
 import java.io.PrintWriter;
@@ -34,9 +35,8 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Study study = StudyLoader.load(file);
-    GridExpander.Expansion grid = GridExpander.expandWithCounts(study);
     RunNeeds needs = new RunNeeds(study);
-    grid.configurations().forEach(c -> needs.add(c.configId(), c.config()));
+    GridPlan grid = GridExpander.plan(study, needs::add);
     // the same checks run makes before computing (one place: RunChecks), so validate refuses what run would
     String location = data != null ? data : study.data();
     RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());

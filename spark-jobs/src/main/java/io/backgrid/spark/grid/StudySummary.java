@@ -14,7 +14,8 @@ public final class StudySummary {
   private StudySummary() {}
 
   /**
-   * Expands the grid (nothing is simulated) and describes it: study name, data, output, sleeves,
+   * Plans the grid (nothing is simulated; only the listed configurations are kept) and describes
+   * it: study name, data, output, sleeves,
    * axes with their value counts, the number of combinations, distinct configurations and
    * configurations to run (after sampling), then the first {@code first} configurations (id and
    * axis values; {@code -} where an axis does not apply).
@@ -22,11 +23,11 @@ public final class StudySummary {
    * @throws io.backgrid.spark.config.StudyConfigException when the grid is invalid
    */
   public static String validate(Study study, int first) {
-    return validate(study, GridExpander.expandWithCounts(study), first);
+    return validate(study, GridExpander.plan(study), first);
   }
 
-  /** As {@link #validate(Study, int)} for a grid already expanded. */
-  public static String validate(Study study, GridExpander.Expansion e, int first) {
+  /** As {@link #validate(Study, int)} for a grid already planned. */
+  public static String validate(Study study, GridPlan e, int first) {
     String nl = System.lineSeparator();
     StringBuilder sb = new StringBuilder();
     sb.append("Study ").append(study.name()).append(" (").append(study.source()).append(")").append(nl);
@@ -56,10 +57,10 @@ public final class StudySummary {
     if (study.sample().size() != null) {
       sb.append(", sample of ").append(study.sample().size()).append(" (seed ").append(study.sample().seed()).append(")");
     }
-    sb.append(", ").append(e.configurations().size()).append(" to run").append(nl);
-    int n = Math.min(first, e.configurations().size());
+    sb.append(", ").append(e.size()).append(" to run").append(nl);
+    int n = Math.min(first, e.size());
     sb.append("  first ").append(n).append(" configurations:").append(nl);
-    for (StudyConfiguration c : e.configurations().subList(0, n)) {
+    for (StudyConfiguration c : e.first(n)) {
       sb.append("    ").append(c.configId());
       if (c.axisValues().isEmpty()) {
         sb.append("  (the study as written)");

@@ -7,14 +7,18 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
 
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudyConfiguration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
@@ -39,6 +43,19 @@ public final class ConfigsTable {
     for (StudyConfiguration c : configurations) {
       axes.addAll(c.axisValues().keySet());
     }
+    return of(new ArrayList<>(axes), i -> configurations.get(i).axisValues(), configurations.size());
+  }
+
+  /**
+   * The table's schema for a planned grid's configurations (an axis's type is that of its first
+   * value in the grid that is not null: usually the first configuration's, found without building
+   * any configuration).
+   */
+  public static ConfigsTable of(GridPlan plan) {
+    return of(plan.axes(), plan::axisValues, plan.size());
+  }
+
+  private static ConfigsTable of(List<String> axisList, IntFunction<Map<String, Object>> axisValues, int size) {
     StructType schema =
         new StructType()
             .add("config_id", StringType, false)
@@ -51,13 +68,13 @@ public final class ConfigsTable {
             .add("fractional_shares", BooleanType, false)
             .add("start", org.apache.spark.sql.types.DataTypes.DateType, true)
             .add("end", org.apache.spark.sql.types.DataTypes.DateType, true);
-    List<String> axisList = new ArrayList<>(axes);
+    Map<String, DataType> types = types(axisList, axisValues, size);
     for (String axis : axisList) {
       String column = column(axis);
       if (List.of(schema.fieldNames()).contains(column)) {
         column = "axis_" + column;
       }
-      schema = schema.add(column, type(axis, configurations), true);
+      schema = schema.add(column, types.get(axis), true);
     }
     return new ConfigsTable(schema.add("canonical_json", StringType, false), axisList);
   }
@@ -72,12 +89,21 @@ public final class ConfigsTable {
    * whole — on a 100,000-configuration study it would be ~140 MB on the driver.
    */
   public Iterable<Object[]> rows(List<StudyConfiguration> configurations) {
+    return rows(configurations::get, configurations.size());
+  }
+
+  /** As {@link #rows(List)}, each configuration built from the plan as its row is made. */
+  public Iterable<Object[]> rows(GridPlan plan) {
+    return rows(plan::configuration, plan.size());
+  }
+
+  private Iterable<Object[]> rows(IntFunction<StudyConfiguration> configurations, int size) {
     return () -> new Iterator<>() {
       private int next;
 
       @Override
       public boolean hasNext() {
-        return next < configurations.size();
+        return next < size;
       }
 
       @Override
@@ -85,7 +111,7 @@ public final class ConfigsTable {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return row(configurations.get(next++));
+        return row(configurations.apply(next++));
       }
     };
   }
@@ -116,20 +142,33 @@ public final class ConfigsTable {
     return axis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
   }
 
-  private static DataType type(String axis, List<StudyConfiguration> configurations) {
-    for (StudyConfiguration c : configurations) {
-      Object v = c.axisValues().get(axis);
-      if (v instanceof Long || v instanceof Integer) {
-        return LongType;
-      } else if (v instanceof Number) {
-        return DoubleType;
-      } else if (v instanceof Boolean) {
-        return BooleanType;
-      } else if (v instanceof List<?> list) {
-        return createArrayType(!list.isEmpty() && list.get(0) instanceof String ? StringType : DoubleType, true);
-      } else if (v != null) {
-        return StringType;
+  /** Each axis's column type: that of its first non-null value in the configurations' order, else string. */
+  private static Map<String, DataType> types(List<String> axes, IntFunction<Map<String, Object>> axisValues, int size) {
+    Map<String, DataType> types = new HashMap<>();
+    for (int i = 0; i < size && types.size() < axes.size(); i++) {
+      Map<String, Object> values = axisValues.apply(i);
+      for (String axis : axes) {
+        Object v = values.get(axis);
+        if (v != null && !types.containsKey(axis)) {
+          types.put(axis, type(v));
+        }
       }
+    }
+    for (String axis : axes) {
+      types.putIfAbsent(axis, StringType);
+    }
+    return types;
+  }
+
+  private static DataType type(Object v) {
+    if (v instanceof Long || v instanceof Integer) {
+      return LongType;
+    } else if (v instanceof Number) {
+      return DoubleType;
+    } else if (v instanceof Boolean) {
+      return BooleanType;
+    } else if (v instanceof List<?> list) {
+      return createArrayType(!list.isEmpty() && list.get(0) instanceof String ? StringType : DoubleType, true);
     }
     return StringType;
   }

@@ -50,6 +50,23 @@ public final class Fingerprints {
     return hex(digest);
   }
 
+  /**
+   * As {@link #strings} over ids given as longs (each written as its 16 lower-case hex digits), in
+   * the given order: the fingerprint of a planned grid's sorted ids without a string per id.
+   */
+  public static String ids(long[] ids) {
+    MessageDigest digest = sha256();
+    byte[] line = new byte[17];
+    line[16] = '\n';
+    for (long id : ids) {
+      for (int i = 0; i < 16; i++) {
+        line[i] = (byte) Character.forDigit((int) (id >>> (60 - 4 * i)) & 0xF, 16);
+      }
+      digest.update(line);
+    }
+    return hex(digest);
+  }
+
   private static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
   }

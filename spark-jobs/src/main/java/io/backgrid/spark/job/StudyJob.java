@@ -2,22 +2,16 @@ package io.backgrid.spark.job;
 
 import io.backgrid.datasets.parquet.PanelLoader;
 import io.backgrid.datasets.parquet.PanelRequest;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
-import io.backgrid.engine.market.PriceField;
 import java.io.PrintStream;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
-import java.util.TreeSet;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -48,11 +42,18 @@ public final class StudyJob {
     this.console = console;
   }
 
+  /** Runs a study whose configurations are all built (small studies, tests): see the next method. */
+  public JobReport run(
+      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
+      String configFingerprint) {
+    return run(spec, StudyConfigurations.of(configurations, spec.study()), configRows, configSchema, configFingerprint);
+  }
+
   /**
    * Runs a study.
    *
    * @param spec where to read and write, how to spread
-   * @param configurations the study's configurations (ids unique)
+   * @param configurations the study's configurations (ids unique), built a batch at a time
    * @param configRows the configs table's rows (values in {@code configSchema}'s column order),
    *     iterated once, at publication
    * @param configFingerprint identifies the study's configurations (e.g. a hash of the sorted ids)
@@ -60,19 +61,13 @@ public final class StudyJob {
    *     configuration or data changed (unless {@code spec.fresh()})
    */
   public JobReport run(
-      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
+      JobSpec spec, StudyConfigurations configurations, Iterable<Object[]> configRows, StructType configSchema,
       String configFingerprint) {
     long started = System.currentTimeMillis();
     String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
         .format(java.time.Instant.ofEpochMilli(started)) + "-" + Long.toHexString(System.nanoTime() & 0xfffff);
-    Map<String, JobConfiguration> byId = new LinkedHashMap<>();
-    for (JobConfiguration c : configurations) {
-      if (byId.put(c.configId(), c) != null) {
-        throw new IllegalArgumentException("Duplicate config_id " + c.configId() + " in study " + spec.study());
-      }
-    }
     for (String id : spec.equity().ids()) {
-      if (!byId.containsKey(id)) {
+      if (configurations.indexOf(id) < 0) {
         throw new IllegalArgumentException("Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
       }
     }
@@ -81,7 +76,7 @@ public final class StudyJob {
     output.recover();
 
     console.println("[backgrid] loading prices from " + spec.data());
-    MarketPanel panel = loadPanel(spec.data(), configurations, jsc.hadoopConfiguration());
+    MarketPanel panel = loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
     String dataFingerprint = Fingerprints.panel(panel);
     String fingerprint = dataFingerprint + " " + configFingerprint;
     PreviousRuns previous = PreviousRuns.read(spark, output);
@@ -98,22 +93,18 @@ public final class StudyJob {
       reused.addAll(previous.okIds());
     }
     output.startWork(fingerprint);
-    reused.retainAll(byId.keySet());
     List<Path> batches = output.finishedBatches();
     Set<String> inBatches = PreviousRuns.ids(spark, batches);
-    List<JobConfiguration> todo = new ArrayList<>();
-    for (JobConfiguration c : configurations) {
-      if (!reused.contains(c.configId()) && !inBatches.contains(c.configId())) {
-        todo.add(c);
-      }
-    }
+    PendingBatches todo = new PendingBatches(configurations, reused, inBatches);
+    reused = todo.reused();
+    int size = configurations.size();
     console.printf(Locale.ROOT, "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
-        spec.study(), configurations.size(), todo.size(), configurations.size() - todo.size(), panel);
+        spec.study(), size, todo.size(), size - todo.size(), panel);
     if (!interrupted.isEmpty()) {
       console.printf(Locale.ROOT, "[backgrid] resuming after %d interrupted attempt(s): %,d configurations in finished batches%n",
           interrupted.size(), inBatches.size());
     }
-    Attempt attempt = new Attempt(runId, started, started, configurations.size(), 0, configurations.size() - todo.size(),
+    Attempt attempt = new Attempt(runId, started, started, size, 0, size - todo.size(),
         spark.sparkContext().master(), Publisher.version());
     int updates = 0;
     output.writeAttempt(attempt, updates++);
@@ -122,10 +113,9 @@ public final class StudyJob {
     int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
     BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
     int batchSize = spec.batchSize() > 0 ? spec.batchSize() : BATCH_SIZE;
-    try (Progress progress = new Progress(console, configurations.size(), configurations.size() - todo.size(), runner.done::value, 5)) {
+    try (Progress progress = new Progress(console, size, size - todo.size(), runner.done::value, 5)) {
       int n = output.nextBatch(batches);
-      for (int from = 0; from < todo.size(); from += batchSize) {
-        List<JobConfiguration> batch = todo.subList(from, Math.min(todo.size(), from + batchSize));
+      for (List<JobConfiguration> batch = todo.next(batchSize); !batch.isEmpty(); batch = todo.next(batchSize)) {
         runner.run(n, batch);
         attempt = attempt.afterBatch(batch.size(), System.currentTimeMillis());
         output.writeAttempt(attempt, updates++);
@@ -147,7 +137,7 @@ public final class StudyJob {
     publisher.configs(configRows, configSchema);
     List<JobConfiguration> selected = new ArrayList<>();
     for (String id : publisher.select(spec.equity())) {
-      selected.add(byId.get(id));
+      selected.add(configurations.get(configurations.indexOf(id)));
     }
     publisher.equity(selected, shared);
     long failed = publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'FAILED'").count();
@@ -163,13 +153,13 @@ public final class StudyJob {
     }
     publisher.runs(
         runs,
-        Publisher.runRow(runId, started, System.currentTimeMillis(), configurations.size(), todo.size(), configurations.size() - todo.size(),
+        Publisher.runRow(runId, started, System.currentTimeMillis(), size, todo.size(), size - todo.size(),
             failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
     output.publish(next, runId);
     output.discardWork();
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
-    return new JobReport(runId, configurations.size(), todo.size(), configurations.size() - todo.size(), failed, seconds,
+    return new JobReport(runId, size, todo.size(), size - todo.size(), failed, seconds,
         display(output.published()), best);
   }
 
@@ -201,36 +191,16 @@ public final class StudyJob {
 
   /** Loads the price data of a local path with the datasets module's own settings. */
   static MarketPanel loadPanel(String data, List<JobConfiguration> configurations) {
-    return loadPanel(data, configurations, null);
+    return loadPanel(data, StudyConfigurations.of(configurations, "").panelRequest(), null);
   }
 
   /**
-   * Loads the symbols and the period the configurations need (opens only for next-open fills);
+   * Loads what the configurations need ({@link io.backgrid.spark.grid.DataNeeds}: their symbols,
+   * their period, opens only for next-open fills);
    * a non-local URI is read through {@code hadoop} (Spark's configuration: its {@code
    * spark.hadoop.*} settings and credentials apply).
    */
-  static MarketPanel loadPanel(String data, List<JobConfiguration> configurations, org.apache.hadoop.conf.Configuration hadoop) {
-    Set<String> symbols = new TreeSet<>();
-    LocalDate start = null;
-    LocalDate end = null;
-    boolean anyOpenStart = false;
-    boolean anyOpenEnd = false;
-    boolean open = false;
-    for (JobConfiguration c : configurations) {
-      c.config().sleeves().forEach(s -> symbols.addAll(s.universe()));
-      Object benchmark = c.config().rebalancing().algorithmParams().asMap().get("benchmark");
-      if (benchmark instanceof String b) {
-        symbols.add(b);
-      }
-      open |= c.config().execution().fill() == FillPrice.NEXT_OPEN;
-      anyOpenStart |= c.config().start() == null;
-      anyOpenEnd |= c.config().end() == null;
-      start = c.config().start() == null ? start : start == null || c.config().start().isBefore(start) ? c.config().start() : start;
-      end = c.config().end() == null ? end : end == null || c.config().end().isAfter(end) ? c.config().end() : end;
-    }
-    PanelRequest request =
-        new PanelRequest(new ArrayList<>(symbols), anyOpenStart ? null : start, anyOpenEnd ? null : end,
-            open ? Set.of(PriceField.OPEN) : Set.of());
+  static MarketPanel loadPanel(String data, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
     java.net.URI location = Locations.uri(data);
     return hadoop == null || "file".equals(location.getScheme())
         ? PanelLoader.load(location, request)

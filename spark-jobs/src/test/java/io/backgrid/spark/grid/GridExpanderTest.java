@@ -202,11 +202,40 @@ class GridExpanderTest {
 
     StudyConfigException e = catchThrowableOfType(StudyConfigException.class, () -> GridExpander.expand(s));
 
-    // 1000 x 1000 = 1e6 <= 5e6; x 1000 = 1e9 > 5e6
+    // 1000 x 1000 x 1000 = 1e9 > 5e7
     assertThat(e.problems()).containsExactly(
-        "Invalid study.grid: more than 5000000 configurations (rebalance.cooldown (1000) x sleeves.mom.params.lookback"
+        "Invalid study.grid: more than 50000000 configurations (rebalance.cooldown (1000) x sleeves.mom.params.lookback"
             + " (1000) x sleeves.rev.params.lookback (1000) = 1000000000); use fewer axis values, or split the study"
             + " (grid-sample draws from the expanded grid, so it does not help)");
+  }
+
+  @Test
+  void theLimitCountsConfigurationsOnceAxesThatDoNotApplyAreLeftOut() {
+    StringBuilder values = new StringBuilder();
+    for (int i = 1; i <= 10_000; i++) {
+      values.append(i).append(i < 10_000 ? ", " : "");
+    }
+    // kelly: 10,000 x 10,000 = 1e8; fixed reads no lookback: 10,000 cooldowns; 100,010,000 > 5e7
+    Study over = study("""
+        grid {
+          "allocation.algorithm" = [fixed, kelly]
+          "allocation.lookback" = [%1$s]
+          "rebalance.cooldown" = [%1$s]
+        }""".formatted(values));
+    // fixed 1 + dynamic 10,000 = 10,001 configurations of 2 x 10,000 = 20,000 combinations
+    Study under = study("""
+        grid {
+          "allocation.algorithm" = [fixed, dynamic]
+          "allocation.lookback" = [%s]
+        }""".formatted(values));
+
+    StudyConfigException e = catchThrowableOfType(StudyConfigException.class, () -> GridExpander.combinations(over));
+
+    assertThat(e.problems()).containsExactly(
+        "Invalid study.grid: more than 50000000 configurations (allocation.algorithm (2) x allocation.lookback (10000)"
+            + " x rebalance.cooldown (10000) = 200000000, 100010000 once axes that do not apply are left out); use fewer"
+            + " axis values, or split the study (grid-sample draws from the expanded grid, so it does not help)");
+    assertThat(GridExpander.combinations(under)).isEqualTo(20_000);
   }
 
   @Test
