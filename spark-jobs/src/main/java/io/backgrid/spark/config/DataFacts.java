@@ -4,6 +4,7 @@ import io.backgrid.datasets.parquet.PriceParquetReader;
 import io.backgrid.datasets.parquet.RowSink;
 import io.backgrid.datasets.schema.PriceColumn;
 import io.backgrid.datasets.schema.RowFilter;
+import io.backgrid.datasets.validate.ProblemLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,11 +75,14 @@ record DataFacts(TreeMap<String, int[]> symbols, int[] calendar) {
         }
       }
     };
+    ProblemLog problems = new ProblemLog();
     try {
-      PriceParquetReader.scan(location, RowFilter.ALL, EnumSet.noneOf(PriceColumn.class), sink, hadoop);
+      PriceParquetReader.scan(location, RowFilter.ALL, EnumSet.noneOf(PriceColumn.class), sink, hadoop, problems);
     } catch (UncheckedIOException e) {
       throw new Unreachable(e.getMessage());
     }
+    // rows the reader refused (a null or malformed symbol or date): the same refusal run's panel load makes
+    problems.throwIfAny();
     int[] calendar = Arrays.copyOf(days[0], count[0]);
     Arrays.sort(calendar);
     int distinct = 0;
