@@ -96,6 +96,32 @@ final class BatchFiles {
     return name.replace("part-", "part-" + batch.getName() + "-");
   }
 
+  /**
+   * The text of a finished batch's {@code _DONE} file: {@code configurations=<n>}, then a {@code
+   * <table>/<file>=<rows>} line per committed file.
+   */
+  static String doneText(long configurations, Map<String, Long> rows) {
+    StringBuilder text = new StringBuilder("configurations=").append(configurations).append('\n');
+    rows.forEach((file, count) -> text.append(file).append('=').append(count).append('\n'));
+    return text.toString();
+  }
+
+  /**
+   * Reads the rows of each file from a batch's {@code _DONE} text into {@code rows}, by the name
+   * each file gets in a publication ({@link #publishedName}).
+   *
+   * @throws NumberFormatException for a row count that is not a number
+   */
+  static void readDone(Path batch, String text, Map<String, Long> rows) {
+    for (String line : text.split("\n")) {
+      int eq = line.lastIndexOf('=');
+      int slash = line.indexOf('/');
+      if (slash > 0 && eq > slash) {
+        rows.put(line.substring(0, slash) + "/" + publishedName(batch, line.substring(slash + 1, eq)), Long.parseLong(line.substring(eq + 1)));
+      }
+    }
+  }
+
   /** Marks a table directory complete, as Spark's writers do. */
   void markSuccess(Path table) {
     try (FSDataOutputStream out = fs.create(new Path(table, SUCCESS), true)) {

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -21,7 +18,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RawLocalFileSystem;
 
 /**
  * One run at a time per study: a run holds the study while its lease file {@code
@@ -115,7 +111,7 @@ final class StudyLease implements AutoCloseable {
       for (int tries = 0; tries < 20; tries++) {
         long top = newest(files, root, study);
         if (top < 0) {
-          if (createExclusive(files, path(root, study, 0), me.bytes())) {
+          if (ExclusiveFiles.create(files, path(root, study, 0), me.bytes())) {
             if (newest(files, root, study) == 0) {
               return start(files, root, study, 0, me, times);
             }
@@ -124,7 +120,7 @@ final class StudyLease implements AutoCloseable {
           continue;
         }
         Path lease = path(root, study, top);
-        byte[] seen = read(files, lease);
+        byte[] seen = ExclusiveFiles.read(files, lease);
         if (seen == null) {
           continue; // released or taken over meanwhile: look again
         }
@@ -141,7 +137,7 @@ final class StudyLease implements AutoCloseable {
         if (age < times.stale().toMillis()) {
           throw new IllegalStateException(held(study, holder, age, lease, times));
         }
-        if (createExclusive(files, path(root, study, top + 1), me.bytes())) {
+        if (ExclusiveFiles.create(files, path(root, study, top + 1), me.bytes())) {
           files.delete(lease, false);
           deleteBeats(files, lease);
           if (holder != null) {
@@ -195,7 +191,7 @@ final class StudyLease implements AutoCloseable {
     beats.shutdownNow();
     try {
       beats.awaitTermination(10, TimeUnit.SECONDS);
-      if (Arrays.equals(read(fs, lease), mine)) {
+      if (Arrays.equals(ExclusiveFiles.read(fs, lease), mine)) {
         fs.delete(lease, false);
       }
       deleteBeats(fs, lease);
@@ -235,12 +231,12 @@ final class StudyLease implements AutoCloseable {
     try {
       long top = newest(fs, root, study);
       if (top > generation) {
-        byte[] text = read(fs, path(root, study, top));
+        byte[] text = ExclusiveFiles.read(fs, path(root, study, top));
         LeaseHolder other = text == null ? null : LeaseHolder.parse(text, study);
         return other == null ? "another run is taking it over"
             : "run " + other.runId() + " (host " + other.host() + ", pid " + other.pid() + ") took it over at " + LeaseHolder.time(other.started());
       }
-      return Arrays.equals(read(fs, lease), mine) ? null : "the lease file was deleted";
+      return Arrays.equals(ExclusiveFiles.read(fs, lease), mine) ? null : "the lease file was deleted";
     } catch (IOException e) {
       return "it cannot be read (" + e.getMessage() + ")";
     }
@@ -293,52 +289,6 @@ final class StudyLease implements AutoCloseable {
   /** Heartbeat {@code n} of a lease ({@code n < 0}: the pattern of all of them). */
   private static Path beatFile(Path lease, long n) {
     return new Path(lease.getParent(), lease.getName() + ".beat-" + (n < 0 ? "*" : Long.toString(n)));
-  }
-
-  /** Creates a file with this content unless it exists, atomically (see the class comment). */
-  private static boolean createExclusive(FileSystem fs, Path file, byte[] content) throws IOException {
-    if (fs instanceof RawLocalFileSystem local) {
-      // Written aside, then hard-linked into place: link(2) is atomic, fails if the name exists, and
-      // the file appears with its content (an exclusive create would show it empty for a moment).
-      java.nio.file.Path target = local.pathToFile(file).toPath();
-      java.nio.file.Path aside = target.resolveSibling(target.getFileName() + ".new-" + java.util.UUID.randomUUID());
-      try {
-        Files.write(aside, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        Files.createLink(target, aside);
-        return true;
-      } catch (FileAlreadyExistsException e) {
-        return false;
-      } catch (UnsupportedOperationException | java.nio.file.FileSystemException e) {
-        try { // no hard links here: an exclusive create, whose content readers may miss for a moment
-          Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-          return true;
-        } catch (FileAlreadyExistsException exists) {
-          return false;
-        }
-      } finally {
-        Files.deleteIfExists(aside);
-      }
-    }
-    try (FSDataOutputStream out = fs.create(file, false)) {
-      out.write(content);
-      return true;
-    } catch (org.apache.hadoop.fs.FileAlreadyExistsException e) {
-      return false;
-    } catch (IOException e) {
-      if (fs.exists(file)) {
-        return false; // some filesystems say "exists" with a plain IOException
-      }
-      throw e;
-    }
-  }
-
-  /** A file's bytes, or null when it does not exist. */
-  private static byte[] read(FileSystem fs, Path file) throws IOException {
-    try (var in = fs.open(file)) {
-      return in.readAllBytes();
-    } catch (FileNotFoundException e) {
-      return null;
-    }
   }
 
   /** For tests: when the holder last renewed its heartbeat, epoch ms. */

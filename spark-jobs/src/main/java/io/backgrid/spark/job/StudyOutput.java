@@ -205,16 +205,11 @@ final class StudyOutput {
     return new Path(new Path(work, "batches"), String.format("%05d", n));
   }
 
-  /**
-   * Marks a batch complete: all its tables are written. {@code _DONE} holds {@code
-   * configurations=<n>} and a {@code <table>/<file>=<rows>} line per file.
-   */
+  /** Marks a batch complete: all its tables are written ({@link BatchFiles#doneText}). */
   void markDone(int n, long configurations, Map<String, Long> rows) {
     requireWork();
-    StringBuilder text = new StringBuilder("configurations=").append(configurations).append('\n');
-    rows.forEach((file, count) -> text.append(file).append('=').append(count).append('\n'));
     try (FSDataOutputStream out = fs.create(new Path(batch(n), DONE), true)) {
-      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+      out.write(BatchFiles.doneText(configurations, rows).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot mark batch " + n + " done: " + e.getMessage(), e);
     }
@@ -229,14 +224,7 @@ final class StudyOutput {
     for (Path b : batches) {
       Path done = new Path(b, DONE);
       try (var in = fs.open(done)) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-          int eq = line.lastIndexOf('=');
-          int slash = line.indexOf('/');
-          if (eq > slash && slash > 0) {
-            String table = line.substring(0, slash);
-            rows.put(table + "/" + BatchFiles.publishedName(b, line.substring(slash + 1, eq)), Long.parseLong(line.substring(eq + 1)));
-          }
-        }
+        BatchFiles.readDone(b, new String(in.readAllBytes(), StandardCharsets.UTF_8), rows);
       } catch (IOException | NumberFormatException e) {
         throw new IllegalStateException("Cannot read " + Ownership.display(done) + ": " + e.getMessage(), e);
       }
@@ -268,59 +256,15 @@ final class StudyOutput {
     }
   }
 
-  /**
-   * Records an attempt's state in the work area: {@code attempts/<run>/<NNNNN>}, a new file per
-   * update (never rewritten in place, so a driver killed mid-write leaves the previous state
-   * readable); the update before is deleted once the new one is written.
-   */
+  /** Records an attempt's state in the work area ({@link AttemptLog#write}). */
   void writeAttempt(Attempt attempt, int update) {
     requireWork();
-    Path dir = new Path(new Path(work, ATTEMPTS), attempt.runId());
-    Path file = new Path(dir, String.format("%05d", update));
-    try {
-      try (FSDataOutputStream out = fs.create(file, true)) {
-        out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
-      }
-      if (update > 0) {
-        fs.delete(new Path(dir, String.format("%05d", update - 1)), false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    new AttemptLog(fs, new Path(work, ATTEMPTS)).write(attempt, update);
   }
 
-  /**
-   * The attempts recorded in the work area, in run id order (empty without a work area): for each,
-   * its latest complete update; an attempt with none (killed during its first write) is left out.
-   */
+  /** The attempts recorded in the work area ({@link AttemptLog#read}). */
   List<Attempt> attempts() {
-    List<Attempt> attempts = new ArrayList<>();
-    Path dir = new Path(work, ATTEMPTS);
-    try {
-      if (!fs.exists(dir)) {
-        return attempts;
-      }
-      FileStatus[] runs = fs.listStatus(dir);
-      java.util.Arrays.sort(runs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-      for (FileStatus run : runs) {
-        FileStatus[] updates = fs.listStatus(run.getPath());
-        java.util.Arrays.sort(updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
-        for (FileStatus u : updates) {
-          String text;
-          try (var in = fs.open(u.getPath())) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-          Attempt a = Attempt.parseComplete(text);
-          if (a != null) {
-            attempts.add(a);
-            break;
-          }
-        }
-      }
-      return attempts;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
-    }
+    return new AttemptLog(fs, new Path(work, ATTEMPTS)).read();
   }
 
   /** The number the next batch gets: one past the highest batch directory. */
