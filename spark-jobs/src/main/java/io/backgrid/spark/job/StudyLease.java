@@ -26,7 +26,8 @@ import org.apache.hadoop.fs.Path;
  * it is alive by a heartbeat, a new file {@code .<study>.lease-<g>.beat-<n>} every {@link
  * Times#heartbeat()} (the previous one deleted after, so one always exists), written by a daemon
  * thread. A lease whose newest heartbeat (or the lease itself, before the first) is older than
- * {@link Times#stale()} belongs to a run that is gone.
+ * {@link Times#stale()} belongs to a run that is gone, and so does, at once, a lease of this host
+ * whose process is no longer running (a driver killed and rerun at once need not wait).
  *
  * <p>A run takes a free study by creating generation 0, and a stale lease {@code g} by creating
  * generation {@code g + 1} and then deleting {@code g}: the creation is exclusive, so of two runs
@@ -134,15 +135,16 @@ final class StudyLease implements AutoCloseable {
           continue;
         }
         long age = System.currentTimeMillis() - lastBeat(files, lease);
-        if (age < times.stale().toMillis()) {
+        boolean gone = holder != null && holder.host().equals(me.host()) && !alive(holder.pid());
+        if (age < times.stale().toMillis() && !gone) {
           throw new IllegalStateException(held(study, holder, age, lease, times));
         }
         if (ExclusiveFiles.create(files, path(root, study, top + 1), me.bytes())) {
           files.delete(lease, false);
           deleteBeats(files, lease);
           if (holder != null) {
-            console.printf(Locale.ROOT, "[backgrid] took over the lease of study %s from run %s (host %s, pid %d): no heartbeat for %d s%n",
-                study, holder.runId(), holder.host(), holder.pid(), age / 1000);
+            console.printf(Locale.ROOT, "[backgrid] took over the lease of study %s from run %s (host %s, pid %d): %s%n",
+                study, holder.runId(), holder.host(), holder.pid(), gone ? "its process is gone" : "no heartbeat for " + age / 1000 + " s");
           }
           return start(files, root, study, top + 1, me, times);
         }
@@ -248,6 +250,11 @@ final class StudyLease implements AutoCloseable {
     return "Cannot run study '" + study + "': it is held by " + who + ", last heartbeat " + age / 1000 + " s ago (lease "
         + Ownership.display(lease) + "); wait until that run ends, or if it was killed, rerun once its lease is "
         + times.stale().toSeconds() + " s without a heartbeat";
+  }
+
+  /** Whether a process of this host runs (a killed run's lease is free at once, not after {@code stale}). */
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
   /** The highest generation of the study's lease files, or -1 without one. */

@@ -93,6 +93,27 @@ class StudyLeaseTest {
   }
 
   @Test
+  void aLeaseOfThisHostWhoseProcessIsGoneIsTakenOverAtOnce() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    String host = LeaseHolder.current("demo", "x").host();
+    Files.write(dir.resolve(".demo.lease-0"), new LeaseHolder("demo", "run-killed", host, gone.pid(), 0).bytes());
+
+    acquire("run-new", StudyLease.Times.DEFAULT).check("publish");
+
+    assertThat(console.toString(StandardCharsets.UTF_8)).isEqualTo(
+        "[backgrid] took over the lease of study demo from run run-killed (host " + host + ", pid " + gone.pid() + "): its process is gone\n");
+  }
+
+  @Test
+  void aLeaseOfThisHostWhoseProcessRunsIsHeld() throws Exception {
+    String host = LeaseHolder.current("demo", "x").host();
+    Files.write(dir.resolve(".demo.lease-0"), new LeaseHolder("demo", "run-alive", host, ProcessHandle.current().pid(), 0).bytes());
+    Files.setLastModifiedTime(dir.resolve(".demo.lease-0"), FileTime.fromMillis(System.currentTimeMillis() - 5_000));
+    assertThatThrownBy(() -> acquire("run-new", StudyLease.Times.DEFAULT)).hasMessageStartingWith("Cannot run study 'demo': it is held by run run-alive ");
+  }
+
+  @Test
   void aLeaseWithARecentHeartbeatIsNotStaleHoweverOldTheLease() throws Exception {
     deadLease("run-slow", Duration.ofMinutes(10));
     Files.writeString(dir.resolve(".demo.lease-0.beat-3"), "");
