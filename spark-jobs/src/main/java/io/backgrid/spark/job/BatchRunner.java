@@ -1,7 +1,11 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
@@ -37,18 +41,60 @@ final class BatchRunner {
     this.failed = spark.sparkContext().longAccumulator("backgrid configurations failed");
   }
 
-  /** Simulates one batch and commits its tables under the work area's batch {@code n}. */
+  /**
+   * Simulates one batch and commits its tables under the work area's batch {@code n}. A batch that
+   * fails leaves no files: its task attempts' files are deleted (the finished batches stay for the
+   * next run).
+   *
+   * @throws IllegalStateException when the work area was deleted meanwhile
+   * @throws UncheckedIOException naming the batch and the filesystem's error (e.g. a full disk)
+   */
   void run(int n, List<JobConfiguration> batch) {
     int spread = Math.max(1, Math.min(partitions, batch.size()));
     jsc.setJobDescription("backgrid: simulate and write batch " + n + " (" + batch.size() + " configurations)");
-    List<TaskFiles> written =
-        jsc.parallelize(batch, spread)
-            .repartition(spread)
-            .mapPartitionsWithIndex(new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed), false)
-            .collect();
-    output.files().commit(output.batch(n), written);
-    output.markDone(n, batch.size());
+    output.requireWork();
+    output.files().mkdirs(BatchFiles.tasks(output.batch(n)));
+    List<TaskFiles> written;
+    try {
+      written =
+          jsc.parallelize(batch, spread)
+              .repartition(spread)
+              .mapPartitionsWithIndex(new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed), false)
+              .collect();
+    } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
+      output.requireWork();
+      output.discardBatch(n);
+      IOException io = ioCause(e);
+      if (io == null) {
+        throw e;
+      }
+      throw new UncheckedIOException("Cannot write batch " + n + " of study '" + output.study() + "': " + io.getMessage()
+          + "; its partial files were removed and the finished batches kept: rerun the same command to resume", io);
+    }
+    output.requireWork();
+    output.markDone(n, batch.size(), output.files().commit(output.batch(n), written));
   }
+
+  /**
+   * The first I/O error in a failure's causes, or null. Spark does not always ship a task's
+   * exception back as the cause (in local mode it gives only its text): then the error is the
+   * one its message names as the most recent failure.
+   */
+  static IOException ioCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UncheckedIOException u) {
+        return new IOException(u.getMessage(), u.getCause());
+      }
+      if (t instanceof IOException io) {
+        return io;
+      }
+    }
+    Matcher m = TASK_IO_FAILURE.matcher(String.valueOf(e.getMessage()));
+    return m.find() ? new IOException(m.group(1), e) : null;
+  }
+
+  private static final Pattern TASK_IO_FAILURE =
+      Pattern.compile("most recent failure: Lost task [^\\n]*?\\): java\\.io\\.(?:Unchecked)?IOException: ([^\\n]*)");
 
   /** Releases the broadcast Hadoop configuration. */
   void close() {

@@ -24,7 +24,8 @@ import org.apache.spark.util.SerializableConfiguration;
  * partition that Spark reports successful ({@link BatchFiles#commit}) and drops the rest, so a
  * retried, speculative or killed attempt never leaves rows behind twice.
  *
- * <p>A configuration that throws becomes a FAILED row and the task goes on. Memory per task is the
+ * <p>A configuration that throws becomes a FAILED row and the task goes on. A task that fails
+ * (a full disk, a lost work area) deletes its own directory, so it leaves no partial files. Memory per task is the
  * open writers' row groups ({@link RowFileWriter#ROW_GROUP_BYTES} each at most) and one
  * configuration's rows, whatever the partition's size. A static class holding only broadcasts,
  * plain values and accumulators, so no driver state is shipped.
@@ -56,8 +57,9 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
     Configuration conf = hadoop.value().value();
     Simulator simulator = ExecutorSimulators.forPanel(panel);
     List<RowFileWriter> writers = new ArrayList<>();
-    RuntimeException failure = null;
+    Throwable failure = null;
     try {
+      requireBatch(conf);
       for (String table : Tables.PER_CONFIG) {
         writers.add(RowFileWriter.create(BatchFiles.taskFile(directory, table), Tables.schema(table), conf));
       }
@@ -75,13 +77,47 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
         rows.clear();
         tables.clear();
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       failure = e;
       throw e;
     } finally {
-      closeAll(writers, failure);
+      RuntimeException closing = closeAll(writers, failure);
+      if (failure != null || closing != null) {
+        deleteQuietly(directory, conf, failure != null ? failure : closing);
+      }
+      if (closing != null) {
+        throw closing;
+      }
     }
-    return List.of(new TaskFiles(partition, directory.toString())).iterator();
+    long[] rows = new long[writers.size()];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = writers.get(k).rows();
+    }
+    return List.of(new TaskFiles(partition, directory.toString(), rows)).iterator();
+  }
+
+  /**
+   * Refuses to write when the batch's task directory (made by the driver before the job) is gone:
+   * the work area was deleted, and writing would make an unmarked copy of it.
+   */
+  private void requireBatch(Configuration conf) {
+    Path tasks = BatchFiles.tasks(new Path(batch));
+    try {
+      if (!tasks.getFileSystem(conf).exists(tasks)) {
+        throw new IllegalStateException("Cannot write to " + tasks + ": the directory is gone (the work area was deleted)");
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("Cannot check " + tasks + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Removes a failed attempt's files (a full disk must not keep them); a failure to is added to the task's. */
+  private static void deleteQuietly(Path directory, Configuration conf, Throwable failure) {
+    try {
+      directory.getFileSystem(conf).delete(directory, true);
+    } catch (java.io.IOException | RuntimeException e) {
+      failure.addSuppressed(e);
+    }
   }
 
   /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
@@ -101,23 +137,23 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
 
   /**
    * Closes every writer. A failure to close is added to the task's failure if there is one (which
-   * goes on), else the first is thrown after trying them all.
+   * goes on), else the first is returned, to be thrown, after trying them all.
    */
-  private static void closeAll(List<RowFileWriter> writers, RuntimeException failure) {
-    RuntimeException first = failure;
+  private static RuntimeException closeAll(List<RowFileWriter> writers, Throwable failure) {
+    RuntimeException first = null;
     for (RowFileWriter w : writers) {
       try {
         w.close();
       } catch (RuntimeException e) {
-        if (first == null) {
+        if (failure != null) {
+          failure.addSuppressed(e);
+        } else if (first == null) {
           first = e;
         } else {
           first.addSuppressed(e);
         }
       }
     }
-    if (first != null && first != failure) {
-      throw first;
-    }
+    return first;
   }
 }

@@ -36,6 +36,8 @@ public final class StudyJob {
   private final PrintStream console;
   /** Called with each batch's number after it is written (tests interrupt a run here). */
   IntConsumer afterBatch = n -> {};
+  /** The study lease's heartbeat and staleness (tests shorten them). */
+  StudyLease.Times leaseTimes = StudyLease.Times.DEFAULT;
 
   public StudyJob(SparkSession spark, PrintStream console) {
     this.spark = spark;
@@ -59,6 +61,8 @@ public final class StudyJob {
    * @param configFingerprint identifies the study's configurations (e.g. a hash of the sorted ids)
    * @throws IllegalArgumentException for an equity id not in the study, or a rerun whose
    *     configuration or data changed (unless {@code spec.fresh()})
+   * @throws IllegalStateException when the output holds a directory backgrid did not write where
+   *     the study's go, another run holds the study, or a publication would be incomplete
    */
   public JobReport run(
       JobSpec spec, StudyConfigurations configurations, Iterable<Object[]> configRows, StructType configSchema,
@@ -73,7 +77,21 @@ public final class StudyJob {
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     StudyOutput output = new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
+    StudyLease lease = output.acquire(runId, leaseTimes, console);
+    try {
+      return run(spec, configurations, configRows, configSchema, configFingerprint, output, byId, runId, started);
+    } finally {
+      lease.close();
+    }
+  }
+
+  /** Runs a study whose lease this run holds. */
+  private JobReport run(
+      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
+      String configFingerprint, StudyOutput output, Map<String, JobConfiguration> byId, String runId, long started) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     output.recover();
+    output.removeLeftovers();
 
     console.println("[backgrid] loading prices from " + spec.data());
     MarketPanel panel = loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
@@ -129,6 +147,7 @@ public final class StudyJob {
     Path next = output.publication(runId);
     Publisher publisher = new Publisher(spark, output, next);
     List<Path> allBatches = output.finishedBatches();
+    Map<String, Long> batchRows = output.batchRows(allBatches);
     allBatches.forEach(output::unmarkDone);
     for (String table : Tables.PER_CONFIG) {
       jsc.setJobDescription("backgrid: assemble " + table);
@@ -155,12 +174,25 @@ public final class StudyJob {
         runs,
         Publisher.runRow(runId, started, System.currentTimeMillis(), size, todo.size(), size - todo.size(),
             failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
+    check(output, next, spec.study(), batchRows,
+        Map.of(Tables.PORTFOLIO_METRICS, (long) configurations.size(), Tables.CONFIGS, (long) configurations.size(), Tables.RUNS,
+            runs.size() + 1L));
     output.publish(next, runId);
     output.discardWork();
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
     return new JobReport(runId, size, todo.size(), size - todo.size(), failed, seconds,
         display(output.published()), best);
+  }
+
+  /** Checks a publication before it replaces the published tables; a refused one is deleted. */
+  private void check(StudyOutput output, Path next, String study, Map<String, Long> batchRows, Map<String, Long> tableRows) {
+    try {
+      PublicationCheck.verify(output.fs(), spark.sparkContext().hadoopConfiguration(), next, study, batchRows, tableRows);
+    } catch (IllegalStateException e) {
+      output.discardPublication(next);
+      throw e;
+    }
   }
 
   /** A local path as a plain path, anything else as its URI. */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
@@ -17,9 +18,10 @@ import org.apache.hadoop.fs.Path;
  *
  * <pre>
  *   &lt;output&gt;/&lt;study&gt;/&lt;table&gt;/           the published tables: complete, or absent
+ *   &lt;output&gt;/.&lt;study&gt;.lease-&lt;g&gt;            the run that holds the study ({@link StudyLease})
  *   &lt;output&gt;/.&lt;study&gt;.work/                work of a run not yet published:
  *       FINGERPRINT                          data and configuration fingerprints
- *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations
+ *       batches/NNNNN/&lt;table&gt;/ + _DONE       finished batches of configurations (_DONE: the rows of each file)
  *       batches/NNNNN/_tasks/                task attempts' files, until the batch commits ({@link BatchFiles})
  *       attempts/&lt;run&gt;                       each attempt at the study ({@link Attempt})
  *   &lt;output&gt;/.&lt;study&gt;.publish-&lt;run&gt;/       the next publication, being written
@@ -28,6 +30,10 @@ import org.apache.hadoop.fs.Path;
  * Publishing renames the current tables aside, renames the new ones into place, then deletes the
  * old: a reader sees the previous complete results or the new complete results. A crash between
  * the two renames is repaired by {@link #recover()} at the next start.
+ *
+ * <p>The study, work and publication directories carry this study's {@link Ownership} mark; a
+ * directory without it is never deleted, replaced or renamed. Everything that deletes or
+ * replaces first checks that this run still holds the study's lease.
  */
 final class StudyOutput {
   private static final String DONE = "_DONE";
@@ -39,6 +45,8 @@ final class StudyOutput {
   private final Path published;
   private final Path work;
   private final String study;
+  private final Ownership owner;
+  private StudyLease lease;
 
   StudyOutput(URI output, String study, Configuration conf) {
     try {
@@ -50,6 +58,52 @@ final class StudyOutput {
     this.root = new Path(output);
     this.published = new Path(root, study);
     this.work = new Path(root, "." + study + ".work");
+    this.owner = new Ownership(fs, study);
+  }
+
+  /**
+   * Checks that the study's directories are absent or this study's, then takes the study's lease.
+   *
+   * @throws IllegalStateException for a directory backgrid did not write, or a study another run holds
+   */
+  StudyLease acquire(String runId, StudyLease.Times times, java.io.PrintStream console) {
+    owner.requireOwnedOrAbsent(published);
+    owner.requireOwnedOrAbsent(work);
+    lease = StudyLease.acquire(fs, root, study, runId, times, console);
+    return lease;
+  }
+
+  /**
+   * Removes what killed runs left beside the published tables: publications being written
+   * ({@code .<study>.publish-*}) and, once the tables are in place, tables renamed aside ({@code
+   * .<study>.old-*}); only directories with this study's mark, and only while holding the lease.
+   */
+  void removeLeftovers() {
+    guard("clean up after an earlier run of");
+    try {
+      List<Path> leftovers = new ArrayList<>(marked("." + study + ".publish-*"));
+      if (fs.exists(published)) {
+        leftovers.addAll(marked("." + study + ".old-*"));
+      }
+      for (Path p : leftovers) {
+        fs.delete(p, true);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove what an earlier run of study '" + study + "' left in " + Ownership.display(root)
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks that the work area is still there (a user may delete it while the run uses it).
+   *
+   * @throws IllegalStateException saying what happened and what to do, when it is gone
+   */
+  void requireWork() {
+    if (!owner.owns(work)) {
+      throw new IllegalStateException("Cannot continue study '" + study + "': its work area " + Ownership.display(work)
+          + " was deleted while this run was using it; nothing was published; rerun the same command to start again");
+    }
   }
 
   /** The batch and publication files of this study's filesystem. */
@@ -82,13 +136,14 @@ final class StudyOutput {
 
   /** Restores the published tables if a publication was cut between its two renames. */
   void recover() {
+    guard("recover the published tables of");
     try {
       if (fs.exists(published)) {
         return;
       }
-      FileStatus[] aside = fs.globStatus(new Path(root, "." + study + ".old-*"));
-      if (aside != null && aside.length > 0) {
-        fs.rename(aside[aside.length - 1].getPath(), published);
+      List<Path> aside = marked("." + study + ".old-*");
+      if (!aside.isEmpty()) {
+        fs.rename(aside.get(aside.size() - 1), published);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot recover " + published + ": " + e.getMessage(), e);
@@ -112,12 +167,15 @@ final class StudyOutput {
 
   /** Starts a work area with this fingerprint (discarding any other). */
   void startWork(String fingerprint) {
+    guard("start the work area of");
     try {
-      if (fingerprint.equals(workFingerprint())) {
+      if (fingerprint.equals(workFingerprint()) && owner.requireOwnedOrAbsent(work)) {
         return;
       }
-      fs.delete(work, true);
-      fs.mkdirs(work);
+      if (owner.requireOwnedOrAbsent(work)) {
+        fs.delete(work, true);
+      }
+      owner.mark(work);
       try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
         out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
       }
@@ -126,9 +184,20 @@ final class StudyOutput {
     }
   }
 
-  /** Deletes the work area. */
+  /** Deletes the work area (if it is this study's). */
   void discardWork() {
-    delete(work);
+    guard("delete the work area of");
+    if (owner.requireOwnedOrAbsent(work)) {
+      delete(work);
+    }
+  }
+
+  /** Deletes the files of batch {@code n}, which did not finish. */
+  void discardBatch(int n) {
+    guard("delete a batch of");
+    if (owner.owns(work)) {
+      delete(batch(n));
+    }
   }
 
   /** The directory of batch {@code n} (for a table: {@code batch(n)/<table>}). */
@@ -136,17 +205,36 @@ final class StudyOutput {
     return new Path(new Path(work, "batches"), String.format("%05d", n));
   }
 
-  /** Marks a batch complete: all its tables are written. */
-  void markDone(int n, long configurations) {
+  /** Marks a batch complete: all its tables are written ({@link BatchFiles#doneText}). */
+  void markDone(int n, long configurations, Map<String, Long> rows) {
+    requireWork();
     try (FSDataOutputStream out = fs.create(new Path(batch(n), DONE), true)) {
-      out.write(Long.toString(configurations).getBytes(StandardCharsets.UTF_8));
+      out.write(BatchFiles.doneText(configurations, rows).getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot mark batch " + n + " done: " + e.getMessage(), e);
     }
   }
 
+  /**
+   * The rows each file of these finished batches holds, by the name it gets in a publication
+   * ({@code <table>/part-<batch>-<partition>.parquet}), as their {@code _DONE} files record them.
+   */
+  Map<String, Long> batchRows(List<Path> batches) {
+    Map<String, Long> rows = new java.util.TreeMap<>();
+    for (Path b : batches) {
+      Path done = new Path(b, DONE);
+      try (var in = fs.open(done)) {
+        BatchFiles.readDone(b, new String(in.readAllBytes(), StandardCharsets.UTF_8), rows);
+      } catch (IOException | NumberFormatException e) {
+        throw new IllegalStateException("Cannot read " + Ownership.display(done) + ": " + e.getMessage(), e);
+      }
+    }
+    return rows;
+  }
+
   /** The finished batches, in order; unfinished ones (a run cut mid-batch) are deleted. */
   List<Path> finishedBatches() {
+    guard("read the work area of");
     List<Path> done = new ArrayList<>();
     try {
       Path batches = new Path(work, "batches");
@@ -168,58 +256,15 @@ final class StudyOutput {
     }
   }
 
-  /**
-   * Records an attempt's state in the work area: {@code attempts/<run>/<NNNNN>}, a new file per
-   * update (never rewritten in place, so a driver killed mid-write leaves the previous state
-   * readable); the update before is deleted once the new one is written.
-   */
+  /** Records an attempt's state in the work area ({@link AttemptLog#write}). */
   void writeAttempt(Attempt attempt, int update) {
-    Path dir = new Path(new Path(work, ATTEMPTS), attempt.runId());
-    Path file = new Path(dir, String.format("%05d", update));
-    try {
-      try (FSDataOutputStream out = fs.create(file, true)) {
-        out.write(attempt.format().getBytes(StandardCharsets.UTF_8));
-      }
-      if (update > 0) {
-        fs.delete(new Path(dir, String.format("%05d", update - 1)), false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
-    }
+    requireWork();
+    new AttemptLog(fs, new Path(work, ATTEMPTS)).write(attempt, update);
   }
 
-  /**
-   * The attempts recorded in the work area, in run id order (empty without a work area): for each,
-   * its latest complete update; an attempt with none (killed during its first write) is left out.
-   */
+  /** The attempts recorded in the work area ({@link AttemptLog#read}). */
   List<Attempt> attempts() {
-    List<Attempt> attempts = new ArrayList<>();
-    Path dir = new Path(work, ATTEMPTS);
-    try {
-      if (!fs.exists(dir)) {
-        return attempts;
-      }
-      FileStatus[] runs = fs.listStatus(dir);
-      java.util.Arrays.sort(runs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-      for (FileStatus run : runs) {
-        FileStatus[] updates = fs.listStatus(run.getPath());
-        java.util.Arrays.sort(updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
-        for (FileStatus u : updates) {
-          String text;
-          try (var in = fs.open(u.getPath())) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-          }
-          Attempt a = Attempt.parseComplete(text);
-          if (a != null) {
-            attempts.add(a);
-            break;
-          }
-        }
-      }
-      return attempts;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
-    }
+    return new AttemptLog(fs, new Path(work, ATTEMPTS)).read();
   }
 
   /** The number the next batch gets: one past the highest batch directory. */
@@ -231,18 +276,41 @@ final class StudyOutput {
     return next;
   }
 
-  /** A fresh directory to write the next publication into. */
+  /** A fresh directory, with this study's mark, to write the next publication into. */
   Path publication(String runId) {
+    guard("write the publication of");
     Path p = new Path(root, "." + study + ".publish-" + runId);
-    delete(p);
+    if (owner.requireOwnedOrAbsent(p)) {
+      delete(p);
+    }
+    owner.mark(p);
     return p;
+  }
+
+  /** Deletes a publication that will not be published (if this run still holds the study). */
+  void discardPublication(Path next) {
+    guard("delete the publication of");
+    if (owner.owns(next)) {
+      delete(next);
+    }
+  }
+
+  /** The study's name. */
+  String study() {
+    return study;
+  }
+
+  /** The filesystem of the study's directories. */
+  FileSystem fs() {
+    return fs;
   }
 
   /** Makes {@code next} the published tables, atomically for readers of each rename. */
   void publish(Path next, String runId) {
+    guard("publish");
     Path aside = new Path(root, "." + study + ".old-" + runId);
     try {
-      boolean had = fs.exists(published);
+      boolean had = owner.requireOwnedOrAbsent(published);
       if (had && !fs.rename(published, aside)) {
         throw new IOException("rename " + published + " -> " + aside + " failed");
       }
@@ -257,6 +325,26 @@ final class StudyOutput {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish " + published + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The directories matching a pattern under the output root that carry this study's mark, sorted. */
+  private List<Path> marked(String pattern) throws IOException {
+    List<Path> out = new ArrayList<>();
+    FileStatus[] found = fs.globStatus(new Path(root, pattern));
+    for (FileStatus s : found == null ? new FileStatus[0] : found) {
+      if (s.isDirectory() && owner.owns(s.getPath())) {
+        out.add(s.getPath());
+      }
+    }
+    out.sort(null);
+    return out;
+  }
+
+  /** Checks this run still holds the study before it changes something (no lease: unit tests of this class). */
+  private void guard(String action) {
+    if (lease != null) {
+      lease.check(action);
     }
   }
 

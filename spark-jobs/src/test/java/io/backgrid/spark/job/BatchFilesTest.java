@@ -29,7 +29,7 @@ class BatchFilesTest {
     for (String table : Tables.PER_CONFIG) {
       Files.writeString(attempt.resolve(table + ".parquet"), content);
     }
-    return new TaskFiles(partition, attempt.toUri().toString());
+    return new TaskFiles(partition, attempt.toUri().toString(), new long[] {partition + 1, 2, 3, 4});
   }
 
   /** A Hadoop path as the job builds them (no trailing slash, unlike the URI of an existing directory). */
@@ -49,7 +49,10 @@ class BatchFilesTest {
     attempt(batch, 0, 11, "lost executor"); // a first attempt whose executor died
     TaskFiles retry = attempt(batch, 0, 17, "retry");
     TaskFiles other = attempt(batch, 1, 12, "partition one");
-    files().commit(hadoop(batch), List.of(retry, other));
+    assertThat(files().commit(hadoop(batch), List.of(retry, other)))
+        .as("the rows of each committed file, as the tasks counted them")
+        .containsEntry("portfolio_metrics/part-00000.parquet", 1L).containsEntry("portfolio_metrics/part-00001.parquet", 2L)
+        .containsEntry("rebalances/part-00001.parquet", 4L).hasSize(8);
     for (String table : Tables.PER_CONFIG) {
       assertThat(names(batch.resolve(table))).containsExactly("part-00000.parquet", "part-00001.parquet");
       assertThat(Files.readString(batch.resolve(table).resolve("part-00000.parquet"))).isEqualTo("retry");
@@ -71,7 +74,7 @@ class BatchFilesTest {
   @Test
   void aCommitWhoseAttemptFilesAreMissingFailsNamingTheBatch() throws IOException {
     Path batch = dir.resolve("00004");
-    TaskFiles gone = new TaskFiles(0, hadoop(batch.resolve("_tasks").resolve("0-9")).toString());
+    TaskFiles gone = new TaskFiles(0, hadoop(batch.resolve("_tasks").resolve("0-9")).toString(), new long[4]);
     assertThatThrownBy(() -> files().commit(hadoop(batch), List.of(gone)))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage("Cannot commit batch " + hadoop(batch) + ": File " + gone.directory() + "/portfolio_metrics.parquet does not exist");
