@@ -97,7 +97,7 @@ public final class ReadOnlySql {
     if (refused != null) {
       String shown = statement.replaceAll("\\s+", " ").strip();
       throw new IllegalArgumentException(
-          "Unsupported statement: " + (shown.length() > 80 ? shown.substring(0, 77) + "..." : shown) + " (" + refused
+          "Unsupported statement: " + (shown.length() > 200 ? shown.substring(0, 197) + "..." : shown) + " (" + refused
               + "): queries over a study's tables are read-only; allowed: " + ALLOWED);
     }
   }
