@@ -41,7 +41,11 @@ public final class BackgridCli implements Runnable {
 
   /** Runs a command line; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new BackgridCli());
+    return run(new CommandLine(new BackgridCli()), out, err, args);
+  }
+
+  /** Runs a command line on {@code cli} (tests add commands of their own to it). */
+  static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(

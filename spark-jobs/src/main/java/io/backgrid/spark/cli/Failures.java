@@ -47,11 +47,13 @@ final class Failures {
    *     BackgridCli#EXIT_BAD_INPUT}
    */
   static int report(Exception e, PrintWriter err) {
+    if (shuttingDown()) {
+      // Ctrl-C: Spark's shutdown hook stopped the context under the job, which is no failure of its
+      // own (and logging may have shut down already): the hook's interrupt line says it all.
+      return BackgridCli.EXIT_INTERRUPTED;
+    }
     String message = message(e);
     CommandLog.failure(message, e);
-    if (shuttingDown()) {
-      return BackgridCli.EXIT_INTERRUPTED; // Spark's own shutdown failed the job: the interrupt, not a failure
-    }
     err.println(message);
     Path log = CommandLog.written();
     if (log != null && !(e instanceof IllegalArgumentException || e instanceof AnalysisException)) {
@@ -88,7 +90,6 @@ final class Failures {
     if (finished) {
       return null;
     }
-    CommandLog.failure("interrupted (SIGINT or SIGTERM)", null);
     return resumable ? "[backgrid] interrupted: finished batches are kept; rerun the same command to resume" : "[backgrid] interrupted";
   }
 

@@ -23,6 +23,9 @@ class ClusterScriptsTest {
 
   Result clusterStart(Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", ROOT.resolve("submit-scripts/cluster-start.sh").toString(), "1").directory(ROOT.toFile());
+    // Free ports, so that a script that went on (it must not) would not meet a cluster on 7077/8080.
+    pb.environment().put("BACKGRID_MASTER_PORT", Integer.toString(freePort()));
+    pb.environment().put("BACKGRID_MASTER_UI_PORT", Integer.toString(freePort()));
     pb.environment().putAll(env);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
@@ -33,6 +36,12 @@ class ClusterScriptsTest {
       throw new AssertionError("cluster-start.sh did not end within 60 s");
     }
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
   }
 
   @Test
