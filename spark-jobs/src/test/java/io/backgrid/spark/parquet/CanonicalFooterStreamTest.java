@@ -150,18 +150,30 @@ class CanonicalFooterStreamTest {
   }
 
   @Test
-  void aWriterKeepsItsOwnDictionarySettingsWhenAnotherWriterIsBuiltMeanwhile() throws IOException {
+  void aWriterKeepsItsOwnDictionarySettingsInEveryRowGroupWhenAnotherWriterWasBuiltSince() throws IOException {
     Configuration conf = new Configuration();
     Path first = dir.resolve("first.parquet");
+    StructType big = new StructType().add("status", StringType, false).add("blob", StringType, false);
     StructType other = new StructType().add("status", DoubleType, true).add("name", StringType, true);
-    try (RowFileWriter a = RowFileWriter.create(new org.apache.hadoop.fs.Path(first.toUri()), SCHEMA, conf);
+    Random random = new Random(11);
+    char[] blob = new char[1000];
+    try (RowFileWriter a = RowFileWriter.create(new org.apache.hadoop.fs.Path(first.toUri()), big, conf);
         RowFileWriter b = RowFileWriter.create(new org.apache.hadoop.fs.Path(dir.resolve("second.parquet").toUri()), other, conf)) {
-      for (int i = 0; i < 1000; i++) {
-        a.write(new Object[] {i % 7 == 0 ? "FAILED" : "OK", i * 0.5});
-        b.write(new Object[] {i * 0.25, "n" + (i % 3)});
+      b.write(new Object[] {0.25, "n"});
+      // 20 MB, over one row group of 16 MB: after the first, the writer makes new column writers.
+      for (int i = 0; i < 20_000; i++) {
+        for (int k = 0; k < blob.length; k++) {
+          blob[k] = (char) ('a' + random.nextInt(26));
+        }
+        a.write(new Object[] {i % 7 == 0 ? "FAILED" : "OK", new String(blob)});
       }
     }
-    List<Encoding> status = footer(Files.readAllBytes(first)).getRow_groups().get(0).getColumns().get(0).getMeta_data().getEncodings();
-    assertThat(status).as("status is dictionary-encoded, as its own writer asked").contains(Encoding.PLAIN_DICTIONARY);
+    FileMetaData meta = footer(Files.readAllBytes(first));
+    assertThat(meta.getRow_groups()).hasSizeGreaterThan(1);
+    for (RowGroup g : meta.getRow_groups()) {
+      assertThat(g.getColumns().get(0).getMeta_data().getEncodings())
+          .as("status is dictionary-encoded in every row group, as its own writer asked").contains(Encoding.PLAIN_DICTIONARY);
+    }
   }
+
 }
