@@ -2,6 +2,8 @@ package io.backgrid.spark.cli;
 
 import io.backgrid.spark.config.StudyConfigException;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,16 +27,25 @@ public final class BackgridCli implements Runnable {
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
-    // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept.
+    CountDownLatch returned = new CountDownLatch(1);
+    // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
+    // waits (briefly) for the command to return, which it does once Spark's own hook has stopped
+    // the job, so that its line comes after the last progress line.
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       String line = Failures.onShutdown();
       if (line != null) {
+        try {
+          returned.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         out.println();
         out.println(line);
         out.flush();
       }
     }, "backgrid-interrupt"));
     int code = run(out, new PrintWriter(System.err, true), args);
+    returned.countDown();
     Failures.finished();
     System.exit(code);
   }

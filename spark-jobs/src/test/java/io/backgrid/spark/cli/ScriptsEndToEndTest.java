@@ -42,9 +42,9 @@ class ScriptsEndToEndTest {
     Path err = Files.createTempFile(scratch, "err", ".txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     whileRunning.accept(p);
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError(name + " did not finish in 5 minutes");
+      throw new AssertionError(name + " did not finish in 10 minutes");
     }
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
