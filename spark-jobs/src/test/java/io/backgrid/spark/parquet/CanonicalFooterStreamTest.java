@@ -160,8 +160,8 @@ class CanonicalFooterStreamTest {
     try (RowFileWriter a = RowFileWriter.create(new org.apache.hadoop.fs.Path(first.toUri()), big, conf);
         RowFileWriter b = RowFileWriter.create(new org.apache.hadoop.fs.Path(dir.resolve("second.parquet").toUri()), other, conf)) {
       b.write(new Object[] {0.25, "n"});
-      // 20 MB, over one row group of 16 MB: after the first, the writer makes new column writers.
-      for (int i = 0; i < 20_000; i++) {
+      // 40 MB, over two row groups of 16 MB: after the first, the writer makes new column writers.
+      for (int i = 0; i < 40_000; i++) {
         for (int k = 0; k < blob.length; k++) {
           blob[k] = (char) ('a' + random.nextInt(26));
         }
