@@ -4,6 +4,11 @@
 BACKGRID_CLUSTER_DIR="${BACKGRID_CLUSTER_DIR:-$BACKGRID_HOME/target/spark-cluster}"
 BACKGRID_MASTER_PORT="${BACKGRID_MASTER_PORT:-7077}"
 BACKGRID_MASTER_UI_PORT="${BACKGRID_MASTER_UI_PORT:-8080}"
+# The master's REST submission server (Spark's port 6066) stays off unless a port is given here.
+BACKGRID_MASTER_REST_PORT="${BACKGRID_MASTER_REST_PORT:-}"
+# cluster-start.sh writes this file into the state directory it makes; it removes only a
+# directory that holds it, so a BACKGRID_CLUSTER_DIR naming someone's directory is never deleted.
+BACKGRID_CLUSTER_MARKER=".backgrid-cluster"
 
 # True when PID is alive and its command line contains TEXT (so a reused PID is never touched).
 cluster_pid_is() {

@@ -2,29 +2,61 @@ package io.backgrid.spark.cli;
 
 import io.backgrid.spark.config.StudyConfigException;
 import java.io.PrintWriter;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * {@code backgrid run|validate|query ...}; {@code --help} on any command prints its usage. Exit
- * codes: 0 done, 1 bad input (a study, data or query that cannot run — the message says why and
- * where), 2 usage error.
+ * codes: 0 done (a study some of whose configurations FAILED included: a warning line says so), 1
+ * bad input or a failed command (the message says why and where; the detail is in the log file
+ * it names), 2 usage error, 3 a study none of whose configurations is OK, 130 interrupted
+ * (Ctrl-C). Failures never print a stack trace on the console ({@link Failures}).
  */
 @Command(name = "backgrid", mixinStandardHelpOptions = true, version = "backgrid 0.1.0",
     description = "Allocation-algorithm studies on Spark.",
     subcommands = {RunCommand.class, ValidateCommand.class, QueryCommand.class, io.backgrid.spark.report.ReportCommand.class})
 public final class BackgridCli implements Runnable {
   public static final int EXIT_BAD_INPUT = 1;
+  public static final int EXIT_NOTHING_OK = 3;
+  /** 128 + SIGINT, what a shell reports for a command ended by Ctrl-C. */
+  public static final int EXIT_INTERRUPTED = 130;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    PrintWriter out = new PrintWriter(System.out, true);
+    CountDownLatch returned = new CountDownLatch(1);
+    // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
+    // waits (briefly) for the command to return, which it does once Spark's own hook has stopped
+    // the job, so that its line comes after the last progress line.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      String line = Failures.onShutdown();
+      if (line != null) {
+        try {
+          returned.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        out.println();
+        out.println(line);
+        out.flush();
+      }
+    }, "backgrid-interrupt"));
+    int code = run(out, new PrintWriter(System.err, true), args);
+    returned.countDown();
+    Failures.finished();
+    System.exit(code);
   }
 
   /** Runs a command line; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new BackgridCli());
+    return run(new CommandLine(new BackgridCli()), out, err, args);
+  }
+
+  /** Runs a command line on {@code cli} (tests add commands of their own to it). */
+  static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(
@@ -34,12 +66,7 @@ public final class BackgridCli implements Runnable {
             c.problems().forEach(p -> line.getErr().println("  " + p));
             return EXIT_BAD_INPUT;
           }
-          if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-              || e instanceof org.apache.spark.sql.AnalysisException) {
-            line.getErr().println(e.getMessage());
-            return EXIT_BAD_INPUT;
-          }
-          throw e;
+          return Failures.report(e, line.getErr());
         });
     return cli.execute(args);
   }

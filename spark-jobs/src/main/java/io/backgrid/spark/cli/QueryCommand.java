@@ -1,16 +1,17 @@
 package io.backgrid.spark.cli;
 
 import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.query.ReadOnlySql;
 import io.backgrid.spark.query.StudyQuery;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ final class QueryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "the study's tables: <output>/<study>")
   String studyDir;
 
-  @Parameters(index = "1", paramLabel = "SQL", description = "a statement, or a .sql file of statements separated by ';'")
+  @Parameters(index = "1", paramLabel = "SQL", description = "a read-only statement (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, CREATE TEMPORARY VIEW), or a .sql file of them separated by ';'")
   String sql;
 
   @Option(names = "--csv", description = "print CSV (full precision, every row) instead of a table")
@@ -36,15 +37,18 @@ final class QueryCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, ParseException {
     if (maxRows < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
     }
     List<String> statements = statements();
     PrintWriter out = spec.commandLine().getOut();
+    Failures.working("the query on " + studyDir, false);
+    CommandLog.start(System.getProperty("java.io.tmpdir"), "query");
     try (SparkSessions.Lease lease = SparkSessions.lease("backgrid query", "local[*]")) {
       SparkSession spark = lease.session();
       StudyQuery query = new StudyQuery(spark, studyDir);
+      query.check(statements);
       for (String statement : statements) {
         var result = query.sql(statement);
         if (csv) {
@@ -67,13 +71,7 @@ final class QueryCommand implements Callable<Integer> {
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     }
-    List<String> out = new ArrayList<>();
-    for (String s : text.split(";")) {
-      String trimmed = s.strip();
-      if (!trimmed.isEmpty() && !trimmed.lines().allMatch(l -> l.strip().isEmpty() || l.strip().startsWith("--"))) {
-        out.add(trimmed);
-      }
-    }
+    List<String> out = ReadOnlySql.split(text);
     if (out.isEmpty()) {
       throw new IllegalArgumentException("Invalid SQL: no statement in '" + sql + "'");
     }

@@ -60,6 +60,8 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    Failures.working("study '" + study.name() + "'", true);
+    CommandLog.start(output != null ? output : study.output(), study.name());
     // The plan holds ids only; configurations are built a batch at a time, and again for the configs table.
     RunNeeds needs = new RunNeeds(study);
     GridPlan plan = GridExpander.plan(study, needs::add);
@@ -92,7 +94,31 @@ final class RunCommand implements Callable<Integer> {
       out.println("[backgrid] tables: " + report.tables() + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
       out.println("[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       out.flush();
-      return 0;
+      return outcome(report, spec.commandLine().getErr());
     }
+  }
+
+  /**
+   * The exit code of a finished study: 0, with a warning line when some configurations FAILED;
+   * {@link BackgridCli#EXIT_NOTHING_OK} when none is OK (a study that produced nothing usable is
+   * not a success for a script or a scheduler). Also names the log file when Spark logged there.
+   */
+  static int outcome(JobReport report, PrintWriter err) {
+    java.nio.file.Path log = CommandLog.written();
+    String errors = "submit-scripts/query.sh " + report.tables()
+        + " \"SELECT config_id, error FROM portfolio_metrics WHERE status = 'FAILED'\"";
+    int code = 0;
+    if (report.configurations() > 0 && report.failed() == report.configurations()) {
+      err.printf(Locale.ROOT, "[backgrid] no configuration is OK: all %,d FAILED; their errors: %s%n", report.failed(), errors);
+      code = BackgridCli.EXIT_NOTHING_OK;
+    } else if (report.failed() > 0) {
+      err.printf(Locale.ROOT, "[backgrid] warning: %,d of %,d configurations FAILED; their errors: %s%n",
+          report.failed(), report.configurations(), errors);
+    }
+    if (log != null) {
+      err.println("[backgrid] Spark's warnings: " + log);
+    }
+    err.flush();
+    return code;
   }
 }

@@ -3,6 +3,7 @@ package io.backgrid.spark.job;
 import static org.apache.spark.sql.functions.col;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.spark.parquet.CanonicalTables;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -61,6 +62,7 @@ final class Publisher {
       files.markSuccess(new Path(next, table));
     } else {
       write(spark.createDataFrame(List.of(), schema), table); // an empty table that still has its schema
+      CanonicalTables.canonicalise(new Path(next, table), spark.sparkContext().hadoopConfiguration());
     }
   }
 
@@ -108,6 +110,7 @@ final class Publisher {
     jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
     var rows = jsc.parallelize(selected, Math.max(1, selected.size())).mapPartitions(new EquityPaths(panel));
     write(spark.createDataFrame(rows, Tables.EQUITY_SCHEMA), Tables.EQUITY);
+    CanonicalTables.canonicalise(new Path(next, Tables.EQUITY), spark.sparkContext().hadoopConfiguration()); // same bytes every run
   }
 
   /** Writes the runs table: earlier runs and this one. */

@@ -50,7 +50,8 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
   }
 
   @Override
-  public Iterator<TaskFiles> call(Integer partition, Iterator<JobConfiguration> configurations) {
+  public Iterator<TaskFiles> call(Integer partition, Iterator<JobConfiguration> shuffled) {
+    Iterator<JobConfiguration> configurations = byId(shuffled);
     TaskContext task = TaskContext.get();
     String attempt = partition + "-" + (task == null ? 0 : task.taskAttemptId());
     Path directory = new Path(BatchFiles.tasks(new Path(batch)), attempt);
@@ -155,5 +156,17 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
       }
     }
     return first;
+  }
+
+  /**
+   * A partition's configurations by id: the repartition's shuffle hands them over in the order its
+   * blocks arrive, which changes from run to run; in id order the same batch writes the same bytes
+   * (a partition holds at most a batch's configurations, so the list is small).
+   */
+  private static Iterator<JobConfiguration> byId(Iterator<JobConfiguration> configurations) {
+    List<JobConfiguration> sorted = new ArrayList<>();
+    configurations.forEachRemaining(sorted::add);
+    sorted.sort(java.util.Comparator.comparing(JobConfiguration::configId));
+    return sorted.iterator();
   }
 }

@@ -14,6 +14,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
  * Registers every table of a study directory as a temporary view named after it and runs SQL on
@@ -56,9 +57,27 @@ public final class StudyQuery {
     return List.copyOf(views);
   }
 
-  /** Runs one statement. */
-  public Dataset<Row> sql(String statement) {
+  /**
+   * Runs one read-only statement ({@link ReadOnlySql}).
+   *
+   * @throws IllegalArgumentException naming the statement when it would write or change anything
+   * @throws ParseException when it is not valid SQL
+   */
+  public Dataset<Row> sql(String statement) throws ParseException {
+    ReadOnlySql.check(spark, statement);
     return spark.sql(statement);
+  }
+
+  /**
+   * Checks every statement before any runs, so that a file with a refused statement runs nothing.
+   *
+   * @throws IllegalArgumentException naming the first statement that is not read-only
+   * @throws ParseException when one is not valid SQL
+   */
+  public void check(List<String> statements) throws ParseException {
+    for (String statement : statements) {
+      ReadOnlySql.check(spark, statement);
+    }
   }
 
   /** Prints up to {@code maxRows} rows as an aligned text table. */

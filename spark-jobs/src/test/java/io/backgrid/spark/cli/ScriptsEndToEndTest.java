@@ -21,22 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
 class ScriptsEndToEndTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   @TempDir static Path output;
+  @TempDir static Path scratch;
   static Result run;
 
   record Result(int exit, String out, String err) {}
 
   static Result script(String name, String... args) throws IOException, InterruptedException {
+    return script(name, p -> {}, args);
+  }
+
+  /** Runs a script; {@code whileRunning} gets its process (the script execs java: the driver's JVM). */
+  static Result script(String name, java.util.function.Consumer<Process> whileRunning, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().put("BACKGRID_JAVA_OPTS", "-Xmx1g");
-    Path out = Files.createTempFile(output, "out", ".txt");
-    Path err = Files.createTempFile(output, "err", ".txt");
+    Path out = Files.createTempFile(scratch, "out", ".txt");
+    Path err = Files.createTempFile(scratch, "err", ".txt");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+    whileRunning.accept(p);
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError(name + " did not finish in 5 minutes");
+      throw new AssertionError(name + " did not finish in 10 minutes");
     }
     return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
@@ -81,5 +89,53 @@ class ScriptsEndToEndTest {
     Result badSql = script("query.sh", output.resolve("demo").toString(), "SELECT nope FROM portfolio_metrics");
     assertThat(badSql.exit()).isEqualTo(1);
     assertThat(badSql.err()).contains("nope");
+  }
+
+  @Test
+  void twoIdenticalRunsWriteByteIdenticalTables() throws Exception {
+    Path again = scratch.resolve("again");
+    Result second = script("run-local.sh", "conf/studies/demo.conf", "--output", again.toString());
+    assertThat(second.exit()).as(second.err()).isZero();
+    List<Path> files = files(output.resolve("demo"));
+    assertThat(files).as("every table but runs (it records times)").hasSizeGreaterThan(20)
+        .allMatch(f -> !f.startsWith("runs"));
+    assertThat(files(again.resolve("demo"))).isEqualTo(files);
+    for (Path f : files) {
+      assertThat(Files.readAllBytes(again.resolve("demo").resolve(f))).as(f.toString())
+          .isEqualTo(Files.readAllBytes(output.resolve("demo").resolve(f)));
+    }
+  }
+
+  /** The files of a study's tables but runs, relative to the study directory, sorted. */
+  static List<Path> files(Path study) throws IOException {
+    try (var paths = Files.walk(study)) {
+      return paths.filter(Files::isRegularFile).map(study::relativize).filter(f -> !f.startsWith("runs")).sorted().toList();
+    }
+  }
+
+  @Test
+  void ctrlCPrintsOneLineExitsWith130AndTheRerunResumes() throws Exception {
+    Path out = scratch.resolve("interrupted");
+    Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
+    String[] args = {"conf/studies/demo.conf", "--output", out.toString(), "--batch-size", "4", "--partitions", "1"};
+    Result interrupted = script("run-local.sh", p -> {
+      try {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (!Files.exists(firstBatch) && p.isAlive() && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+      } catch (IOException | InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }, args);
+    assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
+    assertThat(interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow())
+        .isEqualTo("[backgrid] interrupted: finished batches are kept; rerun the same command to resume");
+    assertThat(interrupted.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("ERROR");
+    Result rerun = script("run-local.sh", args);
+    assertThat(rerun.exit()).as(rerun.err()).isZero();
+    assertThat(rerun.out()).contains("[backgrid] resuming after 1 interrupted attempt(s)")
+        .contains("40 configurations (40 OK, 0 FAILED)");
   }
 }

@@ -1,6 +1,7 @@
 package io.backgrid.spark.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.spark.SharedSpark;
 import java.io.IOException;
@@ -101,6 +102,16 @@ class ClusterRunTest {
   }
 
   @Test
+  @Order(0)
+  void theMastersRestSubmissionPortIsClosed() throws IOException {
+    assertThat(Files.readString(work.resolve("cluster").resolve(".backgrid-cluster"))).startsWith("made by backgrid's cluster-start.sh");
+    try (java.net.Socket s = new java.net.Socket()) {
+      assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress("127.0.0.1", 6066), 2000))
+          .as("nothing listens on Spark's REST submission port 6066").isInstanceOf(java.net.ConnectException.class);
+    }
+  }
+
+  @Test
   @Order(1)
   void aStudySubmittedToTwoWorkersEqualsALocalRun() throws Exception {
     Map<String, String> localEnv = new HashMap<>(env);
@@ -140,8 +151,14 @@ class ClusterRunTest {
       assertThat(code).as("exit code; stderr:\n%s", run.stderrText()).isZero();
       assertThat(run.lines()).anyMatch(l -> l.startsWith("[backgrid] study " + STUDY + " done in ")
           && l.contains(CONFIGURATIONS + " configurations (" + CONFIGURATIONS + " OK, 0 FAILED)"));
-      // The driver saw the loss: Spark logs the lost executor (and reruns its tasks).
-      assertThat(run.stderrText()).contains("Lost executor " + killed);
+      // The driver saw the loss: Spark logs the lost executor (and reruns its tasks), in the run's
+      // log file (whose path the run prints), not on the console.
+      String logLine = run.stderrText().lines().filter(l -> l.startsWith("[backgrid] Spark's warnings: ")).findFirst().orElse(null);
+      assertThat(logLine).as("the log file named; stderr:\n%s", run.stderrText()).isNotNull();
+      Path log = Path.of(logLine.substring("[backgrid] Spark's warnings: ".length()));
+      assertThat(log.getParent()).isEqualTo(work.resolve("kill-run").resolve(".backgrid-logs"));
+      assertThat(Files.readString(log)).contains("Lost executor " + killed);
+      assertThat(run.stderrText()).doesNotContain("Lost executor");
     }
     assertComplete(work.resolve("kill-run"));
     assertSameTables(work.resolve("kill-run"), work.resolve("local"));

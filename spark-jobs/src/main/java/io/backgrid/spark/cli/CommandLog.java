@@ -1,0 +1,129 @@
+package io.backgrid.spark.cli;
+
+import io.backgrid.spark.job.Locations;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
+import org.apache.logging.log4j.core.appender.FileAppender;
+import org.apache.logging.log4j.core.config.AbstractConfiguration;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
+
+/**
+ * The log file of one command: Spark's, Hadoop's and Parquet's log lines (WARN and above, as
+ * conf/log4j2.properties sets) and the full detail of a failure go to a file instead of the
+ * console, so that the console shows backgrid's own lines only.
+ *
+ * <p>The file is {@code <output>/.backgrid-logs/<study>-<UTC time>-<pid>.log} for a local output
+ * root, next to the study's tables and work area (not inside the work area: a run removes that
+ * when it publishes, and the file must outlive a failure that removed it). For an output on
+ * another filesystem (hdfs://, s3a://) or a root that cannot be written, it is under {@code
+ * java.io.tmpdir}/backgrid-logs. The file is created only when the first line is logged, so a
+ * quiet run leaves nothing behind. Every run gets its own file (time and process id in the name),
+ * so concurrent runs never write into one another's log. Needs log4j 2 core as the logging
+ * backend (Spark's); with another backend logging is left as it is and {@link #file()} is null.
+ */
+final class CommandLog {
+  static final String DIR = ".backgrid-logs";
+  private static final String APPENDER = "backgrid-command-log";
+  private static final Logger LOG = LogManager.getLogger("io.backgrid.cli");
+  private static Path file;
+
+  private CommandLog() {}
+
+  /**
+   * Routes logging to this command's file.
+   *
+   * @param outputRoot the study's output root (path or URI), where the logs directory goes
+   * @param name what the command works on (the study's name), the file name's start
+   * @return the file (not created yet), or null when logging could not be routed
+   */
+  static synchronized Path start(String outputRoot, String name) {
+    if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+      return null;
+    }
+    Path dir = logDir(outputRoot);
+    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC));
+    Path log = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + "-" + ProcessHandle.current().pid() + ".log");
+    Configuration config = context.getConfiguration();
+    FileAppender appender =
+        FileAppender.newBuilder()
+            .setName(APPENDER)
+            .withFileName(log.toString())
+            .withCreateOnDemand(true)
+            .setLayout(PatternLayout.newBuilder().withPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %p %c: %m%n%throwable").build())
+            .setConfiguration(config)
+            .build();
+    appender.start();
+    if (config instanceof AbstractConfiguration c) {
+      c.removeAppender(APPENDER); // an earlier command's file in this JVM (tests run several): stopped
+    }
+    config.addAppender(appender);
+    List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
+    loggers.add(config.getRootLogger());
+    for (LoggerConfig logger : loggers) {
+      boolean console = false;
+      for (Appender a : new ArrayList<>(logger.getAppenders().values())) {
+        if (a instanceof ConsoleAppender) {
+          logger.removeAppender(a.getName());
+          console = true;
+        }
+      }
+      if (console || logger == config.getRootLogger()) {
+        logger.addAppender(appender, null, null);
+      }
+    }
+    context.updateLoggers();
+    file = log;
+    return file;
+  }
+
+  /** The log file of this command if it has been written to, else null. */
+  static synchronized Path written() {
+    return file != null && Files.exists(file) ? file : null;
+  }
+
+  /** The log file chosen by {@link #start} (it may not exist yet), or null. */
+  static synchronized Path file() {
+    return file;
+  }
+
+  /** Logs a failure with its full detail (stack trace and causes) to the file. */
+  static void failure(String summary, Throwable e) {
+    LOG.error(summary, e);
+  }
+
+  private static Path logDir(String outputRoot) {
+    URI uri;
+    try {
+      uri = Locations.uri(outputRoot);
+    } catch (IllegalArgumentException e) {
+      uri = null;
+    }
+    if (uri != null && "file".equals(uri.getScheme())) {
+      Path dir = Paths.get(uri).resolve(DIR);
+      try {
+        Files.createDirectories(dir);
+        if (Files.isWritable(dir)) {
+          return dir;
+        }
+      } catch (java.io.IOException | SecurityException e) {
+        // Not writable (a read-only share, or the output root is a file): the temporary directory below.
+      }
+    }
+    return Paths.get(System.getProperty("java.io.tmpdir"), "backgrid-logs");
+  }
+}
