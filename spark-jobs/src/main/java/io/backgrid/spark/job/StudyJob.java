@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
 import org.apache.hadoop.fs.Path;
@@ -79,7 +80,7 @@ public final class StudyJob {
     StudyOutput output = new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
     StudyLease lease = output.acquire(runId, leaseTimes, console);
     try {
-      return run(spec, configurations, configRows, configSchema, configFingerprint, output, byId, runId, started);
+      return run(spec, configurations, configRows, configSchema, configFingerprint, output, runId, started);
     } finally {
       lease.close();
     }
@@ -87,8 +88,8 @@ public final class StudyJob {
 
   /** Runs a study whose lease this run holds. */
   private JobReport run(
-      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
-      String configFingerprint, StudyOutput output, Map<String, JobConfiguration> byId, String runId, long started) {
+      JobSpec spec, StudyConfigurations configurations, Iterable<Object[]> configRows, StructType configSchema,
+      String configFingerprint, StudyOutput output, String runId, long started) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     output.recover();
     output.removeLeftovers();
