@@ -34,14 +34,9 @@ if [ $# -gt 0 ]; then
 fi
 [ -f "$study" ] || die "no such study file: $study (see --help)"
 backgrid_build_if_needed
-# The run, then the report command (for the demo study: the report itself) for the tables it names.
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
-set +e; (backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "$@") | tee "$log"; status=${PIPESTATUS[0]}; set -e
-tables="$(sed -n 's|^\[backgrid\] tables: \(.*\)/{.*|\1|p' "$log" | tail -1)"
-[ "$status" -eq 0 ] && [ -n "$tables" ] || exit "$status"
+# The demo study also gets its report (the run prints the report command for any other study).
+report=()
 if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME/conf/studies/demo.conf" ]; then
-  (backgrid_java io.backgrid.spark.cli.BackgridCli report "$tables")
-else
-  echo "[backgrid] report: submit-scripts/report.sh $tables"
+  report=(--report)
 fi
+backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "${report[@]}" "$@"

@@ -15,6 +15,7 @@ import io.backgrid.spark.job.Locations;
 import io.backgrid.spark.job.SparkSessions;
 import io.backgrid.spark.job.StudyConfigurations;
 import io.backgrid.spark.job.StudyJob;
+import io.backgrid.spark.report.ReportCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
       description = "Spark master when not started by spark-submit (default: ${DEFAULT-VALUE})")
   String master;
 
+  @Option(names = "--report",
+      description = "after the run, write the study's report to <output>/<study>-report.html (as 'backgrid report' does)")
+  boolean writeReport;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -61,7 +66,6 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Study study = StudyLoader.load(file);
     Failures.working("study '" + study.name() + "'", true);
-    CommandLog.start(output != null ? output : study.output(), study.name());
     // The plan holds ids only; configurations are built a batch at a time, and again for the configs table.
     RunNeeds needs = new RunNeeds(study);
     GridPlan plan = GridExpander.plan(study, needs::add);
@@ -71,6 +75,9 @@ final class RunCommand implements Callable<Integer> {
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
+    // Spark's log lines go to a file under the output root from here on (not before: a study refused by
+    // the checks above leaves nothing behind)
+    CommandLog.start(output != null ? output : study.output(), study.name());
     ConfigsTable configs = ConfigsTable.of(plan);
     JobSpec job =
         new JobSpec(
@@ -93,6 +100,11 @@ final class RunCommand implements Callable<Integer> {
       report.best().forEach(line -> out.println("  " + line));
       out.println("[backgrid] tables: " + report.tables() + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
       out.println("[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
+      if (writeReport) {
+        ReportCommand.write(report.tables(), null, "sharpe", 10, out);
+      } else {
+        out.println("[backgrid] report: submit-scripts/report.sh " + report.tables());
+      }
       out.flush();
       return outcome(report, spec.commandLine().getErr());
     }

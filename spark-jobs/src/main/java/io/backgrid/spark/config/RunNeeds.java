@@ -53,8 +53,7 @@ public final class RunNeeds {
     for (int i = 0; i < specs.size(); i++) {
       SleeveSpec s = specs.get(i);
       if (!warmups.containsKey(s)) {
-        // the spec was validated when the grid was expanded, so it can be created
-        warmups.put(s, StrategyRegistry.create(s.strategy(), s.params(), s.universe().size()).warmupBars());
+        warmups.put(s, warmup(s));
         sleeveIndex.put(s, i);
         for (String symbol : s.universe()) {
           symbols.putIfAbsent(symbol, new User(i, s.id()));
@@ -68,6 +67,19 @@ public final class RunNeeds {
     // the benchmark is read from the data as run's panel loading reads it (any algorithm's)
     if (config.rebalancing().algorithmParams().asMap().get("benchmark") instanceof String b) {
       symbols.putIfAbsent(b, new User(-1, config.rebalancing().algorithm()));
+    }
+  }
+
+  /**
+   * A sleeve's declared warm-up, or 0 when its strategy throws while declaring it: that is the
+   * configuration's failure (a FAILED row when simulated), never the study's.
+   */
+  private static int warmup(SleeveSpec s) {
+    try {
+      // the spec was validated when the grid was expanded, so it can be created
+      return StrategyRegistry.create(s.strategy(), s.params(), s.universe().size()).warmupBars();
+    } catch (RuntimeException e) {
+      return 0;
     }
   }
 

@@ -1,5 +1,6 @@
 package io.backgrid.spark.report;
 
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -36,6 +37,21 @@ public final class ReportCommand implements Callable<Integer> {
     if (top < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --top " + top + " (must be >= 1)");
     }
+    write(studyDir, out, metric, top, spec.commandLine().getOut());
+    return 0;
+  }
+
+  /**
+   * Writes the report of a study's published tables and prints where it went.
+   *
+   * @param studyDir the study's tables, {@code <output>/<study>}: a path or a URI
+   * @param out the page to write, or null for {@code <study>-report.html} beside a local study
+   *     (else in the working directory)
+   * @param metric the {@code portfolio_metrics} column to rank and colour by
+   * @param top configurations in the leaderboard and the paths, ≥ 1
+   * @return the page written
+   */
+  public static Path write(String studyDir, Path out, String metric, int top, PrintWriter console) {
     long start = System.nanoTime();
     URI location = location(studyDir);
     String name = studyName(location);
@@ -45,10 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
     String html = ReportPage.html(ReportData.build(new TableFiles(location), name, metric, top));
     ReportPage.write(html, file);
     double seconds = (System.nanoTime() - start) / 1e9;
-    spec.commandLine().getOut().printf(Locale.ROOT, "[backgrid] report of %s written in %.1f s: %s (%.1f MB)%n", name, seconds,
+    console.printf(Locale.ROOT, "[backgrid] report of %s written in %.1f s: %s (%.1f MB)%n", name, seconds,
         file.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8).length / 1e6);
-    spec.commandLine().getOut().flush();
-    return 0;
+    console.flush();
+    return file;
   }
 
   /** A path or URI as a URI without a trailing slash ({@code results/demo} → {@code file:/.../results/demo}). */
