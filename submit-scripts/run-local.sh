@@ -17,6 +17,7 @@ Run options (passed to 'backgrid run'):
   --partitions N        partitions to spread the configurations over
   --batch-size N        configurations per batch, what an interrupted run keeps (default 2000)
   --fresh               discard earlier results of the study and recompute everything
+  --report              also write the study's report, <output>/<study>-report.html (always for the demo)
   --master URL          another master than local[*]
 
 Environment: BACKGRID_JAVA_OPTS (default -Xmx4g) for the driver JVM.
