@@ -37,7 +37,8 @@ fi
 backgrid_build_if_needed
 # The demo study also gets its report (the run prints the report command for any other study).
 report=()
-if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME/conf/studies/demo.conf" ]; then
+if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME/conf/studies/demo.conf" ] && \
+   [[ " $* " != *" --report "* ]]; then
   report=(--report)
 fi
 backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "${report[@]}" "$@"
