@@ -45,11 +45,11 @@ import org.ta4j.core.rules.OverIndicatorRule;
  * bar t, from bar S − 1 on (the first bar with S closes): hold the symbol while SMA_F &gt; SMA_S,
  * be flat otherwise; fills at bar t's close. So the entries are the bars where the fast mean
  * crosses above the slow one (or bar S − 1 if it is already above), the exits the bars where it
- * falls to or below it. backgrid: the built-in {@code trend-following} strategy (fast 50, slow
- * 200) in one sleeve with all the capital (100,000), whole shares, no costs, fixed weights. ta4j:
- * {@code OverIndicatorRule(SMA50, SMA200)} to enter, its negation to exit, {@code
- * setUnstableBars(S − 1)}, {@link TradeOnCurrentCloseModel}, one share per trade (ta4j sizes no
- * positions; the quantities differ, the trades' bars and prices must not).
+ * falls to or below it. backgrid: the built-in {@code trend-following} strategy (fast 50, slow 200)
+ * in one sleeve with all the capital (100,000), whole shares, no costs, fixed weights. ta4j: {@code
+ * OverIndicatorRule(SMA50, SMA200)} to enter, its negation to exit, {@code setUnstableBars(S − 1)},
+ * {@link TradeOnCurrentCloseModel}, one share per trade (ta4j sizes no positions; the quantities
+ * differ, the trades' bars and prices must not).
  */
 final class Crossover {
   static final int FAST = 50;
@@ -72,9 +72,17 @@ final class Crossover {
 
   static PortfolioConfig config(MarketPanel panel) {
     SleeveSpec sleeve =
-        new SleeveSpec("sma", "trend-following", panel.symbols(), Params.of(Map.of("fast", FAST, "slow", SLOW)));
+        new SleeveSpec(
+            "sma",
+            "trend-following",
+            panel.symbols(),
+            Params.of(Map.of("fast", FAST, "slow", SLOW)));
     return PortfolioConfig.of(
-        100_000, new Execution(FillPrice.CLOSE, false, false, CostModel.ZERO), List.of(sleeve), new double[] {1.0}, Rebalancing.NEVER);
+        100_000,
+        new Execution(FillPrice.CLOSE, false, false, CostModel.ZERO),
+        List.of(sleeve),
+        new double[] {1.0},
+        Rebalancing.NEVER);
   }
 
   /** backgrid, cold: a new simulator records the signal, then the run keeps every trade. */
@@ -98,10 +106,18 @@ final class Crossover {
 
   /** The panel's prices as a ta4j series with the given number type (all OHLC = the price). */
   static BarSeries series(MarketPanel panel, Function<Number, Num> num) {
-    BarSeries series = new BaseBarSeriesBuilder().withName(panel.symbol(0)).withNumTypeOf(num).build();
+    BarSeries series =
+        new BaseBarSeriesBuilder().withName(panel.symbol(0)).withNumTypeOf(num).build();
     for (int t = 0; t < panel.barCount(); t++) {
       Num p = num.apply(panel.price(0, t));
-      series.addBar(Duration.ofDays(1), panel.date(t).atTime(16, 0).atZone(ZoneOffset.UTC), p, p, p, p, num.apply(0));
+      series.addBar(
+          Duration.ofDays(1),
+          panel.date(t).atTime(16, 0).atZone(ZoneOffset.UTC),
+          p,
+          p,
+          p,
+          p,
+          num.apply(0));
     }
     return series;
   }
@@ -117,8 +133,8 @@ final class Crossover {
   }
 
   /**
-   * ta4j, then the figures backgrid's run also produces: total return, maximum drawdown (both
-   * walk ta4j's per-bar cash flow), value at risk and expected shortfall at 95% (per-bar returns),
+   * ta4j, then the figures backgrid's run also produces: total return, maximum drawdown (both walk
+   * ta4j's per-bar cash flow), value at risk and expected shortfall at 95% (per-bar returns),
    * number of positions.
    */
   static double[] ta4jWithMetrics(BarSeries series) {
@@ -136,8 +152,10 @@ final class Crossover {
     List<Fill> out = new ArrayList<>();
     TradingRecord record = ta4j(series);
     for (Position p : record.getPositions()) {
-      out.add(new Fill(p.getEntry().getIndex(), true, p.getEntry().getPricePerAsset().doubleValue()));
-      out.add(new Fill(p.getExit().getIndex(), false, p.getExit().getPricePerAsset().doubleValue()));
+      out.add(
+          new Fill(p.getEntry().getIndex(), true, p.getEntry().getPricePerAsset().doubleValue()));
+      out.add(
+          new Fill(p.getExit().getIndex(), false, p.getExit().getPricePerAsset().doubleValue()));
     }
     if (record.getCurrentPosition().isOpened()) {
       var entry = record.getCurrentPosition().getEntry();
@@ -154,12 +172,25 @@ final class Crossover {
         i++;
       }
       throw new IllegalStateException(
-          "Cannot compare backgrid with " + name + ": the trades differ (backgrid " + backgrid.size() + " fills, "
-              + name + " " + other.size() + "; first difference at fill " + i + ": "
-              + (i < backgrid.size() ? backgrid.get(i) : "none") + " vs " + (i < other.size() ? other.get(i) : "none") + ")");
+          "Cannot compare backgrid with "
+              + name
+              + ": the trades differ (backgrid "
+              + backgrid.size()
+              + " fills, "
+              + name
+              + " "
+              + other.size()
+              + "; first difference at fill "
+              + i
+              + ": "
+              + (i < backgrid.size() ? backgrid.get(i) : "none")
+              + " vs "
+              + (i < other.size() ? other.get(i) : "none")
+              + ")");
     }
     if (backgrid.size() < 4) {
-      throw new IllegalStateException("Cannot compare: only " + backgrid.size() + " fills (the workload should trade)");
+      throw new IllegalStateException(
+          "Cannot compare: only " + backgrid.size() + " fills (the workload should trade)");
     }
   }
 
@@ -167,8 +198,18 @@ final class Crossover {
   public static void main(String[] args) {
     MarketPanel panel = panel(Workloads.w1Panel(), "EQ01");
     List<Fill> backgrid = backgridTrades(panel);
-    requireSame("ta4j DoubleNum", backgrid, ta4jTrades(series(panel, org.ta4j.core.num.DoubleNum::valueOf)));
-    requireSame("ta4j DecimalNum", backgrid, ta4jTrades(series(panel, org.ta4j.core.num.DecimalNum::valueOf)));
-    System.out.println("Same trades on both sides: " + backgrid.size() + " fills, first " + backgrid.subList(0, 4));
+    requireSame(
+        "ta4j DoubleNum",
+        backgrid,
+        ta4jTrades(series(panel, org.ta4j.core.num.DoubleNum::valueOf)));
+    requireSame(
+        "ta4j DecimalNum",
+        backgrid,
+        ta4jTrades(series(panel, org.ta4j.core.num.DecimalNum::valueOf)));
+    System.out.println(
+        "Same trades on both sides: "
+            + backgrid.size()
+            + " fills, first "
+            + backgrid.subList(0, 4));
   }
 }

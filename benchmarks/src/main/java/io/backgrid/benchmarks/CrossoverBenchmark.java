@@ -27,17 +27,18 @@ import org.ta4j.core.num.DoubleNum;
  * price) and fails the run otherwise. ta4j runs with {@link DoubleNum} (its fastest number type)
  * and with {@link DecimalNum} (its default); with DoubleNum also followed by the figures backgrid
  * computes anyway (return, drawdown, VaR, expected shortfall), since backgrid's run values the
- * position at every bar and keeps 20 metrics for the portfolio and the sleeve, and ta4j's run
- * does neither. backgrid runs cold (a new simulator records the strategy's signal, then
- * simulates) and shared (the signal recorded, as for every configuration of a grid after the
- * first).
+ * position at every bar and keeps 20 metrics for the portfolio and the sleeve, and ta4j's run does
+ * neither. backgrid runs cold (a new simulator records the strategy's signal, then simulates) and
+ * shared (the signal recorded, as for every configuration of a grid after the first).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xmx2g"})
 public class CrossoverBenchmark {
   MarketPanel panel;
   Simulator shared;

@@ -37,15 +37,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * One configuration of 4 sleeves × 10 symbols × 5,000 bars (momentum, mean reversion, trend
  * following, buy-and-hold, each on the same 10 symbols so netting has work; risk-parity monthly,
  * costs on, whole shares). Two cases: {@code cold} records the four sleeves' signals too (a
- * configuration alone); {@code shared} reuses them, as every configuration of a grid after the first
- * does. Bars per second = 5,000 / (seconds per operation).
+ * configuration alone); {@code shared} reuses them, as every configuration of a grid after the
+ * first does. Bars per second = 5,000 / (seconds per operation).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xmx2g"})
 public class EngineBenchmark {
   static final int BARS = 5_000;
   static final int SYMBOLS = 10;
@@ -60,9 +62,12 @@ public class EngineBenchmark {
     List<String> universe = panel.symbols();
     List<SleeveSpec> sleeves =
         List.of(
-            new SleeveSpec("momentum", "momentum", universe, Params.of(Map.of("lookback", 60, "top", 3))),
-            new SleeveSpec("reversion", "mean-reversion", universe, Params.of(Map.of("lookback", 20))),
-            new SleeveSpec("trend", "trend-following", universe, Params.of(Map.of("fast", 50, "slow", 200))),
+            new SleeveSpec(
+                "momentum", "momentum", universe, Params.of(Map.of("lookback", 60, "top", 3))),
+            new SleeveSpec(
+                "reversion", "mean-reversion", universe, Params.of(Map.of("lookback", 20))),
+            new SleeveSpec(
+                "trend", "trend-following", universe, Params.of(Map.of("fast", 50, "slow", 200))),
             SleeveSpec.of("core", "buy-and-hold", universe));
     config =
         PortfolioConfig.of(
@@ -70,8 +75,14 @@ public class EngineBenchmark {
             new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2)),
             sleeves,
             new double[] {0.25, 0.25, 0.25, 0.25},
-            new Rebalancing("risk-parity", Params.EMPTY, Lookback.ofBars(63),
-                RebalanceSchedule.of(RebalanceFrequency.MONTHLY), Double.NaN, 0, null));
+            new Rebalancing(
+                "risk-parity",
+                Params.EMPTY,
+                Lookback.ofBars(63),
+                RebalanceSchedule.of(RebalanceFrequency.MONTHLY),
+                Double.NaN,
+                0,
+                null));
     shared = new Simulator(panel);
     shared.run(config, Detail.SUMMARY);
   }

@@ -24,15 +24,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * Engine throughput on W1 ({@link Workloads}): one operation simulates one configuration of the
  * 504-configuration grid, each thread walking the grid in a rotating order, so ops/s is
  * configurations per second (JMH sums the threads' throughput). One {@link Simulator} is shared by
- * all threads, as on a Spark executor: the four sleeves' signals are recorded once in the setup
- * and replayed by every configuration. Iterations of 10 s cover the grid several times.
+ * all threads, as on a Spark executor: the four sleeves' signals are recorded once in the setup and
+ * replayed by every configuration. Iterations of 10 s cover the grid several times.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 10)
 @Measurement(iterations = 5, time = 10)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx2g"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-Xmx2g"})
 public class W1Benchmark {
   MarketPanel panel;
   List<PortfolioConfig> grid;

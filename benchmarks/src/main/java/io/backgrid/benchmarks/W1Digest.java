@@ -7,8 +7,8 @@ import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.RebalanceRecord;
 import io.backgrid.engine.simulation.SimulationResult;
-import io.backgrid.engine.simulation.SleeveResult;
 import io.backgrid.engine.simulation.Simulator;
+import io.backgrid.engine.simulation.SleeveResult;
 import io.backgrid.engine.simulation.Transfer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -29,8 +29,7 @@ import java.util.List;
  * <p>Timing: the grid is walked {@code passes} times (argument 1, default 3) on one shared {@link
  * Simulator} (the first pass also records the four sleeves' signals and warms the JIT); the
  * reported time is the best pass's thread CPU time in {@code Simulator.run} (the digest's hashing
- * excluded) divided by 504. Every pass must give the same
- * digest, or the tool fails.
+ * excluded) divided by 504. Every pass must give the same digest, or the tool fails.
  *
  * <p>Usage: {@code java -cp ... io.backgrid.benchmarks.W1Digest [passes]}
  */
@@ -62,7 +61,13 @@ public final class W1Digest {
         digest = hash.value;
       } else if (hash.value != digest) {
         throw new IllegalStateException(
-            "Pass " + pass + " gave digest " + hash.value + ", pass 0 gave " + digest + ": the engine is not deterministic");
+            "Pass "
+                + pass
+                + " gave digest "
+                + hash.value
+                + ", pass 0 gave "
+                + digest
+                + ": the engine is not deterministic");
       }
       best = Math.min(best, ms);
       perPass.append(pass == 0 ? "" : ", ").append(String.format("%.3f", ms));

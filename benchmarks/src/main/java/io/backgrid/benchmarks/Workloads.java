@@ -31,12 +31,12 @@ import java.util.stream.Stream;
  *
  * <p><b>W1.</b> Data: {@link #W1_MARKET}, 50 symbols (40 equities EQ01..EQ40, 6 bonds, 3
  * commodities, the index MKT) × 5,040 trading days from 2005-01-03, seed 7, no late listings, no
- * missing bars; written as Parquet and loaded with {@link PanelLoader}, as the study job does.
- * Four sleeves on disjoint universes: momentum (EQ01..EQ20, lookback 60, top 5), mean reversion
+ * missing bars; written as Parquet and loaded with {@link PanelLoader}, as the study job does. Four
+ * sleeves on disjoint universes: momentum (EQ01..EQ20, lookback 60, top 5), mean reversion
  * (EQ21..EQ30, lookback 20, entry-z 2, exit-z 0.5), trend following (EQ31..EQ40, 50/200),
  * buy-and-hold (BD01..BD06, CM01..CM03, MKT, equal weights). Capital 1,000,000; close fills, whole
- * shares, netting on; costs 0.005/share commission + 1 bp commission + 2 bp slippage. The grid:
- * 7 algorithms × 4 frequencies × 6 weight vectors × 3 lookbacks = 504 configurations, with no
+ * shares, netting on; costs 0.005/share commission + 1 bp commission + 2 bp slippage. The grid: 7
+ * algorithms × 4 frequencies × 6 weight vectors × 3 lookbacks = 504 configurations, with no
  * constraints, no drift trigger, no cooldown, and adaptive's benchmark MKT.
  */
 public final class Workloads {
@@ -50,7 +50,8 @@ public final class Workloads {
   public static final List<String> ALGORITHMS =
       List.of("fixed", "dynamic", "risk-parity", "kelly", "drawdown", "erc", "adaptive");
 
-  public static final List<String> FREQUENCIES = List.of("weekly", "monthly", "quarterly", "yearly");
+  public static final List<String> FREQUENCIES =
+      List.of("weekly", "monthly", "quarterly", "yearly");
 
   public static final double[][] WEIGHTS = {
     {0.25, 0.25, 0.25, 0.25},
@@ -71,10 +72,21 @@ public final class Workloads {
   /** W1's four sleeves. */
   public static List<SleeveSpec> w1Sleeves() {
     return List.of(
-        new SleeveSpec("momentum", "momentum", symbols("EQ", 1, 20), Params.of(Map.of("lookback", 60, "top", 5))),
-        new SleeveSpec("reversion", "mean-reversion", symbols("EQ", 21, 30),
+        new SleeveSpec(
+            "momentum",
+            "momentum",
+            symbols("EQ", 1, 20),
+            Params.of(Map.of("lookback", 60, "top", 5))),
+        new SleeveSpec(
+            "reversion",
+            "mean-reversion",
+            symbols("EQ", 21, 30),
             Params.of(Map.of("lookback", 20, "entry-z", 2.0, "exit-z", 0.5))),
-        new SleeveSpec("trend", "trend-following", symbols("EQ", 31, 40), Params.of(Map.of("fast", 50, "slow", 200))),
+        new SleeveSpec(
+            "trend",
+            "trend-following",
+            symbols("EQ", 31, 40),
+            Params.of(Map.of("fast", 50, "slow", 200))),
         SleeveSpec.of("core", "buy-and-hold", core()));
   }
 
@@ -83,12 +95,20 @@ public final class Workloads {
     List<SleeveSpec> sleeves = w1Sleeves();
     List<PortfolioConfig> grid = new ArrayList<>();
     for (String algorithm : ALGORITHMS) {
-      Params params = algorithm.equals("adaptive") ? Params.of(Map.of("benchmark", "MKT")) : Params.EMPTY;
+      Params params =
+          algorithm.equals("adaptive") ? Params.of(Map.of("benchmark", "MKT")) : Params.EMPTY;
       for (String frequency : FREQUENCIES) {
         for (double[] weights : WEIGHTS) {
           for (int lookback : LOOKBACKS) {
             Rebalancing rebalancing =
-                new Rebalancing(algorithm, params, Lookback.ofBars(lookback), RebalanceSchedule.parse(frequency), Double.NaN, 0, null);
+                new Rebalancing(
+                    algorithm,
+                    params,
+                    Lookback.ofBars(lookback),
+                    RebalanceSchedule.parse(frequency),
+                    Double.NaN,
+                    0,
+                    null);
             grid.add(PortfolioConfig.of(CAPITAL, EXECUTION, sleeves, weights, rebalancing));
           }
         }

@@ -9,12 +9,18 @@ import picocli.CommandLine.Command;
  * any command prints its usage. Exit codes: 0 ok, 1 bad input data (the message names file, line
  * and value), 2 usage error.
  */
-@Command(name = "datasets", mixinStandardHelpOptions = true, version = "backgrid datasets 0.1.0",
-    description = "Price tables for backgrid: ingest CSV/Parquet, generate synthetic markets, describe a table.",
+@Command(
+    name = "datasets",
+    mixinStandardHelpOptions = true,
+    version = "backgrid datasets 0.1.0",
+    description =
+        "Price tables for backgrid: ingest CSV/Parquet, generate synthetic markets, describe a"
+            + " table.",
     subcommands = {IngestCommand.class, GenerateCommand.class, DescribeCommand.class})
 public final class DataCli implements Runnable {
   /** Exit code for bad input data. */
   public static final int EXIT_BAD_DATA = 1;
+
   /** Exit code for a usage error. */
   public static final int EXIT_USAGE = 2;
 
@@ -29,18 +35,20 @@ public final class DataCli implements Runnable {
     CommandLine cli = new CommandLine(new DataCli());
     cli.setOut(out);
     cli.setErr(err);
-    cli.setExecutionExceptionHandler((e, line, parsed) -> {
-      if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
-        line.getErr().println(e.getMessage());
-        return EXIT_BAD_DATA;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, line, parsed) -> {
+          if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException) {
+            line.getErr().println(e.getMessage());
+            return EXIT_BAD_DATA;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: ingest, generate or describe");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: ingest, generate or describe");
   }
 }

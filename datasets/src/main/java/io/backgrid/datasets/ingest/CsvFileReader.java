@@ -26,12 +26,14 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads one CSV file of any {@link CsvFormat} into a table builder, recording parse problems. A
- * row with any problem is reported and left out; the caller refuses the whole input when the log
- * is not empty.
+ * Reads one CSV file of any {@link CsvFormat} into a table builder, recording parse problems. A row
+ * with any problem is reported and left out; the caller refuses the whole input when the log is not
+ * empty.
  */
 final class CsvFileReader {
-  private static final String[] VALUE_COLUMNS = {"open", "high", "low", "close", "adj_close", "volume"};
+  private static final String[] VALUE_COLUMNS = {
+    "open", "high", "low", "close", "adj_close", "volume"
+  };
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
 
   private final String name;
@@ -51,7 +53,8 @@ final class CsvFileReader {
   }
 
   /** Reads {@code file} (format resolved per file when {@code AUTO}) into {@code out}. */
-  static void read(Path file, CsvFormat format, RowFilter filter, PriceTable.Builder out, ProblemLog log) {
+  static void read(
+      Path file, CsvFormat format, RowFilter filter, PriceTable.Builder out, ProblemLog log) {
     new CsvFileReader(file, out, log, filter).read(file, format);
   }
 
@@ -73,17 +76,28 @@ final class CsvFileReader {
       for (int i = 0; i < header.size(); i++) {
         index.putIfAbsent(header.get(i), i);
       }
-      CsvFormat resolved = format != CsvFormat.AUTO ? format
-          : index.containsKey("symbol") ? CsvFormat.LONG
-          : index.containsKey("close") ? CsvFormat.YAHOO : CsvFormat.WIDE;
+      CsvFormat resolved =
+          format != CsvFormat.AUTO
+              ? format
+              : index.containsKey("symbol")
+                  ? CsvFormat.LONG
+                  : index.containsKey("close") ? CsvFormat.YAHOO : CsvFormat.WIDE;
       if (resolved == CsvFormat.WIDE) {
         readWide(records, header, original);
       } else {
         String fixedSymbol = resolved == CsvFormat.YAHOO ? symbolOfFile() : null;
         String broken = fixedSymbol == null ? null : SymbolRule.problem(fixedSymbol);
         if (broken != null) {
-          log.add(source, 0, "Invalid symbol in " + name + ": " + SymbolRule.quoted(fixedSymbol) + " (" + broken
-              + "; a yahoo-format file's symbol is its name without the extension)");
+          log.add(
+              source,
+              0,
+              "Invalid symbol in "
+                  + name
+                  + ": "
+                  + SymbolRule.quoted(fixedSymbol)
+                  + " ("
+                  + broken
+                  + "; a yahoo-format file's symbol is its name without the extension)");
           return;
         }
         readLong(records, index, header, fixedSymbol);
@@ -103,8 +117,16 @@ final class CsvFileReader {
     try (InputStream in = Files.newInputStream(file)) {
       Utf8Text.Malformed bad = Utf8Text.firstMalformed(in);
       if (bad != null) {
-        log.add(source, bad.line(), "Invalid encoding in " + name + " line " + bad.line() + ": not UTF-8 at "
-            + bad.bytes() + " (save the file as UTF-8)");
+        log.add(
+            source,
+            bad.line(),
+            "Invalid encoding in "
+                + name
+                + " line "
+                + bad.line()
+                + ": not UTF-8 at "
+                + bad.bytes()
+                + " (save the file as UTF-8)");
         return;
       }
     } catch (IOException e) {
@@ -113,17 +135,29 @@ final class CsvFileReader {
     log.add(source, 0, "Invalid encoding in " + name + ": not UTF-8 (save the file as UTF-8)");
   }
 
-  private void readLong(Iterator<CSVRecord> records, Map<String, Integer> index, List<String> header,
+  private void readLong(
+      Iterator<CSVRecord> records,
+      Map<String, Integer> index,
+      List<String> header,
       String fixedSymbol) {
     List<String> missing = new ArrayList<>();
-    for (String required : fixedSymbol == null ? List.of("symbol", "date", "close") : List.of("date", "close")) {
+    for (String required :
+        fixedSymbol == null ? List.of("symbol", "date", "close") : List.of("date", "close")) {
       if (!index.containsKey(required)) {
         missing.add("'" + required + "'");
       }
     }
     if (!missing.isEmpty()) {
-      log.add(source, 1, "Invalid header in " + name + ": missing column " + String.join(", ", missing)
-          + " (found: " + String.join(", ", header) + ")");
+      log.add(
+          source,
+          1,
+          "Invalid header in "
+              + name
+              + ": missing column "
+              + String.join(", ", missing)
+              + " (found: "
+              + String.join(", ", header)
+              + ")");
       return;
     }
     int symbolCol = fixedSymbol == null ? index.get("symbol") : -1;
@@ -146,8 +180,18 @@ final class CsvFileReader {
       }
       String broken = fixedSymbol != null ? null : SymbolRule.problem(symbol);
       if (broken != null) {
-        log.add(source, line, "Invalid symbol in " + name + " line " + line + ": " + SymbolRule.quoted(symbol)
-            + " (" + broken + ")");
+        log.add(
+            source,
+            line,
+            "Invalid symbol in "
+                + name
+                + " line "
+                + line
+                + ": "
+                + SymbolRule.quoted(symbol)
+                + " ("
+                + broken
+                + ")");
         continue;
       }
       if (wanted != null && !wanted.contains(symbol)) {
@@ -155,13 +199,26 @@ final class CsvFileReader {
       }
       String dateCell = rec.get(dateCol);
       if (CsvValues.isNull(dateCell)) {
-        log.add(source, line, "Missing value in " + name + " line " + line + ": " + symbol + " date (required)");
+        log.add(
+            source,
+            line,
+            "Missing value in " + name + " line " + line + ": " + symbol + " date (required)");
         continue;
       }
       int day = CsvValues.parseDay(dateCell);
       if (day == CsvValues.BAD_DAY) {
-        log.add(source, line, "Invalid date in " + name + " line " + line + ": " + symbol + " date='"
-            + dateCell + "' (expected yyyy-MM-dd)");
+        log.add(
+            source,
+            line,
+            "Invalid date in "
+                + name
+                + " line "
+                + line
+                + ": "
+                + symbol
+                + " date='"
+                + dateCell
+                + "' (expected yyyy-MM-dd)");
         continue;
       }
       if (day < filter.startDay() || day > filter.endDay()) {
@@ -172,8 +229,18 @@ final class CsvFileReader {
         v[k] = Double.NaN;
         if (cols[k] < 0 || CsvValues.isNull(rec.get(cols[k]))) {
           if (k == 3) {
-            log.add(source, line, "Missing value in " + name + " line " + line + ": " + symbol + " "
-                + LocalDate.ofEpochDay(day) + " close (required)");
+            log.add(
+                source,
+                line,
+                "Missing value in "
+                    + name
+                    + " line "
+                    + line
+                    + ": "
+                    + symbol
+                    + " "
+                    + LocalDate.ofEpochDay(day)
+                    + " close (required)");
             ok = false;
           }
           continue;
@@ -188,8 +255,14 @@ final class CsvFileReader {
 
   private void readWide(Iterator<CSVRecord> records, List<String> header, List<String> original) {
     if (header.isEmpty() || !header.get(0).equals("date")) {
-      log.add(source, 1, "Invalid header in " + name + ": a wide file starts with a 'date' column (found: "
-          + String.join(", ", header) + ")");
+      log.add(
+          source,
+          1,
+          "Invalid header in "
+              + name
+              + ": a wide file starts with a 'date' column (found: "
+              + String.join(", ", header)
+              + ")");
       return;
     }
     String[] symbols = new String[header.size()];
@@ -198,14 +271,33 @@ final class CsvFileReader {
     for (int i = 1; i < symbols.length; i++) {
       String s = original.get(i);
       if (s.isBlank() || !seen.add(s)) {
-        log.add(source, 1, "Invalid header in " + name + ": column " + (i + 1) + " '" + s
-            + "' is " + (s.isBlank() ? "blank" : "a repeated symbol"));
+        log.add(
+            source,
+            1,
+            "Invalid header in "
+                + name
+                + ": column "
+                + (i + 1)
+                + " '"
+                + s
+                + "' is "
+                + (s.isBlank() ? "blank" : "a repeated symbol"));
         return;
       }
       String broken = SymbolRule.problem(s);
       if (broken != null) {
-        log.add(source, 1, "Invalid symbol in " + name + " line 1 column " + (i + 1) + ": " + SymbolRule.quoted(s)
-            + " (" + broken + ")");
+        log.add(
+            source,
+            1,
+            "Invalid symbol in "
+                + name
+                + " line 1 column "
+                + (i + 1)
+                + ": "
+                + SymbolRule.quoted(s)
+                + " ("
+                + broken
+                + ")");
         headerOk = false;
       }
       symbols[i] = wanted == null || wanted.contains(s) ? s : null;
@@ -223,8 +315,16 @@ final class CsvFileReader {
       String dateCell = rec.get(0);
       int day = CsvValues.parseDay(dateCell);
       if (day == CsvValues.BAD_DAY) {
-        log.add(source, line, "Invalid date in " + name + " line " + line + ": date='" + dateCell
-            + "' (expected yyyy-MM-dd)");
+        log.add(
+            source,
+            line,
+            "Invalid date in "
+                + name
+                + " line "
+                + line
+                + ": date='"
+                + dateCell
+                + "' (expected yyyy-MM-dd)");
         continue;
       }
       if (day < filter.startDay() || day > filter.endDay()) {
@@ -235,18 +335,32 @@ final class CsvFileReader {
           continue;
         }
         if (number(rec.get(i), "close", symbols[i], day, line, v, 0)) {
-          out.addRow(source, line, symbols[i], day, Double.NaN, Double.NaN, Double.NaN, v[0], Double.NaN, Double.NaN);
+          out.addRow(
+              source,
+              line,
+              symbols[i],
+              day,
+              Double.NaN,
+              Double.NaN,
+              Double.NaN,
+              v[0],
+              Double.NaN,
+              Double.NaN);
         }
       }
     }
   }
 
   /** Parses a numeric cell into {@code v[k]}; a non-number or NaN text is reported. */
-  private boolean number(String cell, String column, String symbol, int day, long line, double[] v, int k) {
+  private boolean number(
+      String cell, String column, String symbol, int day, long line, double[] v, int k) {
     Double d = CsvValues.parseNumber(cell);
     String at = name + " line " + line + ": " + symbol + " " + LocalDate.ofEpochDay(day) + " ";
     if (d == null) {
-      log.add(source, line, "Invalid number in " + at + column + "='" + cell + "' (expected a decimal number)");
+      log.add(
+          source,
+          line,
+          "Invalid number in " + at + column + "='" + cell + "' (expected a decimal number)");
       return false;
     }
     if (d.isNaN()) {
@@ -260,8 +374,18 @@ final class CsvFileReader {
 
   private boolean fieldCount(CSVRecord rec, int expected, long line) {
     if (rec.size() != expected) {
-      log.add(source, line, "Invalid row in " + name + " line " + line + ": " + rec.size()
-          + " fields (the header has " + expected + ")");
+      log.add(
+          source,
+          line,
+          "Invalid row in "
+              + name
+              + " line "
+              + line
+              + ": "
+              + rec.size()
+              + " fields (the header has "
+              + expected
+              + ")");
       return false;
     }
     return true;

@@ -11,7 +11,10 @@ final class CsvValues {
 
   private CsvValues() {}
 
-  /** A header name normalised: trimmed, lower case, spaces and hyphens as underscores, aliases resolved. */
+  /**
+   * A header name normalised: trimmed, lower case, spaces and hyphens as underscores, aliases
+   * resolved.
+   */
   static String column(String header) {
     String h = header.trim().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     if (h.startsWith("\uFEFF")) {

@@ -17,8 +17,8 @@ import java.util.List;
 
 /**
  * CSV and Parquet inputs → one validated, sorted price table → Parquet. Every problem of every
- * input is reported at once ({@link io.backgrid.datasets.validate.ValidationException}); when
- * there is any, nothing is written.
+ * input is reported at once ({@link io.backgrid.datasets.validate.ValidationException}); when there
+ * is any, nothing is written.
  */
 public final class Ingest {
   private Ingest() {}
@@ -48,7 +48,8 @@ public final class Ingest {
       } else if (Files.isDirectory(input)) {
         List<Path> csvs = csvFiles(input);
         if (csvs.isEmpty()) {
-          throw new IllegalArgumentException("Cannot read input " + input + ": no .csv or .parquet file in it");
+          throw new IllegalArgumentException(
+              "Cannot read input " + input + ": no .csv or .parquet file in it");
         }
         for (Path csv : csvs) {
           CsvFileReader.read(csv, format, filter, builder, log);
@@ -70,9 +71,17 @@ public final class Ingest {
       sourceIds[i] = builder.source(t.sources().get(i));
     }
     for (int r = 0; r < t.rowCount(); r++) {
-      builder.addRow(sourceIds[t.sourceId(r)], t.line(r), t.symbol(r), t.epochDay(r),
-          t.value(PriceColumn.OPEN, r), t.value(PriceColumn.HIGH, r), t.value(PriceColumn.LOW, r),
-          t.value(PriceColumn.CLOSE, r), t.value(PriceColumn.ADJ_CLOSE, r), t.value(PriceColumn.VOLUME, r));
+      builder.addRow(
+          sourceIds[t.sourceId(r)],
+          t.line(r),
+          t.symbol(r),
+          t.epochDay(r),
+          t.value(PriceColumn.OPEN, r),
+          t.value(PriceColumn.HIGH, r),
+          t.value(PriceColumn.LOW, r),
+          t.value(PriceColumn.CLOSE, r),
+          t.value(PriceColumn.ADJ_CLOSE, r),
+          t.value(PriceColumn.VOLUME, r));
     }
   }
 

@@ -16,14 +16,17 @@ import java.util.List;
  * @param out the output directory
  * @param options part-file size and overwrite mode
  */
-public record IngestRequest(List<Path> inputs, CsvFormat format, RowFilter filter, Path out, WriteOptions options) {
+public record IngestRequest(
+    List<Path> inputs, CsvFormat format, RowFilter filter, Path out, WriteOptions options) {
   public IngestRequest {
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty()) {
-      throw new IllegalArgumentException("Invalid ingest: no input (give at least one file or directory)");
+      throw new IllegalArgumentException(
+          "Invalid ingest: no input (give at least one file or directory)");
     }
     if (format == null || filter == null || out == null || options == null) {
-      throw new IllegalArgumentException("Invalid ingest: format, filter, out and options are required");
+      throw new IllegalArgumentException(
+          "Invalid ingest: format, filter, out and options are required");
     }
   }
 }

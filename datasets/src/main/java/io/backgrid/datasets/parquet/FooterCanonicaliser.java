@@ -21,9 +21,9 @@ import org.apache.parquet.format.Util;
  *
  * <p>Why: parquet-mr 1.17 collects a chunk's encodings in a {@code HashSet} of enum constants,
  * whose iteration order follows identity hash codes and so changes between JVM runs; the list is
- * written in that order. Sorting it is the only change, so the footer keeps its length and
- * meaning and the same rows always give the same bytes. Layout of a Parquet file's tail:
- * {@code <footer> <footer length: int32 little-endian> "PAR1"}.
+ * written in that order. Sorting it is the only change, so the footer keeps its length and meaning
+ * and the same rows always give the same bytes. Layout of a Parquet file's tail: {@code <footer>
+ * <footer length: int32 little-endian> "PAR1"}.
  */
 final class FooterCanonicaliser {
   private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
@@ -31,7 +31,8 @@ final class FooterCanonicaliser {
   private FooterCanonicaliser() {}
 
   static void canonicalise(Path file) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       long size = ch.size();
       ByteBuffer tail = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
       ch.read(tail, size - 8);

@@ -31,10 +31,11 @@ final class HadoopFiles {
   }
 
   /**
-   * The Parquet files at a location: the file itself, or the {@code .parquet} files of a
-   * directory (names starting with {@code _} or {@code .} skipped, as Spark does), in name order.
+   * The Parquet files at a location: the file itself, or the {@code .parquet} files of a directory
+   * (names starting with {@code _} or {@code .} skipped, as Spark does), in name order.
    */
-  static List<org.apache.hadoop.fs.Path> parquetFiles(URI location, Configuration conf) throws IOException {
+  static List<org.apache.hadoop.fs.Path> parquetFiles(URI location, Configuration conf)
+      throws IOException {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(location);
     FileSystem fs = path.getFileSystem(conf);
     if (!fs.exists(path)) {
@@ -48,7 +49,10 @@ final class HadoopFiles {
     List<org.apache.hadoop.fs.Path> out = new ArrayList<>();
     for (FileStatus child : children) {
       String name = child.getPath().getName();
-      if (child.isFile() && name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) {
+      if (child.isFile()
+          && name.endsWith(".parquet")
+          && !name.startsWith("_")
+          && !name.startsWith(".")) {
         out.add(child.getPath());
       }
     }

@@ -24,16 +24,16 @@ import java.util.Map;
  *   <li><b>Trading price</b> per row: adj_close when present, close otherwise. On a date where a
  *       symbol has no row it is not tradable and its last price carries (the panel's policy);
  *       before its first row in the period its price is {@code NaN}.
- *   <li><b>Fields</b>: {@code OPEN} = open × adj_close / close (open × 1 without adj_close);
- *       {@code HIGH}, {@code LOW}, {@code CLOSE}, {@code VOLUME} raw; {@code NaN} where null.
+ *   <li><b>Fields</b>: {@code OPEN} = open × adj_close / close (open × 1 without adj_close); {@code
+ *       HIGH}, {@code LOW}, {@code CLOSE}, {@code VOLUME} raw; {@code NaN} where null.
  * </ul>
  *
  * <p>Rows are streamed into per-symbol primitive arrays; no per-row object is kept. Files need not
  * be sorted. The table is held to the rules {@code ingest} applies, for the symbols and period
  * loaded: every part's schema ({@link PriceParquetReader#scan}), a valid symbol and date in every
  * row, every bar's rules ({@link BarChecker}: close present, prices finite and &gt; 0, high &gt;=
- * low, ...) and one bar per (symbol, date) across all parts. Every problem is reported at once in
- * a {@link io.backgrid.datasets.validate.ValidationException} naming file, row, symbol and date.
+ * low, ...) and one bar per (symbol, date) across all parts. Every problem is reported at once in a
+ * {@link io.backgrid.datasets.validate.ValidationException} naming file, row, symbol and date.
  */
 public final class PanelLoader {
   private PanelLoader() {}
@@ -57,12 +57,18 @@ public final class PanelLoader {
    * Loads from a URI through a given Hadoop configuration (e.g. Spark's, so that its filesystem
    * settings and credentials apply).
    */
-  public static MarketPanel load(URI location, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
+  public static MarketPanel load(
+      URI location, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
     PriceField[] fields = request.fields().toArray(new PriceField[0]);
     Arrays.sort(fields);
     Collector collector = new Collector(fields.length + 1, fields);
     // every column, not only the requested ones: the bar rules (high >= low, ...) need them all
-    PriceParquetReader.scan(location, request.filter(), EnumSet.allOf(PriceColumn.class), collector, hadoop,
+    PriceParquetReader.scan(
+        location,
+        request.filter(),
+        EnumSet.allOf(PriceColumn.class),
+        collector,
+        hadoop,
         collector.problems);
     collector.problems.throwIfAny();
 
@@ -78,24 +84,35 @@ public final class PanelLoader {
       for (String s : request.symbols()) {
         SeriesBuffer b = collector.series.get(s);
         if (b == null) {
-          throw new IllegalArgumentException("Unknown symbol '" + s + "': the price data at "
-              + location + " have no rows for it");
+          throw new IllegalArgumentException(
+              "Unknown symbol '" + s + "': the price data at " + location + " have no rows for it");
         }
         if (b.size == 0) {
-          throw new IllegalArgumentException("Cannot load symbol '" + s + "': no bar in the period "
-              + request.start() + " .. " + request.end());
+          throw new IllegalArgumentException(
+              "Cannot load symbol '"
+                  + s
+                  + "': no bar in the period "
+                  + request.start()
+                  + " .. "
+                  + request.end());
         }
         symbols.add(s);
       }
     }
     if (symbols.isEmpty()) {
-      throw new IllegalArgumentException("Cannot load a panel from " + location
-          + ": no price rows in the period " + request.start() + " .. " + request.end());
+      throw new IllegalArgumentException(
+          "Cannot load a panel from "
+              + location
+              + ": no price rows in the period "
+              + request.start()
+              + " .. "
+              + request.end());
     }
     return build(symbols, collector, fields, location);
   }
 
-  private static MarketPanel build(List<String> symbols, Collector c, PriceField[] fields, URI location) {
+  private static MarketPanel build(
+      List<String> symbols, Collector c, PriceField[] fields, URI location) {
     int minDay = Integer.MAX_VALUE;
     int maxDay = Integer.MIN_VALUE;
     for (String s : symbols) {
@@ -139,7 +156,8 @@ public final class PanelLoader {
           }
           c.bars.file(b.source[i], c.fileNames.get(b.source[i]));
           c.bars.symbol(symbols.get(s));
-          c.bars.duplicate(b.row[i], b.days[i], c.fileNames.get(b.source[first]) + " row " + b.row[first]);
+          c.bars.duplicate(
+              b.row[i], b.days[i], c.fileNames.get(b.source[first]) + " row " + b.row[first]);
           continue;
         }
         for (int k = 0; k < dense.length; k++) {
@@ -184,8 +202,16 @@ public final class PanelLoader {
     }
 
     @Override
-    public void row(int source, long row, int day, double open, double high, double low,
-        double close, double adj, double volume) {
+    public void row(
+        int source,
+        long row,
+        int day,
+        double open,
+        double high,
+        double low,
+        double close,
+        double adj,
+        double volume) {
       if (!bars.check(row, day, open, high, low, close, adj, volume)) {
         return;
       }

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param end last date (inclusive), or null for the data's last
  * @param fields the optional fields to load besides the trading price (may be empty)
  */
-public record PanelRequest(List<String> symbols, LocalDate start, LocalDate end, Set<PriceField> fields) {
+public record PanelRequest(
+    List<String> symbols, LocalDate start, LocalDate end, Set<PriceField> fields) {
   public PanelRequest {
     symbols = List.copyOf(symbols);
     fields = fields.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(fields));

@@ -16,8 +16,8 @@ import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.Type;
 
 /**
- * The schema rules every part file of a price table meets, checked from the footers before any
- * row is read, so that no part is skipped or misread:
+ * The schema rules every part file of a price table meets, checked from the footers before any row
+ * is read, so that no part is skipped or misread:
  *
  * <ul>
  *   <li>the required columns of {@link PriceSchema} (symbol, date, close) are present;
@@ -27,10 +27,9 @@ import org.apache.parquet.schema.Type;
  *       when present) means the same in every part.
  * </ul>
  *
- * Other columns are ignored. Messages, one per broken rule and file:
- * {@code Invalid price table F: no column 'symbol' (columns: ticker, date, close); every part must
- * have the columns symbol, date, close} and {@code Invalid price table F: column 'volume' is INT64,
- * expected DOUBLE}.
+ * Other columns are ignored. Messages, one per broken rule and file: {@code Invalid price table F:
+ * no column 'symbol' (columns: ticker, date, close); every part must have the columns symbol, date,
+ * close} and {@code Invalid price table F: column 'volume' is INT64, expected DOUBLE}.
  */
 final class PartSchemas {
   /** The Parquet form of the write schema: the expected type of every price column. */
@@ -46,7 +45,8 @@ final class PartSchemas {
       org.apache.hadoop.fs.Path file = files.get(source);
       String where = "Invalid price table " + display(file) + ": ";
       MessageType schema;
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromPath(file, conf))) {
         schema = reader.getFooter().getFileMetaData().getSchema();
       } catch (IOException | RuntimeException e) {
         log.add(source, 0, where + "not a readable Parquet file (" + e.getMessage() + ")");
@@ -60,14 +60,24 @@ final class PartSchemas {
         firstColumns = columns;
         firstFile = display(file);
       } else if (!firstColumns.equals(columns)) {
-        log.add(source, 0, where + "its price columns (" + String.join(", ", columns) + ") differ from "
-            + firstFile + "'s (" + String.join(", ", firstColumns) + "); every part must have the same price columns");
+        log.add(
+            source,
+            0,
+            where
+                + "its price columns ("
+                + String.join(", ", columns)
+                + ") differ from "
+                + firstFile
+                + "'s ("
+                + String.join(", ", firstColumns)
+                + "); every part must have the same price columns");
       }
     }
   }
 
   /** The price columns the file has, in schema order, or null when a required one is missing. */
-  private static List<String> checkColumns(MessageType schema, String where, int source, ProblemLog log) {
+  private static List<String> checkColumns(
+      MessageType schema, String where, int source, ProblemLog log) {
     List<String> present = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (Type expected : EXPECTED.getFields()) {
@@ -81,8 +91,16 @@ final class PartSchemas {
       present.add(name);
       Type found = schema.getType(name);
       if (!sameType(found, expected.asPrimitiveType())) {
-        log.add(source, 0, where + "column '" + name + "' is " + describe(found) + ", expected "
-            + describe(expected));
+        log.add(
+            source,
+            0,
+            where
+                + "column '"
+                + name
+                + "' is "
+                + describe(found)
+                + ", expected "
+                + describe(expected));
       }
     }
     if (!missing.isEmpty()) {
@@ -96,16 +114,25 @@ final class PartSchemas {
           required.add(t.getName());
         }
       }
-      log.add(source, 0, where + "no column" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
-          + " (columns: " + String.join(", ", all) + "); every part must have the columns "
-          + String.join(", ", required));
+      log.add(
+          source,
+          0,
+          where
+              + "no column"
+              + (missing.size() > 1 ? "s " : " ")
+              + String.join(", ", missing)
+              + " (columns: "
+              + String.join(", ", all)
+              + "); every part must have the columns "
+              + String.join(", ", required));
       return null;
     }
     return present;
   }
 
   private static boolean sameType(Type found, PrimitiveType expected) {
-    return found.isPrimitive() && !found.isRepetition(Type.Repetition.REPEATED)
+    return found.isPrimitive()
+        && !found.isRepetition(Type.Repetition.REPEATED)
         && found.asPrimitiveType().getPrimitiveTypeName() == expected.getPrimitiveTypeName()
         && Objects.equals(found.getLogicalTypeAnnotation(), expected.getLogicalTypeAnnotation());
   }
@@ -117,7 +144,9 @@ final class PartSchemas {
       return repeated + "a group of " + ((GroupType) t).getFieldCount() + " fields";
     }
     String type = t.asPrimitiveType().getPrimitiveTypeName().name();
-    return repeated + type + (t.getLogicalTypeAnnotation() == null ? "" : " (" + t.getLogicalTypeAnnotation() + ")");
+    return repeated
+        + type
+        + (t.getLogicalTypeAnnotation() == null ? "" : " (" + t.getLogicalTypeAnnotation() + ")");
   }
 
   /** A file as messages name it: its path when local, its URI otherwise. */

@@ -35,8 +35,8 @@ import org.apache.parquet.io.api.Binary;
 /**
  * Reads a price table from a Parquet file or a directory of part files ({@code .parquet} files;
  * names starting with {@code _} or {@code .} skipped), ours or Spark's, local ({@link Path}) or any
- * Hadoop file system the classpath has ({@link URI}). Only the asked-for columns are read; a
- * symbol filter is pushed down to skip row groups.
+ * Hadoop file system the classpath has ({@link URI}). Only the asked-for columns are read; a symbol
+ * filter is pushed down to skip row groups.
  */
 public final class PriceParquetReader {
   private PriceParquetReader() {}
@@ -51,29 +51,45 @@ public final class PriceParquetReader {
     return read(location.toAbsolutePath().toUri(), filter);
   }
 
-  /** As {@link #read(Path, RowFilter)} for a URI such as {@code hdfs://...} or {@code file:/...}. */
+  /**
+   * As {@link #read(Path, RowFilter)} for a URI such as {@code hdfs://...} or {@code file:/...}.
+   */
   public static PriceTable read(URI location, RowFilter filter) {
     PriceTable.Builder builder = PriceTable.builder();
     ProblemLog problems = new ProblemLog();
-    scan(location, filter, EnumSet.allOf(PriceColumn.class), new RowSink() {
-      private String symbol;
+    scan(
+        location,
+        filter,
+        EnumSet.allOf(PriceColumn.class),
+        new RowSink() {
+          private String symbol;
 
-      @Override
-      public void file(int source, String name) {
-        builder.source(name);
-      }
+          @Override
+          public void file(int source, String name) {
+            builder.source(name);
+          }
 
-      @Override
-      public void symbol(String s) {
-        symbol = s;
-      }
+          @Override
+          public void symbol(String s) {
+            symbol = s;
+          }
 
-      @Override
-      public void row(int source, long row, int day, double o, double h, double l, double c,
-          double a, double v) {
-        builder.addRow(source, row, symbol, day, o, h, l, c, a, v);
-      }
-    }, HadoopFiles.conf(), problems);
+          @Override
+          public void row(
+              int source,
+              long row,
+              int day,
+              double o,
+              double h,
+              double l,
+              double c,
+              double a,
+              double v) {
+            builder.addRow(source, row, symbol, day, o, h, l, c, a, v);
+          }
+        },
+        HadoopFiles.conf(),
+        problems);
     problems.throwIfAny();
     return builder.build();
   }
@@ -83,9 +99,9 @@ public final class PriceParquetReader {
    * Hadoop configuration (e.g. Spark's, with its filesystem settings and credentials for {@code
    * hdfs://} or {@code s3a://}); it is copied, not changed.
    *
-   * <p>Every part's schema is checked first ({@link PartSchemas}); when one breaks a rule, a
-   * {@link io.backgrid.datasets.validate.ValidationException} listing every such problem is thrown
-   * before any row is read. A row whose symbol or date is null, or whose symbol breaks the {@link
+   * <p>Every part's schema is checked first ({@link PartSchemas}); when one breaks a rule, a {@link
+   * io.backgrid.datasets.validate.ValidationException} listing every such problem is thrown before
+   * any row is read. A row whose symbol or date is null, or whose symbol breaks the {@link
    * SymbolRule}, is recorded in {@code problems} and not passed on; the caller decides when to
    * throw. Value columns are passed on unchecked.
    *
@@ -93,8 +109,13 @@ public final class PriceParquetReader {
    * @param problems where row problems go; source ids are the part files' ids
    * @return the number of rows passed to the sink
    */
-  public static long scan(URI location, RowFilter filter, Set<PriceColumn> columns, RowSink sink,
-      Configuration hadoop, ProblemLog problems) {
+  public static long scan(
+      URI location,
+      RowFilter filter,
+      Set<PriceColumn> columns,
+      RowSink sink,
+      Configuration hadoop,
+      ProblemLog problems) {
     Configuration conf = new Configuration(hadoop);
     Schema projection = projection(columns);
     AvroReadSupport.setRequestedProjection(conf, projection);
@@ -118,12 +139,12 @@ public final class PriceParquetReader {
         org.apache.hadoop.fs.Path file = files.get(source);
         String name = file.getName();
         sink.file(source, name);
-        try (ParquetReader<GenericRecord> reader = AvroParquetReader.<GenericRecord>builder(
-                HadoopInputFile.fromPath(file, conf))
-            .withDataModel(GenericData.get())
-            .withConf(conf)
-            .withFilter(pushdown)
-            .build()) {
+        try (ParquetReader<GenericRecord> reader =
+            AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, conf))
+                .withDataModel(GenericData.get())
+                .withConf(conf)
+                .withFilter(pushdown)
+                .build()) {
           Object lastSymbol = null;
           boolean keepSymbol = false;
           long row = 0;
@@ -132,7 +153,8 @@ public final class PriceParquetReader {
             row++;
             Object sym = rec.get(0);
             if (sym == null) {
-              problems.add(source, row, "Missing value in " + name + " row " + row + ": symbol (required)");
+              problems.add(
+                  source, row, "Missing value in " + name + " row " + row + ": symbol (required)");
               lastSymbol = null;
               continue;
             }
@@ -149,22 +171,39 @@ public final class PriceParquetReader {
             }
             Object date = rec.get(1);
             if (date == null) {
-              problems.add(source, row, "Missing value in " + name + " row " + row + ": " + lastSymbol
-                  + " date (required)");
+              problems.add(
+                  source,
+                  row,
+                  "Missing value in "
+                      + name
+                      + " row "
+                      + row
+                      + ": "
+                      + lastSymbol
+                      + " date (required)");
               continue;
             }
             int day = (Integer) date;
             if (day < startDay || day > endDay) {
               continue;
             }
-            sink.row(source, row, day, get(rec, pos[0]), get(rec, pos[1]), get(rec, pos[2]),
-                get(rec, pos[3]), get(rec, pos[4]), get(rec, pos[5]));
+            sink.row(
+                source,
+                row,
+                day,
+                get(rec, pos[0]),
+                get(rec, pos[1]),
+                get(rec, pos[2]),
+                get(rec, pos[3]),
+                get(rec, pos[4]),
+                get(rec, pos[5]));
             passed++;
           }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read price data at " + location + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read price data at " + location + ": " + e.getMessage(), e);
     }
     return passed;
   }
@@ -173,15 +212,27 @@ public final class PriceParquetReader {
    * A row's symbol as text, or null (recorded as a problem) when it is not UTF-8 or breaks the
    * {@link SymbolRule}. Called once per run of equal symbols, not per row.
    */
-  private static String symbol(Object value, String file, int source, long row, ProblemLog problems) {
+  private static String symbol(
+      Object value, String file, int source, long row, ProblemLog problems) {
     String text;
     if (value instanceof Utf8 utf8) {
       try {
-        text = StandardCharsets.UTF_8.newDecoder()
-            .decode(ByteBuffer.wrap(utf8.getBytes(), 0, utf8.getByteLength())).toString();
+        text =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .decode(ByteBuffer.wrap(utf8.getBytes(), 0, utf8.getByteLength()))
+                .toString();
       } catch (CharacterCodingException e) {
-        problems.add(source, row, "Invalid symbol in " + file + " row " + row + ": "
-            + Utf8Text.describe(utf8.getBytes(), 0, utf8.getByteLength()) + " (must be UTF-8 text)");
+        problems.add(
+            source,
+            row,
+            "Invalid symbol in "
+                + file
+                + " row "
+                + row
+                + ": "
+                + Utf8Text.describe(utf8.getBytes(), 0, utf8.getByteLength())
+                + " (must be UTF-8 text)");
         return null;
       }
     } else {
@@ -189,8 +240,18 @@ public final class PriceParquetReader {
     }
     String broken = SymbolRule.problem(text);
     if (broken != null) {
-      problems.add(source, row, "Invalid symbol in " + file + " row " + row + ": " + SymbolRule.quoted(text)
-          + " (" + broken + ")");
+      problems.add(
+          source,
+          row,
+          "Invalid symbol in "
+              + file
+              + " row "
+              + row
+              + ": "
+              + SymbolRule.quoted(text)
+              + " ("
+              + broken
+              + ")");
       return null;
     }
     return text;

@@ -1,8 +1,8 @@
 package io.backgrid.datasets.parquet;
 
+import io.backgrid.datasets.schema.PriceColumn;
 import io.backgrid.datasets.schema.PriceSchema;
 import io.backgrid.datasets.schema.PriceTable;
-import io.backgrid.datasets.schema.PriceColumn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,9 +26,9 @@ import org.apache.parquet.hadoop.util.HadoopOutputFile;
  * part-00001.parquet, ...}, rows sorted by (symbol, date), ZSTD-compressed.
  *
  * <p><b>Atomic.</b> Rows go to a hidden sibling directory {@code .<name>.tmp-<uuid>}; {@link
- * #commit()} renames it to {@code <out>} only when every file is complete. {@link #close()}
- * without a commit (an error, a validation failure) deletes the temporary directory, so a
- * failed write leaves nothing behind.
+ * #commit()} renames it to {@code <out>} only when every file is complete. {@link #close()} without
+ * a commit (an error, a validation failure) deletes the temporary directory, so a failed write
+ * leaves nothing behind.
  *
  * <p><b>Deterministic.</b> The same rows give the same bytes: no timestamps or host names go into
  * the files' metadata, and each footer's encoding lists are put in a fixed order ({@link
@@ -59,7 +59,9 @@ public final class PriceParquetWriter implements AutoCloseable {
     this.options = options;
     if (Files.exists(this.out) && options.mode() == WriteMode.FAIL_IF_EXISTS) {
       throw new IllegalArgumentException(
-          "Cannot write price data to " + out + ": it already exists (choose overwrite to replace it)");
+          "Cannot write price data to "
+              + out
+              + ": it already exists (choose overwrite to replace it)");
     }
     Path parent = this.out.getParent();
     Files.createDirectories(parent);
@@ -72,7 +74,8 @@ public final class PriceParquetWriter implements AutoCloseable {
     try {
       return new PriceParquetWriter(out, options);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write price data to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write price data to " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -81,9 +84,14 @@ public final class PriceParquetWriter implements AutoCloseable {
     PriceTable sorted = table.sorted();
     try (PriceParquetWriter w = open(out, options)) {
       for (int r = 0; r < sorted.rowCount(); r++) {
-        w.append(sorted.symbol(r), sorted.epochDay(r), sorted.value(PriceColumn.OPEN, r),
-            sorted.value(PriceColumn.HIGH, r), sorted.value(PriceColumn.LOW, r),
-            sorted.value(PriceColumn.CLOSE, r), sorted.value(PriceColumn.ADJ_CLOSE, r),
+        w.append(
+            sorted.symbol(r),
+            sorted.epochDay(r),
+            sorted.value(PriceColumn.OPEN, r),
+            sorted.value(PriceColumn.HIGH, r),
+            sorted.value(PriceColumn.LOW, r),
+            sorted.value(PriceColumn.CLOSE, r),
+            sorted.value(PriceColumn.ADJ_CLOSE, r),
             sorted.value(PriceColumn.VOLUME, r));
       }
       w.commit();
@@ -95,20 +103,34 @@ public final class PriceParquetWriter implements AutoCloseable {
    *
    * @throws IllegalArgumentException when the row is not after the previous one in (symbol, date)
    */
-  public void append(String symbol, int epochDay, double open, double high, double low,
-      double close, double adjClose, double volume) {
+  public void append(
+      String symbol,
+      int epochDay,
+      double open,
+      double high,
+      double low,
+      double close,
+      double adjClose,
+      double volume) {
     if (done) {
       throw new IllegalStateException("Cannot append to a committed or closed writer of " + out);
     }
     boolean newSymbol = !symbol.equals(lastSymbol);
-    if (lastSymbol != null && (newSymbol ? symbol.compareTo(lastSymbol) < 0 : epochDay <= lastDay)) {
-      throw new IllegalArgumentException("Cannot write price rows out of (symbol, date) order: "
-          + symbol + " " + LocalDate.ofEpochDay(epochDay) + " after " + lastSymbol + " "
-          + LocalDate.ofEpochDay(lastDay));
+    if (lastSymbol != null
+        && (newSymbol ? symbol.compareTo(lastSymbol) < 0 : epochDay <= lastDay)) {
+      throw new IllegalArgumentException(
+          "Cannot write price rows out of (symbol, date) order: "
+              + symbol
+              + " "
+              + LocalDate.ofEpochDay(epochDay)
+              + " after "
+              + lastSymbol
+              + " "
+              + LocalDate.ofEpochDay(lastDay));
     }
     if (Double.isNaN(close)) {
-      throw new IllegalArgumentException("Cannot write " + symbol + " "
-          + LocalDate.ofEpochDay(epochDay) + ": close is missing");
+      throw new IllegalArgumentException(
+          "Cannot write " + symbol + " " + LocalDate.ofEpochDay(epochDay) + ": close is missing");
     }
     try {
       if (writer == null || (newSymbol && rowsInFile >= options.rowsPerFile())) {
@@ -124,7 +146,8 @@ public final class PriceParquetWriter implements AutoCloseable {
       record.put(7, boxed(volume));
       writer.write(record);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write price data to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write price data to " + out + ": " + e.getMessage(), e);
     }
     lastSymbol = symbol;
     lastDay = epochDay;
@@ -149,8 +172,10 @@ public final class PriceParquetWriter implements AutoCloseable {
       finishFile();
       if (Files.exists(out)) {
         if (options.mode() == WriteMode.FAIL_IF_EXISTS) {
-          throw new IllegalArgumentException("Cannot write price data to " + out
-              + ": it appeared while writing (choose overwrite to replace it)");
+          throw new IllegalArgumentException(
+              "Cannot write price data to "
+                  + out
+                  + ": it appeared while writing (choose overwrite to replace it)");
         }
         Path old = out.resolveSibling("." + out.getFileName() + ".old-" + UUID.randomUUID());
         Files.move(out, old, StandardCopyOption.ATOMIC_MOVE);
@@ -161,7 +186,8 @@ public final class PriceParquetWriter implements AutoCloseable {
       }
       done = true;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write price data to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write price data to " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -189,15 +215,16 @@ public final class PriceParquetWriter implements AutoCloseable {
     }
     Path file = temp.resolve(String.format("part-%05d.parquet", fileCount++));
     currentFile = file;
-    writer = AvroParquetWriter.<GenericRecord>builder(
-            HadoopOutputFile.fromPath(HadoopFiles.hadoopPath(file), conf))
-        .withSchema(PriceSchema.AVRO)
-        .withDataModel(GenericData.get())
-        .withConf(conf)
-        .withCompressionCodec(CompressionCodecName.ZSTD)
-        .withDictionaryEncoding(false)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .build();
+    writer =
+        AvroParquetWriter.<GenericRecord>builder(
+                HadoopOutputFile.fromPath(HadoopFiles.hadoopPath(file), conf))
+            .withSchema(PriceSchema.AVRO)
+            .withDataModel(GenericData.get())
+            .withConf(conf)
+            .withCompressionCodec(CompressionCodecName.ZSTD)
+            .withDictionaryEncoding(false)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build();
     rowsInFile = 0;
   }
 

@@ -8,6 +8,7 @@ final class SeriesBuffer {
   int[] days = new int[256];
   int[] source = new int[256];
   long[] row = new long[256];
+
   /** [column][i]; column 0 is the trading price, then one per requested optional field. */
   double[][] values;
 

@@ -12,11 +12,13 @@ public record WriteOptions(long rowsPerFile, WriteMode mode) {
   public static final long ROWS_PER_FILE_DEFAULT = 4_000_000L;
 
   /** Default layout, refusing to replace an existing directory. */
-  public static final WriteOptions DEFAULT = new WriteOptions(ROWS_PER_FILE_DEFAULT, WriteMode.FAIL_IF_EXISTS);
+  public static final WriteOptions DEFAULT =
+      new WriteOptions(ROWS_PER_FILE_DEFAULT, WriteMode.FAIL_IF_EXISTS);
 
   public WriteOptions {
     if (rowsPerFile < 1) {
-      throw new IllegalArgumentException("Invalid rows per file: " + rowsPerFile + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid rows per file: " + rowsPerFile + " (must be >= 1)");
     }
     if (mode == null) {
       throw new IllegalArgumentException("Invalid write mode: null");

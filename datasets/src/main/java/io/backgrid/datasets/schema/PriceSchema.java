@@ -18,12 +18,13 @@ import org.apache.avro.Schema;
  *   <tr><td>volume</td><td>double</td><td>yes</td><td>shares traded</td></tr>
  * </table>
  *
- * <p>Nullable columns are Avro unions {@code ["null", "double"]}; in memory ({@link PriceTable})
- * a null is {@code NaN}.
+ * <p>Nullable columns are Avro unions {@code ["null", "double"]}; in memory ({@link PriceTable}) a
+ * null is {@code NaN}.
  */
 public final class PriceSchema {
   /** Column names, in file order. */
   public static final String SYMBOL = "symbol";
+
   public static final String DATE = "date";
   public static final String OPEN = "open";
   public static final String HIGH = "high";
@@ -50,10 +51,23 @@ public final class PriceSchema {
     String date = "{\"type\":\"int\",\"logicalType\":\"date\"}";
     date = lenient ? "[\"null\"," + date + "],\"default\":null" : date;
     return "{\"type\":\"record\",\"name\":\"PriceBar\",\"namespace\":\"io.backgrid.datasets\",\"fields\":["
-        + "{\"name\":\"symbol\",\"type\":" + symbol + "},"
-        + "{\"name\":\"date\",\"type\":" + date + "},"
-        + String.format(opt, OPEN) + "," + String.format(opt, HIGH) + ","
-        + String.format(opt, LOW) + "," + close + ","
-        + String.format(opt, ADJ_CLOSE) + "," + String.format(opt, VOLUME) + "]}";
+               + "{\"name\":\"symbol\",\"type\":"
+        + symbol
+        + "},"
+        + "{\"name\":\"date\",\"type\":"
+        + date
+        + "},"
+        + String.format(opt, OPEN)
+        + ","
+        + String.format(opt, HIGH)
+        + ","
+        + String.format(opt, LOW)
+        + ","
+        + close
+        + ","
+        + String.format(opt, ADJ_CLOSE)
+        + ","
+        + String.format(opt, VOLUME)
+        + "]}";
   }
 }

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A price table in memory, column by column: a symbol dictionary, an {@code int} symbol id and
- * an {@code int} epoch day per row, and a {@code double[]} per {@link PriceColumn} with {@code
- * NaN} for null. No object per row. Each row also remembers where it came from (a source name
- * such as {@code prices.csv} and a line number) so validation can point at it.
+ * A price table in memory, column by column: a symbol dictionary, an {@code int} symbol id and an
+ * {@code int} epoch day per row, and a {@code double[]} per {@link PriceColumn} with {@code NaN}
+ * for null. No object per row. Each row also remembers where it came from (a source name such as
+ * {@code prices.csv} and a line number) so validation can point at it.
  *
- * <p>Immutable once built; {@link #sorted()} returns the rows ordered by (symbol, date), the
- * order the Parquet files are written in.
+ * <p>Immutable once built; {@link #sorted()} returns the rows ordered by (symbol, date), the order
+ * the Parquet files are written in.
  */
 public final class PriceTable {
   private static final PriceColumn[] COLUMNS = PriceColumn.values();
@@ -28,8 +28,15 @@ public final class PriceTable {
   private final int[] sourceId;
   private final long[] line;
 
-  private PriceTable(String[] symbols, String[] sources, int rows, int[] symbolId, int[] day,
-      double[][] values, int[] sourceId, long[] line) {
+  private PriceTable(
+      String[] symbols,
+      String[] sources,
+      int rows,
+      int[] symbolId,
+      int[] day,
+      double[][] values,
+      int[] sourceId,
+      long[] line) {
     this.symbols = symbols;
     this.sources = sources;
     this.rows = rows;
@@ -117,8 +124,8 @@ public final class PriceTable {
   }
 
   /**
-   * The same rows ordered by (symbol, date) — symbols in {@link String#compareTo} order; rows
-   * with equal keys keep their input order, so duplicates stay next to each other.
+   * The same rows ordered by (symbol, date) — symbols in {@link String#compareTo} order; rows with
+   * equal keys keep their input order, so duplicates stay next to each other.
    */
   public PriceTable sorted() {
     String[] sortedNames = symbols.clone();
@@ -154,15 +161,22 @@ public final class PriceTable {
     }
     for (int i = 0; i < rows; i++) {
       int r = (int) (keys[i] & 0xFFFF_FFFFL);
-      out.addRow(sourceId[r], line[r], symbols[symbolId[r]], day[r], values[0][r], values[1][r],
-          values[2][r], values[3][r], values[4][r], values[5][r]);
+      out.addRow(
+          sourceId[r],
+          line[r],
+          symbols[symbolId[r]],
+          day[r],
+          values[0][r],
+          values[1][r],
+          values[2][r],
+          values[3][r],
+          values[4][r],
+          values[5][r]);
     }
     return out.build();
   }
 
-  /**
-   * Accumulates rows into growable primitive arrays. Not thread-safe; {@link #build()} once.
-   */
+  /** Accumulates rows into growable primitive arrays. Not thread-safe; {@link #build()} once. */
   public static final class Builder {
     private final Map<String, Integer> symbolIds = new HashMap<>();
     private final List<String> symbolNames = new ArrayList<>();
@@ -201,10 +215,20 @@ public final class PriceTable {
      * @param source an id from {@link #source(String)}
      * @param lineNumber the row's line or row number in that source, for messages
      */
-    public Builder addRow(int source, long lineNumber, String symbol, int epochDay, double open,
-        double high, double low, double close, double adjClose, double volume) {
+    public Builder addRow(
+        int source,
+        long lineNumber,
+        String symbol,
+        int epochDay,
+        double open,
+        double high,
+        double low,
+        double close,
+        double adjClose,
+        double volume) {
       if (source < 0 || source >= sourceNames.size()) {
-        throw new IllegalArgumentException("Unknown source id " + source + " (register it with source(name))");
+        throw new IllegalArgumentException(
+            "Unknown source id " + source + " (register it with source(name))");
       }
       if (rows == day.length) {
         grow();
@@ -240,9 +264,15 @@ public final class PriceTable {
       for (int i = 0; i < COLUMNS.length; i++) {
         v[i] = Arrays.copyOf(values[i], rows);
       }
-      return new PriceTable(symbolNames.toArray(new String[0]), sourceNames.toArray(new String[0]),
-          rows, Arrays.copyOf(symbolId, rows), Arrays.copyOf(day, rows), v,
-          Arrays.copyOf(sourceId, rows), Arrays.copyOf(line, rows));
+      return new PriceTable(
+          symbolNames.toArray(new String[0]),
+          sourceNames.toArray(new String[0]),
+          rows,
+          Arrays.copyOf(symbolId, rows),
+          Arrays.copyOf(day, rows),
+          v,
+          Arrays.copyOf(sourceId, rows),
+          Arrays.copyOf(line, rows));
     }
 
     private void grow() {

@@ -19,7 +19,8 @@ public record RowFilter(List<String> symbols, LocalDate start, LocalDate end) {
   public RowFilter {
     symbols = List.copyOf(symbols);
     if (Set.copyOf(symbols).size() != symbols.size()) {
-      throw new IllegalArgumentException("Invalid symbol list " + symbols + ": a symbol is listed twice");
+      throw new IllegalArgumentException(
+          "Invalid symbol list " + symbols + ": a symbol is listed twice");
     }
     if (start != null && end != null && start.isAfter(end)) {
       throw new IllegalArgumentException("Invalid period: start " + start + " is after end " + end);

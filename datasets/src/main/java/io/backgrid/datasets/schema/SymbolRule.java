@@ -13,8 +13,8 @@ public final class SymbolRule {
   private SymbolRule() {}
 
   /**
-   * The rule a symbol breaks, e.g. {@code "must not start or end with whitespace"}, or {@code
-   * null} when it is valid.
+   * The rule a symbol breaks, e.g. {@code "must not start or end with whitespace"}, or {@code null}
+   * when it is valid.
    */
   public static String problem(String symbol) {
     int n = symbol.length();

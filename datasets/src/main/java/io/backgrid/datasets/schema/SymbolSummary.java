@@ -18,8 +18,16 @@ import java.util.List;
  * @param annualVol sample standard deviation (n−1) of the log returns between consecutive rows of
  *     the trading price (adj_close, else close) × √252; NaN with fewer than 3 rows
  */
-public record SymbolSummary(String symbol, LocalDate first, LocalDate last, int rows, int gaps,
-    double minClose, double maxClose, double meanClose, double annualVol) {
+public record SymbolSummary(
+    String symbol,
+    LocalDate first,
+    LocalDate last,
+    int rows,
+    int gaps,
+    double minClose,
+    double maxClose,
+    double meanClose,
+    double annualVol) {
 
   /** One summary per symbol of a table sorted by (symbol, date), in symbol order. */
   public static List<SymbolSummary> of(PriceTable sorted) {
@@ -79,7 +87,15 @@ public record SymbolSummary(String symbol, LocalDate first, LocalDate last, int 
     int hi = java.util.Arrays.binarySearch(calendar, 0, size, lastDay);
     int rows = to - from;
     double vol = returns >= 2 ? Math.sqrt(m2 / (returns - 1)) * Math.sqrt(252) : Double.NaN;
-    return new SymbolSummary(t.symbol(from), LocalDate.ofEpochDay(firstDay), LocalDate.ofEpochDay(lastDay),
-        rows, (hi - lo + 1) - rows, min, max, sum / rows, vol);
+    return new SymbolSummary(
+        t.symbol(from),
+        LocalDate.ofEpochDay(firstDay),
+        LocalDate.ofEpochDay(lastDay),
+        rows,
+        (hi - lo + 1) - rows,
+        min,
+        max,
+        sum / rows,
+        vol);
   }
 }

@@ -4,9 +4,9 @@ package io.backgrid.datasets.synthetic;
  * The asset classes of a synthetic market, with their return model.
  *
  * <p>Each symbol's standardised daily shock is {@code z = a·F_market + b·F_class + √(1−a²−b²)·e}
- * with independent unit-variance Student-t factors, so two symbols of one class correlate at
- * {@code a² + b²} and symbols of classes {@code c, d} at {@code a_c·a_d}. {@link #INDEX} loads on
- * the equity class factor.
+ * with independent unit-variance Student-t factors, so two symbols of one class correlate at {@code
+ * a² + b²} and symbols of classes {@code c, d} at {@code a_c·a_d}. {@link #INDEX} loads on the
+ * equity class factor.
  *
  * <table>
  *   <tr><th>class</th><th>prefix</th><th>drift/yr</th><th>vol/yr</th><th>a</th><th>b</th>
@@ -34,8 +34,15 @@ public enum AssetClass {
   final double maxStartPrice;
   final double baseVolume;
 
-  AssetClass(String prefix, double drift, double vol, double marketLoading, double classLoading,
-      double minStartPrice, double maxStartPrice, double baseVolume) {
+  AssetClass(
+      String prefix,
+      double drift,
+      double vol,
+      double marketLoading,
+      double classLoading,
+      double minStartPrice,
+      double maxStartPrice,
+      double baseVolume) {
     this.prefix = prefix;
     this.drift = drift;
     this.vol = vol;

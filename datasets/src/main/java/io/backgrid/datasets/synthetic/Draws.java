@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 final class Draws {
   /** Student-t degrees of freedom: ν = 5, kurtosis 9. */
   static final int NU = 5;
+
   private static final double T_SCALE = StrictMath.sqrt((NU - 2.0) / NU);
 
   private final SplittableRandom rng;

@@ -4,8 +4,8 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 
 /**
- * The synthetic market's trading days: Monday to Friday except three fixed holidays, 1 January,
- * 4 July and 25 December (no weekend substitution), so calendars have real gaps.
+ * The synthetic market's trading days: Monday to Friday except three fixed holidays, 1 January, 4
+ * July and 25 December (no weekend substitution), so calendars have real gaps.
  */
 public final class MarketCalendar {
   private MarketCalendar() {}

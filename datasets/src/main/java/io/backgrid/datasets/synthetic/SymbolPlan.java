@@ -9,4 +9,5 @@ package io.backgrid.datasets.synthetic;
  * @param firstBar index in the market calendar of its first bar (0 unless it lists late)
  * @param startPrice close of its first bar
  */
-public record SymbolPlan(String symbol, AssetClass assetClass, double annualVol, int firstBar, double startPrice) {}
+public record SymbolPlan(
+    String symbol, AssetClass assetClass, double annualVol, int firstBar, double startPrice) {}

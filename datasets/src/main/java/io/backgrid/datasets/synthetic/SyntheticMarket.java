@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A synthetic market: everything that fixes its prices. Same spec → same rows → same Parquet
- * bytes.
+ * A synthetic market: everything that fixes its prices. Same spec → same rows → same Parquet bytes.
  *
  * <p>Symbols: {@code BD01..}, {@code CM01..}, {@code EQ01..} (two digits, three past 99) and, when
  * there are equities, the index {@code MKT}. Within each class the last {@code
@@ -26,13 +25,26 @@ import java.util.SplittableRandom;
  * @param lateListingFraction share of each class that lists late, in [0, 1)
  * @param missingBarRate probability that a listed symbol has no bar on a day (a halt), in [0, 0.5)
  */
-public record SyntheticMarket(long seed, int equities, int bonds, int commodities, LocalDate start,
-    int days, double lateListingFraction, double missingBarRate) {
+public record SyntheticMarket(
+    long seed,
+    int equities,
+    int bonds,
+    int commodities,
+    LocalDate start,
+    int days,
+    double lateListingFraction,
+    double missingBarRate) {
 
   public SyntheticMarket {
     if (equities < 0 || bonds < 0 || commodities < 0 || equities + bonds + commodities == 0) {
-      throw new IllegalArgumentException("Invalid symbol counts: equities=" + equities + ", bonds="
-          + bonds + ", commodities=" + commodities + " (each must be >= 0, at least one symbol)");
+      throw new IllegalArgumentException(
+          "Invalid symbol counts: equities="
+              + equities
+              + ", bonds="
+              + bonds
+              + ", commodities="
+              + commodities
+              + " (each must be >= 0, at least one symbol)");
     }
     if (start == null) {
       throw new IllegalArgumentException("Invalid start: null");
@@ -41,10 +53,12 @@ public record SyntheticMarket(long seed, int equities, int bonds, int commoditie
       throw new IllegalArgumentException("Invalid days: " + days + " (must be >= 2)");
     }
     if (!(lateListingFraction >= 0 && lateListingFraction < 1)) {
-      throw new IllegalArgumentException("Invalid late-listing fraction: " + lateListingFraction + " (must be in [0, 1))");
+      throw new IllegalArgumentException(
+          "Invalid late-listing fraction: " + lateListingFraction + " (must be in [0, 1))");
     }
     if (!(missingBarRate >= 0 && missingBarRate < 0.5)) {
-      throw new IllegalArgumentException("Invalid missing-bar rate: " + missingBarRate + " (must be in [0, 0.5))");
+      throw new IllegalArgumentException(
+          "Invalid missing-bar rate: " + missingBarRate + " (must be in [0, 0.5))");
     }
   }
 
@@ -54,8 +68,15 @@ public record SyntheticMarket(long seed, int equities, int bonds, int commoditie
    */
   public static SyntheticMarket demo() {
     LocalDate start = LocalDate.of(2005, 1, 3);
-    return new SyntheticMarket(20050103L, 20, 6, 4, start,
-        MarketCalendar.count(start, LocalDate.of(2024, 12, 31)), 0.10, 0.0005);
+    return new SyntheticMarket(
+        20050103L,
+        20,
+        6,
+        4,
+        start,
+        MarketCalendar.count(start, LocalDate.of(2024, 12, 31)),
+        0.10,
+        0.0005);
   }
 
   /** The trading days, as epoch days. */

@@ -4,9 +4,9 @@ import io.backgrid.datasets.schema.PriceColumn;
 import java.time.LocalDate;
 
 /**
- * The rules of one price bar, the one description both {@code ingest} ({@link PriceValidator})
- * and the panel loader of {@code run} apply. Messages, one per broken rule ({@code F line N} is
- * {@code F row N} for Parquet rows read by the panel loader):
+ * The rules of one price bar, the one description both {@code ingest} ({@link PriceValidator}) and
+ * the panel loader of {@code run} apply. Messages, one per broken rule ({@code F line N} is {@code
+ * F row N} for Parquet rows read by the panel loader):
  *
  * <ul>
  *   <li>{@code Missing value in F line N: SYM DATE close (required)}
@@ -18,9 +18,9 @@ import java.time.LocalDate;
  *   <li>{@code Duplicate bar in F line N: SYM DATE (first at F line M)}
  * </ul>
  *
- * <p>A value that was not read or is null arrives as {@code NaN} and is only refused for close.
- * The checker is a cursor: set the file and the symbol when they change, then check each row;
- * nothing is allocated unless a rule is broken. Not thread-safe.
+ * <p>A value that was not read or is null arrives as {@code NaN} and is only refused for close. The
+ * checker is a cursor: set the file and the symbol when they change, then check each row; nothing
+ * is allocated unless a rule is broken. Not thread-safe.
  */
 public final class BarChecker {
   private final ProblemLog log;
@@ -60,25 +60,56 @@ public final class BarChecker {
    * @param line the row's line (CSV) or row number (Parquet) in the file, 1-based
    * @return true when the bar breaks no rule
    */
-  public boolean check(long line, int day, double open, double high, double low, double close,
-      double adjClose, double volume) {
+  public boolean check(
+      long line,
+      int day,
+      double open,
+      double high,
+      double low,
+      double close,
+      double adjClose,
+      double volume) {
     int before = log.size();
     if (Double.isNaN(close)) {
       log.add(source, line, "Missing value in " + at(line, day) + "close (required)");
     }
-    boolean pricesOk = price(line, day, PriceColumn.OPEN, open) & price(line, day, PriceColumn.HIGH, high)
-        & price(line, day, PriceColumn.LOW, low) & price(line, day, PriceColumn.CLOSE, close)
-        & price(line, day, PriceColumn.ADJ_CLOSE, adjClose);
+    boolean pricesOk =
+        price(line, day, PriceColumn.OPEN, open)
+            & price(line, day, PriceColumn.HIGH, high)
+            & price(line, day, PriceColumn.LOW, low)
+            & price(line, day, PriceColumn.CLOSE, close)
+            & price(line, day, PriceColumn.ADJ_CLOSE, adjClose);
     if (!Double.isNaN(volume) && (Double.isInfinite(volume) || volume < 0)) {
-      log.add(source, line, "Invalid volume in " + at(line, day) + "volume=" + volume + " (must be finite and >= 0)");
+      log.add(
+          source,
+          line,
+          "Invalid volume in " + at(line, day) + "volume=" + volume + " (must be finite and >= 0)");
     }
     if (pricesOk) {
       if (high < low) {
-        log.add(source, line, "Invalid bar in " + at(line, day) + "high=" + high + " < low=" + low
-            + " (high must be >= low)");
+        log.add(
+            source,
+            line,
+            "Invalid bar in "
+                + at(line, day)
+                + "high="
+                + high
+                + " < low="
+                + low
+                + " (high must be >= low)");
       } else if (close < low || close > high) {
-        log.add(source, line, "Invalid bar in " + at(line, day) + "close=" + close + " outside [low="
-            + low + ", high=" + high + "]");
+        log.add(
+            source,
+            line,
+            "Invalid bar in "
+                + at(line, day)
+                + "close="
+                + close
+                + " outside [low="
+                + low
+                + ", high="
+                + high
+                + "]");
       }
     }
     return log.size() == before;
@@ -90,8 +121,18 @@ public final class BarChecker {
    * @param first where the first bar of that date is, e.g. {@code a.csv line 2}
    */
   public void duplicate(long line, int day, String first) {
-    log.add(source, line, "Duplicate bar in " + location(line) + ": " + symbol + " "
-        + LocalDate.ofEpochDay(day) + " (first at " + first + ")");
+    log.add(
+        source,
+        line,
+        "Duplicate bar in "
+            + location(line)
+            + ": "
+            + symbol
+            + " "
+            + LocalDate.ofEpochDay(day)
+            + " (first at "
+            + first
+            + ")");
   }
 
   private boolean price(long line, int day, PriceColumn column, double v) {
@@ -99,8 +140,15 @@ public final class BarChecker {
       return true; // null; close's absence is reported on its own
     }
     if (Double.isInfinite(v) || v <= 0) {
-      log.add(source, line, "Invalid price in " + at(line, day) + column.columnName() + "=" + v
-          + (Double.isInfinite(v) ? " (must be finite)" : " (must be > 0)"));
+      log.add(
+          source,
+          line,
+          "Invalid price in "
+              + at(line, day)
+              + column.columnName()
+              + "="
+              + v
+              + (Double.isInfinite(v) ? " (must be finite)" : " (must be > 0)"));
       return false;
     }
     return true;

@@ -20,14 +20,21 @@ public final class PriceValidator {
     for (int r = 0; r < sorted.rowCount(); r++) {
       bars.file(sorted.sourceId(r), sorted.source(r));
       bars.symbol(sorted.symbol(r));
-      bars.check(sorted.line(r), sorted.epochDay(r), sorted.value(PriceColumn.OPEN, r),
-          sorted.value(PriceColumn.HIGH, r), sorted.value(PriceColumn.LOW, r),
-          sorted.value(PriceColumn.CLOSE, r), sorted.value(PriceColumn.ADJ_CLOSE, r),
+      bars.check(
+          sorted.line(r),
+          sorted.epochDay(r),
+          sorted.value(PriceColumn.OPEN, r),
+          sorted.value(PriceColumn.HIGH, r),
+          sorted.value(PriceColumn.LOW, r),
+          sorted.value(PriceColumn.CLOSE, r),
+          sorted.value(PriceColumn.ADJ_CLOSE, r),
           sorted.value(PriceColumn.VOLUME, r));
-      if (r > 0 && sorted.symbolId(r) == sorted.symbolId(r - 1)
+      if (r > 0
+          && sorted.symbolId(r) == sorted.symbolId(r - 1)
           && sorted.epochDay(r) == sorted.epochDay(r - 1)) {
         int first = r - 1;
-        while (first > 0 && sorted.symbolId(first - 1) == sorted.symbolId(r)
+        while (first > 0
+            && sorted.symbolId(first - 1) == sorted.symbolId(r)
             && sorted.epochDay(first - 1) == sorted.epochDay(r)) {
           first--;
         }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Collects problems keyed by (source, line) so the final report reads in file order whichever
- * check found them. Not thread-safe.
+ * Collects problems keyed by (source, line) so the final report reads in file order whichever check
+ * found them. Not thread-safe.
  */
 public final class ProblemLog {
   private final List<String> messages = new ArrayList<>();
@@ -43,7 +43,9 @@ public final class ProblemLog {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
+    Arrays.sort(
+        order,
+        (a, b) -> keys[a] != keys[b] ? Long.compare(keys[a], keys[b]) : Integer.compare(a, b));
     List<String> out = new ArrayList<>(order.length);
     for (Integer i : order) {
       out.add(messages.get(i));

@@ -10,9 +10,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The UTF-8 rule for text a user gives (CSV files, Parquet symbols): invalid bytes are refused
- * with where they are, never replaced by {@code U+FFFD} (two different symbols could then read
- * as one). The JDK's readers only say {@code Input length = 1}; this finds the line.
+ * The UTF-8 rule for text a user gives (CSV files, Parquet symbols): invalid bytes are refused with
+ * where they are, never replaced by {@code U+FFFD} (two different symbols could then read as one).
+ * The JDK's readers only say {@code Input length = 1}; this finds the line.
  */
 public final class Utf8Text {
   private static final int BUFFER = 1 << 16;
@@ -34,9 +34,11 @@ public final class Utf8Text {
    * @return where it is, or null when the whole stream is UTF-8
    */
   public static Malformed firstMalformed(InputStream in) throws IOException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     byte[] raw = new byte[BUFFER];
     ByteBuffer bytes = ByteBuffer.allocate(BUFFER);
     CharBuffer chars = CharBuffer.allocate(BUFFER);
@@ -56,7 +58,8 @@ public final class Utf8Text {
         newlines += countNewlines(chars);
       } while (result.isOverflow());
       if (result.isError()) {
-        return new Malformed(newlines + 1, describe(bytes.array(), bytes.position(), result.length()));
+        return new Malformed(
+            newlines + 1, describe(bytes.array(), bytes.position(), result.length()));
       }
       bytes.compact();
       if (eof) {

@@ -4,8 +4,8 @@ import java.io.Serial;
 import java.util.List;
 
 /**
- * Bad price data: every problem found, in input order. The message lists the first {@value
- * #LISTED} and counts the rest.
+ * Bad price data: every problem found, in input order. The message lists the first {@value #LISTED}
+ * and counts the rest.
  */
 public final class ValidationException extends IllegalArgumentException {
   @Serial private static final long serialVersionUID = 1L;
@@ -15,7 +15,9 @@ public final class ValidationException extends IllegalArgumentException {
 
   private final List<String> problems;
 
-  /** @param problems at least one message, in report order */
+  /**
+   * @param problems at least one message, in report order
+   */
   public ValidationException(List<String> problems) {
     super(message(problems));
     this.problems = List.copyOf(problems);

@@ -22,9 +22,28 @@ class DataCliTest {
   @Test
   void generateThenDescribePrintsOneLinePerSymbol() {
     Path table = dir.resolve("market");
-    assertThat(run("generate", "--seed", "9", "--equities", "2", "--bonds", "1", "--commodities", "1",
-        "--start", "2020-01-01", "--days", "30", "--late-fraction", "0", "--missing-rate", "0",
-        "--out", table.toString())).isZero();
+    assertThat(
+            run(
+                "generate",
+                "--seed",
+                "9",
+                "--equities",
+                "2",
+                "--bonds",
+                "1",
+                "--commodities",
+                "1",
+                "--start",
+                "2020-01-01",
+                "--days",
+                "30",
+                "--late-fraction",
+                "0",
+                "--missing-rate",
+                "0",
+                "--out",
+                table.toString()))
+        .isZero();
     assertThat(out.toString()).startsWith("Wrote 150 rows (5 symbols × 30 days) to " + table);
 
     assertThat(run("describe", table.toString())).isZero();
@@ -47,21 +66,26 @@ class DataCliTest {
   @Test
   void badDataExitsWithOneAndTheMessageAndWritesNothing() {
     Path csv = write(dir, "p.csv", "symbol,date,close", "AAA,2024-01-02,-1");
-    assertThat(run("ingest", csv.toString(), "--out", dir.resolve("prices").toString())).isEqualTo(1);
-    assertThat(err.toString()).isEqualTo("Invalid price in p.csv line 2: AAA 2024-01-02 close=-1.0 (must be > 0)\n");
+    assertThat(run("ingest", csv.toString(), "--out", dir.resolve("prices").toString()))
+        .isEqualTo(1);
+    assertThat(err.toString())
+        .isEqualTo("Invalid price in p.csv line 2: AAA 2024-01-02 close=-1.0 (must be > 0)\n");
     assertThat(Files2.list(dir)).containsExactly("p.csv");
   }
 
   @Test
   void badArgumentsExitWithTwoAndSayWhatIsWrong() {
     assertThat(run("ingest", "x.csv", "--out", "o", "--format", "xml")).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Unknown CSV format 'xml'; known: long, wide, yahoo, auto");
+    assertThat(err.toString())
+        .startsWith("Unknown CSV format 'xml'; known: long, wide, yahoo, auto");
   }
 
   @Test
   void demoRefusesModelOptions() {
-    assertThat(run("generate", "--demo", "--seed", "3", "--out", dir.resolve("d").toString())).isEqualTo(2);
-    assertThat(err.toString()).startsWith("Cannot combine --demo with --seed: the demo spec is fixed");
+    assertThat(run("generate", "--demo", "--seed", "3", "--out", dir.resolve("d").toString()))
+        .isEqualTo(2);
+    assertThat(err.toString())
+        .startsWith("Cannot combine --demo with --seed: the demo spec is fixed");
   }
 
   @Test

@@ -36,17 +36,21 @@ class IngestRoundTripTest {
 
   @Test
   void longCsvRoundTripsUnsortedRowsWithAdjustedPriceAndAdjustedOpen() {
-    Path csv = write(dir, "prices.csv",
-        "symbol,date,open,high,low,close,adj_close,volume",
-        "BBB,2024-01-03,20,21,19,20.5,,1000",
-        "AAA,2024-01-02,10,11,9,10.5,5.25,100",
-        "AAA,2024-01-03,10.5,12,10,11,5.5,200",
-        "BBB,2024-01-02,19,20,18,19.5,,900");
+    Path csv =
+        write(
+            dir,
+            "prices.csv",
+            "symbol,date,open,high,low,close,adj_close,volume",
+            "BBB,2024-01-03,20,21,19,20.5,,1000",
+            "AAA,2024-01-02,10,11,9,10.5,5.25,100",
+            "AAA,2024-01-03,10.5,12,10,11,5.5,200",
+            "BBB,2024-01-02,19,20,18,19.5,,900");
     MarketPanel p = ingestAndLoad(List.of(csv), CsvFormat.LONG);
 
     assertThat(p.dates()).containsExactly(D2, D3);
     assertThat(p.symbols()).containsExactly("AAA", "BBB");
-    // AAA trades at adj_close; open on the same adjustment: 10 × 5.25/10.5 = 5.0, 10.5 × 5.5/11 = 5.25
+    // AAA trades at adj_close; open on the same adjustment: 10 × 5.25/10.5 = 5.0, 10.5 × 5.5/11 =
+    // 5.25
     assertThat(p.price(0, 0)).isEqualTo(5.25);
     assertThat(p.price(0, 1)).isEqualTo(5.5);
     assertThat(p.field(PriceField.OPEN, 0, 0)).isEqualTo(5.0);
@@ -63,10 +67,17 @@ class IngestRoundTripTest {
 
   @Test
   void parquetRowsAreSortedBySymbolThenDate() {
-    Path csv = write(dir, "prices.csv", "symbol,date,close",
-        "BBB,2024-01-03,2", "AAA,2024-01-03,1.5", "AAA,2024-01-02,1");
+    Path csv =
+        write(
+            dir,
+            "prices.csv",
+            "symbol,date,close",
+            "BBB,2024-01-03,2",
+            "AAA,2024-01-03,1.5",
+            "AAA,2024-01-02,1");
     Path out = dir.resolve("prices");
-    Ingest.run(new IngestRequest(List.of(csv), CsvFormat.AUTO, RowFilter.ALL, out, WriteOptions.DEFAULT));
+    Ingest.run(
+        new IngestRequest(List.of(csv), CsvFormat.AUTO, RowFilter.ALL, out, WriteOptions.DEFAULT));
     PriceTable t = PriceParquetReader.read(out, RowFilter.ALL);
     assertThat(t.rowCount()).isEqualTo(3);
     assertThat(List.of(t.symbol(0), t.symbol(1), t.symbol(2))).containsExactly("AAA", "AAA", "BBB");
@@ -78,11 +89,14 @@ class IngestRoundTripTest {
 
   @Test
   void wideCsvMakesOneCloseSeriesPerColumnAndEmptyCellsAreNoBar() {
-    Path csv = write(dir, "closes.csv",
-        "Date,AAA,BBB",
-        "2024-01-02,10.5,",
-        "2024-01-03,11,20.5",
-        "2024-01-04,,21");
+    Path csv =
+        write(
+            dir,
+            "closes.csv",
+            "Date,AAA,BBB",
+            "2024-01-02,10.5,",
+            "2024-01-03,11,20.5",
+            "2024-01-04,,21");
     MarketPanel p = ingestAndLoad(List.of(csv), CsvFormat.AUTO);
 
     assertThat(p.dates()).containsExactly(D2, D3, D4);
@@ -99,11 +113,15 @@ class IngestRoundTripTest {
   @Test
   void yahooFilesInADirectoryTakeTheSymbolFromTheFileName() {
     Path yahoo = dir.resolve("yahoo");
-    write(yahoo, "AAA.csv",
+    write(
+        yahoo,
+        "AAA.csv",
         "Date,Open,High,Low,Close,Adj Close,Volume",
         "2024-01-02,10,11,9,10.5,10.5,100",
         "2024-01-03,10.5,12,10,11,10.8,200");
-    write(yahoo, "BBB.csv",
+    write(
+        yahoo,
+        "BBB.csv",
         "Date,Open,High,Low,Close,Adj Close,Volume",
         "2024-01-03,20,21,19,20.5,20.5,1000");
     MarketPanel p = ingestAndLoad(List.of(yahoo), CsvFormat.YAHOO);
@@ -129,25 +147,46 @@ class IngestRoundTripTest {
 
   @Test
   void parquetInputCanBeSubsetBySymbolAndPeriodAndRepartitioned() {
-    Path csv = write(dir, "prices.csv", "symbol,date,close",
-        "AAA,2024-01-02,1", "AAA,2024-01-03,2", "AAA,2024-01-04,3",
-        "BBB,2024-01-02,4", "BBB,2024-01-03,5",
-        "CCC,2024-01-03,6", "CCC,2024-01-04,7");
+    Path csv =
+        write(
+            dir,
+            "prices.csv",
+            "symbol,date,close",
+            "AAA,2024-01-02,1",
+            "AAA,2024-01-03,2",
+            "AAA,2024-01-04,3",
+            "BBB,2024-01-02,4",
+            "BBB,2024-01-03,5",
+            "CCC,2024-01-03,6",
+            "CCC,2024-01-04,7");
     Path full = dir.resolve("full");
-    Ingest.run(new IngestRequest(List.of(csv), CsvFormat.LONG, RowFilter.ALL, full,
-        new WriteOptions(1, WriteMode.FAIL_IF_EXISTS)));
+    Ingest.run(
+        new IngestRequest(
+            List.of(csv),
+            CsvFormat.LONG,
+            RowFilter.ALL,
+            full,
+            new WriteOptions(1, WriteMode.FAIL_IF_EXISTS)));
     // a file is closed at the first symbol boundary after 1 row: one file per symbol
-    assertThat(Files2.list(full)).containsExactly("part-00000.parquet", "part-00001.parquet", "part-00002.parquet");
+    assertThat(Files2.list(full))
+        .containsExactly("part-00000.parquet", "part-00001.parquet", "part-00002.parquet");
 
     Path subset = dir.resolve("subset");
-    PriceTable t = Ingest.run(new IngestRequest(List.of(full), CsvFormat.AUTO,
-        new RowFilter(List.of("CCC", "AAA"), D3, D4), subset, WriteOptions.DEFAULT));
+    PriceTable t =
+        Ingest.run(
+            new IngestRequest(
+                List.of(full),
+                CsvFormat.AUTO,
+                new RowFilter(List.of("CCC", "AAA"), D3, D4),
+                subset,
+                WriteOptions.DEFAULT));
     assertThat(Files2.list(subset)).containsExactly("part-00000.parquet");
     assertThat(t.rowCount()).isEqualTo(4);
     MarketPanel p = PanelLoader.load(subset, PanelRequest.all());
     assertThat(p.symbols()).containsExactly("AAA", "CCC");
     assertThat(p.dates()).containsExactly(D3, D4);
-    assertThat(new double[] {p.price(0, 0), p.price(0, 1), p.price(1, 0), p.price(1, 1)}).containsExactly(2, 3, 6, 7);
+    assertThat(new double[] {p.price(0, 0), p.price(0, 1), p.price(1, 0), p.price(1, 1)})
+        .containsExactly(2, 3, 6, 7);
   }
 
   @Test
@@ -155,9 +194,15 @@ class IngestRoundTripTest {
     Path out = dir.resolve("prices");
     Path a = write(dir, "a.csv", "symbol,date,close", "AAA,2024-01-02,1");
     Path b = write(dir, "b.csv", "symbol,date,close", "BBB,2024-01-02,2");
-    Ingest.run(new IngestRequest(List.of(a), CsvFormat.LONG, RowFilter.ALL, out, WriteOptions.DEFAULT));
-    Ingest.run(new IngestRequest(List.of(b), CsvFormat.LONG, RowFilter.ALL, out,
-        WriteOptions.DEFAULT.withMode(WriteMode.OVERWRITE)));
+    Ingest.run(
+        new IngestRequest(List.of(a), CsvFormat.LONG, RowFilter.ALL, out, WriteOptions.DEFAULT));
+    Ingest.run(
+        new IngestRequest(
+            List.of(b),
+            CsvFormat.LONG,
+            RowFilter.ALL,
+            out,
+            WriteOptions.DEFAULT.withMode(WriteMode.OVERWRITE)));
     assertThat(PanelLoader.load(out, PanelRequest.all()).symbols()).containsExactly("BBB");
     assertThat(Files2.list(dir)).containsExactly("a.csv", "b.csv", "prices");
   }
@@ -166,8 +211,10 @@ class IngestRoundTripTest {
   void fieldsNotAskedForAreNotLoaded() {
     Path csv = write(dir, "p.csv", "symbol,date,open,close", "AAA,2024-01-02,1,1");
     Path out = dir.resolve("prices");
-    Ingest.run(new IngestRequest(List.of(csv), CsvFormat.LONG, RowFilter.ALL, out, WriteOptions.DEFAULT));
-    MarketPanel p = PanelLoader.load(out, new PanelRequest(List.of(), null, null, EnumSet.of(PriceField.OPEN)));
+    Ingest.run(
+        new IngestRequest(List.of(csv), CsvFormat.LONG, RowFilter.ALL, out, WriteOptions.DEFAULT));
+    MarketPanel p =
+        PanelLoader.load(out, new PanelRequest(List.of(), null, null, EnumSet.of(PriceField.OPEN)));
     assertThat(p.has(PriceField.OPEN)).isTrue();
     assertThat(p.has(PriceField.VOLUME)).isFalse();
   }

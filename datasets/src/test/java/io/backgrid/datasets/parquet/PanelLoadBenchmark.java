@@ -22,8 +22,9 @@ public final class PanelLoadBenchmark {
     Path table = Path.of(args.length > 0 ? args[0] : "/tmp/bench-500x5000");
     if (!Files.exists(table)) {
       long t0 = System.nanoTime();
-      long rows = new SyntheticMarket(1, 400, 50, 49, LocalDate.of(2000, 1, 3), 5000, 0, 0)
-          .write(table, WriteOptions.DEFAULT);
+      long rows =
+          new SyntheticMarket(1, 400, 50, 49, LocalDate.of(2000, 1, 3), 5000, 0, 0)
+              .write(table, WriteOptions.DEFAULT);
       System.out.printf("generated %,d rows in %.1f s%n", rows, (System.nanoTime() - t0) / 1e9);
     }
     for (PanelRequest request : new PanelRequest[] {PanelRequest.all(), PanelRequest.allFields()}) {

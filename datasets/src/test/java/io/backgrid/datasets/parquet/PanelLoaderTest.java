@@ -50,7 +50,8 @@ class PanelLoaderTest {
     MarketPanel p = PanelLoader.load(table, PanelRequest.all());
     assertThat(p.symbols()).containsExactly("ALT", "NEW", "OLD");
     // Mon, Tue, Thu, Fri from OLD; Sat from ALT; Wed nobody
-    assertThat(p.dates()).containsExactly(MON, MON.plusDays(1), MON.plusDays(3), MON.plusDays(4), MON.plusDays(5));
+    assertThat(p.dates())
+        .containsExactly(MON, MON.plusDays(1), MON.plusDays(3), MON.plusDays(4), MON.plusDays(5));
   }
 
   @Test
@@ -79,8 +80,10 @@ class PanelLoaderTest {
 
   @Test
   void symbolsComeInTheRequestedOrderAndThePeriodCutsTheCalendar() {
-    MarketPanel p = PanelLoader.load(table,
-        new PanelRequest(List.of("OLD", "NEW"), MON.plusDays(1), MON.plusDays(4), Set.of()));
+    MarketPanel p =
+        PanelLoader.load(
+            table,
+            new PanelRequest(List.of("OLD", "NEW"), MON.plusDays(1), MON.plusDays(4), Set.of()));
     assertThat(p.symbols()).containsExactly("OLD", "NEW");
     assertThat(p.dates()).containsExactly(MON.plusDays(1), MON.plusDays(3), MON.plusDays(4));
     assertThat(p.price(0, 0)).isEqualTo(11.0);
@@ -88,15 +91,21 @@ class PanelLoaderTest {
 
   @Test
   void anUnknownSymbolIsNamed() {
-    assertThatThrownBy(() -> PanelLoader.load(table, new PanelRequest(List.of("OLD", "XYZ"), null, null, Set.of())))
+    assertThatThrownBy(
+            () ->
+                PanelLoader.load(
+                    table, new PanelRequest(List.of("OLD", "XYZ"), null, null, Set.of())))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown symbol 'XYZ': the price data at " + table.toUri() + " have no rows for it");
+        .hasMessage(
+            "Unknown symbol 'XYZ': the price data at " + table.toUri() + " have no rows for it");
   }
 
   @Test
   void aSymbolWithNoBarInThePeriodIsNamed() {
-    assertThatThrownBy(() -> PanelLoader.load(table,
-            new PanelRequest(List.of("NEW"), MON, MON.plusDays(1), Set.of())))
+    assertThatThrownBy(
+            () ->
+                PanelLoader.load(
+                    table, new PanelRequest(List.of("NEW"), MON, MON.plusDays(1), Set.of())))
         .hasMessage("Cannot load symbol 'NEW': no bar in the period 2024-01-01 .. 2024-01-02");
   }
 
@@ -110,11 +119,14 @@ class PanelLoaderTest {
       b.addRow(b.source("t"), 1, "OLD", day(0), NA, NA, NA, 10, NA, NA);
       Path one = dir.resolve(name);
       PriceParquetWriter.write(b.build(), one, WriteOptions.DEFAULT);
-      java.nio.file.Files.move(one.resolve("part-00000.parquet"), dup.resolve("part-" + name + ".parquet"));
+      java.nio.file.Files.move(
+          one.resolve("part-00000.parquet"), dup.resolve("part-" + name + ".parquet"));
     }
     assertThatThrownBy(() -> PanelLoader.load(dup, PanelRequest.all()))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Duplicate bar in part-b.parquet row 1: OLD 2024-01-01 (first at part-a.parquet row 1)");
+        .hasMessage(
+            "Duplicate bar in part-b.parquet row 1: OLD 2024-01-01 (first at part-a.parquet row"
+                + " 1)");
   }
 
   @Test

@@ -17,13 +17,17 @@ class PriceParquetWriterTest {
   @Test
   void rowsOutOfOrderAbortTheWriteAndLeaveNothing() {
     Path out = dir.resolve("out");
-    assertThatThrownBy(() -> {
-      try (PriceParquetWriter w = PriceParquetWriter.open(out, WriteOptions.DEFAULT)) {
-        w.append("BBB", 10, NA, NA, NA, 1, NA, NA);
-        w.append("AAA", 10, NA, NA, NA, 1, NA, NA);
-        w.commit();
-      }
-    }).hasMessage("Cannot write price rows out of (symbol, date) order: AAA 1970-01-11 after BBB 1970-01-11");
+    assertThatThrownBy(
+            () -> {
+              try (PriceParquetWriter w = PriceParquetWriter.open(out, WriteOptions.DEFAULT)) {
+                w.append("BBB", 10, NA, NA, NA, 1, NA, NA);
+                w.append("AAA", 10, NA, NA, NA, 1, NA, NA);
+                w.commit();
+              }
+            })
+        .hasMessage(
+            "Cannot write price rows out of (symbol, date) order: AAA 1970-01-11 after BBB"
+                + " 1970-01-11");
     assertThat(Files2.list(dir)).isEmpty();
   }
 
@@ -31,7 +35,10 @@ class PriceParquetWriterTest {
   void anExistingOutputIsRefusedUnlessOverwriting() throws Exception {
     Path out = Files.createDirectory(dir.resolve("out"));
     assertThatThrownBy(() -> PriceParquetWriter.open(out, WriteOptions.DEFAULT))
-        .hasMessage("Cannot write price data to " + out + ": it already exists (choose overwrite to replace it)");
+        .hasMessage(
+            "Cannot write price data to "
+                + out
+                + ": it already exists (choose overwrite to replace it)");
     assertThat(Files2.list(dir)).containsExactly("out");
   }
 

@@ -21,7 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticMarketTest {
   private static final LocalDate START = LocalDate.of(2000, 1, 3);
-  /** Statistics sample: 8 equities, 4 bonds, 4 commodities + MKT over 4,000 days, no late listings or gaps. */
+
+  /**
+   * Statistics sample: 8 equities, 4 bonds, 4 commodities + MKT over 4,000 days, no late listings
+   * or gaps.
+   */
   private static final SyntheticMarket SAMPLE = new SyntheticMarket(7, 8, 4, 4, START, 4000, 0, 0);
 
   @TempDir Path dir;
@@ -43,7 +47,8 @@ class SyntheticMarketTest {
     SyntheticMarket m = new SyntheticMarket(42, 3, 1, 1, START, 300, 0.34, 0.01);
     m.write(dir.resolve("a"), WriteOptions.DEFAULT);
     m.write(dir.resolve("b"), WriteOptions.DEFAULT);
-    new SyntheticMarket(43, 3, 1, 1, START, 300, 0.34, 0.01).write(dir.resolve("c"), WriteOptions.DEFAULT);
+    new SyntheticMarket(43, 3, 1, 1, START, 300, 0.34, 0.01)
+        .write(dir.resolve("c"), WriteOptions.DEFAULT);
     assertThat(Arrays.equals(bytes(dir.resolve("a")), bytes(dir.resolve("b")))).isTrue();
     assertThat(Arrays.equals(bytes(dir.resolve("a")), bytes(dir.resolve("c")))).isFalse();
   }
@@ -60,7 +65,8 @@ class SyntheticMarketTest {
   @Test
   void generatedBarsPassValidationAndAreSorted() {
     PriceTable t = collect(new SyntheticMarket(3, 4, 2, 2, START, 500, 0.25, 0.01));
-    PriceValidator.validate(t); // high >= max(open, close), low <= min(open, close), prices > 0, no duplicate
+    PriceValidator.validate(
+        t); // high >= max(open, close), low <= min(open, close), prices > 0, no duplicate
     PriceTable sorted = t.sorted();
     for (int r = 0; r < t.rowCount(); r++) {
       assertThat(t.epochDay(r)).isEqualTo(sorted.epochDay(r));
@@ -92,9 +98,13 @@ class SyntheticMarketTest {
   void calendarSkipsWeekendsAndTheFixedHolidays() {
     // 2024-07-01 Mon .. 2024-07-08 Mon: Jul 4 (Thu) is a holiday, Jul 6-7 a weekend
     int[] days = MarketCalendar.tradingDays(LocalDate.of(2024, 7, 1), 5);
-    assertThat(Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList()).containsExactly(
-        LocalDate.of(2024, 7, 1), LocalDate.of(2024, 7, 2), LocalDate.of(2024, 7, 3),
-        LocalDate.of(2024, 7, 5), LocalDate.of(2024, 7, 8));
+    assertThat(Arrays.stream(days).mapToObj(LocalDate::ofEpochDay).toList())
+        .containsExactly(
+            LocalDate.of(2024, 7, 1),
+            LocalDate.of(2024, 7, 2),
+            LocalDate.of(2024, 7, 3),
+            LocalDate.of(2024, 7, 5),
+            LocalDate.of(2024, 7, 8));
   }
 
   @Test
@@ -137,7 +147,9 @@ class SyntheticMarketTest {
   @Test
   void invalidSpecsAreRefused() {
     assertThatThrownBy(() -> new SyntheticMarket(1, 0, 0, 0, START, 10, 0, 0))
-        .hasMessage("Invalid symbol counts: equities=0, bonds=0, commodities=0 (each must be >= 0, at least one symbol)");
+        .hasMessage(
+            "Invalid symbol counts: equities=0, bonds=0, commodities=0 (each must be >= 0, at least"
+                + " one symbol)");
     assertThatThrownBy(() -> new SyntheticMarket(1, 1, 0, 0, START, 1, 0, 0))
         .hasMessage("Invalid days: 1 (must be >= 2)");
     assertThatThrownBy(() -> new SyntheticMarket(1, 1, 0, 0, START, 10, 1.0, 0))
@@ -149,7 +161,8 @@ class SyntheticMarketTest {
     Map<String, List<Double>> lists = new HashMap<>();
     for (int r = 1; r < t.rowCount(); r++) {
       if (t.symbolId(r) == t.symbolId(r - 1)) {
-        lists.computeIfAbsent(t.symbol(r), s -> new ArrayList<>())
+        lists
+            .computeIfAbsent(t.symbol(r), s -> new ArrayList<>())
             .add(Math.log(t.value(PriceColumn.CLOSE, r) / t.value(PriceColumn.CLOSE, r - 1)));
       }
     }

@@ -13,14 +13,17 @@ import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 
 /**
- * Writes Parquet files of any shape, as another tool might, for tests of what the readers
- * refuse: columns are given as Avro field declarations, e.g. {@code {"name":"ticker","type":"string"}}.
+ * Writes Parquet files of any shape, as another tool might, for tests of what the readers refuse:
+ * columns are given as Avro field declarations, e.g. {@code {"name":"ticker","type":"string"}}.
  */
 public final class RawParquet {
   /** {@code symbol, date, close} as our writer declares them. */
   public static final String SYMBOL = "{\"name\":\"symbol\",\"type\":\"string\"}";
-  public static final String NULLABLE_SYMBOL = "{\"name\":\"symbol\",\"type\":[\"null\",\"string\"]}";
-  public static final String DATE = "{\"name\":\"date\",\"type\":{\"type\":\"int\",\"logicalType\":\"date\"}}";
+
+  public static final String NULLABLE_SYMBOL =
+      "{\"name\":\"symbol\",\"type\":[\"null\",\"string\"]}";
+  public static final String DATE =
+      "{\"name\":\"date\",\"type\":{\"type\":\"int\",\"logicalType\":\"date\"}}";
   public static final String CLOSE = "{\"name\":\"close\",\"type\":\"double\"}";
 
   private RawParquet() {}
@@ -36,17 +39,24 @@ public final class RawParquet {
    * @return the file
    */
   public static Path write(Path dir, String name, String[] fields, Object[]... rows) {
-    Schema schema = new Schema.Parser().parse(
-        "{\"type\":\"record\",\"name\":\"Row\",\"fields\":[" + String.join(",", fields) + "]}");
+    Schema schema =
+        new Schema.Parser()
+            .parse(
+                "{\"type\":\"record\",\"name\":\"Row\",\"fields\":["
+                    + String.join(",", fields)
+                    + "]}");
     Configuration conf = new Configuration(false);
     conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     conf.setBoolean("fs.file.impl.disable.cache", true);
     Path file = dir.resolve(name);
     try {
       Files.createDirectories(dir);
-      try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(
-              HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))
-          .withSchema(schema).withConf(conf).build()) {
+      try (ParquetWriter<GenericRecord> w =
+          AvroParquetWriter.<GenericRecord>builder(
+                  HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))
+              .withSchema(schema)
+              .withConf(conf)
+              .build()) {
         for (Object[] row : rows) {
           GenericRecord r = new GenericData.Record(schema);
           for (int i = 0; i < row.length; i++) {

@@ -32,7 +32,8 @@ class Utf8TextTest {
   @Test
   void aSequenceCutOffAtTheEndIsReported() throws Exception {
     byte[] euro = "\u20ac".getBytes(StandardCharsets.UTF_8);
-    assertThat(scan(new byte[] {'a', '\n', euro[0], euro[1]})).isEqualTo(new Utf8Text.Malformed(2, "bytes 0xE2 0x82"));
+    assertThat(scan(new byte[] {'a', '\n', euro[0], euro[1]}))
+        .isEqualTo(new Utf8Text.Malformed(2, "bytes 0xE2 0x82"));
   }
 
   @Test

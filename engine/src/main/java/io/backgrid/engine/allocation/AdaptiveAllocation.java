@@ -12,9 +12,9 @@ import java.util.Map;
  * <ul>
  *   <li>trend: bull when P_t ≥ SMA_L = (1/L) Σ_{k=t−L+1}^{t} P_k, bear otherwise, L = {@code
  *       trend-lookback};
- *   <li>volatility: σ = sample std (n−1) of r_k = P_k / P_{k−1} − 1 for k in [t−V+1, t], V =
- *       {@code vol-lookback}, annualised σ·√252; volatile when it exceeds {@code vol-threshold},
- *       quiet otherwise.
+ *   <li>volatility: σ = sample std (n−1) of r_k = P_k / P_{k−1} − 1 for k in [t−V+1, t], V = {@code
+ *       vol-lookback}, annualised σ·√252; volatile when it exceeds {@code vol-threshold}, quiet
+ *       otherwise.
  * </ul>
  *
  * The algorithm named for the regime ({@code bull-quiet}, {@code bull-volatile}, {@code
@@ -24,14 +24,13 @@ import java.util.Map;
  *
  * <p>Parameters: {@code benchmark} (symbol, required, must be in the price data); {@code
  * trend-lookback} ∈ [2, 10000] bars, default 200; {@code vol-lookback} ∈ [2, 10000] bars, default
- * 20; {@code vol-threshold} (annualised) ∈ [0, 10], default 0.20; {@code bull-quiet} default
- * {@code dynamic}, {@code bull-volatile} default {@code risk-parity}, {@code bear-quiet} default
- * {@code erc}, {@code bear-volatile} default {@code drawdown} (any built-in but {@code adaptive}).
+ * 20; {@code vol-threshold} (annualised) ∈ [0, 10], default 0.20; {@code bull-quiet} default {@code
+ * dynamic}, {@code bull-volatile} default {@code risk-parity}, {@code bear-quiet} default {@code
+ * erc}, {@code bear-volatile} default {@code drawdown} (any built-in but {@code adaptive}).
  *
  * <p>Edge cases: fewer than max(L − 1, V) bars before t, or a benchmark price not yet available
  * (NaN) anywhere in the needed bars → false (keep the current weights); otherwise as the chosen
- * algorithm (single sleeve, paused sleeves, zero volatility, all-negative returns are its
- * answers).
+ * algorithm (single sleeve, paused sleeves, zero volatility, all-negative returns are its answers).
  */
 final class AdaptiveAllocation implements AllocationAlgorithm {
   static final String NAME = "adaptive";
@@ -62,7 +61,10 @@ final class AdaptiveAllocation implements AllocationAlgorithm {
   private Regime lastRegime;
 
   AdaptiveAllocation(
-      int benchmark, int trendLookback, int volLookback, double volThreshold,
+      int benchmark,
+      int trendLookback,
+      int volLookback,
+      double volThreshold,
       AllocationAlgorithm[] regimeAlgorithms) {
     this.benchmark = benchmark;
     this.trendLookback = trendLookback;
@@ -73,12 +75,22 @@ final class AdaptiveAllocation implements AllocationAlgorithm {
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
     params.requireOnly(
-        "allocation " + NAME, "benchmark", "trend-lookback", "vol-lookback", "vol-threshold",
-        "bull-quiet", "bull-volatile", "bear-quiet", "bear-volatile");
+        "allocation " + NAME,
+        "benchmark",
+        "trend-lookback",
+        "vol-lookback",
+        "vol-threshold",
+        "bull-quiet",
+        "bull-volatile",
+        "bear-quiet",
+        "bear-volatile");
     String symbol = params.string("benchmark", null);
     if (symbol == null) {
       throw new IllegalArgumentException(
-          "Missing " + params.pathOf("benchmark") + " for allocation " + NAME
+          "Missing "
+              + params.pathOf("benchmark")
+              + " for allocation "
+              + NAME
               + " (a symbol of the price data, e.g. SPY)");
     }
     if (!panel.hasSymbol(symbol)) {
@@ -90,8 +102,12 @@ final class AdaptiveAllocation implements AllocationAlgorithm {
       String name = params.string(keys[r], REGIME_DEFAULTS.get(keys[r]));
       if (name.equals(NAME) || !AllocationRegistry.has(name)) {
         throw params.invalid(
-            keys[r], name, "must be one of " + String.join(", ", AllocationRegistry.names())
-                + " other than " + NAME);
+            keys[r],
+            name,
+            "must be one of "
+                + String.join(", ", AllocationRegistry.names())
+                + " other than "
+                + NAME);
       }
       algorithms[r] =
           AllocationRegistry.create(

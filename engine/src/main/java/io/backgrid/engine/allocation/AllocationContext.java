@@ -4,8 +4,8 @@ import io.backgrid.engine.market.MarketPanel;
 
 /**
  * What an allocation algorithm may read at bar t: the sleeves' unit return series up to t, their
- * lookback windows, which sleeves are active, the current and initial weights, and the market up
- * to t (for regime detection). Nothing after t is reachable through it.
+ * lookback windows, which sleeves are active, the current and initial weights, and the market up to
+ * t (for regime detection). Nothing after t is reachable through it.
  *
  * <p>The engine owns one context per configuration and moves it bar to bar; algorithms must not
  * keep it.
@@ -140,7 +140,13 @@ public final class AllocationContext {
   public double price(int symbol, int pastBar) {
     if (pastBar > bar || pastBar < 0) {
       throw new IllegalArgumentException(
-          "Cannot read bar " + pastBar + " at bar " + bar + " (must be in [0, " + bar + "]: no look-ahead)");
+          "Cannot read bar "
+              + pastBar
+              + " at bar "
+              + bar
+              + " (must be in [0, "
+              + bar
+              + "]: no look-ahead)");
     }
     return panel.price(symbol, pastBar);
   }

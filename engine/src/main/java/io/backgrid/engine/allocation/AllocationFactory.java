@@ -14,8 +14,8 @@ public interface AllocationFactory {
    *     fraction = 0.5 }}); unknown keys are refused
    * @param sleeveCount number of sleeves in the configuration (≥ 1)
    * @param panel the market, for resolving symbols (e.g. a benchmark)
-   * @throws IllegalArgumentException naming the parameter, its value and the rule when a
-   *     parameter is invalid
+   * @throws IllegalArgumentException naming the parameter, its value and the rule when a parameter
+   *     is invalid
    */
   AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel);
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The built-in allocation algorithms by kebab-case name: {@code adaptive}, {@code drawdown},
- * {@code dynamic}, {@code erc}, {@code fixed}, {@code kelly}, {@code risk-parity}. Each refuses
- * parameters it does not know; see each class's javadoc for its rule, parameters and edge cases.
+ * The built-in allocation algorithms by kebab-case name: {@code adaptive}, {@code drawdown}, {@code
+ * dynamic}, {@code erc}, {@code fixed}, {@code kelly}, {@code risk-parity}. Each refuses parameters
+ * it does not know; see each class's javadoc for its rule, parameters and edge cases.
  */
 public final class AllocationRegistry {
   private static final Map<String, AllocationFactory> BUILT_INS = new TreeMap<>();

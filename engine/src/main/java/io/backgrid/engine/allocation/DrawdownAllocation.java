@@ -6,8 +6,8 @@ import io.backgrid.engine.param.Params;
 /**
  * {@code drawdown}: less capital for sleeves in drawdown, more for those recovering.
  *
- * <p>Everything is measured on the unit NAV within the context's lookback window, i.e. on bars
- * [s − 1, t] for a window [s, t] (so a drawdown older than the lookback is forgotten):
+ * <p>Everything is measured on the unit NAV within the context's lookback window, i.e. on bars [s −
+ * 1, t] for a window [s, t] (so a drawdown older than the lookback is forgotten):
  *
  * <ul>
  *   <li>DD_i = nav_t / max_{s−1≤k≤t} nav_k − 1 (current drawdown, ≤ 0);
@@ -15,8 +15,8 @@ import io.backgrid.engine.param.Params;
  *       at the trough bar τ from the peak P = max_{s−1≤j≤τ} nav_j;
  *   <li>recovered fraction ρ_i = clamp((nav_t − nav_τ) / (P − nav_τ), 0, 1) when M_i &lt; 0, else 0
  *       (0 at the trough, 1 once back at or above the old peak);
- *   <li>score_i = 1 / (1 + |DD_i|) + {@code recovery-bonus} × ρ_i (so a sleeve back at a new
- *       peak after a drawdown scores 1 + bonus, one that never fell scores 1).
+ *   <li>score_i = 1 / (1 + |DD_i|) + {@code recovery-bonus} × ρ_i (so a sleeve back at a new peak
+ *       after a drawdown scores 1 + bonus, one that never fell scores 1).
  * </ul>
  *
  * Sleeves with |DD_i| &gt; {@code max-drawdown} are cut: they get exactly {@code min-allocation}.

@@ -14,14 +14,14 @@ import io.backgrid.engine.param.Params;
  *       R_i are equal every score is 1;
  *   <li>w_i = max(floor, share_i) with Σ w = 1, where the shares are proportional to the scores:
  *       sleeves whose proportional share of the budget would fall below the floor get exactly
- *       {@code min-allocation}, the others split the rest in proportion to their scores. The
- *       floor is a floor, not added to the score.
+ *       {@code min-allocation}, the others split the rest in proportion to their scores. The floor
+ *       is a floor, not added to the score.
  * </ol>
  *
  * <p>Parameters: {@code min-allocation} ∈ [0, 1/sleeveCount], default min(0.05, 1/sleeveCount).
  *
- * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
- * all returns equal (including all zero-volatility or all-negative alike) → equal weights 1/n;
+ * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights); all
+ * returns equal (including all zero-volatility or all-negative alike) → equal weights 1/n;
  * all-negative returns are ranked like any others (the least negative wins; Σ = 1, no cash); a
  * single active sleeve → 1; inactive sleeves → 0 and the active ones sum to 1; no active sleeve →
  * all 0.
@@ -46,7 +46,9 @@ final class DynamicAllocation implements AllocationAlgorithm {
     params.requireOnly("allocation " + NAME, "min-allocation");
     double floor =
         params.number(
-            "min-allocation", Math.min(MIN_ALLOCATION_DEFAULT, 1.0 / sleeveCount), 0.0,
+            "min-allocation",
+            Math.min(MIN_ALLOCATION_DEFAULT, 1.0 / sleeveCount),
+            0.0,
             1.0 / sleeveCount);
     return new DynamicAllocation(floor, sleeveCount);
   }

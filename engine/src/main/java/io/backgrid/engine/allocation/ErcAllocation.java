@@ -6,14 +6,14 @@ import io.backgrid.engine.param.Params;
 /**
  * {@code erc}: equal risk contribution from the sleeves' shrunk covariance.
  *
- * <p>Covariance, over the p active sleeves and the n returns of the context's lookback window,
- * x_k = r_k − mean (demeaned):
+ * <p>Covariance, over the p active sleeves and the n returns of the context's lookback window, x_k
+ * = r_k − mean (demeaned):
  *
  * <ul>
  *   <li>S = (1/n) Σ_k x_k x_kᵀ; target F = μ I with μ = tr(S)/p;
  *   <li>shrinkage δ: the {@code shrinkage} parameter when given, else Ledoit–Wolf (2004, identity
- *       target): d² = ‖S − F‖²_F, b̄² = (1/n²) Σ_k ‖x_k x_kᵀ − S‖²_F = (Σ_k ‖x_k‖⁴ − n‖S‖²_F)/n²,
- *       δ = min(b̄², d²)/d² (δ = 0 when d² = 0) — as scikit-learn's {@code ledoit_wolf};
+ *       target): d² = ‖S − F‖²_F, b̄² = (1/n²) Σ_k ‖x_k x_kᵀ − S‖²_F = (Σ_k ‖x_k‖⁴ − n‖S‖²_F)/n², δ
+ *       = min(b̄², d²)/d² (δ = 0 when d² = 0) — as scikit-learn's {@code ledoit_wolf};
  *   <li>Σ = (n/(n−1)) (δ F + (1 − δ) S), then each diagonal entry raised to at least {@code
  *       min-volatility}² (a sleeve with no variance would otherwise take unbounded weight).
  * </ul>
@@ -52,7 +52,9 @@ final class ErcAllocation implements AllocationAlgorithm {
   private final double[] y;
   private double lastShrinkage = Double.NaN;
 
-  /** @param shrinkage in [0, 1], or NaN for Ledoit–Wolf */
+  /**
+   * @param shrinkage in [0, 1], or NaN for Ledoit–Wolf
+   */
   ErcAllocation(
       double shrinkage, double minVolatility, double tolerance, int maxIterations, int sleeves) {
     this.shrinkage = shrinkage;

@@ -7,10 +7,10 @@ import io.backgrid.engine.param.Params;
  * {@code fixed}: the configured initial weights, every time.
  *
  * <p>Rule: w_i = initial_i for an active sleeve, 0 for an inactive one. No parameters; no history
- * needed, so it never returns false. The weights are not renormalised when a sleeve is paused:
- * Σ w = Σ of the active sleeves' initial weights (the paused sleeve's capital stays where it is and
- * the engine scales the others). A single sleeve gets its initial weight; an initial weight of 0
- * keeps a sleeve in cash for ever.
+ * needed, so it never returns false. The weights are not renormalised when a sleeve is paused: Σ w
+ * = Σ of the active sleeves' initial weights (the paused sleeve's capital stays where it is and the
+ * engine scales the others). A single sleeve gets its initial weight; an initial weight of 0 keeps
+ * a sleeve in cash for ever.
  */
 final class FixedAllocation implements AllocationAlgorithm {
   static final String NAME = "fixed";

@@ -16,8 +16,8 @@ import io.backgrid.engine.param.Params;
  * bar) ∈ [1e-16, 1], default 1e-6 (σ = 0.1% a bar).
  *
  * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
- * nothing positive (all means ≤ 0, e.g. all-negative returns) → all 0 (all cash) and true; zero
- * or near-zero volatility → the variance is raised to {@code min-variance}, so a sleeve with a
+ * nothing positive (all means ≤ 0, e.g. all-negative returns) → all 0 (all cash) and true; zero or
+ * near-zero volatility → the variance is raised to {@code min-variance}, so a sleeve with a
  * positive mean and no risk gets a large f (and, after scaling, most of the capital); a single
  * active sleeve → min(f, 1); inactive sleeves → 0.
  */

@@ -32,7 +32,8 @@ public record Lookback(int bars, Period period) implements java.io.Serializable 
       throw new IllegalArgumentException("Invalid lookback " + bars + " (must be >= 1 bar)");
     }
     if (period != null && (bars != 0 || period.isNegative() || period.isZero())) {
-      throw new IllegalArgumentException("Invalid lookback " + period + " (must be a positive period)");
+      throw new IllegalArgumentException(
+          "Invalid lookback " + period + " (must be a positive period)");
     }
   }
 
@@ -47,8 +48,8 @@ public record Lookback(int bars, Period period) implements java.io.Serializable 
   }
 
   /**
-   * Parses {@code "63"} (bars) or a period such as {@code "3 months"}, {@code "1 year"},
-   * {@code "2 weeks"}, {@code "10 days"}.
+   * Parses {@code "63"} (bars) or a period such as {@code "3 months"}, {@code "1 year"}, {@code "2
+   * weeks"}, {@code "10 days"}.
    *
    * @throws IllegalArgumentException naming the text and the accepted forms
    */
@@ -60,7 +61,9 @@ public record Lookback(int bars, Period period) implements java.io.Serializable 
     Matcher m = PERIOD.matcher(s);
     if (!m.matches()) {
       throw new IllegalArgumentException(
-          "Invalid lookback '" + text + "' (must be a number of bars such as 63, or a period such"
+          "Invalid lookback '"
+              + text
+              + "' (must be a number of bars such as 63, or a period such"
               + " as '3 months', '1 year', '2 weeks', '10 days')");
     }
     int n = Integer.parseInt(m.group(1));

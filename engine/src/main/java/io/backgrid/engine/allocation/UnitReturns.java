@@ -31,7 +31,8 @@ public final class UnitReturns implements Serializable {
       throw new IllegalArgumentException("Invalid unit NAV series: empty");
     }
     if (historyStart < 1) {
-      throw new IllegalArgumentException("Invalid history start " + historyStart + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid history start " + historyStart + " (must be >= 1)");
     }
     int n = nav.length;
     this.nav = nav.clone();

@@ -11,10 +11,10 @@ import java.util.Arrays;
  * <pre>w'_i = clamp(λ · w_i, min_i, max_i), λ ≥ 0 chosen so that Σ w'_i = S</pre>
  *
  * which is the fixed point of clamping and iteratively redistributing the excess or deficit
- * proportionally among the unclamped sleeves (bt's LimitWeights, extended to minima). Hence:
- * every bound holds; the total is preserved when it can be (T ∈ [Σ min, Σ max]); when the maxima
- * cannot hold T the rest stays in cash (Σ w' = Σ max &lt; T); when T is below Σ min the minima still
- * hold (Σ w' = Σ min &gt; T — e.g. {@code kelly} going to cash is overridden by configured minima).
+ * proportionally among the unclamped sleeves (bt's LimitWeights, extended to minima). Hence: every
+ * bound holds; the total is preserved when it can be (T ∈ [Σ min, Σ max]); when the maxima cannot
+ * hold T the rest stays in cash (Σ w' = Σ max &lt; T); when T is below Σ min the minima still hold
+ * (Σ w' = Σ min &gt; T — e.g. {@code kelly} going to cash is overridden by configured minima).
  * Sleeves the algorithm gave 0 stay at their minimum unless every other sleeve is at its maximum;
  * then they share what is left equally (each capped at its maximum). Inactive sleeves are not
  * touched and do not count in the sums.
@@ -28,7 +28,10 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   public WeightConstraints {
     if (min.length != max.length) {
       throw new IllegalArgumentException(
-          "Invalid constraints: " + min.length + " minimum weights for " + max.length
+          "Invalid constraints: "
+              + min.length
+              + " minimum weights for "
+              + max.length
               + " maximum weights (must be one of each per sleeve)");
     }
     min = min.clone();
@@ -37,16 +40,28 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     for (int i = 0; i < min.length; i++) {
       if (!(min[i] >= 0 && min[i] <= 1)) {
         throw new IllegalArgumentException(
-            "Invalid constraints: minimum weight " + min[i] + " for sleeve " + i + " (must be in [0, 1])");
+            "Invalid constraints: minimum weight "
+                + min[i]
+                + " for sleeve "
+                + i
+                + " (must be in [0, 1])");
       }
       if (!(max[i] >= 0 && max[i] <= 1)) {
         throw new IllegalArgumentException(
-            "Invalid constraints: maximum weight " + max[i] + " for sleeve " + i + " (must be in [0, 1])");
+            "Invalid constraints: maximum weight "
+                + max[i]
+                + " for sleeve "
+                + i
+                + " (must be in [0, 1])");
       }
       if (min[i] > max[i]) {
         throw new IllegalArgumentException(
-            "Invalid constraints: minimum weight " + min[i] + " > maximum weight " + max[i]
-                + " for sleeve " + i);
+            "Invalid constraints: minimum weight "
+                + min[i]
+                + " > maximum weight "
+                + max[i]
+                + " for sleeve "
+                + i);
       }
       sum += min[i];
     }
@@ -66,8 +81,8 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
    *
    * @param sleeveMin per-sleeve minima (null, or one per sleeve with NaN meaning "the global min")
    * @param sleeveMax per-sleeve maxima (null, or one per sleeve with NaN meaning "the global max")
-   * @throws IllegalArgumentException naming the sleeve, the value and the rule; including when
-   *     the minima sum to more than 1
+   * @throws IllegalArgumentException naming the sleeve, the value and the rule; including when the
+   *     minima sum to more than 1
    */
   public static WeightConstraints of(
       int sleeveCount, double min, double max, double[] sleeveMin, double[] sleeveMax) {
@@ -86,7 +101,12 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     }
     if (values.length != n) {
       throw new IllegalArgumentException(
-          "Invalid constraints: " + values.length + " per-sleeve " + what + " weights for " + n
+          "Invalid constraints: "
+              + values.length
+              + " per-sleeve "
+              + what
+              + " weights for "
+              + n
               + " sleeves (must be one per sleeve)");
     }
     return Double.isNaN(values[i]) ? global : values[i];
@@ -120,15 +140,20 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   /**
    * Applies the bounds in place (see the class javadoc). No allocation.
    *
-   * @param weights the algorithm's weights, each ≥ 0; entries of inactive sleeves are left as
-   *     they are
+   * @param weights the algorithm's weights, each ≥ 0; entries of inactive sleeves are left as they
+   *     are
    * @param active which sleeves take part
    */
   public void apply(double[] weights, boolean[] active) {
     if (weights.length != min.length || active.length != min.length) {
       throw new IllegalArgumentException(
-          "Invalid weights: " + weights.length + " weights, " + active.length + " flags for "
-              + min.length + " constrained sleeves");
+          "Invalid weights: "
+              + weights.length
+              + " weights, "
+              + active.length
+              + " flags for "
+              + min.length
+              + " constrained sleeves");
     }
     double total = 0;
     double sumMin = 0;
@@ -213,9 +238,9 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   }
 
   /**
-   * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input,
-   * now at their minimum, and any below their maximum) equally — water-filling capped at each
-   * maximum — until Σ = target.
+   * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input, now
+   * at their minimum, and any below their maximum) equally — water-filling capped at each maximum —
+   * until Σ = target.
    */
   private void fillZeros(double[] weights, boolean[] active, double target) {
     double reached = 0;

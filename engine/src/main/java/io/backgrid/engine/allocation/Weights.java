@@ -27,7 +27,12 @@ final class Weights {
    * @param fixed scratch, at least as long as {@code score}
    */
   static void floorFill(
-      double[] score, boolean[] eligible, double budget, double floor, double[] out, boolean[] fixed) {
+      double[] score,
+      boolean[] eligible,
+      double budget,
+      double floor,
+      double[] out,
+      boolean[] fixed) {
     int n = score.length;
     for (int i = 0; i < n; i++) {
       fixed[i] = false;

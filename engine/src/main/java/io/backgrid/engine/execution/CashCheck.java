@@ -4,11 +4,10 @@ import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.ledger.Money;
 
 /**
- * Sizes one sleeve's orders to its cash before anything fills (the cash rule of {@link
- * OrderBook}): sells are counted before buys; a sell whose cost exceeds its proceeds plus the cash
- * is dropped; buys are scaled down proportionally, then trimmed one by one, so that notional plus
- * the cost the sleeve would pay <em>alone</em> fits its cash. Orders in symbols that cannot trade
- * are dropped.
+ * Sizes one sleeve's orders to its cash before anything fills (the cash rule of {@link OrderBook}):
+ * sells are counted before buys; a sell whose cost exceeds its proceeds plus the cash is dropped;
+ * buys are scaled down proportionally, then trimmed one by one, so that notional plus the cost the
+ * sleeve would pay <em>alone</em> fits its cash. Orders in symbols that cannot trade are dropped.
  *
  * <p>Records each remaining order's stand-alone cost in cents, which the netting reuses (as the
  * cost of a non-netted order, and as the cap of a netted share).
@@ -16,6 +15,7 @@ import io.backgrid.engine.ledger.Money;
 final class CashCheck {
   private final Execution execution;
   private final CostModel model;
+
   /** [sleeve][slot]: the stand-alone cost in cents of the quantity the check left. */
   private final long[][] orderCost;
 
@@ -90,7 +90,10 @@ final class CashCheck {
       }
       double excess = (need - cash) / 100.0;
       double cut = excess / (px * (1 + model.rateBound(px)));
-      q = execution.fractionalShares() ? q - cut * 1.000001 - 1e-9 : q - Math.max(1, Math.ceil(cut));
+      q =
+          execution.fractionalShares()
+              ? q - cut * 1.000001 - 1e-9
+              : q - Math.max(1, Math.ceil(cut));
     }
     return 0;
   }

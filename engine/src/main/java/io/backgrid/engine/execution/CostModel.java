@@ -21,7 +21,8 @@ import io.backgrid.engine.ledger.Money;
  * @param slippageBps basis points of notional, ≥ 0
  */
 public record CostModel(
-    double commissionPerShare, double commissionMinimum, double commissionBps, double slippageBps) implements java.io.Serializable {
+    double commissionPerShare, double commissionMinimum, double commissionBps, double slippageBps)
+    implements java.io.Serializable {
 
   /** No costs at all. */
   public static final CostModel ZERO = new CostModel(0, 0, 0, 0);
@@ -35,7 +36,8 @@ public record CostModel(
 
   private static void check(String name, double value) {
     if (!(value >= 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException("Invalid costs." + name + ": " + value + " (must be finite and >= 0)");
+      throw new IllegalArgumentException(
+          "Invalid costs." + name + ": " + value + " (must be finite and >= 0)");
     }
   }
 
@@ -46,19 +48,24 @@ public record CostModel(
       return 0;
     }
     double notional = q * price;
-    double commission = Math.max(commissionMinimum, q * commissionPerShare) + notional * commissionBps / 10_000.0;
+    double commission =
+        Math.max(commissionMinimum, q * commissionPerShare) + notional * commissionBps / 10_000.0;
     double slippage = notional * slippageBps / 10_000.0;
-    return Money.round(commission * 100.0) + Money.round(slippage * 100.0); // both ≥ 0: as Math.round
+    return Money.round(commission * 100.0)
+        + Money.round(slippage * 100.0); // both ≥ 0: as Math.round
   }
 
   /** True when every fill is free. */
   public boolean isZero() {
-    return commissionPerShare == 0 && commissionMinimum == 0 && commissionBps == 0 && slippageBps == 0;
+    return commissionPerShare == 0
+        && commissionMinimum == 0
+        && commissionBps == 0
+        && slippageBps == 0;
   }
 
   /**
-   * An upper bound of the cost per currency unit of notional for an order of at least one share
-   * at {@code price}, used to size buys so that notional plus cost fits the cash.
+   * An upper bound of the cost per currency unit of notional for an order of at least one share at
+   * {@code price}, used to size buys so that notional plus cost fits the cash.
    */
   double rateBound(double price) {
     return (commissionPerShare / price) + (commissionBps + slippageBps) / 10_000.0;

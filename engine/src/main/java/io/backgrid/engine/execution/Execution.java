@@ -12,10 +12,12 @@ import java.util.Objects;
  *     the net goes to market and pays costs
  * @param costs the cost model
  */
-public record Execution(FillPrice fill, boolean fractionalShares, boolean netting, CostModel costs) implements java.io.Serializable {
+public record Execution(FillPrice fill, boolean fractionalShares, boolean netting, CostModel costs)
+    implements java.io.Serializable {
 
   /** Fill at the close, whole shares, netting on, no costs. */
-  public static final Execution DEFAULT = new Execution(FillPrice.CLOSE, false, true, CostModel.ZERO);
+  public static final Execution DEFAULT =
+      new Execution(FillPrice.CLOSE, false, true, CostModel.ZERO);
 
   public Execution {
     Objects.requireNonNull(fill, "fill");

@@ -8,21 +8,25 @@ import java.util.Arrays;
  * The prices of one execution point, by panel symbol: the fill price (NaN where the symbol cannot
  * trade) and the valuation price (the fill price, or the last price where it cannot trade).
  *
- * <p>For {@link FillPrice#CLOSE} at bar t: the trading price where the symbol has a bar. For
- * {@link FillPrice#NEXT_OPEN} at bar t (orders decided at t−1): the adjusted open where the symbol
- * has a bar and an open &gt; 0. Close fills are priced on first use (most execution points touch a
- * few symbols); next-open fills are priced for every used symbol at {@link #prepare}, since every
+ * <p>For {@link FillPrice#CLOSE} at bar t: the trading price where the symbol has a bar. For {@link
+ * FillPrice#NEXT_OPEN} at bar t (orders decided at t−1): the adjusted open where the symbol has a
+ * bar and an open &gt; 0. Close fills are priced on first use (most execution points touch a few
+ * symbols); next-open fills are priced for every used symbol at {@link #prepare}, since every
  * ledger is then marked at them.
  */
 final class FillPrices {
   private final MarketPanel panel;
   private final boolean open;
+
   /** The symbols some ledger holds a slot of. */
   private final int[] usedSymbols;
+
   private final double[] fillPrice;
   private final double[] valuationPrice;
+
   /** The bar each symbol's prices were set for (−1: never). */
   private final int[] pricedAt;
+
   private int bar;
 
   FillPrices(MarketPanel panel, FillPrice fill, int[] usedSymbols) {

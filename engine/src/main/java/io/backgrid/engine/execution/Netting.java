@@ -13,8 +13,8 @@ import java.util.Arrays;
  * <p><b>Costs.</b> With netting off each member pays its stand-alone cost. With netting on the
  * crossed quantity min(bought, sold) never reaches the market; the net order's cost is shared by
  * the members on the net side in proportion to their quantities (largest-remainder rounding to the
- * cent, ties to the earlier member, each share capped at the member's stand-alone cost); the
- * others pay nothing. Savings are the stand-alone costs minus the costs charged.
+ * cent, ties to the earlier member, each share capped at the member's stand-alone cost); the others
+ * pay nothing. Savings are the stand-alone costs minus the costs charged.
  */
 final class Netting {
   private final CostModel model;
@@ -22,8 +22,10 @@ final class Netting {
   private final int[] groupOffset;
   private final int[] memberSleeve;
   private final int[] memberSlot;
+
   /** The cost charged to each member at this point, in cents. */
   private final long[] memberCost;
+
   private final double[] remainder;
   private final double[] crossedQuantity;
   private final double[] sideBought;

@@ -14,9 +14,9 @@ import io.backgrid.engine.market.MarketPanel;
  * cash; since a netted share of a cost is capped at that stand-alone cost, no sleeve ever spends
  * cash it does not have. A sell whose cost exceeds its proceeds plus the sleeve's cash is dropped.
  *
- * <p><b>Netting.</b> For a symbol that several sleeves order at the same point, all of them fill
- * at the one fill price; the crossed quantity never reaches the market; only the net quantity does,
- * as one order whose cost (per {@link CostModel}) is shared by the sleeves on the net side in
+ * <p><b>Netting.</b> For a symbol that several sleeves order at the same point, all of them fill at
+ * the one fill price; the crossed quantity never reaches the market; only the net quantity does, as
+ * one order whose cost (per {@link CostModel}) is shared by the sleeves on the net side in
  * proportion to their quantities (largest-remainder rounding to the cent, each share capped at the
  * sleeve's stand-alone cost). Each sleeve's ledger books its full fill. Savings are the stand-alone
  * costs minus the costs charged. Since each stand-alone cost is rounded to the cent on its own, the
@@ -30,24 +30,32 @@ import io.backgrid.engine.market.MarketPanel;
 public final class OrderBook {
   private final Execution execution;
   private final Ledger[] ledgers;
+
   /** [sleeve][slot]: the pending order in shares, negative to sell. */
   private final double[][] orders;
+
   private final FillPrices prices;
   private final CashCheck cash;
   private final Netting netting;
   private boolean pending;
+
   /** Symbols and sleeves with orders at this point, so an execution costs what it trades. */
   private final int[] touchedSymbols;
+
   private final boolean[] symbolTouched;
   private final boolean[] sleeveTouched;
   private int touchedCount;
+
   /** The members with a buy at this point, in booking order. */
   private final int[] buyMembers;
+
   private long costs;
   private long bought;
   private long sold;
+
   /** What reached the market: with netting the net order of each symbol, else every fill. */
   private long marketBought;
+
   private long marketSold;
 
   /**
@@ -74,8 +82,8 @@ public final class OrderBook {
   /**
    * Sets the prices of an execution point. For {@link FillPrice#CLOSE} at bar {@code t}: the
    * trading price where the symbol has a bar. For {@link FillPrice#NEXT_OPEN} at bar {@code t}
-   * (orders decided at t−1): the adjusted open where the symbol has a bar and an open. Elsewhere the
-   * symbol cannot trade (NaN) and is valued at its last trading price.
+   * (orders decided at t−1): the adjusted open where the symbol has a bar and an open. Elsewhere
+   * the symbol cannot trade (NaN) and is valued at its last trading price.
    */
   public void prepare(int t) {
     prices.prepare(t);
@@ -86,7 +94,9 @@ public final class OrderBook {
     return prices.price(ledgers[sleeve].symbol(slot));
   }
 
-  /** Prices by panel symbol at the prepared point (fill price, or last price when it cannot trade). */
+  /**
+   * Prices by panel symbol at the prepared point (fill price, or last price when it cannot trade).
+   */
   public double[] valuationPrices() {
     return prices.valuationPrices();
   }
@@ -109,7 +119,9 @@ public final class OrderBook {
     return orders[sleeve][slot];
   }
 
-  /** Fills every pending order at the prepared point, records fills in {@code log}, clears the book. */
+  /**
+   * Fills every pending order at the prepared point, records fills in {@code log}, clears the book.
+   */
   public void execute(TradeLog log) {
     if (!pending) {
       return;
@@ -156,7 +168,8 @@ public final class OrderBook {
         double q = orders[netting.sleeve(k)][netting.slot(k)];
         if (q < 0) {
           fill(log, s, k, q);
-        } else if (q != 0) { // as the sells, every non-zero order not < 0 is booked (a NaN fails there)
+        } else if (q
+            != 0) { // as the sells, every non-zero order not < 0 is booked (a NaN fails there)
           buyMembers[buys++] = k;
         }
       }
@@ -206,8 +219,8 @@ public final class OrderBook {
   }
 
   /**
-   * Notional bought from the market so far, in cents: with netting, each execution point's net
-   * buy of a symbol (its crossed quantity never reaches the market); without, every buy.
+   * Notional bought from the market so far, in cents: with netting, each execution point's net buy
+   * of a symbol (its crossed quantity never reaches the market); without, every buy.
    */
   public long marketBoughtCents() {
     return execution.netting() ? marketBought : bought;

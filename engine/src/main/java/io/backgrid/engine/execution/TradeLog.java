@@ -22,12 +22,22 @@ public final class TradeLog {
   private long[] cost = new long[0];
   private double[] crossed = new double[0];
 
-  /** @param keep false to count fills without storing them */
+  /**
+   * @param keep false to count fills without storing them
+   */
   public TradeLog(boolean keep) {
     this.keep = keep;
   }
 
-  void add(int t, int sleeveIndex, int symbolIndex, double qty, double px, long notionalCents, long costCents, double crossedQty) {
+  void add(
+      int t,
+      int sleeveIndex,
+      int symbolIndex,
+      double qty,
+      double px,
+      long notionalCents,
+      long costCents,
+      double crossedQty) {
     if (keep) {
       if (size == bar.length) {
         grow();

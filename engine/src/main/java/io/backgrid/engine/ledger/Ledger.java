@@ -19,20 +19,24 @@ import io.backgrid.engine.market.MarketPanel;
  * <p>Not thread-safe; one per sleeve, state preallocated so no call allocates.
  */
 public final class Ledger implements LedgerView {
-  /** Quantities closer to zero than this are treated as flat (fractional dust after a full sale). */
+  /**
+   * Quantities closer to zero than this are treated as flat (fractional dust after a full sale).
+   */
   private static final double DUST = 1e-9;
 
   private final int[] universe;
   private final double[] quantity;
   private final double[] averageCost;
   private final long[] positionValue;
+
   /**
-   * The slots with a non-zero quantity, {@code heldSlots[0 .. heldCount)} in no particular order, and
-   * each held slot's index there: marking visits these only (most of a universe is usually flat,
-   * e.g. a top-5 momentum sleeve over 20 symbols). Sums of cents are exact, so the order of the
-   * visit does not matter.
+   * The slots with a non-zero quantity, {@code heldSlots[0 .. heldCount)} in no particular order,
+   * and each held slot's index there: marking visits these only (most of a universe is usually
+   * flat, e.g. a top-5 momentum sleeve over 20 symbols). Sums of cents are exact, so the order of
+   * the visit does not matter.
    */
   private final int[] heldSlots;
+
   private final int[] heldIndex;
   private int heldCount;
   private long cash;
@@ -65,7 +69,8 @@ public final class Ledger implements LedgerView {
   /** Adds cash (a transfer in), in cents ≥ 0. */
   public void deposit(long cents) {
     if (cents < 0) {
-      throw new IllegalArgumentException("Invalid deposit " + Money.format(cents) + " (must be >= 0)");
+      throw new IllegalArgumentException(
+          "Invalid deposit " + Money.format(cents) + " (must be >= 0)");
     }
     cash += cents;
   }
@@ -77,7 +82,8 @@ public final class Ledger implements LedgerView {
    */
   public void withdraw(long cents) {
     if (cents < 0) {
-      throw new IllegalArgumentException("Invalid withdrawal " + Money.format(cents) + " (must be >= 0)");
+      throw new IllegalArgumentException(
+          "Invalid withdrawal " + Money.format(cents) + " (must be >= 0)");
     }
     if (cents > cash) {
       throw new IllegalStateException(
@@ -97,17 +103,33 @@ public final class Ledger implements LedgerView {
    * @throws IllegalStateException when the fill would leave cash negative; nothing is booked
    */
   public long fill(int slot, double qty, double price, long costCents) {
-    if (qty == 0 || !Double.isFinite(qty) || !(price > 0) || !Double.isFinite(price) || costCents < 0) {
+    if (qty == 0
+        || !Double.isFinite(qty)
+        || !(price > 0)
+        || !Double.isFinite(price)
+        || costCents < 0) {
       throw new IllegalArgumentException(
-          "Invalid fill of " + qty + " shares at " + price + " costing " + costCents
+          "Invalid fill of "
+              + qty
+              + " shares at "
+              + price
+              + " costing "
+              + costCents
               + " cents (needs a non-zero finite quantity, a finite price > 0, costs >= 0)");
     }
     long notional = Money.value(Math.abs(qty), price);
     long cashAfter = qty > 0 ? cash - notional - costCents : cash + notional - costCents;
     if (cashAfter < 0) {
       throw new IllegalStateException(
-          "Cannot " + (qty > 0 ? "buy " : "sell ") + Math.abs(qty) + " shares at " + price
-              + ": needs " + Money.format(cash - cashAfter) + " but cash is only " + Money.format(cash));
+          "Cannot "
+              + (qty > 0 ? "buy " : "sell ")
+              + Math.abs(qty)
+              + " shares at "
+              + price
+              + ": needs "
+              + Money.format(cash - cashAfter)
+              + " but cash is only "
+              + Money.format(cash));
     }
     cash = cashAfter;
     costsPaid += costCents;
@@ -142,7 +164,8 @@ public final class Ledger implements LedgerView {
     double held = quantity[slot];
     if (held == 0 || Math.signum(held) == Math.signum(qty)) {
       double total = held + qty;
-      averageCost[slot] = (averageCost[slot] * Math.abs(held) + price * Math.abs(qty)) / Math.abs(total);
+      averageCost[slot] =
+          (averageCost[slot] * Math.abs(held) + price * Math.abs(qty)) / Math.abs(total);
       quantity[slot] = total;
       return;
     }

@@ -30,7 +30,9 @@ public interface LedgerView {
   /** Commissions and slippage paid so far, in cents. */
   long costsPaidCents();
 
-  /** A slot's weight: its market value over the net asset value (0 when the NAV is not positive). */
+  /**
+   * A slot's weight: its market value over the net asset value (0 when the NAV is not positive).
+   */
   default double weight(int slot) {
     long nav = navCents();
     return nav > 0 ? (double) positionValueCents(slot) / nav : 0.0;

@@ -13,11 +13,11 @@ import java.util.Map;
  * An immutable, dense panel of daily market data: a calendar ({@code LocalDate}s, strictly
  * ascending) × symbols, every field a primitive array per symbol.
  *
- * <p><b>Trading price.</b> {@link #price(int, int)} is the price the engine trades and values
- * at: the adjusted close where the data have one, the close otherwise. On a date where a symbol
- * has no bar (not listed yet, delisted, a holiday in its market) the symbol is not
- * {@link #tradable(int, int) tradable} and its last price carries forward for valuation; before
- * its first bar the price is {@code NaN}.
+ * <p><b>Trading price.</b> {@link #price(int, int)} is the price the engine trades and values at:
+ * the adjusted close where the data have one, the close otherwise. On a date where a symbol has no
+ * bar (not listed yet, delisted, a holiday in its market) the symbol is not {@link #tradable(int,
+ * int) tradable} and its last price carries forward for valuation; before its first bar the price
+ * is {@code NaN}.
  *
  * <p><b>Optional fields</b> ({@link PriceField}) hold {@code NaN} where the data have no value and
  * are never carried forward.
@@ -32,14 +32,17 @@ public final class MarketPanel implements Serializable {
   private final LocalDate[] dates;
   private final String[] symbols;
   private final Map<String, Integer> symbolIndex;
+
   /**
    * [bar × symbols + symbol]: trading price, last value carried forward, NaN before the first bar.
-   * Bar-major because every consumer walks bars and reads many symbols at each: marking a
-   * portfolio reads one contiguous row per bar instead of one cache line per symbol.
+   * Bar-major because every consumer walks bars and reads many symbols at each: marking a portfolio
+   * reads one contiguous row per bar instead of one cache line per symbol.
    */
   private final double[] price;
+
   /** [bar × symbols + symbol]: true where the symbol has a bar on that date. */
   private final boolean[] tradable;
+
   private final EnumMap<PriceField, double[][]> fields;
   private final int[] firstBar;
   private final int[] lastBar;
@@ -55,7 +58,11 @@ public final class MarketPanel implements Serializable {
     this.symbols = symbols;
     if ((long) dates.length * symbols.length > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(
-          "Invalid panel: " + symbols.length + " symbols × " + dates.length + " bars (at most 2^31 − 9 prices)");
+          "Invalid panel: "
+              + symbols.length
+              + " symbols × "
+              + dates.length
+              + " bars (at most 2^31 − 9 prices)");
     }
     this.price = new double[dates.length * symbols.length];
     this.tradable = new boolean[dates.length * symbols.length];
@@ -174,7 +181,10 @@ public final class MarketPanel implements Serializable {
     double[][] values = fields.get(field);
     if (values == null) {
       throw new IllegalArgumentException(
-          "Cannot read field " + field + ": the price data do not have it; they have " + fields.keySet());
+          "Cannot read field "
+              + field
+              + ": the price data do not have it; they have "
+              + fields.keySet());
     }
     return values[symbol][bar];
   }
@@ -202,8 +212,13 @@ public final class MarketPanel implements Serializable {
   public MarketPanel slice(int startInclusive, int endExclusive) {
     if (startInclusive < 0 || endExclusive > dates.length || startInclusive >= endExclusive) {
       throw new IllegalArgumentException(
-          "Invalid slice [" + startInclusive + ", " + endExclusive + ") of a panel with "
-              + dates.length + " bars (must be non-empty and inside it)");
+          "Invalid slice ["
+              + startInclusive
+              + ", "
+              + endExclusive
+              + ") of a panel with "
+              + dates.length
+              + " bars (must be non-empty and inside it)");
     }
     if (startInclusive == 0 && endExclusive == dates.length) {
       return this;
@@ -220,7 +235,11 @@ public final class MarketPanel implements Serializable {
       }
     }
     return new MarketPanel(
-        Arrays.copyOfRange(dates, startInclusive, endExclusive), symbols, slicedPrice, slicedTradable, slicedFields);
+        Arrays.copyOfRange(dates, startInclusive, endExclusive),
+        symbols,
+        slicedPrice,
+        slicedTradable,
+        slicedFields);
   }
 
   /**
@@ -233,8 +252,14 @@ public final class MarketPanel implements Serializable {
     int to = end == null ? dates.length : firstBarOnOrAfter(end.plusDays(1));
     if (from >= to) {
       throw new IllegalArgumentException(
-          "Invalid period " + start + " .. " + end + ": no bar in it; the data run "
-              + dates[0] + " .. " + dates[dates.length - 1]);
+          "Invalid period "
+              + start
+              + " .. "
+              + end
+              + ": no bar in it; the data run "
+              + dates[0]
+              + " .. "
+              + dates[dates.length - 1]);
     }
     return slice(from, to);
   }
@@ -256,7 +281,14 @@ public final class MarketPanel implements Serializable {
 
   @Override
   public String toString() {
-    return "MarketPanel[" + symbols.length + " symbols × " + dates.length + " bars, "
-        + dates[0] + " .. " + dates[dates.length - 1] + "]";
+    return "MarketPanel["
+        + symbols.length
+        + " symbols × "
+        + dates.length
+        + " bars, "
+        + dates[0]
+        + " .. "
+        + dates[dates.length - 1]
+        + "]";
   }
 }

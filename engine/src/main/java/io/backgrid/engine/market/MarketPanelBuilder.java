@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects per-symbol series into a panel. Values are given on the builder's calendar, NaN
- * where the symbol has no bar. Not thread-safe; {@link #build()} once. Made by {@link
+ * Collects per-symbol series into a panel. Values are given on the builder's calendar, NaN where
+ * the symbol has no bar. Not thread-safe; {@link #build()} once. Made by {@link
  * MarketPanel#builder}.
  */
 public final class MarketPanelBuilder {
@@ -26,8 +26,12 @@ public final class MarketPanelBuilder {
     for (int t = 1; t < this.dates.length; t++) {
       if (!this.dates[t].isAfter(this.dates[t - 1])) {
         throw new IllegalArgumentException(
-            "Invalid calendar: dates must be strictly ascending but " + this.dates[t]
-                + " follows " + this.dates[t - 1] + " at bar " + t);
+            "Invalid calendar: dates must be strictly ascending but "
+                + this.dates[t]
+                + " follows "
+                + this.dates[t - 1]
+                + " at bar "
+                + t);
       }
     }
     this.symbols = symbols.toArray(new String[0]);
@@ -35,7 +39,8 @@ public final class MarketPanelBuilder {
     for (int s = 0; s < this.symbols.length; s++) {
       String name = this.symbols[s];
       if (name == null || name.isBlank()) {
-        throw new IllegalArgumentException("Invalid symbol at index " + s + ": '" + name + "' (must not be blank)");
+        throw new IllegalArgumentException(
+            "Invalid symbol at index " + s + ": '" + name + "' (must not be blank)");
       }
       Integer before = seen.put(name, s);
       if (before != null) {
@@ -57,7 +62,12 @@ public final class MarketPanelBuilder {
       double v = values[t];
       if (!Double.isNaN(v) && !(v > 0 && Double.isFinite(v))) {
         throw new IllegalArgumentException(
-            "Invalid price for " + symbols[symbol] + " on " + dates[t] + ": " + v
+            "Invalid price for "
+                + symbols[symbol]
+                + " on "
+                + dates[t]
+                + ": "
+                + v
                 + " (must be finite and > 0, or NaN for no bar)");
       }
     }
@@ -79,7 +89,8 @@ public final class MarketPanelBuilder {
     boolean[][] tradable = new boolean[symbols.length][n];
     for (int s = 0; s < symbols.length; s++) {
       if (rawPrice[s] == null) {
-        throw new IllegalStateException("Cannot build the panel: no price series for " + symbols[s]);
+        throw new IllegalStateException(
+            "Cannot build the panel: no price series for " + symbols[s]);
       }
       double last = Double.NaN;
       for (int t = 0; t < n; t++) {
@@ -115,8 +126,15 @@ public final class MarketPanelBuilder {
     }
     if (values.length != dates.length) {
       throw new IllegalArgumentException(
-          "Invalid " + what + " series for " + symbols[symbol] + ": " + values.length
-              + " values for " + dates.length + " dates");
+          "Invalid "
+              + what
+              + " series for "
+              + symbols[symbol]
+              + ": "
+              + values.length
+              + " values for "
+              + dates.length
+              + " dates");
     }
   }
 }

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A strategy's read-only window on the market: its universe of symbols, history up to and
- * including the current bar, and nothing after it.
+ * A strategy's read-only window on the market: its universe of symbols, history up to and including
+ * the current bar, and nothing after it.
  *
  * <p>Symbols are addressed by <em>slot</em>, their position in the sleeve's universe ({@code 0 ..
  * size()-1}). Reading a bar after {@link #bar()} throws: no look-ahead by construction. The engine
@@ -106,7 +106,13 @@ public final class MarketView {
   private int check(int pastBar) {
     if (pastBar > bar || pastBar < 0) {
       throw new IllegalArgumentException(
-          "Cannot read bar " + pastBar + " at bar " + bar + " (must be in [0, " + bar + "]: no look-ahead)");
+          "Cannot read bar "
+              + pastBar
+              + " at bar "
+              + bar
+              + " (must be in [0, "
+              + bar
+              + "]: no look-ahead)");
     }
     return pastBar;
   }

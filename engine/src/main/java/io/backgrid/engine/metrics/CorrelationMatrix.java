@@ -26,15 +26,27 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
     requireUnique(ids);
     if (values.length != ids.size()) {
       throw new IllegalArgumentException(
-          "Invalid correlation matrix: " + values.length + " rows for " + ids.size() + " ids "
-              + ids + " (must be equal)");
+          "Invalid correlation matrix: "
+              + values.length
+              + " rows for "
+              + ids.size()
+              + " ids "
+              + ids
+              + " (must be equal)");
     }
     double[][] copy = new double[values.length][];
     for (int a = 0; a < values.length; a++) {
       if (values[a].length != ids.size()) {
         throw new IllegalArgumentException(
-            "Invalid correlation matrix: row " + a + " ('" + ids.get(a) + "') has "
-                + values[a].length + " columns (must be " + ids.size() + ")");
+            "Invalid correlation matrix: row "
+                + a
+                + " ('"
+                + ids.get(a)
+                + "') has "
+                + values[a].length
+                + " columns (must be "
+                + ids.size()
+                + ")");
       }
       copy[a] = values[a].clone();
     }
@@ -48,8 +60,8 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
    * are finite (NaN marks a bar where a series has no return, e.g. a sleeve holding no capital):
    * corr = Σ_C (x − x̄)(y − ȳ) / sqrt(Σ_C (x − x̄)² · Σ_C (y − ȳ)²), with the means x̄, ȳ taken
    * over C (pandas {@code DataFrame.corr()} pairwise-complete semantics), clamped to [−1, 1]
-   * against rounding. NaN when |C| &lt; 2 or either sum of squares over C is 0. The diagonal is exactly 1,
-   * or NaN for a series with fewer than 2 finite returns or zero variance.
+   * against rounding. NaN when |C| &lt; 2 or either sum of squares over C is 0. The diagonal is
+   * exactly 1, or NaN for a series with fewer than 2 finite returns or zero variance.
    *
    * @param ids one unique id per series
    * @param returnsByBar returnsByBar[series][bar]; every row the same length
@@ -58,16 +70,27 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
   public static CorrelationMatrix of(List<String> ids, double[][] returnsByBar) {
     if (ids.size() != returnsByBar.length) {
       throw new IllegalArgumentException(
-          "Invalid correlation input: " + ids.size() + " ids " + ids + " but "
-              + returnsByBar.length + " return series (must be equal)");
+          "Invalid correlation input: "
+              + ids.size()
+              + " ids "
+              + ids
+              + " but "
+              + returnsByBar.length
+              + " return series (must be equal)");
     }
     requireUnique(ids);
     int m = ids.size();
     for (int a = 1; a < m; a++) {
       if (returnsByBar[a].length != returnsByBar[0].length) {
         throw new IllegalArgumentException(
-            "Invalid correlation input: series '" + ids.get(a) + "' has " + returnsByBar[a].length
-                + " bars but '" + ids.get(0) + "' has " + returnsByBar[0].length
+            "Invalid correlation input: series '"
+                + ids.get(a)
+                + "' has "
+                + returnsByBar[a].length
+                + " bars but '"
+                + ids.get(0)
+                + "' has "
+                + returnsByBar[0].length
                 + " (all series must share one calendar)");
       }
     }

@@ -5,9 +5,9 @@ package io.backgrid.engine.metrics;
  * definitions are those of {@link PerformanceMetrics#maxDrawdown()}, {@link
  * PerformanceMetrics#maxDrawdownBars()} and {@link PerformanceMetrics#maxDrawdownDays()}.
  *
- * <p>An episode starts at a peak (the last bar at the running maximum, bar 0 being the start at
- * I_0 = 1) and ends at the first later bar with I_t ≥ that peak. The worst episode is the one
- * holding the deepest trough; a later episode replaces it only if strictly deeper.
+ * <p>An episode starts at a peak (the last bar at the running maximum, bar 0 being the start at I_0
+ * = 1) and ends at the first later bar with I_t ≥ that peak. The worst episode is the one holding
+ * the deepest trough; a later episode replaces it only if strictly deeper.
  */
 final class DrawdownTracker {
   private double index;

@@ -18,6 +18,7 @@ package io.backgrid.engine.metrics;
 public final class MetricsAccumulator {
   /** Days per year used by CAGR. */
   static final double DAYS_PER_YEAR = 365.25;
+
   /** The VaR/CVaR cutoff: the 5% tail, i.e. 95% confidence. */
   static final double TAIL_CUTOFF = 0.05;
 
@@ -115,8 +116,11 @@ public final class MetricsAccumulator {
   public void start(long epochDay) {
     if (started) {
       throw new IllegalStateException(
-          "Cannot start at epoch day " + epochDay + ": already started at epoch day "
-              + startDay + " (call reset() first)");
+          "Cannot start at epoch day "
+              + epochDay
+              + ": already started at epoch day "
+              + startDay
+              + " (call reset() first)");
     }
     started = true;
     startDay = epochDay;
@@ -142,22 +146,42 @@ public final class MetricsAccumulator {
     }
     if (n == capacity) {
       throw new IllegalStateException(
-          "Cannot add return #" + t + " at epoch day " + epochDay + ": capacity " + capacity
+          "Cannot add return #"
+              + t
+              + " at epoch day "
+              + epochDay
+              + ": capacity "
+              + capacity
               + " exceeded (construct the accumulator with a larger capacity)");
     }
     if (epochDay <= lastDay) {
       throw new IllegalArgumentException(
-          "Invalid epoch day " + epochDay + " for return #" + t
-              + " (must be after the previous date " + lastDay + ")");
+          "Invalid epoch day "
+              + epochDay
+              + " for return #"
+              + t
+              + " (must be after the previous date "
+              + lastDay
+              + ")");
     }
     if (!(r >= -1.0) || r == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
-          "Invalid return " + r + " at epoch day " + epochDay + " (return #" + t
+          "Invalid return "
+              + r
+              + " at epoch day "
+              + epochDay
+              + " (return #"
+              + t
               + "; must be finite and >= -1; skip bars without a return)");
     }
     if (!(turnover >= 0.0) || turnover == Double.POSITIVE_INFINITY) {
       throw new IllegalArgumentException(
-          "Invalid turnover " + turnover + " at epoch day " + epochDay + " (return #" + t
+          "Invalid turnover "
+              + turnover
+              + " at epoch day "
+              + epochDay
+              + " (return #"
+              + t
               + "; must be finite and >= 0)");
     }
     n = t;

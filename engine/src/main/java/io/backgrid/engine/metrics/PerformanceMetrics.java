@@ -9,10 +9,10 @@ import java.io.Serializable;
  *
  * <p>Notation: r_1..r_n are the periodic simple (flow-adjusted) returns, n = {@code periods}; P
  * periods per year; rf the annual risk-free rate and rf_p = (1 + rf)^(1/P) − 1 its per-period
- * equivalent; mean(x) = Σx/n; std(x) the sample standard deviation sqrt(Σ(x − mean)²/(n − 1)).
- * The return index is I_0 = 1, I_t = I_{t−1}·(1 + r_t): total return, CAGR and drawdowns are
- * computed on it, never on raw NAV, so capital flows are never peaks or drawdowns. d_0 is the date
- * of V_0 (the series start) and d_t the date of the bar of r_t; calendar days = d_n − d_0.
+ * equivalent; mean(x) = Σx/n; std(x) the sample standard deviation sqrt(Σ(x − mean)²/(n − 1)). The
+ * return index is I_0 = 1, I_t = I_{t−1}·(1 + r_t): total return, CAGR and drawdowns are computed
+ * on it, never on raw NAV, so capital flows are never peaks or drawdowns. d_0 is the date of V_0
+ * (the series start) and d_t the date of the bar of r_t; calendar days = d_n − d_0.
  *
  * <p>With n = 0 every {@code double} component is NaN, {@code periods} is 0 and both drawdown
  * durations are 0. Undefined values are NaN (never silently 0); the documented exceptions are the
@@ -25,10 +25,10 @@ import java.io.Serializable;
  * @param volatility annualised volatility std(r)·√P; NaN when n &lt; 2
  * @param sharpe annualised Sharpe ratio mean(r − rf_p) / std(r − rf_p) · √P; NaN when n &lt; 2 or
  *     std(r) = 0
- * @param sortino annualised Sortino ratio as empyrical: mean(r − rf_p)·P / DR with downside risk
- *     DR = sqrt(Σ_t min(r_t − rf_p, 0)² / n)·√P taken over ALL n observations; NaN when n &lt; 2;
- *     when DR = 0 it is the IEEE quotient empyrical returns: +Infinity if mean(r − rf_p) &gt; 0,
- *     NaN if it is 0 (it cannot be negative without downside)
+ * @param sortino annualised Sortino ratio as empyrical: mean(r − rf_p)·P / DR with downside risk DR
+ *     = sqrt(Σ_t min(r_t − rf_p, 0)² / n)·√P taken over ALL n observations; NaN when n &lt; 2; when
+ *     DR = 0 it is the IEEE quotient empyrical returns: +Infinity if mean(r − rf_p) &gt; 0, NaN if
+ *     it is 0 (it cannot be negative without downside)
  * @param maxDrawdown min_t (I_t / max_{0≤s≤t} I_s − 1), in [−1, 0]; 0 when the index never falls
  *     below a peak
  * @param maxDrawdownBars duration of the worst drawdown episode in bars: (recovery bar − peak bar),
@@ -108,7 +108,10 @@ public record PerformanceMetrics(
     }
     if (volatility < 0 || turnover < 0) {
       throw new IllegalArgumentException(
-          "Invalid volatility " + volatility + " or turnover " + turnover
+          "Invalid volatility "
+              + volatility
+              + " or turnover "
+              + turnover
               + " (must be >= 0 or NaN)");
     }
   }

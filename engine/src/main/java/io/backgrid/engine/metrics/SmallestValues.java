@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * The k smallest values offered so far. Candidates go to a preallocated buffer of 2k; when it
- * fills, a selection keeps the k smallest and their largest becomes the threshold that later
- * values must beat. {@link #offer} is one comparison for most values and amortised O(1) for the
- * rest; nothing allocates after construction.
+ * fills, a selection keeps the k smallest and their largest becomes the threshold that later values
+ * must beat. {@link #offer} is one comparison for most values and amortised O(1) for the rest;
+ * nothing allocates after construction.
  *
  * <p>Why not a bounded heap: on long, non-stationary series (volatility regimes) a large share of
  * the values enter the tail as it forms, and each entry was a sift through log k levels with
@@ -16,13 +16,18 @@ import java.util.Arrays;
 final class SmallestValues {
   private final int k;
   private final double[] buffer;
+
   /** Values in the buffer: the candidates since the last selection (and the k kept before). */
   private int count;
+
   private long offered;
+
   /** Values not below this cannot be among the k smallest: k values ≤ it are held. */
   private double threshold = Double.POSITIVE_INFINITY;
 
-  /** @param k how many of the smallest values to keep, ≥ 0 */
+  /**
+   * @param k how many of the smallest values to keep, ≥ 0
+   */
   SmallestValues(int k) {
     if (k < 0) {
       throw new IllegalArgumentException("Invalid tail size " + k + " (must be >= 0)");

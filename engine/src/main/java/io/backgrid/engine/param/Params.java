@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Parameters of a strategy or an allocation algorithm: kebab-case keys to numbers, strings, booleans or lists of them, with
- * typed accessors whose errors name the parameter's full path, its value and the rule, e.g.
- * {@code Invalid study.sleeves[0].params.lookback: 0 (must be >= 1)}.
+ * Parameters of a strategy or an allocation algorithm: kebab-case keys to numbers, strings,
+ * booleans or lists of them, with typed accessors whose errors name the parameter's full path, its
+ * value and the rule, e.g. {@code Invalid study.sleeves[0].params.lookback: 0 (must be >= 1)}.
  *
  * <p>Immutable and {@link Serializable}; equal parameters compare equal, so they can key shared
  * computations.
@@ -98,8 +98,12 @@ public final class Params implements Serializable {
       Set<String> keys = new TreeSet<>(values.keySet());
       keys.removeAll(allowed);
       throw new Refused(
-          "Unknown parameter" + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown)
-              + " for " + owner + "; known: "
+          "Unknown parameter"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + " for "
+              + owner
+              + "; known: "
               + (known.length == 0 ? "(none)" : String.join(", ", new TreeSet<>(allowed))),
           keys);
     }
@@ -207,9 +211,9 @@ public final class Params implements Serializable {
   /**
    * Every problem {@code create} finds in these parameters, not only the first: after a refused
    * parameter ({@link #invalid}, {@link #requireOnly}) it tries again without it, until creation
-   * succeeds or fails for another reason. A later problem that names a parameter already refused
-   * is left out: it may come from that parameter's default standing in (e.g. {@code slow: 20 (must
-   * be > fast = 50)} once {@code fast} was refused). A failure that is not about one parameter ends
+   * succeeds or fails for another reason. A later problem that names a parameter already refused is
+   * left out: it may come from that parameter's default standing in (e.g. {@code slow: 20 (must be
+   * > fast = 50)} once {@code fast} was refused). A failure that is not about one parameter ends
    * the search; it is reported only when it is the first.
    *
    * @param create builds the plug-in from parameters, throwing {@link IllegalArgumentException}
@@ -244,7 +248,8 @@ public final class Params implements Serializable {
 
   private static boolean mentionsAny(String message, Set<String> keys) {
     for (String key : keys) {
-      if (message.matches("(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-]).*")) {
+      if (message.matches(
+          "(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-]).*")) {
         return true;
       }
     }

@@ -27,11 +27,12 @@ import java.util.regex.Pattern;
  * @param frequency the kind of schedule
  * @param bars N for {@link RebalanceFrequency#EVERY_N_BARS} (≥ 1), 0 otherwise
  */
-public record RebalanceSchedule(RebalanceFrequency frequency, int bars) implements java.io.Serializable {
-  private static final Pattern EVERY =
-      Pattern.compile("(?:every\\s*)?(\\d+)(?:\\s*bars?)?");
+public record RebalanceSchedule(RebalanceFrequency frequency, int bars)
+    implements java.io.Serializable {
+  private static final Pattern EVERY = Pattern.compile("(?:every\\s*)?(\\d+)(?:\\s*bars?)?");
   private static final String FORMS =
-      "never, daily, weekly, monthly, quarterly, yearly, 'every N bars' or N (a number of bars >= 1)";
+      "never, daily, weekly, monthly, quarterly, yearly, 'every N bars' or N (a number of bars >="
+          + " 1)";
 
   public RebalanceSchedule {
     if (frequency == null) {
@@ -39,8 +40,13 @@ public record RebalanceSchedule(RebalanceFrequency frequency, int bars) implemen
     }
     if (frequency == RebalanceFrequency.EVERY_N_BARS ? bars < 1 : bars != 0) {
       throw new IllegalArgumentException(
-          "Invalid rebalance schedule " + frequency + " with bars = " + bars
-              + (frequency == RebalanceFrequency.EVERY_N_BARS ? " (must be >= 1)" : " (must be 0)"));
+          "Invalid rebalance schedule "
+              + frequency
+              + " with bars = "
+              + bars
+              + (frequency == RebalanceFrequency.EVERY_N_BARS
+                  ? " (must be >= 1)"
+                  : " (must be 0)"));
     }
   }
 
@@ -55,8 +61,8 @@ public record RebalanceSchedule(RebalanceFrequency frequency, int bars) implemen
   }
 
   /**
-   * Parses {@code never}, {@code daily}, {@code weekly}, {@code monthly}, {@code quarterly},
-   * {@code yearly} (also {@code annually}), {@code every 5 bars} / {@code every 1 bar} / {@code
+   * Parses {@code never}, {@code daily}, {@code weekly}, {@code monthly}, {@code quarterly}, {@code
+   * yearly} (also {@code annually}), {@code every 5 bars} / {@code every 1 bar} / {@code
    * every-5-bars}, or a bare number of bars such as {@code 5}. Case and surrounding blanks are
    * ignored.
    *
@@ -109,7 +115,8 @@ public record RebalanceSchedule(RebalanceFrequency frequency, int bars) implemen
       case NEVER -> false;
       case DAILY -> true;
       case WEEKLY -> !monday(previous).equals(monday(date));
-      case MONTHLY -> previous.getYear() != date.getYear() || previous.getMonthValue() != date.getMonthValue();
+      case MONTHLY ->
+          previous.getYear() != date.getYear() || previous.getMonthValue() != date.getMonthValue();
       case QUARTERLY -> previous.getYear() != date.getYear() || quarter(previous) != quarter(date);
       case YEARLY -> previous.getYear() != date.getYear();
       case EVERY_N_BARS -> t % bars == 0;

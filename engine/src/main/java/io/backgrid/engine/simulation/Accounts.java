@@ -11,8 +11,8 @@ import java.util.List;
 /**
  * A portfolio's cash reserve and its records: every transfer between a sleeve and the reserve,
  * every rebalance, every fill, and the cost and turnover totals of order books replaced when the
- * set of sleeves changed. The reserve changes only by {@link #transfer}: a transfer moves cents,
- * it never creates them.
+ * set of sleeves changed. The reserve changes only by {@link #transfer}: a transfer moves cents, it
+ * never creates them.
  */
 final class Accounts {
   final long capital;
@@ -47,7 +47,12 @@ final class Accounts {
     if (cents > 0) {
       if (cents > reserve) {
         throw new IllegalStateException(
-            "Cannot transfer " + Money.format(cents) + " to sleeve '" + s.spec.id() + "': the reserve has " + Money.format(reserve));
+            "Cannot transfer "
+                + Money.format(cents)
+                + " to sleeve '"
+                + s.spec.id()
+                + "': the reserve has "
+                + Money.format(reserve));
       }
       reserve -= cents;
       s.transferIn(cents);

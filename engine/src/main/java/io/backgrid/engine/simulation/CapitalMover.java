@@ -4,9 +4,9 @@ import io.backgrid.engine.execution.OrderBook;
 import java.util.List;
 
 /**
- * Moves capital to target weights at an execution point (DESIGN §3 step 2). Target capital is
- * NAV × weight; sleeves above target free cash (selling pro rata when their cash is short, paying
- * costs) and send it to the reserve; sleeves below target receive it from the reserve (scaled down
+ * Moves capital to target weights at an execution point (DESIGN §3 step 2). Target capital is NAV ×
+ * weight; sleeves above target free cash (selling pro rata when their cash is short, paying costs)
+ * and send it to the reserve; sleeves below target receive it from the reserve (scaled down
  * together if costs left the reserve short); the reserve keeps 1 − Σ weights. Paused and stopped
  * sleeves keep their capital: the running sleeves' targets are scaled to fit beside them.
  */
@@ -35,7 +35,8 @@ final class CapitalMover {
         fixedWeight += Math.max(0, before[i]);
       }
     }
-    double scale = activeSum + fixedWeight > 1 && activeSum > 0 ? Math.max(0, 1 - fixedWeight) / activeSum : 1;
+    double scale =
+        activeSum + fixedWeight > 1 && activeSum > 0 ? Math.max(0, 1 - fixedWeight) / activeSum : 1;
     double[] targets = portfolio.targetWeights;
     long[] targetCents = new long[n];
     for (int i = 0; i < n; i++) {
@@ -52,7 +53,8 @@ final class CapitalMover {
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
       if (s.running() && s.ledger.navCents() > targetCents[i]) {
-        SleeveTrader.raiseCash(book, i, s.ledger, s.ledger.navCents() - targetCents[i], costRate, portfolio.execution);
+        SleeveTrader.raiseCash(
+            book, i, s.ledger, s.ledger.navCents() - targetCents[i], costRate, portfolio.execution);
         selling = true;
       }
     }
@@ -83,20 +85,31 @@ final class CapitalMover {
       if (s.running() && want > 0) {
         // want × available / deficit in doubles can round up past the exact share (the product of
         // two cent amounts exceeds 2^53), so the reserve left is the cap: never transfer more.
-        long in = Math.min(portfolio.accounts.reserve(),
-            deficit <= available ? want : (long) Math.floor((double) want * available / deficit));
+        long in =
+            Math.min(
+                portfolio.accounts.reserve(),
+                deficit <= available
+                    ? want
+                    : (long) Math.floor((double) want * available / deficit));
         portfolio.accounts.transfer(s, in, t, "rebalance");
         moved += in;
       }
     }
     portfolio.accounts.recordRebalance(
         new RebalanceRecord(
-            portfolio.panel.date(t), reason, before, targets, portfolio.weightsNow(), moved, book.costsCents() - costsBefore));
+            portfolio.panel.date(t),
+            reason,
+            before,
+            targets,
+            portfolio.weightsNow(),
+            moved,
+            book.costsCents() - costsBefore));
   }
 
   /** Cost per unit of notional to provision for when selling to raise cash. */
   private double costRate() {
     var costs = portfolio.execution.costs();
-    return (costs.commissionBps() + costs.slippageBps()) / 10_000.0 + (costs.commissionPerShare() > 0 || costs.commissionMinimum() > 0 ? 0.001 : 0);
+    return (costs.commissionBps() + costs.slippageBps()) / 10_000.0
+        + (costs.commissionPerShare() > 0 || costs.commissionMinimum() > 0 ? 0.001 : 0);
   }
 }

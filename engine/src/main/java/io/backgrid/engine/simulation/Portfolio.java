@@ -16,13 +16,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The bar loop behind {@link PortfolioAllocator} (DESIGN §3). {@link #executeBar()} does, at bar
- * t: fund sleeves added since the last bar; with next-open fills, execute what was decided at t−1
- * at t's open; mark every ledger at t's close; check the rebalance rule (schedule, drift,
- * cooldown) and compute targets from data up to t; replay each running sleeve's decision at t;
- * with close fills, execute now. Executing means: move capital to the targets ({@link
- * CapitalMover}), then move sleeves that decided so to their targets and invest cash that sleeves
- * received, all orders netted and charged in one {@link OrderBook}.
+ * The bar loop behind {@link PortfolioAllocator} (DESIGN §3). {@link #executeBar()} does, at bar t:
+ * fund sleeves added since the last bar; with next-open fills, execute what was decided at t−1 at
+ * t's open; mark every ledger at t's close; check the rebalance rule (schedule, drift, cooldown)
+ * and compute targets from data up to t; replay each running sleeve's decision at t; with close
+ * fills, execute now. Executing means: move capital to the targets ({@link CapitalMover}), then
+ * move sleeves that decided so to their targets and invest cash that sleeves received, all orders
+ * netted and charged in one {@link OrderBook}.
  *
  * <p>The order book, the rebalancer and the per-sleeve arrays are rebuilt when the set of sleeves
  * changes, carrying over the targets, a pending rebalance, the cooldown and the cost totals.
@@ -37,8 +37,10 @@ final class Portfolio {
   final Map<String, Sleeve> byId = new LinkedHashMap<>();
   private final CapitalMover mover = new CapitalMover(this);
   int nextBar;
+
   /** Set when sleeves are added or removed: the machinery below is rebuilt at the next bar. */
   boolean rebuild = true;
+
   OrderBook book;
   private Rebalancer rebalancer;
   double[] actual = new double[0];
@@ -48,7 +50,12 @@ final class Portfolio {
   private String pendingReason;
   private boolean executionPending;
 
-  Portfolio(MarketPanel panel, Execution execution, Rebalancing rebalancing, SignalCache signals, Accounts accounts) {
+  Portfolio(
+      MarketPanel panel,
+      Execution execution,
+      Rebalancing rebalancing,
+      SignalCache signals,
+      Accounts accounts) {
     this.panel = panel;
     this.execution = execution;
     this.rebalancing = rebalancing;
@@ -60,7 +67,8 @@ final class Portfolio {
   void executeBar() {
     int t = nextBar;
     if (t >= panel.barCount()) {
-      throw new IllegalStateException("Cannot execute bar " + t + ": the panel has " + panel.barCount() + " bars");
+      throw new IllegalStateException(
+          "Cannot execute bar " + t + ": the panel has " + panel.barCount() + " bars");
     }
     if (sleeves.isEmpty()) {
       throw new IllegalStateException("Cannot execute bar " + t + ": the portfolio has no sleeves");
@@ -111,7 +119,10 @@ final class Portfolio {
         rebalancing.constraints() == null ? WeightConstraints.none(n) : rebalancing.constraints();
     if (constraints.sleeveCount() != n) {
       throw new IllegalArgumentException(
-          "Invalid constraints: they are for " + constraints.sleeveCount() + " sleeves, the portfolio has " + n);
+          "Invalid constraints: they are for "
+              + constraints.sleeveCount()
+              + " sleeves, the portfolio has "
+              + n);
     }
     AllocationContext context =
         new AllocationContext(panel, unit, signals.windowStarts(rebalancing.lookback()), initial);
@@ -120,7 +131,8 @@ final class Portfolio {
         new Rebalancer(
             rebalancing,
             signals.fires(rebalancing.schedule()),
-            AllocationRegistry.create(rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
+            AllocationRegistry.create(
+                rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
             context,
             constraints);
     if (previous != null) {
@@ -180,7 +192,8 @@ final class Portfolio {
       s.received = true;
     }
     if (t == 0) {
-      accounts.recordRebalance(new RebalanceRecord(panel.date(t), "initial", before, weights, weightsNow(), moved, 0));
+      accounts.recordRebalance(
+          new RebalanceRecord(panel.date(t), "initial", before, weights, weightsNow(), moved, 0));
     }
   }
 
@@ -211,7 +224,9 @@ final class Portfolio {
       return true;
     }
     for (Sleeve s : sleeves) {
-      if (s.retargetPending || s.received || s.state == SleeveState.LIQUIDATING
+      if (s.retargetPending
+          || s.received
+          || s.state == SleeveState.LIQUIDATING
           || (s.state == SleeveState.STOPPED && s.ledger.cashCents() > 0)) {
         return true;
       }

@@ -13,10 +13,9 @@ import java.util.List;
  * Owns a portfolio's sleeves and its cash reserve, and runs them bar by bar (DESIGN §3).
  *
  * <p>Each {@link #executeBar()} runs one bar (the order of its steps is in {@code Portfolio}):
- * capital moves to the targets when the rebalance rule fires (over-target sleeves sell pro rata
- * to free cash, which goes to the reserve; under-target sleeves receive it), then sleeves follow
- * their strategies' decisions and invest cash they received, all orders netted and charged
- * together.
+ * capital moves to the targets when the rebalance rule fires (over-target sleeves sell pro rata to
+ * free cash, which goes to the reserve; under-target sleeves receive it), then sleeves follow their
+ * strategies' decisions and invest cash they received, all orders netted and charged together.
  *
  * <p>Invariants: the portfolio NAV is the reserve plus the sleeves' NAVs, in exact cents; a
  * transfer moves cents between a ledger and the reserve and creates none; a sleeve's ledger changes
@@ -35,23 +34,37 @@ public final class PortfolioAllocator {
    * @param execution fills, shares, netting, costs
    * @param rebalancing the allocation rule ({@link Rebalancing#NEVER} for fixed weights set once)
    */
-  public PortfolioAllocator(MarketPanel panel, double capital, Execution execution, Rebalancing rebalancing) {
+  public PortfolioAllocator(
+      MarketPanel panel, double capital, Execution execution, Rebalancing rebalancing) {
     this(panel, capital, execution, rebalancing, new SignalCache(panel), true);
   }
 
   PortfolioAllocator(
-      MarketPanel panel, double capital, Execution execution, Rebalancing rebalancing, SignalCache signals, boolean keepDetails) {
+      MarketPanel panel,
+      double capital,
+      Execution execution,
+      Rebalancing rebalancing,
+      SignalCache signals,
+      boolean keepDetails) {
     if (!(capital > 0) || !Double.isFinite(capital)) {
-      throw new IllegalArgumentException("Invalid capital: " + capital + " (must be finite and > 0)");
+      throw new IllegalArgumentException(
+          "Invalid capital: " + capital + " (must be finite and > 0)");
     }
-    if (execution.fill() == FillPrice.NEXT_OPEN && !panel.has(io.backgrid.engine.market.PriceField.OPEN)) {
-      throw new IllegalArgumentException("Invalid fill 'next-open': the price data have no open prices");
+    if (execution.fill() == FillPrice.NEXT_OPEN
+        && !panel.has(io.backgrid.engine.market.PriceField.OPEN)) {
+      throw new IllegalArgumentException(
+          "Invalid fill 'next-open': the price data have no open prices");
     }
     if (signals.panel() != panel) {
       throw new IllegalArgumentException("Invalid signal cache: it belongs to another panel");
     }
     this.portfolio =
-        new Portfolio(panel, execution, rebalancing, signals, new Accounts(panel, Money.cents(capital), keepDetails));
+        new Portfolio(
+            panel,
+            execution,
+            rebalancing,
+            signals,
+            new Accounts(panel, Money.cents(capital), keepDetails));
   }
 
   /**
@@ -63,11 +76,16 @@ public final class PortfolioAllocator {
    */
   public PortfolioAllocator addSleeve(SleeveSpec spec, double allocation) {
     if (portfolio.byId.containsKey(spec.id())) {
-      throw new IllegalArgumentException("Duplicate sleeve id '" + spec.id() + "' (sleeve ids must be unique)");
+      throw new IllegalArgumentException(
+          "Duplicate sleeve id '" + spec.id() + "' (sleeve ids must be unique)");
     }
     if (!(allocation >= 0 && allocation <= 1)) {
       throw new IllegalArgumentException(
-          "Invalid allocation for sleeve '" + spec.id() + "': " + allocation + " (must be in [0, 1])");
+          "Invalid allocation for sleeve '"
+              + spec.id()
+              + "': "
+              + allocation
+              + " (must be in [0, 1])");
     }
     double sum = allocation;
     for (Sleeve s : portfolio.sleeves) {
@@ -75,11 +93,19 @@ public final class PortfolioAllocator {
     }
     if (sum > 1 + 1e-9) {
       throw new IllegalArgumentException(
-          "Cannot add sleeve '" + spec.id() + "' with allocation " + allocation + ": allocations would sum to "
-              + (float) sum + " (must be <= 1; the rest stays in the reserve)");
+          "Cannot add sleeve '"
+              + spec.id()
+              + "' with allocation "
+              + allocation
+              + ": allocations would sum to "
+              + (float) sum
+              + " (must be <= 1; the rest stays in the reserve)");
     }
-    SleeveSignal signal = portfolio.signals.get(spec, portfolio.execution, portfolio.accounts.capital);
-    Sleeve sleeve = new Sleeve(spec, new Ledger(SignalCache.universe(portfolio.panel, spec)), signal, allocation);
+    SleeveSignal signal =
+        portfolio.signals.get(spec, portfolio.execution, portfolio.accounts.capital);
+    Sleeve sleeve =
+        new Sleeve(
+            spec, new Ledger(SignalCache.universe(portfolio.panel, spec)), signal, allocation);
     portfolio.sleeves.add(sleeve);
     portfolio.byId.put(spec.id(), sleeve);
     portfolio.rebuild = true;
@@ -106,9 +132,13 @@ public final class PortfolioAllocator {
       throw new IllegalStateException("Cannot resume sleeve '" + id + "': it is " + s.state);
     }
     if (s.error != null) {
-      throw new IllegalStateException("Cannot resume sleeve '" + id + "': its strategy failed: " + s.error);
+      throw new IllegalStateException(
+          "Cannot resume sleeve '" + id + "': its strategy failed: " + s.error);
     }
-    s.state = s.funded ? SleeveState.RUNNING : SleeveState.INITIALIZING; // paused before its funding: funded now
+    s.state =
+        s.funded
+            ? SleeveState.RUNNING
+            : SleeveState.INITIALIZING; // paused before its funding: funded now
   }
 
   /**
@@ -121,7 +151,8 @@ public final class PortfolioAllocator {
   public void remove(String id, RemoveMode mode) {
     Sleeve s = sleeve(id);
     if (s.state == SleeveState.STOPPED || s.state == SleeveState.LIQUIDATING) {
-      throw new IllegalStateException("Cannot remove sleeve '" + id + "': it is already " + s.state);
+      throw new IllegalStateException(
+          "Cannot remove sleeve '" + id + "': it is already " + s.state);
     }
     s.state = mode == RemoveMode.LIQUIDATE ? SleeveState.LIQUIDATING : SleeveState.STOPPED;
     s.retargetPending = false;
@@ -268,7 +299,8 @@ public final class PortfolioAllocator {
   private Sleeve sleeve(String id) {
     Sleeve s = portfolio.byId.get(id);
     if (s == null) {
-      throw new IllegalArgumentException("Unknown sleeve '" + id + "'; the portfolio has " + portfolio.byId.keySet());
+      throw new IllegalArgumentException(
+          "Unknown sleeve '" + id + "'; the portfolio has " + portfolio.byId.keySet());
     }
     return s;
   }

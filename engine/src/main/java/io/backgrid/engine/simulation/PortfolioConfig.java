@@ -38,7 +38,11 @@ public record PortfolioConfig(
   public PortfolioConfig {
     if (!(capital > 0 && capital <= Money.MAX_CAPITAL)) {
       throw new IllegalArgumentException(
-          "Invalid capital: " + capital + " (must be > 0 and <= " + Money.MAX_CAPITAL_TEXT + ", see Money.MAX_CAPITAL)");
+          "Invalid capital: "
+              + capital
+              + " (must be > 0 and <= "
+              + Money.MAX_CAPITAL_TEXT
+              + ", see Money.MAX_CAPITAL)");
     }
     Objects.requireNonNull(execution, "execution");
     Objects.requireNonNull(rebalancing, "rebalancing");
@@ -49,36 +53,54 @@ public record PortfolioConfig(
     Set<String> ids = new HashSet<>();
     for (SleeveSpec s : sleeves) {
       if (!ids.add(s.id())) {
-        throw new IllegalArgumentException("Duplicate sleeve id '" + s.id() + "' (sleeve ids must be unique)");
+        throw new IllegalArgumentException(
+            "Duplicate sleeve id '" + s.id() + "' (sleeve ids must be unique)");
       }
     }
     weights = weights.clone();
     if (weights.length != sleeves.size()) {
       throw new IllegalArgumentException(
-          "Invalid weights: " + weights.length + " for " + sleeves.size() + " sleeves (must be one per sleeve)");
+          "Invalid weights: "
+              + weights.length
+              + " for "
+              + sleeves.size()
+              + " sleeves (must be one per sleeve)");
     }
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0 && weights[i] <= 1)) {
         throw new IllegalArgumentException(
-            "Invalid weight for sleeve '" + sleeves.get(i).id() + "': " + weights[i] + " (must be in [0, 1])");
+            "Invalid weight for sleeve '"
+                + sleeves.get(i).id()
+                + "': "
+                + weights[i]
+                + " (must be in [0, 1])");
       }
       sum += weights[i];
     }
     if (sum > 1 + 1e-9) {
-      throw new IllegalArgumentException("Invalid weights: they sum to " + (float) sum + " (must be <= 1; the rest stays in cash)");
+      throw new IllegalArgumentException(
+          "Invalid weights: they sum to "
+              + (float) sum
+              + " (must be <= 1; the rest stays in cash)");
     }
     if (start != null && end != null && end.isBefore(start)) {
-      throw new IllegalArgumentException("Invalid period: end " + end + " is before start " + start);
+      throw new IllegalArgumentException(
+          "Invalid period: end " + end + " is before start " + start);
     }
     if (!(riskFree > -1) || !Double.isFinite(riskFree)) {
-      throw new IllegalArgumentException("Invalid risk-free rate: " + riskFree + " (must be finite and > -1)");
+      throw new IllegalArgumentException(
+          "Invalid risk-free rate: " + riskFree + " (must be finite and > -1)");
     }
   }
 
   /** A configuration over the whole data with no risk-free rate. */
   public static PortfolioConfig of(
-      double capital, Execution execution, List<SleeveSpec> sleeves, double[] weights, Rebalancing rebalancing) {
+      double capital,
+      Execution execution,
+      List<SleeveSpec> sleeves,
+      double[] weights,
+      Rebalancing rebalancing) {
     return new PortfolioConfig(capital, execution, sleeves, weights, rebalancing, null, null, 0.0);
   }
 

@@ -15,11 +15,18 @@ final class Rebalancer {
   private final AllocationAlgorithm algorithm;
   private final AllocationContext context;
   private final WeightConstraints constraints;
+
   /** The reason of a scheduled rebalance, built once rather than at every rebalance. */
   private final String scheduleReason;
+
   private int lastBar = Integer.MIN_VALUE / 2;
 
-  Rebalancer(Rebalancing rule, boolean[] fires, AllocationAlgorithm algorithm, AllocationContext context, WeightConstraints constraints) {
+  Rebalancer(
+      Rebalancing rule,
+      boolean[] fires,
+      AllocationAlgorithm algorithm,
+      AllocationContext context,
+      WeightConstraints constraints) {
     this.rule = rule;
     this.fires = fires;
     this.algorithm = algorithm;
@@ -29,10 +36,10 @@ final class Rebalancer {
   }
 
   /**
-   * Why bar t rebalances, or null: the schedule first, then the drift of the active sleeves'
-   * actual weights from their targets (max |actual − target| &gt; threshold); nothing within the
-   * cooldown: after a rebalance (or the initial allocation) at bar r, bars r+1 .. r+cooldown are
-   * quiet, and a schedule date that falls there is skipped, not deferred.
+   * Why bar t rebalances, or null: the schedule first, then the drift of the active sleeves' actual
+   * weights from their targets (max |actual − target| &gt; threshold); nothing within the cooldown:
+   * after a rebalance (or the initial allocation) at bar r, bars r+1 .. r+cooldown are quiet, and a
+   * schedule date that falls there is skipped, not deferred.
    */
   String due(int t, double[] actual, double[] targets, boolean[] active) {
     if (t - lastBar <= rule.cooldownBars()) {
@@ -49,7 +56,8 @@ final class Rebalancer {
         }
       }
       if (drift > rule.driftThreshold()) {
-        return String.format(java.util.Locale.ROOT, "drift %.4f > %s", drift, rule.driftThreshold());
+        return String.format(
+            java.util.Locale.ROOT, "drift %.4f > %s", drift, rule.driftThreshold());
       }
     }
     return null;

@@ -12,12 +12,18 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records each distinct sleeve's {@link SleeveSignal} once per panel and hands the same instance
- * to every configuration that has that sleeve (same strategy, universe and parameters, same fill
- * and costs, same paper capital). Thread-safe: executor threads share one cache per panel.
+ * Records each distinct sleeve's {@link SleeveSignal} once per panel and hands the same instance to
+ * every configuration that has that sleeve (same strategy, universe and parameters, same fill and
+ * costs, same paper capital). Thread-safe: executor threads share one cache per panel.
  */
 public final class SignalCache {
-  private record Key(String strategy, List<String> universe, Params params, FillPrice fill, CostModel costs, long capital) {}
+  private record Key(
+      String strategy,
+      List<String> universe,
+      Params params,
+      FillPrice fill,
+      CostModel costs,
+      long capital) {}
 
   private final MarketPanel panel;
   private final long[] epochDays;
@@ -68,7 +74,14 @@ public final class SignalCache {
    * @throws IllegalArgumentException for an unknown symbol or strategy, or invalid parameters
    */
   public SleeveSignal get(SleeveSpec spec, Execution execution, long paperCapitalCents) {
-    Key key = new Key(spec.strategy(), spec.universe(), spec.params(), execution.fill(), execution.costs(), paperCapitalCents);
+    Key key =
+        new Key(
+            spec.strategy(),
+            spec.universe(),
+            spec.params(),
+            execution.fill(),
+            execution.costs(),
+            paperCapitalCents);
     SleeveSignal found = signals.get(key);
     if (found != null) {
       return found;
@@ -76,7 +89,11 @@ public final class SignalCache {
     int[] universe = universe(panel, spec);
     SleeveSignal recorded =
         SignalRecorder.record(
-            panel, universe, StrategyRegistry.create(spec.strategy(), spec.params(), universe.length), execution, paperCapitalCents);
+            panel,
+            universe,
+            StrategyRegistry.create(spec.strategy(), spec.params(), universe.length),
+            execution,
+            paperCapitalCents);
     SleeveSignal raced = signals.putIfAbsent(key, recorded);
     return raced == null ? recorded : raced;
   }
@@ -88,7 +105,11 @@ public final class SignalCache {
       String symbol = spec.universe().get(i);
       if (!panel.hasSymbol(symbol)) {
         throw new IllegalArgumentException(
-            "Unknown symbol '" + symbol + "' in the universe of sleeve '" + spec.id() + "'; "
+            "Unknown symbol '"
+                + symbol
+                + "' in the universe of sleeve '"
+                + spec.id()
+                + "'; "
                 + panel.symbolIndexMessage());
       }
       out[i] = panel.symbolIndex(symbol);

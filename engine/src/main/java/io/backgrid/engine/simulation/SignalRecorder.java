@@ -33,14 +33,19 @@ public final class SignalRecorder {
    * @param panel the market
    * @param universe panel symbol indices of the sleeve's universe
    * @param strategy a fresh strategy instance (it is run, and so consumed)
-   * @param execution the configuration's execution (its share mode and netting are not used:
-   *     paper trades are fractional and alone)
+   * @param execution the configuration's execution (its share mode and netting are not used: paper
+   *     trades are fractional and alone)
    * @param capitalCents the paper capital, &gt; 0
    */
   public static SleeveSignal record(
-      MarketPanel panel, int[] universe, SleeveStrategy strategy, Execution execution, long capitalCents) {
+      MarketPanel panel,
+      int[] universe,
+      SleeveStrategy strategy,
+      Execution execution,
+      long capitalCents) {
     if (capitalCents <= 0) {
-      throw new IllegalArgumentException("Invalid paper capital " + capitalCents + " cents (must be > 0)");
+      throw new IllegalArgumentException(
+          "Invalid paper capital " + capitalCents + " cents (must be > 0)");
     }
     int n = universe.length;
     int bars = panel.barCount();
@@ -121,7 +126,13 @@ public final class SignalRecorder {
       double w = targets[slot];
       if (!Double.isFinite(w)) {
         throw new IllegalStateException(
-            "Invalid target for " + view.symbol(slot) + " on " + view.date() + ": " + w + " (must be finite)");
+            "Invalid target for "
+                + view.symbol(slot)
+                + " on "
+                + view.date()
+                + ": "
+                + w
+                + " (must be finite)");
       }
       if (w > 0) {
         longs += w;
@@ -131,13 +142,21 @@ public final class SignalRecorder {
     }
     if (longs > 1 + 1e-9 || shorts > 1 + 1e-9) {
       throw new IllegalStateException(
-          "Invalid targets on " + view.date() + ": long weights sum to " + longs + " and short weights to -"
-              + shorts + " (each side must be within 1)");
+          "Invalid targets on "
+              + view.date()
+              + ": long weights sum to "
+              + longs
+              + " and short weights to -"
+              + shorts
+              + " (each side must be within 1)");
     }
   }
 
   private static String describe(RuntimeException e, MarketView view) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    String message =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getClass().getSimpleName() + ": " + e.getMessage();
     return "Strategy failed at bar " + view.bar() + " (" + view.date() + "): " + message;
   }
 }

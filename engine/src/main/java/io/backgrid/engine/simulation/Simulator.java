@@ -16,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs configurations over one market. Thread-safe: distinct sleeves' signals are recorded once per
  * period of the data and shared by every configuration (and thread) that has them.
  *
- * <p>Returns: the portfolio's r_t = V_t / V_{t−1} − 1; a sleeve's r_t = V_t / (V_{t−1} + flow_t) − 1
- * (flows are capital moved in (+) or out (−) by the allocator at bar t), skipped where V_{t−1} +
+ * <p>Returns: the portfolio's r_t = V_t / V_{t−1} − 1; a sleeve's r_t = V_t / (V_{t−1} + flow_t) −
+ * 1 (flows are capital moved in (+) or out (−) by the allocator at bar t), skipped where V_{t−1} +
  * flow_t ≤ 0 (no capital); V_0 is the NAV at the close of the first bar after its trades, so N bars
  * give at most N−1 returns. Turnover per bar is min(bought, sold) / NAV: for a sleeve, its own
  * fills; for the portfolio, what reached the market ({@link PortfolioAllocator#marketBoughtCents()}
@@ -51,11 +51,16 @@ public final class Simulator {
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
-            p -> new SignalCache(p.start() == null && p.end() == null ? panel : panel.period(p.start(), p.end())));
+            p ->
+                new SignalCache(
+                    p.start() == null && p.end() == null
+                        ? panel
+                        : panel.period(p.start(), p.end())));
     MarketPanel market = cache.panel();
     boolean full = detail == Detail.FULL;
     PortfolioAllocator allocator =
-        new PortfolioAllocator(market, config.capital(), config.execution(), config.rebalancing(), cache, full);
+        new PortfolioAllocator(
+            market, config.capital(), config.execution(), config.rebalancing(), cache, full);
     double[] weights = config.weights();
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
@@ -74,7 +79,12 @@ public final class Simulator {
     private final int bars;
     private final int n;
 
-    Run(MarketPanel market, long[] epochDays, PortfolioAllocator allocator, PortfolioConfig config, boolean full) {
+    Run(
+        MarketPanel market,
+        long[] epochDays,
+        PortfolioAllocator allocator,
+        PortfolioConfig config,
+        boolean full) {
       this.market = market;
       this.epochDays = epochDays;
       this.allocator = allocator;
@@ -86,7 +96,8 @@ public final class Simulator {
     }
 
     SimulationResult simulate() {
-      MetricsAccumulator portfolio = new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
+      MetricsAccumulator portfolio =
+          new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
       MetricsAccumulator[] sleeveMetrics = new MetricsAccumulator[n];
       double[][] sleeveReturns = new double[n][bars];
       long[] nav = full ? new long[bars] : new long[0];
@@ -112,7 +123,8 @@ public final class Simulator {
         if (t == 0) {
           portfolio.start(day);
         } else if (previousNav > 0) {
-          portfolio.add(day, Math.max(-1.0, (double) v / previousNav - 1.0), turnover(dBought, dSold, v));
+          portfolio.add(
+              day, Math.max(-1.0, (double) v / previousNav - 1.0), turnover(dBought, dSold, v));
         }
         previousNav = v;
         if (full) {
@@ -149,7 +161,11 @@ public final class Simulator {
     }
 
     private SimulationResult result(
-        PerformanceMetrics metrics, MetricsAccumulator[] sleeveMetrics, double[][] sleeveReturns, long[] nav, long[][] sleeveNav) {
+        PerformanceMetrics metrics,
+        MetricsAccumulator[] sleeveMetrics,
+        double[][] sleeveReturns,
+        long[] nav,
+        long[][] sleeveNav) {
       long total = allocator.navCents();
       List<SleeveResult> results = new ArrayList<>(n);
       List<String> ids = new ArrayList<>(n);

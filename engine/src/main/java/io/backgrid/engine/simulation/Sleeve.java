@@ -8,22 +8,32 @@ final class Sleeve {
   final Ledger ledger;
   final SleeveSignal signal;
   final double initialWeight;
+
   /** Current targets within the sleeve (from the last replayed decision). */
   final double[] targets;
+
   SleeveState state = SleeveState.INITIALIZING;
+
   /** The allocator has given the sleeve its allocation (it has run). */
   boolean funded;
+
   String error;
+
   /** Target weight in the portfolio from the last allocation. */
   double targetWeight;
+
   /** Index of the next decision to replay. */
   int cursor;
+
   /** A decision waits for the next execution point. */
   boolean retargetPending;
+
   /** Cash arrived at the current execution point: invest it towards the targets. */
   boolean received;
+
   /** Net transfers in (+) or out (−) at the current bar, in cents. */
   long flow;
+
   /** Net capital transferred in since the start, in cents. */
   long allocated;
 

@@ -12,7 +12,8 @@ import java.util.Arrays;
  *
  * <p>Recording runs the strategy bar by bar on a paper ledger (fractional shares, a fixed capital,
  * the configuration's costs and fill, no flows); each decision at bar t depends only on data up to
- * t, so replaying it in a real sleeve is free of look-ahead. Immutable and shareable across threads.
+ * t, so replaying it in a real sleeve is free of look-ahead. Immutable and shareable across
+ * threads.
  */
 public final class SleeveSignal implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
@@ -89,8 +90,12 @@ public final class SleeveSignal implements Serializable {
 
   @Override
   public String toString() {
-    return "SleeveSignal[" + eventBars.length + " decisions"
+    return "SleeveSignal["
+        + eventBars.length
+        + " decisions"
         + (error == null ? "" : ", error at bar " + errorBar + ": " + error)
-        + ", first decisions at " + Arrays.toString(Arrays.copyOf(eventBars, Math.min(5, eventBars.length))) + "]";
+        + ", first decisions at "
+        + Arrays.toString(Arrays.copyOf(eventBars, Math.min(5, eventBars.length)))
+        + "]";
   }
 }

@@ -25,14 +25,17 @@ public record SleeveSpec(String id, String strategy, List<String> universe, Para
       throw new IllegalArgumentException("Invalid sleeve id '" + id + "' (must not be blank)");
     }
     if (strategy == null || strategy.isBlank()) {
-      throw new IllegalArgumentException("Invalid strategy '" + strategy + "' for sleeve '" + id + "' (must not be blank)");
+      throw new IllegalArgumentException(
+          "Invalid strategy '" + strategy + "' for sleeve '" + id + "' (must not be blank)");
     }
     universe = List.copyOf(universe);
     if (universe.isEmpty()) {
-      throw new IllegalArgumentException("Invalid universe for sleeve '" + id + "': empty (must name at least one symbol)");
+      throw new IllegalArgumentException(
+          "Invalid universe for sleeve '" + id + "': empty (must name at least one symbol)");
     }
     if (new HashSet<>(universe).size() != universe.size()) {
-      throw new IllegalArgumentException("Invalid universe for sleeve '" + id + "': " + universe + " (symbols must be distinct)");
+      throw new IllegalArgumentException(
+          "Invalid universe for sleeve '" + id + "': " + universe + " (symbols must be distinct)");
     }
     Objects.requireNonNull(params, "params");
   }

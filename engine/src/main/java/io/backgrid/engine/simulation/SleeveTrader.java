@@ -15,7 +15,8 @@ final class SleeveTrader {
    * Orders that move every tradable slot to {@code targets × NAV} (NAV as last marked). A sleeve
    * whose NAV is ≤ 0 (shorts ate its equity) has nothing to hold: it only closes positions.
    */
-  static void retarget(OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
+  static void retarget(
+      OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
     double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
       double px = book.fillPrice(sleeve, slot);
@@ -31,7 +32,8 @@ final class SleeveTrader {
    * Buy-only orders towards {@code targets × NAV}: invests cash the sleeve has received without
    * selling anything; the cash check scales them to what the sleeve can pay.
    */
-  static void invest(OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
+  static void invest(
+      OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
     double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
       double px = book.fillPrice(sleeve, slot);
@@ -48,8 +50,8 @@ final class SleeveTrader {
 
   /**
    * Orders that scale every position down by one fraction f so that the sleeve can give up {@code
-   * cents} of its NAV V (DESIGN §3: cash first, selling pro rata when the cash is short). With
-   * long positions L and short positions S (market values, S ≥ 0), cash C and what remains R = V −
+   * cents} of its NAV V (DESIGN §3: cash first, selling pro rata when the cash is short). With long
+   * positions L and short positions S (market values, S ≥ 0), cash C and what remains R = V −
    * cents:
    *
    * <pre>
@@ -64,7 +66,8 @@ final class SleeveTrader {
    *
    * @param costRate cost per unit of notional to provision for
    */
-  static void raiseCash(OrderBook book, int sleeve, Ledger ledger, long cents, double costRate, Execution execution) {
+  static void raiseCash(
+      OrderBook book, int sleeve, Ledger ledger, long cents, double costRate, Execution execution) {
     long shorts = 0;
     for (int slot = 0; slot < ledger.size(); slot++) {
       if (ledger.quantity(slot) < 0) {

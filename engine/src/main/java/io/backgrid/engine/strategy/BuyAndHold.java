@@ -23,6 +23,7 @@ import java.util.Arrays;
 public final class BuyAndHold extends IncrementalStrategy {
   /** Registry name. */
   public static final String NAME = "buy-and-hold";
+
   /** Parameter: weights, one per slot. */
   public static final String WEIGHTS = "weights";
 
@@ -47,7 +48,9 @@ public final class BuyAndHold extends IncrementalStrategy {
       Object raw = params.asMap().get(WEIGHTS);
       if (given.length != universeSize) {
         throw params.invalid(
-            WEIGHTS, raw, "must have one weight per universe symbol: " + universeSize + ", not " + given.length);
+            WEIGHTS,
+            raw,
+            "must have one weight per universe symbol: " + universeSize + ", not " + given.length);
       }
       double sum = 0.0;
       for (double w : given) {

@@ -4,8 +4,8 @@ import io.backgrid.engine.ledger.LedgerView;
 import io.backgrid.engine.market.MarketView;
 
 /**
- * The bar loop shared by the built-ins: state advances one bar at a time and the decision is
- * "the targets changed".
+ * The bar loop shared by the built-ins: state advances one bar at a time and the decision is "the
+ * targets changed".
  *
  * <p>{@link #onBar} feeds every bar from the one after the last it saw up to the current one to
  * {@link #step} (so a sleeve that was skipped for some bars catches up, and its state is always a
@@ -17,12 +17,14 @@ import io.backgrid.engine.market.MarketView;
 abstract class IncrementalStrategy implements SleeveStrategy {
   /** Universe size n. */
   final int size;
+
   private final double[] published;
   private int lastBar = -1;
 
   IncrementalStrategy(int universeSize) {
     if (universeSize < 1) {
-      throw new IllegalArgumentException("Invalid universe size " + universeSize + " (must be >= 1)");
+      throw new IllegalArgumentException(
+          "Invalid universe size " + universeSize + " (must be >= 1)");
     }
     this.size = universeSize;
     this.published = new double[universeSize];
@@ -33,8 +35,13 @@ abstract class IncrementalStrategy implements SleeveStrategy {
     int now = market.bar();
     if (market.size() != size || targets.length != size) {
       throw new IllegalArgumentException(
-          "Invalid call: the strategy was created for " + size + " symbols but got a market of "
-              + market.size() + " and " + targets.length + " targets");
+          "Invalid call: the strategy was created for "
+              + size
+              + " symbols but got a market of "
+              + market.size()
+              + " and "
+              + targets.length
+              + " targets");
     }
     if (now <= lastBar) {
       throw new IllegalStateException(

@@ -20,23 +20,29 @@ import io.backgrid.engine.param.Params;
  * when {@code z < −entry-z}; a held symbol exits when {@code z > −exit-z}; otherwise the state
  * stays. Until the symbol has L prices, or when {@code s = 0} (L equal prices), there is no signal
  * and the state stays. Each held symbol gets weight {@code 1/n} (n = universe size), so one entry
- * never resizes the others; flat ones get 0. Returns true when any symbol's state changes. The
- * mean and deviation are kept incrementally (see {@link RollingWindow}). Warm-up: {@code L − 1}
- * bars (the first z exists at bar L − 1, the L-th price).
+ * never resizes the others; flat ones get 0. Returns true when any symbol's state changes. The mean
+ * and deviation are kept incrementally (see {@link RollingWindow}). Warm-up: {@code L − 1} bars
+ * (the first z exists at bar L − 1, the L-th price).
  */
 public final class MeanReversion extends IncrementalStrategy {
   /** Registry name. */
   public static final String NAME = "mean-reversion";
+
   /** Parameter: window length in bars. */
   public static final String LOOKBACK = "lookback";
+
   /** Default window length. */
   public static final int LOOKBACK_DEFAULT = 20;
+
   /** Parameter: entry threshold on −z. */
   public static final String ENTRY_Z = Thresholds.ENTRY_Z;
+
   /** Default entry threshold. */
   public static final double ENTRY_Z_DEFAULT = 2.0;
+
   /** Parameter: exit threshold on −z. */
   public static final String EXIT_Z = Thresholds.EXIT_Z;
+
   /** Default exit threshold. */
   public static final double EXIT_Z_DEFAULT = 0.5;
 

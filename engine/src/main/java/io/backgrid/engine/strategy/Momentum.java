@@ -15,8 +15,8 @@ import io.backgrid.engine.param.Params;
  * </ul>
  *
  * <p>Rule: at bar t the trailing return of slot i is {@code r_i = p_i(t) / p_i(t − lookback) − 1},
- * p being the trading price (carried forward on days without a bar). A symbol is eligible when
- * both prices exist (t ≥ lookback and it had listed by bar t − lookback). The ranking runs at bars
+ * p being the trading price (carried forward on days without a bar). A symbol is eligible when both
+ * prices exist (t ≥ lookback and it had listed by bar t − lookback). The ranking runs at bars
  * {@code t = lookback, lookback + N, lookback + 2N, …}; it selects the K eligible symbols with the
  * highest r_i, whatever their sign (a falling market still holds its least-bad K: momentum here is
  * relative, not absolute), ties going to the lower slot; with fewer than K eligible it selects all
@@ -27,16 +27,22 @@ import io.backgrid.engine.param.Params;
 public final class Momentum extends IncrementalStrategy {
   /** Registry name. */
   public static final String NAME = "momentum";
+
   /** Parameter: trailing-return lookback in bars. */
   public static final String LOOKBACK = "lookback";
+
   /** Default lookback. */
   public static final int LOOKBACK_DEFAULT = 60;
+
   /** Parameter: number of symbols held. */
   public static final String TOP = "top";
+
   /** Default K = min(TOP_DEFAULT, n). */
   public static final int TOP_DEFAULT = 3;
+
   /** Parameter: bars between rankings. */
   public static final String REBALANCE_BARS = "rebalance-bars";
+
   /** Default bars between rankings. */
   public static final int REBALANCE_BARS_DEFAULT = 1;
 
@@ -56,7 +62,8 @@ public final class Momentum extends IncrementalStrategy {
     params.requireOnly("strategy " + NAME, LOOKBACK, TOP, REBALANCE_BARS);
     this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 1, Integer.MAX_VALUE);
     this.top = params.integer(TOP, Math.min(TOP_DEFAULT, universeSize), 1, universeSize);
-    this.rebalanceBars = params.integer(REBALANCE_BARS, REBALANCE_BARS_DEFAULT, 1, Integer.MAX_VALUE);
+    this.rebalanceBars =
+        params.integer(REBALANCE_BARS, REBALANCE_BARS_DEFAULT, 1, Integer.MAX_VALUE);
     this.trailing = new double[universeSize];
     this.held = new boolean[universeSize];
   }

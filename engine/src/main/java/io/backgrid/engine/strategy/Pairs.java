@@ -18,32 +18,41 @@ import io.backgrid.engine.param.Params;
  *
  * <p>Rule at bar t: the spread is {@code x(t) = ln p_A(t) − β ln p_B(t)}, defined from the first
  * bar where both symbols have a price (carried forward on days without a bar); over its last L
- * values including x(t), m is the mean, s the sample standard deviation (n − 1) and {@code z = (x(t)
- * − m) / s}. Then, in this order: {@code z > entry-z} → short spread (A −0.5, B +0.5); {@code z <
- * −entry-z} → long spread (A +0.5, B −0.5); {@code |z| < exit-z} → flat (0, 0); otherwise the state
- * stays (so a position can flip directly from short to long). Until L spread values exist, or when
- * {@code s = 0}, there is no signal and the state stays. Returns true when the state changes.
+ * values including x(t), m is the mean, s the sample standard deviation (n − 1) and {@code z =
+ * (x(t) − m) / s}. Then, in this order: {@code z > entry-z} → short spread (A −0.5, B +0.5); {@code
+ * z < −entry-z} → long spread (A +0.5, B −0.5); {@code |z| < exit-z} → flat (0, 0); otherwise the
+ * state stays (so a position can flip directly from short to long). Until L spread values exist, or
+ * when {@code s = 0}, there is no signal and the state stays. Returns true when the state changes.
  * Warm-up: {@code L − 1} bars.
  */
 public final class Pairs extends IncrementalStrategy {
   /** Registry name. */
   public static final String NAME = "pairs";
+
   /** Parameter: window length in bars. */
   public static final String LOOKBACK = "lookback";
+
   /** Default window length. */
   public static final int LOOKBACK_DEFAULT = 60;
+
   /** Parameter: entry threshold on |z|. */
   public static final String ENTRY_Z = Thresholds.ENTRY_Z;
+
   /** Default entry threshold. */
   public static final double ENTRY_Z_DEFAULT = 2.0;
+
   /** Parameter: exit threshold on |z|. */
   public static final String EXIT_Z = Thresholds.EXIT_Z;
+
   /** Default exit threshold. */
   public static final double EXIT_Z_DEFAULT = 0.5;
+
   /** Parameter: hedge ratio β. */
   public static final String HEDGE_RATIO = "hedge-ratio";
+
   /** Default hedge ratio. */
   public static final double HEDGE_RATIO_DEFAULT = 1.0;
+
   /** Gross weight of each leg. */
   static final double LEG = 0.5;
 
@@ -51,6 +60,7 @@ public final class Pairs extends IncrementalStrategy {
   private final Thresholds thresholds;
   private final double beta;
   private final RollingWindow window;
+
   /** +1 long spread (long A, short B), −1 short spread, 0 flat. */
   private int state;
 
@@ -66,14 +76,18 @@ public final class Pairs extends IncrementalStrategy {
     params.requireOnly("strategy " + NAME, LOOKBACK, ENTRY_Z, EXIT_Z, HEDGE_RATIO);
     this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 2, Integer.MAX_VALUE);
     this.thresholds = Thresholds.from(params, ENTRY_Z_DEFAULT, EXIT_Z_DEFAULT);
-    this.beta = params.number(HEDGE_RATIO, HEDGE_RATIO_DEFAULT, -Double.MAX_VALUE, Double.MAX_VALUE);
+    this.beta =
+        params.number(HEDGE_RATIO, HEDGE_RATIO_DEFAULT, -Double.MAX_VALUE, Double.MAX_VALUE);
     this.window = new RollingWindow(lookback);
   }
 
   private static int checkPair(int universeSize) {
     if (universeSize != 2) {
       throw new IllegalArgumentException(
-          "Invalid universe for strategy " + NAME + ": " + universeSize
+          "Invalid universe for strategy "
+              + NAME
+              + ": "
+              + universeSize
               + " symbols (must be exactly 2: A in slot 0, B in slot 1)");
     }
     return universeSize;

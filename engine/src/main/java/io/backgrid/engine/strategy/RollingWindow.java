@@ -4,15 +4,15 @@ package io.backgrid.engine.strategy;
  * The mean and sample standard deviation of the last {@code length} values of a series, updated in
  * amortised O(1) per value.
  *
- * <p>Algorithm: a ring buffer of the window. Values are kept relative to a shift {@code K} (a recent
- * value), so the running mean is of small numbers and its rounding does not scale with the price
- * level. While the window fills, Welford's update ({@code δ = y − m; m += δ / k; M2 += δ (y − m)},
- * {@code y = x − K}); once full, the sliding form when {@code y} replaces the oldest {@code o}
+ * <p>Algorithm: a ring buffer of the window. Values are kept relative to a shift {@code K} (a
+ * recent value), so the running mean is of small numbers and its rounding does not scale with the
+ * price level. While the window fills, Welford's update ({@code δ = y − m; m += δ / k; M2 += δ (y −
+ * m)}, {@code y = x − K}); once full, the sliding form when {@code y} replaces the oldest {@code o}
  * ({@code m' = m + (y − o) / L; M2 += (y − o)(y − m' + o − m)}), which avoids the cancellation of
  * raw sums of squares. To keep rounding from accumulating, the mean and M2 are recomputed exactly
- * (two passes over the buffer, with a fresh shift) after every {@code L} slides — O(L) work once per
- * L values — and also as soon as M2 falls below {@value #CANCELLATION} of its peak since the last
- * recomputation (a volatile stretch leaving the window, where the sliding update would lose
+ * (two passes over the buffer, with a fresh shift) after every {@code L} slides — O(L) work once
+ * per L values — and also as soon as M2 falls below {@value #CANCELLATION} of its peak since the
+ * last recomputation (a volatile stretch leaving the window, where the sliding update would lose
  * relative precision). When the last {@code L} values are all equal the window reports that value
  * as its mean and a standard deviation of exactly 0.
  *
@@ -26,12 +26,16 @@ final class RollingWindow {
   private int count;
   private int next;
   private int slidesSinceResync;
+
   /** Number of trailing values equal to the latest one. */
   private int run;
+
   private double latest = Double.NaN;
   private double shift;
+
   /** Mean of the shifted values y = x − shift. */
   private double mean;
+
   private double m2;
   private double m2Peak;
 

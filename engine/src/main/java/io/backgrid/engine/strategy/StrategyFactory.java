@@ -11,8 +11,8 @@ public interface StrategyFactory {
    *
    * @param params the strategy's parameters
    * @param universeSize number of symbols in the sleeve's universe (≥ 1)
-   * @throws IllegalArgumentException naming the parameter, its value and the rule when a
-   *     parameter is invalid
+   * @throws IllegalArgumentException naming the parameter, its value and the rule when a parameter
+   *     is invalid
    */
   SleeveStrategy create(Params params, int universeSize);
 }

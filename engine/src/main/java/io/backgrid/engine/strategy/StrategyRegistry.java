@@ -15,16 +15,15 @@ import java.util.TreeMap;
  * class name.
  *
  * <p>Built-ins: {@code buy-and-hold} ({@link BuyAndHold}), {@code momentum} ({@link Momentum}),
- * {@code mean-reversion} ({@link MeanReversion}), {@code trend-following} ({@link
- * TrendFollowing}), {@code pairs} ({@link Pairs}); each class's javadoc gives its exact rule,
- * parameters and warm-up.
+ * {@code mean-reversion} ({@link MeanReversion}), {@code trend-following} ({@link TrendFollowing}),
+ * {@code pairs} ({@link Pairs}); each class's javadoc gives its exact rule, parameters and warm-up.
  *
  * <p>User classes: a name that is not a built-in but contains a '.' is loaded as a class (binary
  * name such as {@code com.acme.Outer$Inner}, or the canonical {@code com.acme.Outer.Inner}) through
  * the thread's context class loader, falling back to this class's loader. It must be a public,
- * concrete class implementing {@link SleeveStrategy} with a public constructor {@code (Params,
- * int universeSize)}, which should validate the parameters and throw {@link
- * IllegalArgumentException} for bad ones.
+ * concrete class implementing {@link SleeveStrategy} with a public constructor {@code (Params, int
+ * universeSize)}, which should validate the parameters and throw {@link IllegalArgumentException}
+ * for bad ones.
  *
  * <p>Creating a strategy validates its parameters, so {@link #validate} is {@link #create} without
  * keeping the result.
@@ -67,8 +66,13 @@ public final class StrategyRegistry {
     }
     if (name == null || !name.contains(".")) {
       throw new IllegalArgumentException(
-          "Unknown strategy '" + name + "'; known: " + String.join(", ", names())
-              + " (or a class name implementing " + SleeveStrategy.class.getName() + ")");
+          "Unknown strategy '"
+              + name
+              + "'; known: "
+              + String.join(", ", names())
+              + " (or a class name implementing "
+              + SleeveStrategy.class.getName()
+              + ")");
     }
     return userFactory(name, loadClass(name));
   }
@@ -79,8 +83,8 @@ public final class StrategyRegistry {
    * @param name a built-in name or a fully qualified class name
    * @param params the strategy's parameters
    * @param universeSize number of symbols in the sleeve's universe, ≥ 1
-   * @throws IllegalArgumentException for an unknown name, an unusable class, a bad universe size
-   *     or invalid parameters (the message names the parameter, its value and the rule)
+   * @throws IllegalArgumentException for an unknown name, an unusable class, a bad universe size or
+   *     invalid parameters (the message names the parameter, its value and the rule)
    */
   public static SleeveStrategy create(String name, Params params, int universeSize) {
     if (universeSize < 1) {
@@ -100,8 +104,8 @@ public final class StrategyRegistry {
   }
 
   /**
-   * Every problem of a name and its parameters at once (see {@link Params#problems}): a bad
-   * {@code lookback} does not hide a bad {@code top}.
+   * Every problem of a name and its parameters at once (see {@link Params#problems}): a bad {@code
+   * lookback} does not hide a bad {@code top}.
    *
    * @return the messages, as {@link #create} words them; empty when the strategy can be created
    */
@@ -123,7 +127,9 @@ public final class StrategyRegistry {
         int dot = candidate.lastIndexOf('.');
         if (dot < 0 || e instanceof LinkageError) {
           throw new IllegalArgumentException(
-              "Cannot load strategy class '" + name + "': "
+              "Cannot load strategy class '"
+                  + name
+                  + "': "
                   + (e instanceof LinkageError ? e.toString() : "class not found"));
         }
         candidate = candidate.substring(0, dot) + '$' + candidate.substring(dot + 1);
@@ -154,7 +160,10 @@ public final class StrategyRegistry {
   }
 
   private static SleeveStrategy instantiate(
-      String name, Constructor<? extends SleeveStrategy> constructor, Params params, int universeSize) {
+      String name,
+      Constructor<? extends SleeveStrategy> constructor,
+      Params params,
+      int universeSize) {
     try {
       return constructor.newInstance(params, universeSize);
     } catch (InvocationTargetException e) {
@@ -163,12 +172,17 @@ public final class StrategyRegistry {
         throw iae;
       }
       throw new IllegalArgumentException(
-          "Cannot create strategy '" + name + "': its constructor threw " + rethrowIfFatal(cause), cause);
+          "Cannot create strategy '" + name + "': its constructor threw " + rethrowIfFatal(cause),
+          cause);
     } catch (ExceptionInInitializerError e) {
       // the class's static initialiser threw (newInstance initialises the class on first use)
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       throw new IllegalArgumentException(
-          "Cannot create strategy '" + name + "': its static initialiser threw " + rethrowIfFatal(cause), e);
+          "Cannot create strategy '"
+              + name
+              + "': its static initialiser threw "
+              + rethrowIfFatal(cause),
+          e);
     } catch (LinkageError e) {
       // e.g. NoClassDefFoundError after a failed static initialiser, or a missing dependency
       throw new IllegalArgumentException("Cannot create strategy '" + name + "': " + e, e);

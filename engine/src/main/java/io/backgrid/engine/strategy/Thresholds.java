@@ -13,7 +13,11 @@ record Thresholds(double entryZ, double exitZ) {
   Thresholds {
     if (!(entryZ > 0.0) || !(exitZ >= 0.0) || !(exitZ < entryZ)) {
       throw new IllegalArgumentException(
-          "Invalid thresholds entry-z " + entryZ + ", exit-z " + exitZ + " (must be 0 <= exit-z < entry-z)");
+          "Invalid thresholds entry-z "
+              + entryZ
+              + ", exit-z "
+              + exitZ
+              + " (must be 0 <= exit-z < entry-z)");
     }
   }
 

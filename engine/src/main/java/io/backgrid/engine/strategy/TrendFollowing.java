@@ -18,18 +18,22 @@ import io.backgrid.engine.param.Params;
  * symbol's first price). Once the symbol has S prices it is long when {@code fastMA > slowMA}
  * (strictly) and flat otherwise; before that it is flat. Each long symbol gets weight {@code 1/n}
  * (n = universe size), flat ones 0. Returns true when any symbol's state changes. Means are kept
- * incrementally (see {@link RollingWindow}). Warm-up: {@code S − 1} bars (both means exist from
- * bar S − 1, the S-th price).
+ * incrementally (see {@link RollingWindow}). Warm-up: {@code S − 1} bars (both means exist from bar
+ * S − 1, the S-th price).
  */
 public final class TrendFollowing extends IncrementalStrategy {
   /** Registry name. */
   public static final String NAME = "trend-following";
+
   /** Parameter: fast moving-average length in bars. */
   public static final String FAST = "fast";
+
   /** Default fast length. */
   public static final int FAST_DEFAULT = 50;
+
   /** Parameter: slow moving-average length in bars. */
   public static final String SLOW = "slow";
+
   /** Default slow length. */
   public static final int SLOW_DEFAULT = 200;
 

@@ -1,8 +1,8 @@
 /**
  * Sleeve strategies: the small {@link io.backgrid.engine.strategy.SleeveStrategy} interface, the
  * built-ins looked up by kebab-case name in {@link io.backgrid.engine.strategy.StrategyRegistry}
- * (buy-and-hold, momentum, mean-reversion, trend-following, pairs), and their typed
- * {@link io.backgrid.engine.param.Params}.
+ * (buy-and-hold, momentum, mean-reversion, trend-following, pairs), and their typed {@link
+ * io.backgrid.engine.param.Params}.
  *
  * <p>A strategy decides <em>what</em> to hold (target weights within its sleeve) from market
  * history up to the current bar and from its own ledger; the engine decides how much capital it

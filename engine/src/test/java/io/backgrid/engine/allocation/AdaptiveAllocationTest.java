@@ -75,19 +75,27 @@ class AdaptiveAllocationTest {
   void configurationErrorsNameTheParameter() {
     MarketPanel panel = Fixtures.panel(4);
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "adaptive", Params.of(Map.of("benchmark", "SPX"), "allocation.adaptive"), 2, panel))
+            () ->
+                AllocationRegistry.create(
+                    "adaptive",
+                    Params.of(Map.of("benchmark", "SPX"), "allocation.adaptive"),
+                    2,
+                    panel))
         .hasMessage("Invalid allocation.adaptive.benchmark: SPX (not a symbol of the price data)");
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "adaptive", Params.of(Map.of(), "allocation.adaptive"), 2, panel))
+            () ->
+                AllocationRegistry.create(
+                    "adaptive", Params.of(Map.of(), "allocation.adaptive"), 2, panel))
         .hasMessage(
             "Missing allocation.adaptive.benchmark for allocation adaptive (a symbol of the price"
                 + " data, e.g. SPY)");
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "adaptive",
-                Params.of(Map.of("benchmark", "SPY", "bear-quiet", "adaptive"), "a"), 2, panel))
+            () ->
+                AllocationRegistry.create(
+                    "adaptive",
+                    Params.of(Map.of("benchmark", "SPY", "bear-quiet", "adaptive"), "a"),
+                    2,
+                    panel))
         .hasMessage(
             "Invalid a.bear-quiet: adaptive (must be one of adaptive, drawdown, dynamic, erc,"
                 + " fixed, kelly, risk-parity other than adaptive)");

@@ -47,21 +47,27 @@ class AllocationRegistryTest {
   @Test
   void outOfRangeValuesNameTheParameterValueAndRule() {
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "kelly", Params.of(Map.of("fraction", 1.5), "allocation.kelly"), 2, PANEL))
+            () ->
+                AllocationRegistry.create(
+                    "kelly", Params.of(Map.of("fraction", 1.5), "allocation.kelly"), 2, PANEL))
         .hasMessage("Invalid allocation.kelly.fraction: 1.5 (must be in [0, 1])");
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "kelly", Params.of(Map.of("fraction", 0), "allocation.kelly"), 2, PANEL))
+            () ->
+                AllocationRegistry.create(
+                    "kelly", Params.of(Map.of("fraction", 0), "allocation.kelly"), 2, PANEL))
         .hasMessage("Invalid allocation.kelly.fraction: 0 (must be in (0, 1])");
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "dynamic", Params.of(Map.of("min-allocation", 0.3), "allocation.dynamic"), 4,
-                PANEL))
+            () ->
+                AllocationRegistry.create(
+                    "dynamic",
+                    Params.of(Map.of("min-allocation", 0.3), "allocation.dynamic"),
+                    4,
+                    PANEL))
         .hasMessage("Invalid allocation.dynamic.min-allocation: 0.3 (must be in [0, 0.25])");
     assertThatThrownBy(
-            () -> AllocationRegistry.create(
-                "erc", Params.of(Map.of("max-iterations", 2.5), "allocation.erc"), 2, PANEL))
+            () ->
+                AllocationRegistry.create(
+                    "erc", Params.of(Map.of("max-iterations", 2.5), "allocation.erc"), 2, PANEL))
         .hasMessage("Invalid allocation.erc.max-iterations: 2.5 (must be a whole number)");
   }
 

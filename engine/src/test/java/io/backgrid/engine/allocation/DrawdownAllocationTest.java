@@ -23,8 +23,7 @@ class DrawdownAllocationTest {
 
   static AllocationAlgorithm drawdown(double minAllocation, int sleeves) {
     return AllocationRegistry.create(
-        "drawdown", Params.of(Map.of("min-allocation", minAllocation)), sleeves,
-        Fixtures.panel(4));
+        "drawdown", Params.of(Map.of("min-allocation", minAllocation)), sleeves, Fixtures.panel(4));
   }
 
   @Test
@@ -73,7 +72,14 @@ class DrawdownAllocationTest {
     double[] w = new double[3];
     drawdown(0, 3)
         .weights(
-            at(3, Fixtures.panel(4), Lookback.ofBars(3), new boolean[] {true, false, true}, A, B, C),
+            at(
+                3,
+                Fixtures.panel(4),
+                Lookback.ofBars(3),
+                new boolean[] {true, false, true},
+                A,
+                B,
+                C),
             w);
     assertThat(w).containsExactly(new double[] {1.1 / 2.1, 0, 1 / 2.1}, within(EPS));
     assertThat(drawdown(0, 3).weights(at(2, 3, A, B, C), w)).isFalse();

@@ -92,8 +92,12 @@ class DynamicAllocationTest {
     // before the data: insufficient.
     MarketPanel panel =
         Fixtures.panelOn(
-            LocalDate.of(2015, 1, 30), LocalDate.of(2015, 2, 27), LocalDate.of(2015, 3, 31),
-            LocalDate.of(2015, 4, 30), LocalDate.of(2015, 5, 29), LocalDate.of(2015, 6, 30));
+            LocalDate.of(2015, 1, 30),
+            LocalDate.of(2015, 2, 27),
+            LocalDate.of(2015, 3, 31),
+            LocalDate.of(2015, 4, 30),
+            LocalDate.of(2015, 5, 29),
+            LocalDate.of(2015, 6, 30));
     // X: big gain in r_1 (outside the last window), flat after; Y: +1% in each of r_3..r_5.
     UnitReturns x = fromReturns(0.50, 0, 0, 0, 0);
     UnitReturns y = fromReturns(0, 0, 0.01, 0.01, 0.01);

@@ -35,7 +35,8 @@ class ErcAllocationTest {
     // S = diag(1e-4, 4e-4) (÷n), μ = 2.5e-4, d² = 2·(1.5e-4)² = 4.5e-8;
     // ‖x_k‖² = 5e-4 for all k → Σ‖x_k‖⁴ = 4·2.5e-7 = 1e-6; ‖S‖² = 1e-8 + 1.6e-7 = 1.7e-7;
     // b̄² = (1e-6 − 4·1.7e-7)/16 = 2e-8 → δ = 2e-8/4.5e-8 = 4/9.
-    // Shrunk variances: (5/9)·1e-4 + (4/9)·2.5e-4 = 1/6·1e-3 and (5/9)·4e-4 + (4/9)·2.5e-4 = 1/3·1e-3,
+    // Shrunk variances: (5/9)·1e-4 + (4/9)·2.5e-4 = 1/6·1e-3 and (5/9)·4e-4 + (4/9)·2.5e-4 =
+    // 1/3·1e-3,
     // ratio 2 → w_A = √2/(1 + √2) = 2 − √2.
     ErcAllocation erc = erc(Map.of(), 2);
     double[] w = new double[2];
@@ -107,7 +108,8 @@ class ErcAllocationTest {
   void singlePausedAndInsufficientHistoryCases() {
     double[] w = new double[2];
     erc(Map.of(), 2)
-        .weights(at(4, Fixtures.panel(5), Lookback.ofBars(4), new boolean[] {false, true}, A, B), w);
+        .weights(
+            at(4, Fixtures.panel(5), Lookback.ofBars(4), new boolean[] {false, true}, A, B), w);
     assertThat(w).containsExactly(new double[] {0, 1}, within(1e-12));
     assertThat(erc(Map.of(), 2).weights(at(3, 4, A, B), w)).isFalse();
   }

@@ -16,7 +16,9 @@ class FixedAllocationTest {
   void returnsTheInitialWeightsEvenWithoutHistoryAndZeroForPausedSleeves() {
     AllocationContext c =
         new AllocationContext(
-            PANEL, new UnitReturns[] {FLAT, FLAT, FLAT}, Lookback.ofBars(2).windowStarts(PANEL),
+            PANEL,
+            new UnitReturns[] {FLAT, FLAT, FLAT},
+            Lookback.ofBars(2).windowStarts(PANEL),
             new double[] {0.5, 0.3, 0.0});
     c.moveTo(0, new boolean[] {true, false, true}, new double[] {0.5, 0.3, 0.0});
     double[] w = new double[3];

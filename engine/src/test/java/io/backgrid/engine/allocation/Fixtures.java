@@ -61,8 +61,8 @@ final class Fixtures {
   }
 
   static AllocationContext at(int t, int lookbackBars, UnitReturns... sleeves) {
-    return at(t, panel(sleeves[0].length()), Lookback.ofBars(lookbackBars), all(sleeves.length),
-        sleeves);
+    return at(
+        t, panel(sleeves[0].length()), Lookback.ofBars(lookbackBars), all(sleeves.length), sleeves);
   }
 
   static boolean[] all(int n) {

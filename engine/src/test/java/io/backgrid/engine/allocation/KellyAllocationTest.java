@@ -79,7 +79,8 @@ class KellyAllocationTest {
   void pausedSleeveGetsZeroAndInsufficientHistoryKeepsWeights() {
     double[] w = new double[2];
     kelly(0.5, 2)
-        .weights(at(2, Fixtures.panel(3), Lookback.ofBars(2), new boolean[] {true, false}, A, C), w);
+        .weights(
+            at(2, Fixtures.panel(3), Lookback.ofBars(2), new boolean[] {true, false}, A, C), w);
     assertThat(w).containsExactly(new double[] {0.78125, 0}, within(EPS));
     assertThat(kelly(0.5, 2).weights(at(1, 2, A, C), w)).isFalse();
   }

@@ -58,7 +58,8 @@ class RiskParityAllocationTest {
   void pausedSleeveGetsZeroAndSingleActiveSleeveGetsAll() {
     double[] w = new double[2];
     riskParity(2)
-        .weights(at(2, Fixtures.panel(3), Lookback.ofBars(2), new boolean[] {false, true}, A, B), w);
+        .weights(
+            at(2, Fixtures.panel(3), Lookback.ofBars(2), new boolean[] {false, true}, A, B), w);
     assertThat(w).containsExactly(new double[] {0, 1}, within(EPS));
   }
 }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 /** Netting of opposing orders across sleeves, with costs and savings computed by hand. */
 class OrderBookNettingTest {
   static final MarketPanel ONE_BAR =
-      MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X")).price(0, new double[] {50.0}).build();
+      MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X"))
+          .price(0, new double[] {50.0})
+          .build();
+
   /** 0.01 per share with a 1.00 minimum, no bps commission, 10 bps slippage. */
   static final CostModel COSTS = new CostModel(0.01, 1.00, 0, 10);
 
@@ -93,13 +96,16 @@ class OrderBookNettingTest {
   void buysAreCutToWhatTheSleeveCanPayIncludingCosts() {
     Ledger poor = new Ledger(new int[] {0});
     poor.deposit(1_000_00);
-    OrderBook book = new OrderBook(ONE_BAR, new Ledger[] {poor}, new Execution(FillPrice.CLOSE, false, true, COSTS));
+    OrderBook book =
+        new OrderBook(
+            ONE_BAR, new Ledger[] {poor}, new Execution(FillPrice.CLOSE, false, true, COSTS));
     book.prepare(0);
     book.order(0, 0, 25); // 25 * 50 = 1,250.00 > 1,000.00 of cash
 
     book.execute(new TradeLog(false));
 
-    // 19 sh = 950.00 + max(1, 0.19) + 0.95 slippage = 951.95 <= 1,000.00; 20 sh would need 1,002.00.
+    // 19 sh = 950.00 + max(1, 0.19) + 0.95 slippage = 951.95 <= 1,000.00; 20 sh would need
+    // 1,002.00.
     assertThat(poor.quantity(0)).isEqualTo(19);
     assertThat(poor.cashCents()).isEqualTo(1_000_00 - 950_00 - 195);
   }
@@ -107,18 +113,23 @@ class OrderBookNettingTest {
   @Test
   void aSellWhoseCostsExceedItsProceedsAndTheCashIsNotSent() {
     MarketPanel cheap =
-        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X")).price(0, new double[] {0.50}).build();
+        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X"))
+            .price(0, new double[] {0.50})
+            .build();
     Ledger ledger = new Ledger(new int[] {0});
     ledger.deposit(50);
     ledger.fill(0, 1, 0.50, 0); // 1 share worth 0.50, no cash left
-    OrderBook book = new OrderBook(cheap, new Ledger[] {ledger}, new Execution(FillPrice.CLOSE, false, true, COSTS));
+    OrderBook book =
+        new OrderBook(
+            cheap, new Ledger[] {ledger}, new Execution(FillPrice.CLOSE, false, true, COSTS));
     book.prepare(0);
     book.order(0, 0, -1);
 
     book.execute(new TradeLog(false));
 
     // Selling would cost max(1.00, 0.01) + 0.50 * 10 bp = 0.0005 (0 cents) = 1.00 > 0.50 of
-    // proceeds + 0 of cash: cash may never go negative, so the order is dropped and the share stays.
+    // proceeds + 0 of cash: cash may never go negative, so the order is dropped and the share
+    // stays.
     assertThat(ledger.quantity(0)).isEqualTo(1);
     assertThat(ledger.cashCents()).isZero();
     assertThat(book.costsCents()).isZero();

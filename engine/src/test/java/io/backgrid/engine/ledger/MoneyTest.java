@@ -21,7 +21,9 @@ class MoneyTest {
   @Test
   void aShortSaleAtAHalfCentNotionalCreatesNoMoney() {
     MarketPanel one =
-        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X")).price(0, new double[] {0.125}).build();
+        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X"))
+            .price(0, new double[] {0.125})
+            .build();
     Ledger ledger = new Ledger(new int[] {0});
     ledger.deposit(1_00);
 
@@ -46,8 +48,23 @@ class MoneyTest {
     // The fast rounding must give Math.round's cents exactly (results are compared to the cent):
     // the classic traps first, then seeded random values over many magnitudes.
     double[] edges = {
-      0.0, -0.0, 0.5, 1.5, 2.5, 0.49999999999999994, 4503599627370495.5, 0x1p52, 0x1p52 + 1, 0x1p53 + 2,
-      9.3e18, 1e19, Double.MAX_VALUE, Double.MIN_VALUE, Math.nextDown(0.5), Math.nextUp(0.5), Double.NaN
+      0.0,
+      -0.0,
+      0.5,
+      1.5,
+      2.5,
+      0.49999999999999994,
+      4503599627370495.5,
+      0x1p52,
+      0x1p52 + 1,
+      0x1p53 + 2,
+      9.3e18,
+      1e19,
+      Double.MAX_VALUE,
+      Double.MIN_VALUE,
+      Math.nextDown(0.5),
+      Math.nextUp(0.5),
+      Double.NaN
     };
     for (double x : edges) {
       assertThat(Money.round(x)).as("round(%s)", x).isEqualTo(Math.round(x));

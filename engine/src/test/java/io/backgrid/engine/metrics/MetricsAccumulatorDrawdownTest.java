@@ -63,8 +63,7 @@ class MetricsAccumulatorDrawdownTest {
   void ofTwoEpisodesOfEqualDepthTheFirstCounts() {
     // I: 1 → 0.5 (bar 1) → 1 (bar 2, regained) → 0.5 (bar 3) → 0.75 (bar 4)
     // both depths −0.5; the first (peak bar 0, regained bar 2) counts: 2 bars, days 3 − 0 = 3
-    PerformanceMetrics m =
-        run(0, new long[] {1, 3, 4, 9}, new double[] {-0.5, 1.0, -0.5, 0.5});
+    PerformanceMetrics m = run(0, new long[] {1, 3, 4, 9}, new double[] {-0.5, 1.0, -0.5, 0.5});
     assertThat(m.maxDrawdown()).isEqualTo(-0.5);
     assertThat(m.maxDrawdownBars()).isEqualTo(2);
     assertThat(m.maxDrawdownDays()).isEqualTo(3);

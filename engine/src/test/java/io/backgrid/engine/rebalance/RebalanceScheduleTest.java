@@ -16,10 +16,25 @@ class RebalanceScheduleTest {
   /** NYSE full-day holidays 2015–2016. */
   static final Set<LocalDate> HOLIDAYS =
       Set.of(
-          d("2015-01-01"), d("2015-01-19"), d("2015-02-16"), d("2015-04-03"), d("2015-05-25"),
-          d("2015-07-03"), d("2015-09-07"), d("2015-11-26"), d("2015-12-25"),
-          d("2016-01-01"), d("2016-01-18"), d("2016-02-15"), d("2016-03-25"), d("2016-05-30"),
-          d("2016-07-04"), d("2016-09-05"), d("2016-11-24"), d("2016-12-26"));
+          d("2015-01-01"),
+          d("2015-01-19"),
+          d("2015-02-16"),
+          d("2015-04-03"),
+          d("2015-05-25"),
+          d("2015-07-03"),
+          d("2015-09-07"),
+          d("2015-11-26"),
+          d("2015-12-25"),
+          d("2016-01-01"),
+          d("2016-01-18"),
+          d("2016-02-15"),
+          d("2016-03-25"),
+          d("2016-05-30"),
+          d("2016-07-04"),
+          d("2016-09-05"),
+          d("2016-11-24"),
+          d("2016-12-26"));
+
   /** US trading days 2015-01-02 .. 2016-12-30. */
   static final MarketPanel NYSE = calendar(d("2015-01-01"), d("2016-12-31"));
 
@@ -30,7 +45,8 @@ class RebalanceScheduleTest {
   static MarketPanel calendar(LocalDate from, LocalDate to) {
     List<LocalDate> dates = new ArrayList<>();
     for (LocalDate x = from; !x.isAfter(to); x = x.plusDays(1)) {
-      if (x.getDayOfWeek() != DayOfWeek.SATURDAY && x.getDayOfWeek() != DayOfWeek.SUNDAY
+      if (x.getDayOfWeek() != DayOfWeek.SATURDAY
+          && x.getDayOfWeek() != DayOfWeek.SUNDAY
           && !HOLIDAYS.contains(x)) {
         dates.add(x);
       }
@@ -58,12 +74,30 @@ class RebalanceScheduleTest {
     // "day <= 3" rule skips it), 2016-10-03 (Oct 1 a Saturday).
     assertThat(fired(RebalanceSchedule.parse("monthly"), NYSE))
         .containsExactly(
-            d("2015-01-02"), d("2015-02-02"), d("2015-03-02"), d("2015-04-01"), d("2015-05-01"),
-            d("2015-06-01"), d("2015-07-01"), d("2015-08-03"), d("2015-09-01"), d("2015-10-01"),
-            d("2015-11-02"), d("2015-12-01"),
-            d("2016-01-04"), d("2016-02-01"), d("2016-03-01"), d("2016-04-01"), d("2016-05-02"),
-            d("2016-06-01"), d("2016-07-01"), d("2016-08-01"), d("2016-09-01"), d("2016-10-03"),
-            d("2016-11-01"), d("2016-12-01"));
+            d("2015-01-02"),
+            d("2015-02-02"),
+            d("2015-03-02"),
+            d("2015-04-01"),
+            d("2015-05-01"),
+            d("2015-06-01"),
+            d("2015-07-01"),
+            d("2015-08-03"),
+            d("2015-09-01"),
+            d("2015-10-01"),
+            d("2015-11-02"),
+            d("2015-12-01"),
+            d("2016-01-04"),
+            d("2016-02-01"),
+            d("2016-03-01"),
+            d("2016-04-01"),
+            d("2016-05-02"),
+            d("2016-06-01"),
+            d("2016-07-01"),
+            d("2016-08-01"),
+            d("2016-09-01"),
+            d("2016-10-03"),
+            d("2016-11-01"),
+            d("2016-12-01"));
   }
 
   @Test
@@ -85,8 +119,14 @@ class RebalanceScheduleTest {
   void quarterlyAndYearlyFireOnTheFirstTradingDayOfThePeriod() {
     assertThat(fired(RebalanceSchedule.parse("quarterly"), NYSE))
         .containsExactly(
-            d("2015-01-02"), d("2015-04-01"), d("2015-07-01"), d("2015-10-01"),
-            d("2016-01-04"), d("2016-04-01"), d("2016-07-01"), d("2016-10-03"));
+            d("2015-01-02"),
+            d("2015-04-01"),
+            d("2015-07-01"),
+            d("2015-10-01"),
+            d("2016-01-04"),
+            d("2016-04-01"),
+            d("2016-07-01"),
+            d("2016-10-03"));
     assertThat(fired(RebalanceSchedule.parse("Yearly"), NYSE))
         .containsExactly(d("2015-01-02"), d("2016-01-04"));
   }
@@ -119,8 +159,8 @@ class RebalanceScheduleTest {
         assertThat(RebalanceSchedule.parse(" " + f.name() + " ").frequency()).isEqualTo(f);
       }
     }
-    assertThat(RebalanceSchedule.parse("annually")).isEqualTo(
-        RebalanceSchedule.of(RebalanceFrequency.YEARLY));
+    assertThat(RebalanceSchedule.parse("annually"))
+        .isEqualTo(RebalanceSchedule.of(RebalanceFrequency.YEARLY));
   }
 
   @Test

@@ -11,25 +11,35 @@ import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
- * The capital range ({@link Money#MAX_CAPITAL}): every accepted capital simulates, up to the
- * bound itself; just above it is refused; a NAV that outgrows long cents fails loudly instead of
- * wrapping into a wrong number.
+ * The capital range ({@link Money#MAX_CAPITAL}): every accepted capital simulates, up to the bound
+ * itself; just above it is refused; a NAV that outgrows long cents fails loudly instead of wrapping
+ * into a wrong number.
  */
 class CapitalRangeTest {
   static final int SYMBOLS = 6;
   static final MarketPanel MARKET = Markets.randomWalks(7, SYMBOLS, 260);
 
   private static PortfolioConfig withCapital(PortfolioConfig c, double capital) {
-    return new PortfolioConfig(capital, c.execution(), c.sleeves(), c.weights(), c.rebalancing(), c.start(), c.end(),
+    return new PortfolioConfig(
+        capital,
+        c.execution(),
+        c.sleeves(),
+        c.weights(),
+        c.rebalancing(),
+        c.start(),
+        c.end(),
         c.riskFree());
   }
 
-  /** Random portfolios (every algorithm, schedule, cost and fill mode somewhere) at the largest capital. */
+  /**
+   * Random portfolios (every algorithm, schedule, cost and fill mode somewhere) at the largest
+   * capital.
+   */
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
   void theLargestAcceptedCapitalSimulatesLikeASmallOne(long seed) {
@@ -60,19 +70,24 @@ class CapitalRangeTest {
     PortfolioConfig random = RandomPortfolios.random(1, SYMBOLS);
     assertThatThrownBy(() -> withCapital(random, Math.nextUp(Money.MAX_CAPITAL)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid capital: 1.0000000000000002E13 (must be > 0 and <= 1e13, see Money.MAX_CAPITAL)");
+        .hasMessage(
+            "Invalid capital: 1.0000000000000002E13 (must be > 0 and <= 1e13, see"
+                + " Money.MAX_CAPITAL)");
   }
 
   /**
    * Where cents pass 2^53 a reserve share computed in doubles could round above what the reserve
-   * holds ("Cannot transfer ... the reserve has ..." at 9e13 before); the allocator never hands
-   * out more than the reserve, at any size the ledger can hold.
+   * holds ("Cannot transfer ... the reserve has ..." at 9e13 before); the allocator never hands out
+   * more than the reserve, at any size the ledger can hold.
    */
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {7, 18, 24, 26}) // of seeds 1..40 on 1,000 bars, those that hit it before the fix
+  @ValueSource(
+      longs = {7, 18, 24, 26}) // of seeds 1..40 on 1,000 bars, those that hit it before the fix
   void reserveSharesNeverExceedTheReserveBeyondExactCents(long seed) {
     PortfolioConfig c = RandomPortfolios.random(seed, SYMBOLS);
-    PortfolioAllocator allocator = new PortfolioAllocator(Markets.randomWalks(seed, SYMBOLS, 1000), 9e13, c.execution(), c.rebalancing());
+    PortfolioAllocator allocator =
+        new PortfolioAllocator(
+            Markets.randomWalks(seed, SYMBOLS, 1000), 9e13, c.execution(), c.rebalancing());
     for (int i = 0; i < c.sleeves().size(); i++) {
       allocator.addSleeve(c.sleeves().get(i), c.weights()[i]);
     }
@@ -93,14 +108,19 @@ class CapitalRangeTest {
       price[t] = 10 * Math.pow(10, 6.0 * t / (bars - 1));
     }
     MarketPanel rocket = Markets.panel(List.of("X"), price);
-    PortfolioConfig config = PortfolioConfig.of(Money.MAX_CAPITAL, new Execution(FillPrice.CLOSE, true, false, CostModel.ZERO),
-        List.of(SleeveSpec.of("x", "buy-and-hold", List.of("X"))), new double[] {1.0},
-        Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.NEVER)));
+    PortfolioConfig config =
+        PortfolioConfig.of(
+            Money.MAX_CAPITAL,
+            new Execution(FillPrice.CLOSE, true, false, CostModel.ZERO),
+            List.of(SleeveSpec.of("x", "buy-and-hold", List.of("X"))),
+            new double[] {1.0},
+            Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.NEVER)));
 
     assertThatThrownBy(() -> Simulator.run(rocket, config))
         .isInstanceOf(ArithmeticException.class)
         .hasMessageStartingWith("Cannot hold ")
-        .hasMessageEndingWith(" in long cents: beyond the money range of ±9.2e16 units (start with a capital of at most"
-            + " 1e13)");
+        .hasMessageEndingWith(
+            " in long cents: beyond the money range of ±9.2e16 units (start with a capital of at"
+                + " most 1e13)");
   }
 }

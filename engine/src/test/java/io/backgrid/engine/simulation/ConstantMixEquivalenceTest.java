@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * N single-symbol buy-and-hold sleeves with fixed weights rebalanced monthly (zero costs,
  * fractional shares) are a constant-mix portfolio of those symbols: the NAV path equals one
- * computed directly to 1e-9 relative. The capital is $1bn so that rounding cash to the cent
- * (exact money) stays below that tolerance.
+ * computed directly to 1e-9 relative. The capital is $1bn so that rounding cash to the cent (exact
+ * money) stays below that tolerance.
  */
 class ConstantMixEquivalenceTest {
   static final MarketPanel MARKET = Markets.randomWalks(42, 6, 1_000);
@@ -30,7 +30,11 @@ class ConstantMixEquivalenceTest {
       sleeves.add(SleeveSpec.of(s.toLowerCase(), "buy-and-hold", List.of(s)));
     }
     PortfolioConfig config =
-        PortfolioConfig.of(CAPITAL, new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO), sleeves, WEIGHTS,
+        PortfolioConfig.of(
+            CAPITAL,
+            new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO),
+            sleeves,
+            WEIGHTS,
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.MONTHLY)));
 
     SimulationResult result = Simulator.run(MARKET, config);
@@ -39,7 +43,9 @@ class ConstantMixEquivalenceTest {
     int rebalances = 0;
     for (int t = 0; t < MARKET.barCount(); t++) {
       double engine = result.navCents()[t] / 100.0;
-      assertThat(Math.abs(engine / direct[t] - 1)).as("bar %d: %s vs %s", t, engine, direct[t]).isLessThan(1e-9);
+      assertThat(Math.abs(engine / direct[t] - 1))
+          .as("bar %d: %s vs %s", t, engine, direct[t])
+          .isLessThan(1e-9);
     }
     rebalances = result.rebalanceCount();
     assertThat(rebalances).as("about one a month over ~4 years").isBetween(44, 48);

@@ -67,8 +67,11 @@ class DeterminismAndLookAheadTest {
     }
     assertThat(b.trades().stream().filter(x -> !x.date().isAfter(until)).toList())
         .isEqualTo(a.trades().stream().filter(x -> !x.date().isAfter(until)).toList());
-    assertThat(Results.describe(b.rebalances(), until)).isEqualTo(Results.describe(a.rebalances(), until));
-    assertThat(b.navCents()).as("the perturbation does change the later path").isNotEqualTo(a.navCents());
+    assertThat(Results.describe(b.rebalances(), until))
+        .isEqualTo(Results.describe(a.rebalances(), until));
+    assertThat(b.navCents())
+        .as("the perturbation does change the later path")
+        .isNotEqualTo(a.navCents());
   }
 
   /** The same panel with every price and open after bar {@code cut} moved by a random factor. */

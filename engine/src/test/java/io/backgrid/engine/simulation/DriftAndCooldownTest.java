@@ -24,18 +24,33 @@ class DriftAndCooldownTest {
           List.of("X", "Y"),
           new double[] {10, 12.5, 12.5, 12.5, 16, 16, 16, 16, 16, 16},
           new double[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+
   static final Execution FRACTIONAL = new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
   static final List<SleeveSpec> SLEEVES =
-      List.of(SleeveSpec.of("a", "buy-and-hold", List.of("X")), SleeveSpec.of("b", "buy-and-hold", List.of("Y")));
+      List.of(
+          SleeveSpec.of("a", "buy-and-hold", List.of("X")),
+          SleeveSpec.of("b", "buy-and-hold", List.of("Y")));
 
   private static Rebalancing rule(RebalanceFrequency frequency, double drift, int cooldown) {
-    return new Rebalancing("fixed", Params.EMPTY, Lookback.ofBars(1), RebalanceSchedule.of(frequency), drift, cooldown, null);
+    return new Rebalancing(
+        "fixed",
+        Params.EMPTY,
+        Lookback.ofBars(1),
+        RebalanceSchedule.of(frequency),
+        drift,
+        cooldown,
+        null);
   }
 
   @Test
   void driftFiresAboveTheThresholdOnlyOutsideTheCooldown() {
     PortfolioConfig config =
-        PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.5, 0.5}, rule(RebalanceFrequency.NEVER, 0.05, 2));
+        PortfolioConfig.of(
+            10_000,
+            FRACTIONAL,
+            SLEEVES,
+            new double[] {0.5, 0.5},
+            rule(RebalanceFrequency.NEVER, 0.05, 2));
 
     SimulationResult result = Simulator.run(MARKET, config);
 
@@ -44,24 +59,33 @@ class DriftAndCooldownTest {
     //   fires at bar 3; a sells 50 X, b buys 62.5 Y: 450 X and 562.5 Y, 5,625.00 each.
     // Bars 4-6 (X 16): a = 7,200, b = 5,625, a's weight 7200/12825 = 0.5614: drift 0.0614, quiet at
     //   bars 4 and 5 (cooldown), fires at bar 6: 6,412.50 each, and no drift after.
-    assertThat(result.rebalances()).extracting(RebalanceRecord::date)
+    assertThat(result.rebalances())
+        .extracting(RebalanceRecord::date)
         .containsExactly(MARKET.date(0), MARKET.date(3), MARKET.date(6));
-    assertThat(result.rebalances()).extracting(RebalanceRecord::reason)
+    assertThat(result.rebalances())
+        .extracting(RebalanceRecord::reason)
         .containsExactly("initial", "drift 0.0556 > 0.05", "drift 0.0614 > 0.05");
     assertThat(result.rebalances().get(1).capitalMovedCents()).isEqualTo(62_500 + 62_500);
-    assertThat(result.sleeveNavCents()[0]).startsWith(500_000, 625_000, 625_000, 562_500, 720_000, 720_000, 641_250, 641_250);
+    assertThat(result.sleeveNavCents()[0])
+        .startsWith(500_000, 625_000, 625_000, 562_500, 720_000, 720_000, 641_250, 641_250);
     assertThat(result.rebalances().get(2).weightsAfter()).containsExactly(0.5, 0.5);
   }
 
   @Test
   void theCooldownAlsoSuppressesTheSchedule() {
     PortfolioConfig config =
-        PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.5, 0.5}, rule(RebalanceFrequency.DAILY, Double.NaN, 2));
+        PortfolioConfig.of(
+            10_000,
+            FRACTIONAL,
+            SLEEVES,
+            new double[] {0.5, 0.5},
+            rule(RebalanceFrequency.DAILY, Double.NaN, 2));
 
     SimulationResult result = Simulator.run(MARKET, config);
 
     // The initial allocation at bar 0 starts a cooldown too: daily fires at bars 3, 6, 9.
-    assertThat(result.rebalances()).extracting(RebalanceRecord::date)
+    assertThat(result.rebalances())
+        .extracting(RebalanceRecord::date)
         .containsExactly(MARKET.date(0), MARKET.date(3), MARKET.date(6), MARKET.date(9));
     assertThat(result.rebalances().get(1).reason()).isEqualTo("schedule daily");
   }
@@ -69,8 +93,10 @@ class DriftAndCooldownTest {
   @Test
   void addingASleeveKeepsTheCooldownRunning() {
     PortfolioAllocator p =
-        new PortfolioAllocator(MARKET, 10_000, FRACTIONAL, rule(RebalanceFrequency.DAILY, Double.NaN, 2))
-            .addSleeve(SLEEVES.get(0), 0.5).addSleeve(SLEEVES.get(1), 0.3);
+        new PortfolioAllocator(
+                MARKET, 10_000, FRACTIONAL, rule(RebalanceFrequency.DAILY, Double.NaN, 2))
+            .addSleeve(SLEEVES.get(0), 0.5)
+            .addSleeve(SLEEVES.get(1), 0.3);
     for (int t = 0; t < 4; t++) {
       p.executeBar(); // rebalances at bar 3
     }
@@ -80,16 +106,24 @@ class DriftAndCooldownTest {
     p.executeBar();
     p.executeBar();
 
-    assertThat(p.rebalances()).extracting(RebalanceRecord::date)
+    assertThat(p.rebalances())
+        .extracting(RebalanceRecord::date)
         .containsExactly(MARKET.date(0), MARKET.date(3), MARKET.date(6));
   }
 
   @Test
   void constraintsShapeTheInitialAllocationAndFixedKeepsThoseWeights() {
     Rebalancing constrained =
-        new Rebalancing("fixed", Params.EMPTY, Lookback.ofBars(1), RebalanceSchedule.of(RebalanceFrequency.DAILY), 0.01, 0,
+        new Rebalancing(
+            "fixed",
+            Params.EMPTY,
+            Lookback.ofBars(1),
+            RebalanceSchedule.of(RebalanceFrequency.DAILY),
+            0.01,
+            0,
             io.backgrid.engine.allocation.WeightConstraints.of(2, 0.2, 0.6, null, null));
-    PortfolioConfig config = PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.7, 0.1}, constrained);
+    PortfolioConfig config =
+        PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.7, 0.1}, constrained);
 
     SimulationResult result = Simulator.run(MARKET, config);
 

@@ -23,7 +23,11 @@ class InvariantsTest {
   static final int SYMBOLS = 6;
 
   @ParameterizedTest(name = "seed {0}")
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30})
+  @ValueSource(
+      longs = {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25,
+        26, 27, 28, 29, 30
+      })
   void everyBarConservesCashIsolatesSleevesAndSumsNavExactly(long seed) {
     run(seed, false);
   }
@@ -66,10 +70,13 @@ class InvariantsTest {
       if (lifecycle) {
         if (t == 60 && allocator.state("s0") == SleeveState.RUNNING) {
           allocator.pause("s0");
-        } else if (t == 90 && allocator.state("s0") == SleeveState.PAUSED && allocator.error("s0") == null) {
+        } else if (t == 90
+            && allocator.state("s0") == SleeveState.PAUSED
+            && allocator.error("s0") == null) {
           allocator.resume("s0");
         } else if (t == 120 && config.rebalancing().constraints() == null) {
-          allocator.addSleeve(late, (1 - invested) / 2); // constraints are sized for the first sleeves
+          allocator.addSleeve(
+              late, (1 - invested) / 2); // constraints are sized for the first sleeves
           cash.put(late.id(), 0L);
           quantities.put(late.id(), new double[late.universe().size()]);
           ids = allocator.sleeveIds();
@@ -83,14 +90,18 @@ class InvariantsTest {
       Map<String, Long> cashMoves = new HashMap<>();
       Map<String, double[]> quantityMoves = new HashMap<>();
       for (Trade trade : trades.subList(tradesSeen, trades.size())) {
-        long effect = (trade.quantity() < 0 ? trade.notionalCents() : -trade.notionalCents()) - trade.costCents();
+        long effect =
+            (trade.quantity() < 0 ? trade.notionalCents() : -trade.notionalCents())
+                - trade.costCents();
         cashMoves.merge(trade.sleeve(), effect, Long::sum);
         expectedCash += effect;
-        assertThat(Money.value(Math.abs(trade.quantity()), trade.price())).isEqualTo(trade.notionalCents());
+        assertThat(Money.value(Math.abs(trade.quantity()), trade.price()))
+            .isEqualTo(trade.notionalCents());
         LedgerView ledger = allocator.ledger(trade.sleeve());
         int slot = specs.get(trade.sleeve()).universe().indexOf(trade.symbol());
         assertThat(slot).as("a sleeve trades only its own universe").isGreaterThanOrEqualTo(0);
-        quantityMoves.computeIfAbsent(trade.sleeve(), k -> new double[ledger.size()])[slot] += trade.quantity();
+        quantityMoves.computeIfAbsent(trade.sleeve(), k -> new double[ledger.size()])[slot] +=
+            trade.quantity();
       }
       for (Transfer transfer : transfers.subList(transfersSeen, transfers.size())) {
         cashMoves.merge(transfer.sleeve(), transfer.cents(), Long::sum);
@@ -104,7 +115,9 @@ class InvariantsTest {
       for (Transfer transfer : transfers) {
         transferred += transfer.cents();
       }
-      assertThat(allocator.reserveCents()).as("the reserve changes only by transfers").isEqualTo(allocator.capitalCents() - transferred);
+      assertThat(allocator.reserveCents())
+          .as("the reserve changes only by transfers")
+          .isEqualTo(allocator.capitalCents() - transferred);
       for (int i = 0; i < ids.size(); i++) {
         String id = ids.get(i);
         LedgerView ledger = allocator.ledger(id);
@@ -119,18 +132,24 @@ class InvariantsTest {
         long positions = 0;
         for (int slot = 0; slot < q.length; slot++) {
           q[slot] += moved[slot];
-          assertThat(ledger.quantity(slot)).as("bar %d sleeve %s slot %d", t, id, slot).isCloseTo(q[slot], org.assertj.core.data.Offset.offset(1e-6));
+          assertThat(ledger.quantity(slot))
+              .as("bar %d sleeve %s slot %d", t, id, slot)
+              .isCloseTo(q[slot], org.assertj.core.data.Offset.offset(1e-6));
           q[slot] = ledger.quantity(slot);
           if (q[slot] != 0) {
             int symbol = panel.symbolIndex(specs.get(id).universe().get(slot));
             positions += Money.value(q[slot], panel.price(symbol, t));
           }
         }
-        assertThat(ledger.navCents()).as("bar %d sleeve %s NAV = cash + marked positions", t, id).isEqualTo(ledger.cashCents() + positions);
+        assertThat(ledger.navCents())
+            .as("bar %d sleeve %s NAV = cash + marked positions", t, id)
+            .isEqualTo(ledger.cashCents() + positions);
         totalCash += ledger.cashCents();
         nav += ledger.navCents();
       }
-      assertThat(totalCash).as("bar %d: cash changes only by fills and their costs", t).isEqualTo(expectedCash);
+      assertThat(totalCash)
+          .as("bar %d: cash changes only by fills and their costs", t)
+          .isEqualTo(expectedCash);
       assertThat(allocator.navCents()).as("bar %d: NAV = reserve + sleeves", t).isEqualTo(nav);
     }
     if (lifecycle) {

@@ -35,27 +35,40 @@ class LifecycleTest {
     PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.5);
     assertThatThrownBy(() -> p.addSleeve(B, 0.6))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Cannot add sleeve 'b' with allocation 0.6: allocations would sum to 1.1 (must be <= 1; the rest stays in the reserve)");
+        .hasMessage(
+            "Cannot add sleeve 'b' with allocation 0.6: allocations would sum to 1.1 (must be <= 1;"
+                + " the rest stays in the reserve)");
   }
 
   @Test
   void unknownStrategyNameListsTheKnownOnes() {
-    assertThatThrownBy(() -> portfolio(Rebalancing.NEVER).addSleeve(SleeveSpec.of("m", "momentun", List.of("S00")), 0.5))
+    assertThatThrownBy(
+            () ->
+                portfolio(Rebalancing.NEVER)
+                    .addSleeve(SleeveSpec.of("m", "momentun", List.of("S00")), 0.5))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown strategy 'momentun'; known: buy-and-hold, mean-reversion, momentum, pairs, trend-following"
-            + " (or a class name implementing io.backgrid.engine.strategy.SleeveStrategy)");
+        .hasMessage(
+            "Unknown strategy 'momentun'; known: buy-and-hold, mean-reversion, momentum, pairs,"
+                + " trend-following (or a class name implementing"
+                + " io.backgrid.engine.strategy.SleeveStrategy)");
   }
 
   @Test
   void unknownSymbolNamesTheSleeveAndTheSymbolsThereAre() {
-    assertThatThrownBy(() -> portfolio(Rebalancing.NEVER).addSleeve(SleeveSpec.of("x", "buy-and-hold", List.of("ZZZ")), 0.5))
+    assertThatThrownBy(
+            () ->
+                portfolio(Rebalancing.NEVER)
+                    .addSleeve(SleeveSpec.of("x", "buy-and-hold", List.of("ZZZ")), 0.5))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Unknown symbol 'ZZZ' in the universe of sleeve 'x'; the price data have S00, S01, S02, S03");
+        .hasMessage(
+            "Unknown symbol 'ZZZ' in the universe of sleeve 'x'; the price data have S00, S01, S02,"
+                + " S03");
   }
 
   @Test
   void negativeCapitalIsRefused() {
-    assertThatThrownBy(() -> new PortfolioAllocator(MARKET, -5, Execution.DEFAULT, Rebalancing.NEVER))
+    assertThatThrownBy(
+            () -> new PortfolioAllocator(MARKET, -5, Execution.DEFAULT, Rebalancing.NEVER))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid capital: -5.0 (must be finite and > 0)");
   }
@@ -63,26 +76,43 @@ class LifecycleTest {
   @Test
   void aThrowingStrategyPausesItsSleeveWithTheErrorAndThePortfolioGoesOn() {
     SleeveSpec failing =
-        new SleeveSpec("f", RandomTargets.class.getName(), List.of("S01", "S02"), Params.of(Map.of("fail-at", 40, "rate", 0.5)));
+        new SleeveSpec(
+            "f",
+            RandomTargets.class.getName(),
+            List.of("S01", "S02"),
+            Params.of(Map.of("fail-at", 40, "rate", 0.5)));
     PortfolioConfig config =
-        PortfolioConfig.of(100_000, Execution.DEFAULT, List.of(A, failing), new double[] {0.5, 0.5},
+        PortfolioConfig.of(
+            100_000,
+            Execution.DEFAULT,
+            List.of(A, failing),
+            new double[] {0.5, 0.5},
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.MONTHLY)));
 
     SimulationResult result = Simulator.run(MARKET, config);
 
     SleeveResult f = result.sleeve("f");
     assertThat(f.state()).isEqualTo(SleeveState.PAUSED);
-    assertThat(f.error()).isEqualTo("Strategy failed at bar 40 (" + MARKET.date(40) + "): IllegalStateException: boom at " + MARKET.date(40));
+    assertThat(f.error())
+        .isEqualTo(
+            "Strategy failed at bar 40 ("
+                + MARKET.date(40)
+                + "): IllegalStateException: boom at "
+                + MARKET.date(40));
     assertThat(result.sleeve("a").state()).isEqualTo(SleeveState.RUNNING);
     assertThat(result.navCents()).hasSize(MARKET.barCount());
-    assertThat(result.trades()).filteredOn(t -> t.sleeve().equals("f") && t.date().isAfter(MARKET.date(40))).isEmpty();
+    assertThat(result.trades())
+        .filteredOn(t -> t.sleeve().equals("f") && t.date().isAfter(MARKET.date(40)))
+        .isEmpty();
     assertThat(result.rebalanceCount()).isPositive();
   }
 
   @Test
   void pausedSleeveKeepsItsPositionsAndIsNotRebalancedThenResumes() {
     PortfolioAllocator p =
-        portfolio(Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.DAILY))).addSleeve(A, 0.4).addSleeve(B, 0.4);
+        portfolio(Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.DAILY)))
+            .addSleeve(A, 0.4)
+            .addSleeve(B, 0.4);
     for (int t = 0; t < 10; t++) {
       p.executeBar();
     }
@@ -106,7 +136,11 @@ class LifecycleTest {
   @Test
   void aResumedSleeveActsOnTheDecisionItsStrategyMadeWhileItWasPaused() {
     SleeveSpec scripted =
-        new SleeveSpec("s", Scripted.class.getName(), List.of("S00"), Params.of(Map.of("at", List.of(0, 3), "targets", List.of(1.0, 0.0))));
+        new SleeveSpec(
+            "s",
+            Scripted.class.getName(),
+            List.of("S00"),
+            Params.of(Map.of("at", List.of(0, 3), "targets", List.of(1.0, 0.0))));
     PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(scripted, 0.5);
     p.executeBar();
     p.executeBar();
@@ -121,7 +155,10 @@ class LifecycleTest {
     p.executeBar();
 
     assertThat(p.ledger("s").quantity(0)).as("sold at bar 5 to follow the bar-3 decision").isZero();
-    assertThat(p.trades()).filteredOn(t -> t.sleeve().equals("s")).last().satisfies(t -> assertThat(t.date()).isEqualTo(MARKET.date(5)));
+    assertThat(p.trades())
+        .filteredOn(t -> t.sleeve().equals("s"))
+        .last()
+        .satisfies(t -> assertThat(t.date()).isEqualTo(MARKET.date(5)));
   }
 
   @Test
@@ -139,7 +176,8 @@ class LifecycleTest {
     assertThat(p.ledger("a").navCents()).isZero();
     assertThat(p.reserveCents()).isGreaterThan(reserveBefore);
     assertThat(p.navCents()).isEqualTo(p.reserveCents() + p.currentCents("b"));
-    assertThatThrownBy(() -> p.remove("a", RemoveMode.KEEP)).hasMessage("Cannot remove sleeve 'a': it is already STOPPED");
+    assertThatThrownBy(() -> p.remove("a", RemoveMode.KEEP))
+        .hasMessage("Cannot remove sleeve 'a': it is already STOPPED");
   }
 
   @Test
@@ -195,6 +233,7 @@ class LifecycleTest {
   @Test
   void unknownSleeveIdIsNamed() {
     PortfolioAllocator p = portfolio(Rebalancing.NEVER).addSleeve(A, 0.5);
-    assertThatThrownBy(() -> p.pause("zz")).hasMessage("Unknown sleeve 'zz'; the portfolio has [a]");
+    assertThatThrownBy(() -> p.pause("zz"))
+        .hasMessage("Unknown sleeve 'zz'; the portfolio has [a]");
   }
 }

@@ -26,7 +26,8 @@ final class Markets {
 
   /** A panel from price rows, one row per symbol; NaN for no bar. */
   static MarketPanel panel(List<String> symbols, double[]... prices) {
-    MarketPanelBuilder b = MarketPanel.builder(businessDays(LocalDate.of(2020, 1, 6), prices[0].length), symbols);
+    MarketPanelBuilder b =
+        MarketPanel.builder(businessDays(LocalDate.of(2020, 1, 6), prices[0].length), symbols);
     for (int s = 0; s < prices.length; s++) {
       b.price(s, prices[s]);
     }
@@ -34,8 +35,8 @@ final class Markets {
   }
 
   /**
-   * Seeded random walks with opens (for next-open fills), a late listing and a gap: symbol 1
-   * lists at bar 30, symbol 2 has no bar on bars 50..52.
+   * Seeded random walks with opens (for next-open fills), a late listing and a gap: symbol 1 lists
+   * at bar 30, symbol 2 has no bar on bars 50..52.
    */
   static MarketPanel randomWalks(long seed, int symbols, int bars) {
     SplittableRandom random = new SplittableRandom(seed);

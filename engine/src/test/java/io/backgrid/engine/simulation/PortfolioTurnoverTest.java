@@ -7,7 +7,6 @@ import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
-import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -27,19 +26,35 @@ import org.junit.jupiter.api.Test;
  */
 class PortfolioTurnoverTest {
   static final MarketPanel MARKET = Markets.randomWalks(11, 3, 250);
-  /** Three sleeves trading the same symbols on their own signals, so they often trade them at the same bar. */
+
+  /**
+   * Three sleeves trading the same symbols on their own signals, so they often trade them at the
+   * same bar.
+   */
   static final List<SleeveSpec> SLEEVES =
       List.of(
-          new SleeveSpec("momentum", "momentum", List.of("S00", "S01", "S02"), Params.of(Map.of("lookback", 10, "top", 1))),
-          new SleeveSpec("reversion", "mean-reversion", List.of("S00", "S01", "S02"),
+          new SleeveSpec(
+              "momentum",
+              "momentum",
+              List.of("S00", "S01", "S02"),
+              Params.of(Map.of("lookback", 10, "top", 1))),
+          new SleeveSpec(
+              "reversion",
+              "mean-reversion",
+              List.of("S00", "S01", "S02"),
               Params.of(Map.of("lookback", 10, "entry-z", 1.0, "exit-z", 0.2))),
           SleeveSpec.of("hold", "buy-and-hold", List.of("S00", "S02")));
 
   private static SimulationResult run(boolean netting) {
-    Execution execution = new Execution(FillPrice.CLOSE, false, netting, new CostModel(0.005, 1.0, 1, 2));
+    Execution execution =
+        new Execution(FillPrice.CLOSE, false, netting, new CostModel(0.005, 1.0, 1, 2));
     return Simulator.run(
         MARKET,
-        PortfolioConfig.of(1_000_000, execution, SLEEVES, new double[] {0.4, 0.3, 0.3},
+        PortfolioConfig.of(
+            1_000_000,
+            execution,
+            SLEEVES,
+            new double[] {0.4, 0.3, 0.3},
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.DAILY))));
   }
 
@@ -53,7 +68,8 @@ class PortfolioTurnoverTest {
     Map<LocalDate, double[]> byDate = new HashMap<>();
     for (Trade t : r.trades()) {
       double shares = Math.abs(t.quantity()) - (marketOnly ? t.crossedQuantity() : 0);
-      byDate.computeIfAbsent(t.date(), d -> new double[2])[t.quantity() > 0 ? 0 : 1] += shares * t.price() * 100;
+      byDate.computeIfAbsent(t.date(), d -> new double[2])[t.quantity() > 0 ? 0 : 1] +=
+          shares * t.price() * 100;
     }
     double sum = 0;
     for (int t = 1; t < r.dates().size(); t++) {
@@ -69,7 +85,8 @@ class PortfolioTurnoverTest {
     Map<LocalDate, long[]> byDate = new HashMap<>();
     for (Trade t : r.trades()) {
       if (t.sleeve().equals(sleeve)) {
-        byDate.computeIfAbsent(t.date(), d -> new long[2])[t.quantity() > 0 ? 0 : 1] += t.notionalCents();
+        byDate.computeIfAbsent(t.date(), d -> new long[2])[t.quantity() > 0 ? 0 : 1] +=
+            t.notionalCents();
       }
     }
     double sum = 0;
@@ -88,7 +105,9 @@ class PortfolioTurnoverTest {
     double market = turnoverFromTrades(r, true);
     double gross = turnoverFromTrades(r, false);
     assertThat(r.metrics().turnover()).isCloseTo(market, within(1e-6));
-    assertThat(r.metrics().turnover()).as("below the gross, which counts crossed shares").isLessThan(gross - 1e-6);
+    assertThat(r.metrics().turnover())
+        .as("below the gross, which counts crossed shares")
+        .isLessThan(gross - 1e-6);
   }
 
   @Test
@@ -105,7 +124,9 @@ class PortfolioTurnoverTest {
 
     // The sleeve's own fills: min(bought, sold) / sleeve NAV, annualised over its returns.
     for (SleeveResult sleeve : r.sleeves()) {
-      assertThat(sleeve.metrics().turnover()).as(sleeve.id()).isCloseTo(sleeveTurnoverFromTrades(r, sleeve.id()), within(1e-12));
+      assertThat(sleeve.metrics().turnover())
+          .as(sleeve.id())
+          .isCloseTo(sleeveTurnoverFromTrades(r, sleeve.id()), within(1e-12));
     }
   }
 }

@@ -14,8 +14,12 @@ import java.util.SplittableRandom;
 
 /** Seeded random configurations over {@link Markets#randomWalks}: every knob turned somewhere. */
 final class RandomPortfolios {
-  static final String[] ALGORITHMS = {"fixed", "dynamic", "risk-parity", "kelly", "drawdown", "erc", "adaptive"};
-  static final String[] SCHEDULES = {"never", "daily", "weekly", "monthly", "quarterly", "every 7 bars"};
+  static final String[] ALGORITHMS = {
+    "fixed", "dynamic", "risk-parity", "kelly", "drawdown", "erc", "adaptive"
+  };
+  static final String[] SCHEDULES = {
+    "never", "daily", "weekly", "monthly", "quarterly", "every 7 bars"
+  };
 
   private RandomPortfolios() {}
 
@@ -42,7 +46,10 @@ final class RandomPortfolios {
       weights[i] = weights[i] / sum * invested;
     }
     String algorithm = ALGORITHMS[r.nextInt(ALGORITHMS.length)];
-    Params algoParams = algorithm.equals("adaptive") ? Params.of(Map.of("benchmark", "S00", "trend-lookback", 20)) : Params.EMPTY;
+    Params algoParams =
+        algorithm.equals("adaptive")
+            ? Params.of(Map.of("benchmark", "S00", "trend-lookback", 20))
+            : Params.EMPTY;
     Rebalancing rebalancing =
         new Rebalancing(
             algorithm,
@@ -53,10 +60,17 @@ final class RandomPortfolios {
             r.nextInt(3) * 5,
             r.nextBoolean() ? null : WeightConstraints.of(n, 0.0, 0.8, null, null));
     CostModel costs =
-        r.nextInt(4) == 0 ? CostModel.ZERO : new CostModel(0.005 * r.nextInt(3), r.nextInt(3), r.nextInt(5), r.nextInt(10));
+        r.nextInt(4) == 0
+            ? CostModel.ZERO
+            : new CostModel(0.005 * r.nextInt(3), r.nextInt(3), r.nextInt(5), r.nextInt(10));
     Execution execution =
-        new Execution(r.nextBoolean() ? FillPrice.CLOSE : FillPrice.NEXT_OPEN, r.nextBoolean(), r.nextBoolean(), costs);
-    return PortfolioConfig.of(10_000 + r.nextInt(1_000_000), execution, sleeves, weights, rebalancing);
+        new Execution(
+            r.nextBoolean() ? FillPrice.CLOSE : FillPrice.NEXT_OPEN,
+            r.nextBoolean(),
+            r.nextBoolean(),
+            costs);
+    return PortfolioConfig.of(
+        10_000 + r.nextInt(1_000_000), execution, sleeves, weights, rebalancing);
   }
 
   private static SleeveSpec sleeve(SplittableRandom r, int i, List<String> universe) {
@@ -65,9 +79,11 @@ final class RandomPortfolios {
       case 0:
         return SleeveSpec.of(id, "buy-and-hold", universe);
       case 1:
-        return new SleeveSpec(id, "momentum", universe, Params.of(Map.of("lookback", 10, "top", 1)));
+        return new SleeveSpec(
+            id, "momentum", universe, Params.of(Map.of("lookback", 10, "top", 1)));
       case 2:
-        return new SleeveSpec(id, "trend-following", universe, Params.of(Map.of("fast", 5, "slow", 20)));
+        return new SleeveSpec(
+            id, "trend-following", universe, Params.of(Map.of("fast", 5, "slow", 20)));
       default:
         return new SleeveSpec(
             id,

@@ -27,9 +27,21 @@ final class Results {
   static List<String> describe(List<RebalanceRecord> records, LocalDate until) {
     return records.stream()
         .filter(r -> until == null || !r.date().isAfter(until))
-        .map(r -> r.date() + " " + r.reason() + " " + java.util.Arrays.toString(r.weightsBefore()) + " "
-            + java.util.Arrays.toString(r.targets()) + " " + java.util.Arrays.toString(r.weightsAfter()) + " "
-            + r.capitalMovedCents() + " " + r.costsCents())
+        .map(
+            r ->
+                r.date()
+                    + " "
+                    + r.reason()
+                    + " "
+                    + java.util.Arrays.toString(r.weightsBefore())
+                    + " "
+                    + java.util.Arrays.toString(r.targets())
+                    + " "
+                    + java.util.Arrays.toString(r.weightsAfter())
+                    + " "
+                    + r.capitalMovedCents()
+                    + " "
+                    + r.costsCents())
         .toList();
   }
 }

@@ -6,9 +6,9 @@ import io.backgrid.engine.param.Params;
 import io.backgrid.engine.strategy.SleeveStrategy;
 
 /**
- * A test strategy loaded by class name that decides exactly what its parameters say: at bar
- * {@code at[k]} it moves to targets {@code targets[k·n .. k·n+n−1]} (n = universe size), and at
- * no other bar.
+ * A test strategy loaded by class name that decides exactly what its parameters say: at bar {@code
+ * at[k]} it moves to targets {@code targets[k·n .. k·n+n−1]} (n = universe size), and at no other
+ * bar.
  */
 public final class Scripted implements SleeveStrategy {
   private final double[] at;
@@ -21,7 +21,8 @@ public final class Scripted implements SleeveStrategy {
     this.script = params.numbers("targets");
     this.n = universeSize;
     if (script.length != at.length * n) {
-      throw new IllegalArgumentException("Scripted: " + script.length + " targets for " + at.length + " bars of " + n);
+      throw new IllegalArgumentException(
+          "Scripted: " + script.length + " targets for " + at.length + " bars of " + n);
     }
   }
 

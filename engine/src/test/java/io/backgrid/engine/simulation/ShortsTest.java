@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Short positions: a sleeve whose shorts ate its equity, and sleeves with shorts giving up capital. */
+/**
+ * Short positions: a sleeve whose shorts ate its equity, and sleeves with shorts giving up capital.
+ */
 class ShortsTest {
   /** X: 10, 25, 5, 5; B: 10 throughout. */
   static final MarketPanel MARKET =
       Markets.panel(List.of("X", "B"), new double[] {10, 25, 5, 5}, new double[] {10, 10, 10, 10});
+
   static final Execution WHOLE = new Execution(FillPrice.CLOSE, false, true, CostModel.ZERO);
 
   /** A sleeve that sold 100 X short at 10 from 1,000.00: cash 2,000.00. */

@@ -16,7 +16,14 @@ import org.junit.jupiter.api.Test;
 class WeightZeroSleeveTest {
   static final MarketPanel MARKET = Markets.randomWalks(11, 3, 40);
   static final Rebalancing RISK_PARITY_DAILY =
-      new Rebalancing("risk-parity", Params.EMPTY, Lookback.ofBars(5), RebalanceSchedule.of(RebalanceFrequency.DAILY), Double.NaN, 0, null);
+      new Rebalancing(
+          "risk-parity",
+          Params.EMPTY,
+          Lookback.ofBars(5),
+          RebalanceSchedule.of(RebalanceFrequency.DAILY),
+          Double.NaN,
+          0,
+          null);
 
   @Test
   void itKeepsNoCapitalUntilTheAlgorithmHasHistoryThenReceivesSomeAndItsReturnsCountFromThere() {
@@ -44,13 +51,18 @@ class WeightZeroSleeveTest {
   void itsMetricsCountOnlyTheBarsWithCapital() {
     PortfolioConfig config =
         PortfolioConfig.of(
-            100_000, Execution.DEFAULT,
-            List.of(SleeveSpec.of("a", "buy-and-hold", List.of("S00")), SleeveSpec.of("z", "buy-and-hold", List.of("S02"))),
-            new double[] {0.5, 0.0}, RISK_PARITY_DAILY);
+            100_000,
+            Execution.DEFAULT,
+            List.of(
+                SleeveSpec.of("a", "buy-and-hold", List.of("S00")),
+                SleeveSpec.of("z", "buy-and-hold", List.of("S02"))),
+            new double[] {0.5, 0.0},
+            RISK_PARITY_DAILY);
 
     SimulationResult result = Simulator.run(MARKET, config);
 
-    // a: returns at bars 1..39; z: from bar 5, its first bar with capital (V_4 + flow_5 > 0), to 39.
+    // a: returns at bars 1..39; z: from bar 5, its first bar with capital (V_4 + flow_5 > 0), to
+    // 39.
     assertThat(result.sleeve("a").metrics().periods()).isEqualTo(39);
     assertThat(result.sleeve("z").metrics().periods()).isEqualTo(35);
     assertThat(result.metrics().periods()).isEqualTo(39);

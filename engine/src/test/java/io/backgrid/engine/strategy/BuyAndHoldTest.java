@@ -61,11 +61,13 @@ class BuyAndHoldTest {
   void refusesWeightsOfTheWrongCountSignOrSum() {
     assertThatThrownBy(() -> new BuyAndHold(Params.of(Map.of("weights", List.of(0.5))), 2))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid params.weights: [0.5] (must have one weight per universe symbol: 2, not 1)");
+        .hasMessage(
+            "Invalid params.weights: [0.5] (must have one weight per universe symbol: 2, not 1)");
     assertThatThrownBy(() -> new BuyAndHold(Params.of(Map.of("weights", List.of(1.2, -0.2))), 2))
         .hasMessage("Invalid params.weights: [1.2, -0.2] (each weight must be >= 0)");
     assertThatThrownBy(() -> new BuyAndHold(Params.of(Map.of("weights", List.of(0.7, 0.4))), 2))
-        .hasMessageStartingWith("Invalid params.weights: [0.7, 0.4] (must sum to at most 1, not 1.1");
+        .hasMessageStartingWith(
+            "Invalid params.weights: [0.7, 0.4] (must sum to at most 1, not 1.1");
     assertThatThrownBy(() -> new BuyAndHold(Params.of(Map.of("weights", "all")), 2))
         .hasMessage("Invalid params.weights: all (must be a list of numbers)");
   }

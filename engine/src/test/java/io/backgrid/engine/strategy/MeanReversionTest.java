@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MeanReversionTest {
-  private static final Params PARAMS = Params.of(Map.of("lookback", 3, "entry-z", 1.0, "exit-z", 0.5));
+  private static final Params PARAMS =
+      Params.of(Map.of("lookback", 3, "entry-z", 1.0, "exit-z", 0.5));
 
   @Test
   void entersBelowMinusEntryZAndExitsAboveMinusExitZ() {
@@ -19,10 +20,14 @@ class MeanReversionTest {
             Bars.panel(new double[] {10, 10, 10, 7, 7, 9}, new double[] {20, 20, 20, 20, 14, 14}));
 
     // S0 bar 2: [10,10,10] std 0 -> no signal
-    // S0 bar 3: [10,10,7] mean 9, squares 1+1+4 = 6, s = sqrt(6/2) = 1.732, z = (7-9)/1.732 = -1.155 < -1 -> enter
-    // S0 bar 4: [10,7,7] mean 8, squares 4+1+1 = 6, s = 1.732, z = (7-8)/1.732 = -0.577 <= -0.5 -> hold
-    // S0 bar 5: [7,7,9] mean 7.667, squares 0.444+0.444+1.778 = 2.667, s = 1.155, z = 1.155 > -0.5 -> exit
-    // S1 bar 4: [20,20,14] mean 18, squares 4+4+16 = 24, s = sqrt(12) = 3.464, z = -4/3.464 = -1.155 -> enter
+    // S0 bar 3: [10,10,7] mean 9, squares 1+1+4 = 6, s = sqrt(6/2) = 1.732, z = (7-9)/1.732 =
+    // -1.155 < -1 -> enter
+    // S0 bar 4: [10,7,7] mean 8, squares 4+1+1 = 6, s = 1.732, z = (7-8)/1.732 = -0.577 <= -0.5 ->
+    // hold
+    // S0 bar 5: [7,7,9] mean 7.667, squares 0.444+0.444+1.778 = 2.667, s = 1.155, z = 1.155 > -0.5
+    // -> exit
+    // S1 bar 4: [20,20,14] mean 18, squares 4+4+16 = 24, s = sqrt(12) = 3.464, z = -4/3.464 =
+    // -1.155 -> enter
     // S1 bar 5: [20,14,14] mean 16, squares 16+4+4 = 24, s = 3.464, z = -2/3.464 = -0.577 -> hold
     assertThat(run.decisionBars()).containsExactly(3, 4, 5);
     assertThat(run.targets()[2]).containsExactly(0.0, 0.0);

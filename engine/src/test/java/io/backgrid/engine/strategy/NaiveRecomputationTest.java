@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  */
 class NaiveRecomputationTest {
   private static final int BARS = 5_000;
-  private static final double[] A = RollingWindowTest.walkWithFlatStretches(11L, BARS, 100.0, 0.015);
+  private static final double[] A =
+      RollingWindowTest.walkWithFlatStretches(11L, BARS, 100.0, 0.015);
   private static final double[] B = RollingWindowTest.walkWithFlatStretches(12L, BARS, 50.0, 0.015);
   private static final double[] C = RollingWindowTest.walkWithFlatStretches(13L, BARS, 20.0, 0.03);
 
@@ -24,7 +25,8 @@ class NaiveRecomputationTest {
     double exit = 0.25;
     Bars.Run run =
         Bars.run(
-            new MeanReversion(Params.of(Map.of("lookback", lookback, "entry-z", entry, "exit-z", exit)), 3),
+            new MeanReversion(
+                Params.of(Map.of("lookback", lookback, "entry-z", entry, "exit-z", exit)), 3),
             Bars.panel(A, B, C));
 
     double[][] series = {A, B, C};
@@ -41,12 +43,16 @@ class NaiveRecomputationTest {
           held[i] = false;
         }
         changed |= held[i] != before;
-        assertThat(run.targets()[t][i]).as("bar %d slot %d", t, i).isEqualTo(held[i] ? 1.0 / 3 : 0.0);
+        assertThat(run.targets()[t][i])
+            .as("bar %d slot %d", t, i)
+            .isEqualTo(held[i] ? 1.0 / 3 : 0.0);
       }
       assertThat(run.decisions()[t]).as("decision at bar %d", t).isEqualTo(changed);
       changes += changed ? 1 : 0;
     }
-    assertThat(changes).as("the oracle must see trades for the test to mean something").isGreaterThan(50);
+    assertThat(changes)
+        .as("the oracle must see trades for the test to mean something")
+        .isGreaterThan(50);
   }
 
   @Test
@@ -54,7 +60,9 @@ class NaiveRecomputationTest {
     int fast = 10;
     int slow = 40;
     Bars.Run run =
-        Bars.run(new TrendFollowing(Params.of(Map.of("fast", fast, "slow", slow)), 3), Bars.panel(A, B, C));
+        Bars.run(
+            new TrendFollowing(Params.of(Map.of("fast", fast, "slow", slow)), 3),
+            Bars.panel(A, B, C));
 
     double[][] series = {A, B, C};
     int longBars = 0;
@@ -72,7 +80,8 @@ class NaiveRecomputationTest {
   void pairsMatchesANaiveSpreadZScoreAtEveryBar() {
     int lookback = 30;
     double beta = 0.8;
-    Params params = Params.of(Map.of("lookback", lookback, "entry-z", 1.5, "exit-z", 0.3, "hedge-ratio", beta));
+    Params params =
+        Params.of(Map.of("lookback", lookback, "entry-z", 1.5, "exit-z", 0.3, "hedge-ratio", beta));
     MarketPanel panel = Bars.panel(A, B);
     Bars.Run run = Bars.run(new Pairs(params, 2), panel);
 
@@ -92,7 +101,9 @@ class NaiveRecomputationTest {
       } else if (Math.abs(z) < 0.3) {
         state = 0;
       }
-      assertThat(run.targets()[t]).as("bar %d", t).containsExactly(state == 0 ? 0.0 : 0.5 * state, state == 0 ? 0.0 : -0.5 * state);
+      assertThat(run.targets()[t])
+          .as("bar %d", t)
+          .containsExactly(state == 0 ? 0.0 : 0.5 * state, state == 0 ? 0.0 : -0.5 * state);
       assertThat(run.decisions()[t]).as("decision at bar %d", t).isEqualTo(state != before);
       changes += state != before ? 1 : 0;
     }
@@ -114,7 +125,9 @@ class NaiveRecomputationTest {
     return flat ? Double.NaN : (x[t] - m) / Math.sqrt(squares / (length - 1));
   }
 
-  /** Mean of the window ending at t; exactly x[t] when the window is flat (as the strategies say). */
+  /**
+   * Mean of the window ending at t; exactly x[t] when the window is flat (as the strategies say).
+   */
   private static double mean(double[] x, int t, int length) {
     double sum = 0;
     boolean flat = true;

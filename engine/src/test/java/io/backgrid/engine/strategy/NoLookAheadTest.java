@@ -18,7 +18,9 @@ class NoLookAheadTest {
       List.of(
           () -> new BuyAndHold(Params.EMPTY, 2),
           () -> new Momentum(Params.of(Map.of("lookback", 10, "top", 1, "rebalance-bars", 3)), 2),
-          () -> new MeanReversion(Params.of(Map.of("lookback", 10, "entry-z", 1.2, "exit-z", 0.2)), 2),
+          () ->
+              new MeanReversion(
+                  Params.of(Map.of("lookback", 10, "entry-z", 1.2, "exit-z", 0.2)), 2),
           () -> new TrendFollowing(Params.of(Map.of("fast", 5, "slow", 15)), 2),
           () -> new Pairs(Params.of(Map.of("lookback", 10, "entry-z", 1.2, "exit-z", 0.2)), 2));
 
@@ -40,16 +42,23 @@ class NoLookAheadTest {
       Bars.Run after = Bars.run(strategy.get(), altered);
       String name = strategy.get().getClass().getSimpleName();
       for (int t = 0; t <= CUT; t++) {
-        assertThat(after.decisions()[t]).as("%s decision at bar %d", name, t).isEqualTo(before.decisions()[t]);
-        assertThat(after.targets()[t]).as("%s targets at bar %d", name, t).isEqualTo(before.targets()[t]);
+        assertThat(after.decisions()[t])
+            .as("%s decision at bar %d", name, t)
+            .isEqualTo(before.decisions()[t]);
+        assertThat(after.targets()[t])
+            .as("%s targets at bar %d", name, t)
+            .isEqualTo(before.targets()[t]);
       }
-      assertThat(before.decisionBars()).as("%s must trade for the test to mean something", name).isNotEmpty();
+      assertThat(before.decisionBars())
+          .as("%s must trade for the test to mean something", name)
+          .isNotEmpty();
     }
   }
 
   @Test
   void skippedBarsAreCaughtUpSoTargetsMatchAnEveryBarRun() {
-    MarketPanel panel = Bars.panel(Bars.randomWalk(3L, BARS, 0.03), Bars.randomWalk(4L, BARS, 0.03));
+    MarketPanel panel =
+        Bars.panel(Bars.randomWalk(3L, BARS, 0.03), Bars.randomWalk(4L, BARS, 0.03));
     for (Supplier<SleeveStrategy> strategy : STRATEGIES) {
       Bars.Run everyBar = Bars.run(strategy.get(), panel);
       Bars.Run everyThird = Bars.run(strategy.get(), panel, 3);

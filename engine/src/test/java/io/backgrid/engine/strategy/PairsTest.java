@@ -11,7 +11,8 @@ class PairsTest {
   /** The spread path ln A − β ln B the prices below are built to follow. */
   private static final double[] SPREAD = {0.1, 0, 0.05, 0.35, 0.35, 0.25, 0.3};
 
-  private static final Params PARAMS = Params.of(Map.of("lookback", 3, "entry-z", 1, "exit-z", 0.5));
+  private static final Params PARAMS =
+      Params.of(Map.of("lookback", 3, "entry-z", 1, "exit-z", 0.5));
 
   @Test
   void shortsARichSpreadFlipsWhenItTurnsCheapAndExitsNearTheMean() {
@@ -49,7 +50,8 @@ class PairsTest {
       b[t] = 10 + t;
       a[t] = Math.exp(SPREAD[t]) * b[t] * b[t];
     }
-    Params withBeta = Params.of(Map.of("lookback", 3, "entry-z", 1, "exit-z", 0.5, "hedge-ratio", 2));
+    Params withBeta =
+        Params.of(Map.of("lookback", 3, "entry-z", 1, "exit-z", 0.5, "hedge-ratio", 2));
 
     Bars.Run run = Bars.run(new Pairs(withBeta, 2), Bars.panel(a, b));
 
@@ -62,7 +64,9 @@ class PairsTest {
   void needsExactlyTwoSymbols() {
     assertThatThrownBy(() -> new Pairs(Params.EMPTY, 3))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("Invalid universe for strategy pairs: 3 symbols (must be exactly 2: A in slot 0, B in slot 1)");
+        .hasMessage(
+            "Invalid universe for strategy pairs: 3 symbols (must be exactly 2: A in slot 0, B in"
+                + " slot 1)");
   }
 
   @Test

@@ -66,7 +66,9 @@ class RollingWindowTest {
         flat &= prices[j] == prices[t];
       }
       assertThat(window.count()).isEqualTo(k);
-      assertThat(window.mean()).as("mean L=%d t=%d", length, t).isCloseTo(mean, within(1e-12 * mean));
+      assertThat(window.mean())
+          .as("mean L=%d t=%d", length, t)
+          .isCloseTo(mean, within(1e-12 * mean));
       if (k >= 2) {
         double std = flat ? 0.0 : Math.sqrt(squares / (k - 1));
         assertThat(window.sampleStd())

@@ -50,7 +50,8 @@ class TrendFollowingTest {
   @Test
   void warmupIsSlowMinusOne() {
     assertThat(new TrendFollowing(Params.EMPTY, 1).warmupBars()).isEqualTo(199);
-    assertThat(new TrendFollowing(Params.of(Map.of("fast", 2, "slow", 3)), 1).warmupBars()).isEqualTo(2);
+    assertThat(new TrendFollowing(Params.of(Map.of("fast", 2, "slow", 3)), 1).warmupBars())
+        .isEqualTo(2);
   }
 
   @Test

@@ -15,16 +15,25 @@ import picocli.CommandLine.Command;
 /**
  * {@code backgrid run|validate|query ...}; {@code --help} on any command prints its usage. Exit
  * codes: 0 done (a study some of whose configurations FAILED included: a warning line says so), 1
- * bad input or a failed command (the message says why and where; the detail is in the log file
- * it names), 2 usage error, 3 a study none of whose configurations is OK, 130 interrupted
- * (Ctrl-C). Failures never print a stack trace on the console ({@link Failures}).
+ * bad input or a failed command (the message says why and where; the detail is in the log file it
+ * names), 2 usage error, 3 a study none of whose configurations is OK, 130 interrupted (Ctrl-C).
+ * Failures never print a stack trace on the console ({@link Failures}).
  */
-@Command(name = "backgrid", mixinStandardHelpOptions = true, version = "backgrid 0.1.0",
+@Command(
+    name = "backgrid",
+    mixinStandardHelpOptions = true,
+    version = "backgrid 0.1.0",
     description = "Allocation-algorithm studies on Spark.",
-    subcommands = {RunCommand.class, ValidateCommand.class, QueryCommand.class, io.backgrid.spark.report.ReportCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      QueryCommand.class,
+      io.backgrid.spark.report.ReportCommand.class
+    })
 public final class BackgridCli implements Runnable {
   public static final int EXIT_BAD_INPUT = 1;
   public static final int EXIT_NOTHING_OK = 3;
+
   /** 128 + SIGINT, what a shell reports for a command ended by Ctrl-C. */
   public static final int EXIT_INTERRUPTED = 130;
 
@@ -36,20 +45,24 @@ public final class BackgridCli implements Runnable {
     // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
     // waits (briefly) for the command to return, which it does once Spark's own hook has stopped
     // the job, so that its line comes after the last progress line.
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      String line = Failures.onShutdown();
-      if (line != null) {
-        divertStandardError();
-        try {
-          returned.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        out.println();
-        out.println(line);
-        out.flush();
-      }
-    }, "backgrid-interrupt"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  String line = Failures.onShutdown();
+                  if (line != null) {
+                    divertStandardError();
+                    try {
+                      returned.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    out.println();
+                    out.println(line);
+                    out.flush();
+                  }
+                },
+                "backgrid-interrupt"));
     int code = run(out, new PrintWriter(System.err, true), args);
     returned.countDown();
     Failures.finished();
@@ -58,15 +71,16 @@ public final class BackgridCli implements Runnable {
 
   /**
    * After Ctrl-C, Spark's threads print what they were stopped doing (Scala futures report a
-   * rejected task's stack trace on standard error): that goes to the command's log file (or
-   * nowhere when there is none), so the console keeps the one line that says what is kept.
+   * rejected task's stack trace on standard error): that goes to the command's log file (or nowhere
+   * when there is none), so the console keeps the one line that says what is kept.
    */
   private static void divertStandardError() {
     java.nio.file.Path log = CommandLog.file();
     PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
     if (log != null) {
       try {
-        sink = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
+        sink =
+            new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
       } catch (IOException e) {
         // no log file to write: the lines are dropped
       }
@@ -86,7 +100,13 @@ public final class BackgridCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof StudyConfigException c) {
-            line.getErr().println("Invalid study (" + c.problems().size() + " problem" + (c.problems().size() == 1 ? "" : "s") + "):");
+            line.getErr()
+                .println(
+                    "Invalid study ("
+                        + c.problems().size()
+                        + " problem"
+                        + (c.problems().size() == 1 ? "" : "s")
+                        + "):");
             c.problems().forEach(p -> line.getErr().println("  " + p));
             return EXIT_BAD_INPUT;
           }
@@ -97,6 +117,7 @@ public final class BackgridCli implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run, validate or query");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: run, validate or query");
   }
 }

@@ -28,13 +28,13 @@ import org.apache.logging.log4j.core.layout.PatternLayout;
  * console, so that the console shows backgrid's own lines only.
  *
  * <p>The file is {@code <output>/.backgrid-logs/<study>-<UTC time>-<pid>.log} for a local output
- * root, next to the study's tables and work area (not inside the work area: a run removes that
- * when it publishes, and the file must outlive a failure that removed it). For an output on
- * another filesystem (hdfs://, s3a://) or a root that cannot be written, it is under {@code
- * java.io.tmpdir}/backgrid-logs. The file is created only when the first line is logged, so a
- * quiet run leaves nothing behind. Every run gets its own file (time and process id in the name),
- * so concurrent runs never write into one another's log. Needs log4j 2 core as the logging
- * backend (Spark's); with another backend logging is left as it is and {@link #file()} is null.
+ * root, next to the study's tables and work area (not inside the work area: a run removes that when
+ * it publishes, and the file must outlive a failure that removed it). For an output on another
+ * filesystem (hdfs://, s3a://) or a root that cannot be written, it is under {@code
+ * java.io.tmpdir}/backgrid-logs. The file is created only when the first line is logged, so a quiet
+ * run leaves nothing behind. Every run gets its own file (time and process id in the name), so
+ * concurrent runs never write into one another's log. Needs log4j 2 core as the logging backend
+ * (Spark's); with another backend logging is left as it is and {@link #file()} is null.
  */
 final class CommandLog {
   static final String DIR = ".backgrid-logs";
@@ -56,20 +56,33 @@ final class CommandLog {
       return null;
     }
     Path dir = logDir(outputRoot);
-    String stamp = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).format(ZonedDateTime.now(ZoneOffset.UTC));
-    Path log = dir.resolve(name.replaceAll("[^A-Za-z0-9._-]", "_") + "-" + stamp + "-" + ProcessHandle.current().pid() + ".log");
+    String stamp =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+            .format(ZonedDateTime.now(ZoneOffset.UTC));
+    Path log =
+        dir.resolve(
+            name.replaceAll("[^A-Za-z0-9._-]", "_")
+                + "-"
+                + stamp
+                + "-"
+                + ProcessHandle.current().pid()
+                + ".log");
     Configuration config = context.getConfiguration();
     FileAppender appender =
         FileAppender.newBuilder()
             .setName(APPENDER)
             .withFileName(log.toString())
             .withCreateOnDemand(true)
-            .setLayout(PatternLayout.newBuilder().withPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %p %c: %m%n%throwable").build())
+            .setLayout(
+                PatternLayout.newBuilder()
+                    .withPattern("%d{yyyy-MM-dd HH:mm:ss.SSS} %p %c: %m%n%throwable")
+                    .build())
             .setConfiguration(config)
             .build();
     appender.start();
     if (config instanceof AbstractConfiguration c) {
-      c.removeAppender(APPENDER); // an earlier command's file in this JVM (tests run several): stopped
+      c.removeAppender(
+          APPENDER); // an earlier command's file in this JVM (tests run several): stopped
     }
     config.addAppender(appender);
     List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
@@ -121,7 +134,8 @@ final class CommandLog {
           return dir;
         }
       } catch (java.io.IOException | SecurityException e) {
-        // Not writable (a read-only share, or the output root is a file): the temporary directory below.
+        // Not writable (a read-only share, or the output root is a file): the temporary directory
+        // below.
       }
     }
     return Paths.get(System.getProperty("java.io.tmpdir"), "backgrid-logs");

@@ -11,18 +11,20 @@ import org.apache.spark.sql.AnalysisException;
  * happened and what to do, the full detail in the command's log file ({@link CommandLog}), whose
  * path is printed. Never a stack trace on the console.
  *
- * <p>backgrid's own code throws {@link IllegalArgumentException}, {@link IllegalStateException}
- * and {@link UncheckedIOException} with a complete user-facing message (the refusal of a second
- * run of a study, a deleted work directory, ...); such a message is printed as it is, also when
- * Spark wrapped it (a task's failure reaches the driver as a {@code SparkException} around it).
- * Anything else (a full disk: an {@code IOException} "No space left on device" in a task) is
- * named by its root cause, with what the command keeps and how to go on.
+ * <p>backgrid's own code throws {@link IllegalArgumentException}, {@link IllegalStateException} and
+ * {@link UncheckedIOException} with a complete user-facing message (the refusal of a second run of
+ * a study, a deleted work directory, ...); such a message is printed as it is, also when Spark
+ * wrapped it (a task's failure reaches the driver as a {@code SparkException} around it). Anything
+ * else (a full disk: an {@code IOException} "No space left on device" in a task) is named by its
+ * root cause, with what the command keeps and how to go on.
  */
 final class Failures {
   /** What the running command works on, for the messages ("study 'demo'"); null until known. */
   private static volatile String subject;
+
   /** True when a rerun of the command resumes (a study run keeps its finished batches). */
   private static volatile boolean resumable;
+
   private static volatile boolean finished;
 
   private Failures() {}
@@ -69,7 +71,9 @@ final class Failures {
       return e.getMessage();
     }
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if ((t instanceof IllegalArgumentException || t instanceof IllegalStateException || t instanceof UncheckedIOException)
+      if ((t instanceof IllegalArgumentException
+              || t instanceof IllegalStateException
+              || t instanceof UncheckedIOException)
           && t.getMessage() != null) {
         return firstLines(t.getMessage());
       }
@@ -79,10 +83,18 @@ final class Failures {
       root = root.getCause();
     }
     String what = subject == null ? "the command" : subject;
-    String cause = (root instanceof IOException ? "" : root.getClass().getSimpleName() + ": ")
-        + (root.getMessage() == null ? root.getClass().getName() : firstLines(root.getMessage()).lines().findFirst().orElse(""));
-    return "Cannot finish " + what + ": " + cause
-        + (resumable ? "; finished batches are kept: fix the cause and rerun the same command to resume" : "");
+    String cause =
+        (root instanceof IOException ? "" : root.getClass().getSimpleName() + ": ")
+            + (root.getMessage() == null
+                ? root.getClass().getName()
+                : firstLines(root.getMessage()).lines().findFirst().orElse(""));
+    return "Cannot finish "
+        + what
+        + ": "
+        + cause
+        + (resumable
+            ? "; finished batches are kept: fix the cause and rerun the same command to resume"
+            : "");
   }
 
   /** The line Ctrl-C prints (from a shutdown hook), or null when the command had finished. */
@@ -90,7 +102,9 @@ final class Failures {
     if (finished) {
       return null;
     }
-    return resumable ? "[backgrid] interrupted: finished batches are kept; rerun the same command to resume" : "[backgrid] interrupted";
+    return resumable
+        ? "[backgrid] interrupted: finished batches are kept; rerun the same command to resume"
+        : "[backgrid] interrupted";
   }
 
   /** True while the JVM runs its shutdown hooks (Ctrl-C, SIGTERM). */

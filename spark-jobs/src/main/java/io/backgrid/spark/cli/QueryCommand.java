@@ -18,20 +18,35 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Spark SQL over a study's tables. */
-@Command(name = "query", mixinStandardHelpOptions = true,
-    description = {"Run Spark SQL on a study's tables (each registered as a view: configs, portfolio_metrics,",
-        "sleeve_metrics, sleeve_correlations, rebalances, equity, runs)."})
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run Spark SQL on a study's tables (each registered as a view: configs, portfolio_metrics,",
+      "sleeve_metrics, sleeve_correlations, rebalances, equity, runs)."
+    })
 final class QueryCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "the study's tables: <output>/<study>")
+  @Parameters(
+      index = "0",
+      paramLabel = "STUDY_DIR",
+      description = "the study's tables: <output>/<study>")
   String studyDir;
 
-  @Parameters(index = "1", paramLabel = "SQL", description = "a read-only statement (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, CREATE TEMPORARY VIEW), or a .sql file of them separated by ';'")
+  @Parameters(
+      index = "1",
+      paramLabel = "SQL",
+      description =
+          "a read-only statement (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, CREATE"
+              + " TEMPORARY VIEW), or a .sql file of them separated by ';'")
   String sql;
 
   @Option(names = "--csv", description = "print CSV (full precision, every row) instead of a table")
   boolean csv;
 
-  @Option(names = "--max-rows", defaultValue = "50", description = "rows shown in a table (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--max-rows",
+      defaultValue = "50",
+      description = "rows shown in a table (default: ${DEFAULT-VALUE})")
   int maxRows;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -39,7 +54,8 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, ParseException {
     if (maxRows < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
     }
     List<String> statements = statements();
     PrintWriter out = spec.commandLine().getOut();

@@ -28,9 +28,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Runs a study on Spark and writes its tables. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = {"Run a study: simulate every configuration of its grid on Spark and write the result tables to",
-        "<output>/<study>/. A rerun of the same study and data computes only what has no OK row yet."})
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a study: simulate every configuration of its grid on Spark and write the result tables"
+          + " to",
+      "<output>/<study>/. A rerun of the same study and data computes only what has no OK row yet."
+    })
 final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STUDY.conf", description = "the study file (HOCON)")
   Path file;
@@ -41,22 +46,34 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--output", description = "output root instead of study.output (path or URI)")
   String output;
 
-  @Option(names = "--partitions", description = "partitions to spread configurations over (default: study.job.partitions, else 4 per core)")
+  @Option(
+      names = "--partitions",
+      description =
+          "partitions to spread configurations over (default: study.job.partitions, else 4 per"
+              + " core)")
   Integer partitions;
 
-  @Option(names = "--batch-size",
+  @Option(
+      names = "--batch-size",
       description = "configurations per batch: what an interrupted run keeps (default: 2000)")
   int batchSize;
 
-  @Option(names = "--fresh", description = "discard earlier results of this study and recompute everything")
+  @Option(
+      names = "--fresh",
+      description = "discard earlier results of this study and recompute everything")
   boolean fresh;
 
-  @Option(names = "--master", defaultValue = "local[*]",
+  @Option(
+      names = "--master",
+      defaultValue = "local[*]",
       description = "Spark master when not started by spark-submit (default: ${DEFAULT-VALUE})")
   String master;
 
-  @Option(names = "--report",
-      description = "after the run, write the study's report to <output>/<study>-report.html (as 'backgrid report' does)")
+  @Option(
+      names = "--report",
+      description =
+          "after the run, write the study's report to <output>/<study>-report.html (as 'backgrid"
+              + " report' does)")
   boolean writeReport;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -66,16 +83,20 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Study study = StudyLoader.load(file);
     Failures.working("study '" + study.name() + "'", true);
-    // The plan holds ids only; configurations are built a batch at a time, and again for the configs table.
+    // The plan holds ids only; configurations are built a batch at a time, and again for the
+    // configs table.
     RunNeeds needs = new RunNeeds(study);
     GridPlan plan = GridExpander.plan(study, needs::add);
-    // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals, word for word
+    // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals,
+    // word for word
     String location = data != null ? data : study.data();
-    RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+    RunChecks.Outcome checked =
+        RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
-    // Spark's log lines go to a file under the output root from here on (not before: a study refused by
+    // Spark's log lines go to a file under the output root from here on (not before: a study
+    // refused by
     // the checks above leaves nothing behind)
     CommandLog.start(output != null ? output : study.output(), study.name());
     ConfigsTable configs = ConfigsTable.of(plan);
@@ -84,22 +105,41 @@ final class RunCommand implements Callable<Integer> {
             study.name(),
             data != null ? data : study.data(),
             output != null ? output : study.output(),
-            partitions != null ? partitions : study.job().partitions() == null ? 0 : study.job().partitions(),
+            partitions != null
+                ? partitions
+                : study.job().partitions() == null ? 0 : study.job().partitions(),
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
             batchSize);
     try (SparkSessions.Lease lease = SparkSessions.lease("backgrid " + study.name(), master)) {
       SparkSession spark = lease.session();
       JobReport report =
-          new StudyJob(spark, System.out).run(job, StudyConfigurations.of(plan), configs.rows(plan), configs.schema(),
-              Fingerprints.ids(plan.sortedIds()));
-      out.printf(Locale.ROOT, "%n[backgrid] study %s done in %.1f s: %,d configurations (%,d OK, %,d FAILED), %,d computed now, %,d from earlier runs%n",
-          study.name(), report.seconds(), report.configurations(), report.configurations() - report.failed(), report.failed(),
-          report.computed(), report.reused());
+          new StudyJob(spark, System.out)
+              .run(
+                  job,
+                  StudyConfigurations.of(plan),
+                  configs.rows(plan),
+                  configs.schema(),
+                  Fingerprints.ids(plan.sortedIds()));
+      out.printf(
+          Locale.ROOT,
+          "%n[backgrid] study %s done in %.1f s: %,d configurations (%,d OK, %,d FAILED), %,d"
+              + " computed now, %,d from earlier runs%n",
+          study.name(),
+          report.seconds(),
+          report.configurations(),
+          report.configurations() - report.failed(),
+          report.failed(),
+          report.computed(),
+          report.reused());
       out.println("[backgrid] best by Sharpe:");
       report.best().forEach(line -> out.println("  " + line));
-      out.println("[backgrid] tables: " + report.tables() + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
-      out.println("[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
+      out.println(
+          "[backgrid] tables: "
+              + report.tables()
+              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
+      out.println(
+          "[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       if (writeReport) {
         ReportCommand.write(report.tables(), null, "sharpe", 10, out);
       } else {
@@ -117,15 +157,25 @@ final class RunCommand implements Callable<Integer> {
    */
   static int outcome(JobReport report, PrintWriter err) {
     java.nio.file.Path log = CommandLog.written();
-    String errors = "submit-scripts/query.sh " + report.tables()
-        + " \"SELECT config_id, error FROM portfolio_metrics WHERE status = 'FAILED'\"";
+    String errors =
+        "submit-scripts/query.sh "
+            + report.tables()
+            + " \"SELECT config_id, error FROM portfolio_metrics WHERE status = 'FAILED'\"";
     int code = 0;
     if (report.configurations() > 0 && report.failed() == report.configurations()) {
-      err.printf(Locale.ROOT, "[backgrid] no configuration is OK: all %,d FAILED; their errors: %s%n", report.failed(), errors);
+      err.printf(
+          Locale.ROOT,
+          "[backgrid] no configuration is OK: all %,d FAILED; their errors: %s%n",
+          report.failed(),
+          errors);
       code = BackgridCli.EXIT_NOTHING_OK;
     } else if (report.failed() > 0) {
-      err.printf(Locale.ROOT, "[backgrid] warning: %,d of %,d configurations FAILED; their errors: %s%n",
-          report.failed(), report.configurations(), errors);
+      err.printf(
+          Locale.ROOT,
+          "[backgrid] warning: %,d of %,d configurations FAILED; their errors: %s%n",
+          report.failed(),
+          report.configurations(),
+          errors);
     }
     if (log != null) {
       err.println("[backgrid] Spark's warnings: " + log);

@@ -18,18 +18,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Checks a study and prints its grid without running anything. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-    description = "Check a study file and print its grid size and first configurations; runs nothing.")
+@Command(
+    name = "validate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Check a study file and print its grid size and first configurations; runs nothing.")
 final class ValidateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "STUDY.conf", description = "the study file (HOCON)")
   Path file;
 
-  @Option(names = "--first", defaultValue = "10", description = "how many configurations to list (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--first",
+      defaultValue = "10",
+      description = "how many configurations to list (default: ${DEFAULT-VALUE})")
   int first;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--data", description = "price table to check the study against instead of study.data (path or URI)")
+  @Option(
+      names = "--data",
+      description = "price table to check the study against instead of study.data (path or URI)")
   String data;
 
   @Override
@@ -37,9 +45,11 @@ final class ValidateCommand implements Callable<Integer> {
     Study study = StudyLoader.load(file);
     RunNeeds needs = new RunNeeds(study);
     GridPlan grid = GridExpander.plan(study, needs::add);
-    // the same checks run makes before computing (one place: RunChecks), so validate refuses what run would
+    // the same checks run makes before computing (one place: RunChecks), so validate refuses what
+    // run would
     String location = data != null ? data : study.data();
-    RunChecks.Outcome checked = RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+    RunChecks.Outcome checked =
+        RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
     PrintWriter out = spec.commandLine().getOut();
     out.print(StudySummary.validate(study, grid, first));
     out.println("  " + checked.line());

@@ -24,7 +24,10 @@ final class AxisColumns {
         continue;
       }
       numbers &= v instanceof Number;
-      whole &= v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) && Math.abs(n.doubleValue()) < 1e15;
+      whole &=
+          v instanceof Number n
+              && n.doubleValue() == Math.rint(n.doubleValue())
+              && Math.abs(n.doubleValue()) < 1e15;
       flags &= v instanceof Boolean;
       strings &= v instanceof String;
       numberLists &= v instanceof List<?> l && all(l, Number.class);

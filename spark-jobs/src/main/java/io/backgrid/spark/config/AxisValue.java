@@ -7,8 +7,8 @@ package io.backgrid.spark.config;
  *     axis: {@code Long} (all whole numbers), {@code Double} (numbers), {@code Boolean}, {@code
  *     String}, {@code List<Double>} (weights, number lists) or {@code List<String>} (universes);
  *     values of mixed kinds become their text ({@code String})
- * @param typed the value the study template takes (see the field kinds in the template's
- *     javadoc); an opaque object for callers
+ * @param typed the value the study template takes (see the field kinds in the template's javadoc);
+ *     an opaque object for callers
  * @param where where it was written ({@code demo.conf line 31}), for messages
  */
 public record AxisValue(Object value, Object typed, String where) {}

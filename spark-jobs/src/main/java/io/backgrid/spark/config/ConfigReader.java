@@ -9,8 +9,8 @@ import java.util.TreeSet;
 
 /**
  * Reads the structure of a study's config objects (known keys, nested objects, strings, whole
- * numbers), recording every problem in one {@link Problems} instead of stopping at the first.
- * Paths and labels are relative to {@code study} ({@code ""} is the study block itself).
+ * numbers), recording every problem in one {@link Problems} instead of stopping at the first. Paths
+ * and labels are relative to {@code study} ({@code ""} is the study block itself).
  */
 final class ConfigReader {
   private final Problems problems;
@@ -29,8 +29,13 @@ final class ConfigReader {
     for (Map.Entry<String, ConfigValue> e : o.entrySet()) {
       if (!keys.contains(e.getKey())) {
         String p = child(path, e.getKey());
-        problems.add("Unknown key " + Problems.full(p) + " (" + Problems.where(e.getValue().origin())
-            + "); known: " + String.join(", ", new TreeSet<>(keys)));
+        problems.add(
+            "Unknown key "
+                + Problems.full(p)
+                + " ("
+                + Problems.where(e.getValue().origin())
+                + "); known: "
+                + String.join(", ", new TreeSet<>(keys)));
       }
     }
   }
@@ -57,7 +62,10 @@ final class ConfigReader {
     return (ConfigObject) v;
   }
 
-  /** A string at a key of the study block, labelled by the key; see {@link #text(ConfigObject, String, String, boolean)}. */
+  /**
+   * A string at a key of the study block, labelled by the key; see {@link #text(ConfigObject,
+   * String, String, boolean)}.
+   */
   String text(ConfigObject o, String key, boolean required) {
     return text(o, key, key, required);
   }

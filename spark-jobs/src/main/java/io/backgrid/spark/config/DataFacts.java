@@ -53,35 +53,49 @@ record DataFacts(TreeMap<String, int[]> symbols, int[] calendar) {
     TreeMap<String, int[]> symbols = new TreeMap<>();
     int[][] days = {new int[1024]};
     int[] count = {0};
-    RowSink sink = new RowSink() {
-      private int[] range;
-      private boolean keep;
+    RowSink sink =
+        new RowSink() {
+          private int[] range;
+          private boolean keep;
 
-      @Override
-      public void symbol(String symbol) {
-        range = symbols.computeIfAbsent(symbol, s -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
-        keep = used.contains(symbol);
-      }
-
-      @Override
-      public void row(int source, long row, int day, double o, double h, double l, double c, double a, double v) {
-        range[0] = Math.min(range[0], day);
-        range[1] = Math.max(range[1], day);
-        if (keep) {
-          if (count[0] == days[0].length) {
-            days[0] = Arrays.copyOf(days[0], 2 * count[0]);
+          @Override
+          public void symbol(String symbol) {
+            range =
+                symbols.computeIfAbsent(
+                    symbol, s -> new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE});
+            keep = used.contains(symbol);
           }
-          days[0][count[0]++] = day;
-        }
-      }
-    };
+
+          @Override
+          public void row(
+              int source,
+              long row,
+              int day,
+              double o,
+              double h,
+              double l,
+              double c,
+              double a,
+              double v) {
+            range[0] = Math.min(range[0], day);
+            range[1] = Math.max(range[1], day);
+            if (keep) {
+              if (count[0] == days[0].length) {
+                days[0] = Arrays.copyOf(days[0], 2 * count[0]);
+              }
+              days[0][count[0]++] = day;
+            }
+          }
+        };
     ProblemLog problems = new ProblemLog();
     try {
-      PriceParquetReader.scan(location, RowFilter.ALL, EnumSet.noneOf(PriceColumn.class), sink, hadoop, problems);
+      PriceParquetReader.scan(
+          location, RowFilter.ALL, EnumSet.noneOf(PriceColumn.class), sink, hadoop, problems);
     } catch (UncheckedIOException e) {
       throw new Unreachable(e.getMessage());
     }
-    // rows the reader refused (a null or malformed symbol or date): the same refusal run's panel load makes
+    // rows the reader refused (a null or malformed symbol or date): the same refusal run's panel
+    // load makes
     problems.throwIfAny();
     int[] calendar = Arrays.copyOf(days[0], count[0]);
     Arrays.sort(calendar);
@@ -102,7 +116,9 @@ record DataFacts(TreeMap<String, int[]> symbols, int[] calendar) {
       first = Math.min(first, r[0]);
       last = Math.max(last, r[1]);
     }
-    return symbols.isEmpty() ? "no dates" : LocalDate.ofEpochDay(first) + " .. " + LocalDate.ofEpochDay(last);
+    return symbols.isEmpty()
+        ? "no dates"
+        : LocalDate.ofEpochDay(first) + " .. " + LocalDate.ofEpochDay(last);
   }
 
   /** Calendar bars in {@code [start, end]} (null ends open): the bars a configuration simulates. */

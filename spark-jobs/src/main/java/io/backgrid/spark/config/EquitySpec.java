@@ -3,8 +3,8 @@ package io.backgrid.spark.config;
 import java.util.List;
 
 /**
- * {@code study.equity}: which configurations get the (large) equity table: the best {@code top}
- * by the portfolio metric {@code by}, plus the listed config ids.
+ * {@code study.equity}: which configurations get the (large) equity table: the best {@code top} by
+ * the portfolio metric {@code by}, plus the listed config ids.
  *
  * @param top number of best configurations (≥ 0)
  * @param by a portfolio_metrics column, snake_case (e.g. {@code sharpe}, {@code cagr}); larger is

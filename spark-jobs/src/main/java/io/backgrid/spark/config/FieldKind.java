@@ -10,8 +10,23 @@ import java.util.Set;
  * a kind into the typed value the template holds.
  */
 enum FieldKind {
-  CAPITAL, RISK_FREE, DATE, FILL, FLAG, COST, STRATEGY, UNIVERSE, PARAM, ALGORITHM, WEIGHTS,
-  LOOKBACK, BOUND, SLEEVE_BOUND, FREQUENCY, DRIFT, COOLDOWN;
+  CAPITAL,
+  RISK_FREE,
+  DATE,
+  FILL,
+  FLAG,
+  COST,
+  STRATEGY,
+  UNIVERSE,
+  PARAM,
+  ALGORITHM,
+  WEIGHTS,
+  LOOKBACK,
+  BOUND,
+  SLEEVE_BOUND,
+  FREQUENCY,
+  DRIFT,
+  COOLDOWN;
 
   /** The leaves at fixed paths; the others are found by {@link #of}'s patterns. */
   static final Map<String, FieldKind> FIXED =
@@ -37,8 +52,8 @@ enum FieldKind {
           Map.entry("rebalance.cooldown", COOLDOWN));
 
   /**
-   * The kind of a path relative to {@code study}, or null when it is not a leaf a configuration
-   * is made of. Sleeve paths address sleeves by id: {@code sleeves.<id>.strategy}, {@code
+   * The kind of a path relative to {@code study}, or null when it is not a leaf a configuration is
+   * made of. Sleeve paths address sleeves by id: {@code sleeves.<id>.strategy}, {@code
    * sleeves.<id>.universe}, {@code sleeves.<id>.params.<key>}; algorithm parameters are {@code
    * allocation.<algorithm>.<key>}; per-sleeve bounds {@code
    * allocation.constraints.per-sleeve.<id>.min|max}.
@@ -61,12 +76,16 @@ enum FieldKind {
       }
       return null;
     }
-    if (parts.length == 3 && parts[0].equals("allocation") && AllocationRegistry.has(parts[1])
+    if (parts.length == 3
+        && parts[0].equals("allocation")
+        && AllocationRegistry.has(parts[1])
         && !parts[2].isEmpty()) {
       return PARAM;
     }
-    if (parts.length == 5 && path.startsWith("allocation.constraints.per-sleeve.")
-        && sleeveIds.contains(parts[3]) && (parts[4].equals("min") || parts[4].equals("max"))) {
+    if (parts.length == 5
+        && path.startsWith("allocation.constraints.per-sleeve.")
+        && sleeveIds.contains(parts[3])
+        && (parts[4].equals("min") || parts[4].equals("max"))) {
       return SLEEVE_BOUND;
     }
     return null;

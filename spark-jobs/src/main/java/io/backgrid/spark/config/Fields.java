@@ -22,27 +22,30 @@ import java.util.Set;
  * the same rules. The plug-in leaves (strategy, algorithm, parameters) are converted by {@link
  * PluginFields}.
  *
- * <p>Typed values: capital, risk-free, costs, bounds → {@code Double}; dates → {@code LocalDate}
- * or null; fill → {@link FillPrice}; flags → {@code Boolean}; strategy, algorithm → {@code
- * String}; universe → {@code List<String>}; weights → {@code double[]} or null (equal weights);
- * lookback → {@link Lookback}; frequency → {@link RebalanceSchedule}; drift → {@code Double} (NaN
- * for off); cooldown → {@code Integer}; parameters → the unwrapped value (Number, String,
- * Boolean, List) or null for "absent".
+ * <p>Typed values: capital, risk-free, costs, bounds → {@code Double}; dates → {@code LocalDate} or
+ * null; fill → {@link FillPrice}; flags → {@code Boolean}; strategy, algorithm → {@code String};
+ * universe → {@code List<String>}; weights → {@code double[]} or null (equal weights); lookback →
+ * {@link Lookback}; frequency → {@link RebalanceSchedule}; drift → {@code Double} (NaN for off);
+ * cooldown → {@code Integer}; parameters → the unwrapped value (Number, String, Boolean, List) or
+ * null for "absent".
  */
 final class Fields {
   /** Returned by {@link #convert} when the value was refused (the problem is recorded). */
   static final Object FAILED = new Object();
 
   private static final String CAPITAL_RULE =
-      "must be a finite number > 0 and <= " + Money.MAX_CAPITAL_TEXT + ", the most whose cents stay exact";
+      "must be a finite number > 0 and <= "
+          + Money.MAX_CAPITAL_TEXT
+          + ", the most whose cents stay exact";
   private static final Set<ConfigValueType> TEXT = EnumSet.of(ConfigValueType.STRING);
-  private static final Set<ConfigValueType> TEXT_OR_NUMBER = EnumSet.of(ConfigValueType.STRING, ConfigValueType.NUMBER);
+  private static final Set<ConfigValueType> TEXT_OR_NUMBER =
+      EnumSet.of(ConfigValueType.STRING, ConfigValueType.NUMBER);
 
   private Fields() {}
 
   /**
-   * Converts a value of the given kind, recording a problem named by {@code label} (a path
-   * relative to {@code study}) when it is refused.
+   * Converts a value of the given kind, recording a problem named by {@code label} (a path relative
+   * to {@code study}) when it is refused.
    *
    * @param sleeveCount number of sleeves, for weight vectors; negative when the sleeves are invalid
    *     (the count is then not checked, to avoid a follow-on error)
@@ -63,7 +66,12 @@ final class Fields {
       case SLEEVE_BOUND:
         return type == ConfigValueType.NULL
             ? (Object) Double.NaN
-            : number(label, v, p, d -> d >= 0 && d <= 1, "must be in [0, 1], or null for the global bound");
+            : number(
+                label,
+                v,
+                p,
+                d -> d >= 0 && d <= 1,
+                "must be in [0, 1], or null for the global bound");
       case DRIFT:
         return type == ConfigValueType.NULL
             ? (Object) Double.NaN
@@ -73,7 +81,13 @@ final class Fields {
       case DATE:
         return type == ConfigValueType.NULL
             ? null
-            : parsed(label, v, p, TEXT, LocalDate::parse, "must be an ISO date such as 2005-01-03, or null");
+            : parsed(
+                label,
+                v,
+                p,
+                TEXT,
+                LocalDate::parse,
+                "must be an ISO date such as 2005-01-03, or null");
       case FILL:
         return parsed(label, v, p, TEXT, FillPrice::parse, "must be close or next-open");
       case FLAG:
@@ -95,8 +109,14 @@ final class Fields {
       case LOOKBACK:
         return lookback(label, v, p);
       case FREQUENCY:
-        return parsed(label, v, p, TEXT_OR_NUMBER, Fields::frequency,
-            "must be never, daily, weekly, monthly, quarterly, yearly, or 'every N bars' with N >= 1");
+        return parsed(
+            label,
+            v,
+            p,
+            TEXT_OR_NUMBER,
+            Fields::frequency,
+            "must be never, daily, weekly, monthly, quarterly, yearly, or 'every N bars' with N >="
+                + " 1");
       default:
         throw new IllegalStateException("Unhandled field kind " + kind);
     }
@@ -107,7 +127,8 @@ final class Fields {
    * #FAILED} with {@code rule} recorded.
    */
   static Object whole(String label, ConfigValue v, Problems p, int min, String rule) {
-    Object d = number(label, v, p, x -> x == Math.rint(x) && x >= min && x <= Integer.MAX_VALUE, rule);
+    Object d =
+        number(label, v, p, x -> x == Math.rint(x) && x >= min && x <= Integer.MAX_VALUE, rule);
     return d == FAILED ? FAILED : (Object) ((Double) d).intValue();
   }
 
@@ -115,8 +136,12 @@ final class Fields {
     boolean test(double d);
   }
 
-  /** A finite number that passes {@code rule}, as a {@code Double}, or {@link #FAILED} with {@code text} recorded. */
-  private static Object number(String label, ConfigValue v, Problems p, DoubleRule rule, String text) {
+  /**
+   * A finite number that passes {@code rule}, as a {@code Double}, or {@link #FAILED} with {@code
+   * text} recorded.
+   */
+  private static Object number(
+      String label, ConfigValue v, Problems p, DoubleRule rule, String text) {
     if (v.valueType() == ConfigValueType.NUMBER) {
       double d = ((Number) v.unwrapped()).doubleValue();
       if (Double.isFinite(d) && rule.test(d)) {
@@ -127,13 +152,25 @@ final class Fields {
     return FAILED;
   }
 
-  /** Reads a value's text; refuses it by throwing {@link IllegalArgumentException} or {@link DateTimeParseException}. */
+  /**
+   * Reads a value's text; refuses it by throwing {@link IllegalArgumentException} or {@link
+   * DateTimeParseException}.
+   */
   private interface Parser {
     Object parse(String text);
   }
 
-  /** The parsed text of a value of one of {@code types}, or {@link #FAILED} with {@code rule} recorded. */
-  private static Object parsed(String label, ConfigValue v, Problems p, Set<ConfigValueType> types, Parser parser, String rule) {
+  /**
+   * The parsed text of a value of one of {@code types}, or {@link #FAILED} with {@code rule}
+   * recorded.
+   */
+  private static Object parsed(
+      String label,
+      ConfigValue v,
+      Problems p,
+      Set<ConfigValueType> types,
+      Parser parser,
+      String rule) {
     if (types.contains(v.valueType())) {
       try {
         return parser.parse(String.valueOf(v.unwrapped()));
@@ -184,7 +221,10 @@ final class Fields {
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
       ConfigValue item = list.get(i);
-      double d = item.valueType() == ConfigValueType.NUMBER ? ((Number) item.unwrapped()).doubleValue() : Double.NaN;
+      double d =
+          item.valueType() == ConfigValueType.NUMBER
+              ? ((Number) item.unwrapped()).doubleValue()
+              : Double.NaN;
       if (!(d >= 0 && d <= 1)) {
         p.invalid(label, v, "each weight must be a number in [0, 1]");
         return FAILED;
@@ -193,7 +233,10 @@ final class Fields {
       sum += d;
     }
     if (sleeveCount >= 0 && w.length != sleeveCount) {
-      p.invalid(label, v, "must have one weight per sleeve: " + w.length + " for " + sleeveCount + " sleeves");
+      p.invalid(
+          label,
+          v,
+          "must have one weight per sleeve: " + w.length + " for " + sleeveCount + " sleeves");
       return FAILED;
     }
     if (sum > 1 + 1e-9) {
@@ -208,7 +251,13 @@ final class Fields {
       Object bars = whole(label, v, p, 1, "must be >= 1");
       return bars == FAILED ? FAILED : Lookback.ofBars((Integer) bars);
     }
-    return parsed(label, v, p, TEXT, Lookback::parse,
-        "must be a number of bars >= 1, or a period such as '3 months', '1 year', '2 weeks', '10 days'");
+    return parsed(
+        label,
+        v,
+        p,
+        TEXT,
+        Lookback::parse,
+        "must be a number of bars >= 1, or a period such as '3 months', '1 year', '2 weeks', '10"
+            + " days'");
   }
 }

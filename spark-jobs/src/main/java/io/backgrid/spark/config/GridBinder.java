@@ -19,10 +19,11 @@ import java.util.TreeMap;
  */
 final class GridBinder {
   static final String AXIS_FORMS =
-      "capital, risk-free, period.start|end, execution.fill|fractional-shares|netting, costs.<cost>,"
-          + " sleeves.<id>.strategy|universe|params.<param>, allocation.algorithm|weights|lookback,"
-          + " allocation.<algorithm>.<param>, allocation.constraints.min|max,"
-          + " allocation.constraints.per-sleeve.<id>.min|max, rebalance.frequency|drift-threshold|cooldown";
+      "capital, risk-free, period.start|end, execution.fill|fractional-shares|netting,"
+          + " costs.<cost>, sleeves.<id>.strategy|universe|params.<param>,"
+          + " allocation.algorithm|weights|lookback, allocation.<algorithm>.<param>,"
+          + " allocation.constraints.min|max, allocation.constraints.per-sleeve.<id>.min|max,"
+          + " rebalance.frequency|drift-threshold|cooldown";
 
   private final Problems problems;
   private final Set<String> sleeveIds;
@@ -41,12 +42,13 @@ final class GridBinder {
       walk(grid, "");
     }
     List<GridAxis> axes = new ArrayList<>();
-    entries.forEach((path, v) -> {
-      GridAxis axis = axis(path, v);
-      if (axis != null) {
-        axes.add(axis);
-      }
-    });
+    entries.forEach(
+        (path, v) -> {
+          GridAxis axis = axis(path, v);
+          if (axis != null) {
+            axes.add(axis);
+          }
+        });
     return axes;
   }
 
@@ -61,8 +63,12 @@ final class GridBinder {
       if (!leaf) {
         walk((ConfigObject) v, path);
       } else if (entries.put(path, v) != null) {
-        problems.add("Duplicate grid axis study.grid.\"" + path + "\" (" + Problems.where(v.origin())
-            + "); each path may be an axis once");
+        problems.add(
+            "Duplicate grid axis study.grid.\""
+                + path
+                + "\" ("
+                + Problems.where(v.origin())
+                + "); each path may be an axis once");
       }
     }
   }
@@ -71,16 +77,29 @@ final class GridBinder {
     String label = "grid.\"" + path + "\"";
     FieldKind kind = FieldKind.of(path, sleeveIds);
     if (kind == null) {
-      problems.add("Unknown grid axis study.grid.\"" + path + "\" (" + Problems.where(v.origin())
-          + "); an axis is one of " + AXIS_FORMS + " (sleeves: " + String.join(", ", sleeveIds) + ")");
+      problems.add(
+          "Unknown grid axis study.grid.\""
+              + path
+              + "\" ("
+              + Problems.where(v.origin())
+              + "); an axis is one of "
+              + AXIS_FORMS
+              + " (sleeves: "
+              + String.join(", ", sleeveIds)
+              + ")");
       return null;
     }
     if (kind == FieldKind.WEIGHTS && v.valueType() == ConfigValueType.OBJECT) {
       return generated(path, label, (ConfigObject) v);
     }
     if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
-      problems.invalid(label, v, "an axis must be a non-empty list of values"
-          + (kind == FieldKind.WEIGHTS ? ", or a generator { simplex-step = 0.25 } or { random = 20, seed = 7 }" : ""));
+      problems.invalid(
+          label,
+          v,
+          "an axis must be a non-empty list of values"
+              + (kind == FieldKind.WEIGHTS
+                  ? ", or a generator { simplex-step = 0.25 } or { random = 20, seed = 7 }"
+                  : ""));
       return null;
     }
     ConfigList list = (ConfigList) v;
@@ -151,27 +170,46 @@ final class GridBinder {
     String generator;
     if (o.containsKey("simplex-step") && o.size() == 1) {
       ConfigValue s = o.get("simplex-step");
-      double step = s.valueType() == ConfigValueType.NUMBER ? ((Number) s.unwrapped()).doubleValue() : Double.NaN;
+      double step =
+          s.valueType() == ConfigValueType.NUMBER
+              ? ((Number) s.unwrapped()).doubleValue()
+              : Double.NaN;
       double k = Math.rint(1 / step);
       if (!(step > 0 && step <= 1) || Math.abs(k * step - 1) > 1e-9) {
-        problems.invalid(label + ".simplex-step", s, "must be 1/k for a whole k >= 1, e.g. 0.5, 0.25, 0.2, 0.1");
+        problems.invalid(
+            label + ".simplex-step", s, "must be 1/k for a whole k >= 1, e.g. 0.5, 0.25, 0.2, 0.1");
         return null;
       }
       long count = WeightSets.simplexCount(n, (int) k);
       if (count > WeightSets.MAX_VECTORS) {
-        problems.invalid(label + ".simplex-step", s, "makes " + (count == Long.MAX_VALUE ? "too many" : count)
-            + " weight vectors for " + n + " sleeves; at most " + WeightSets.MAX_VECTORS);
+        problems.invalid(
+            label + ".simplex-step",
+            s,
+            "makes "
+                + (count == Long.MAX_VALUE ? "too many" : count)
+                + " weight vectors for "
+                + n
+                + " sleeves; at most "
+                + WeightSets.MAX_VECTORS);
         return null;
       }
       vectors = WeightSets.simplex(n, (int) k);
       generator = "simplex-step = " + s.unwrapped();
-    } else if (o.containsKey("random") && (o.size() == 1 || (o.size() == 2 && o.containsKey("seed")))) {
-      Object count = Fields.whole(label + ".random", o.get("random"), problems, 1, "must be a whole number of draws >= 1");
+    } else if (o.containsKey("random")
+        && (o.size() == 1 || (o.size() == 2 && o.containsKey("seed")))) {
+      Object count =
+          Fields.whole(
+              label + ".random",
+              o.get("random"),
+              problems,
+              1,
+              "must be a whole number of draws >= 1");
       ConfigValue seedValue = o.get("seed");
       long seed = 1;
       if (seedValue != null) {
         Object d = seedValue.unwrapped();
-        if (seedValue.valueType() != ConfigValueType.NUMBER || ((Number) d).doubleValue() != Math.rint(((Number) d).doubleValue())) {
+        if (seedValue.valueType() != ConfigValueType.NUMBER
+            || ((Number) d).doubleValue() != Math.rint(((Number) d).doubleValue())) {
           problems.invalid(label + ".seed", seedValue, "must be a whole number");
           return null;
         }
@@ -181,14 +219,22 @@ final class GridBinder {
         return null;
       }
       if ((Integer) count > WeightSets.MAX_VECTORS) {
-        problems.invalid(label + ".random", o.get("random"), "must be at most " + WeightSets.MAX_VECTORS);
+        problems.invalid(
+            label + ".random", o.get("random"), "must be at most " + WeightSets.MAX_VECTORS);
         return null;
       }
       vectors = WeightSets.random(n, (Integer) count, seed);
       generator = "random = " + count + ", seed = " + seed;
     } else {
-      problems.add("Invalid study." + label + ": " + Problems.render(o) + " (" + Problems.where(o.origin())
-          + "); a weights generator is { simplex-step = <1/k> } or { random = <count>, seed = <seed> }");
+      problems.add(
+          "Invalid study."
+              + label
+              + ": "
+              + Problems.render(o)
+              + " ("
+              + Problems.where(o.origin())
+              + "); a weights generator is { simplex-step = <1/k> } or { random = <count>, seed ="
+              + " <seed> }");
       return null;
     }
     return new Generated(vectors, generator);

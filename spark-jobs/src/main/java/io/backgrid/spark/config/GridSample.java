@@ -10,7 +10,8 @@ package io.backgrid.spark.config;
 public record GridSample(Integer size, long seed) {
   public GridSample {
     if (size != null && size < 1) {
-      throw new IllegalArgumentException("Invalid study.grid-sample.size: " + size + " (must be >= 1, or null for all)");
+      throw new IllegalArgumentException(
+          "Invalid study.grid-sample.size: " + size + " (must be >= 1, or null for all)");
     }
   }
 

@@ -12,7 +12,9 @@ import java.util.Objects;
 final class Locations {
   private final Map<String, String> where;
 
-  /** @param where path to where it was written; the leaves and the objects that hold them */
+  /**
+   * @param where path to where it was written; the leaves and the objects that hold them
+   */
   Locations(Map<String, String> where) {
     this.where = new LinkedHashMap<>(where);
   }
@@ -33,7 +35,9 @@ final class Locations {
       }
     }
     for (Map.Entry<String, String> e : where.entrySet()) {
-      if (under(e.getKey(), subject) && !e.getKey().equals(subject) && mentions(message, e.getKey())) {
+      if (under(e.getKey(), subject)
+          && !e.getKey().equals(subject)
+          && mentions(message, e.getKey())) {
         return e.getValue();
       }
     }
@@ -52,15 +56,21 @@ final class Locations {
     }
   }
 
-  /** True when {@code path} is {@code subject} or lies under it; every path lies under {@code ""}. */
+  /**
+   * True when {@code path} is {@code subject} or lies under it; every path lies under {@code ""}.
+   */
   static boolean under(String path, String subject) {
     return subject.isEmpty() || path.equals(subject) || path.startsWith(subject + ".");
   }
 
-  /** True when the message names the path's last key as {@code .key:}, {@code .key } or {@code .key,}. */
+  /**
+   * True when the message names the path's last key as {@code .key:}, {@code .key } or {@code
+   * .key,}.
+   */
   private static boolean mentions(String message, String path) {
     String last = path.substring(path.lastIndexOf('.') + 1);
-    return message.contains("." + last + ":") || message.contains("." + last + " ")
+    return message.contains("." + last + ":")
+        || message.contains("." + last + " ")
         || message.contains("." + last + ",");
   }
 }

@@ -33,7 +33,10 @@ final class PluginChecks {
   /** Checks a sleeve's strategy, parameters and universe size (cached). */
   Checked sleeve(SleeveSpec spec) {
     return sleeveChecks.computeIfAbsent(
-        spec, s -> new Checked(s, StrategyRegistry.problems(s.strategy(), s.params(), s.universe().size())));
+        spec,
+        s ->
+            new Checked(
+                s, StrategyRegistry.problems(s.strategy(), s.params(), s.universe().size())));
   }
 
   /**
@@ -42,14 +45,15 @@ final class PluginChecks {
    * @return the registry's messages, every problem of the block; empty when it is valid
    */
   List<String> algorithm(String algorithm, Params params, int n) {
-    return algorithmChecks.computeIfAbsent(List.of(algorithm, n, params), k -> checkAlgorithm(algorithm, params, n));
+    return algorithmChecks.computeIfAbsent(
+        List.of(algorithm, n, params), k -> checkAlgorithm(algorithm, params, n));
   }
 
   /**
    * Creates the algorithm to validate its block. {@code adaptive} checks that its benchmark is a
    * symbol of the panel, which is not loaded here: it is given a one-bar stand-in panel that holds
-   * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists
-   * in the data is checked when the data are loaded.
+   * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists in
+   * the data is checked when the data are loaded.
    */
   private static List<String> checkAlgorithm(String algorithm, Params params, int n) {
     Object benchmark = params.asMap().get("benchmark");

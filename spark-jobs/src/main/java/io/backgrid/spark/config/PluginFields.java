@@ -7,12 +7,11 @@ import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.strategy.StrategyRegistry;
 
 /**
- * Conversion of the leaves that choose or configure a plug-in: a sleeve's strategy (a built-in
- * name or a class name, checked against the engine's {@link StrategyRegistry}), the allocation
- * algorithm (a name the {@link AllocationRegistry} knows), and the parameters of either (plain
- * values, whose keys and ranges the registries check later, per resolved configuration). Part of
- * {@link Fields#convert}; each method records its problem and returns {@link Fields#FAILED} on
- * refusal.
+ * Conversion of the leaves that choose or configure a plug-in: a sleeve's strategy (a built-in name
+ * or a class name, checked against the engine's {@link StrategyRegistry}), the allocation algorithm
+ * (a name the {@link AllocationRegistry} knows), and the parameters of either (plain values, whose
+ * keys and ranges the registries check later, per resolved configuration). Part of {@link
+ * Fields#convert}; each method records its problem and returns {@link Fields#FAILED} on refusal.
  */
 final class PluginFields {
   private PluginFields() {}
@@ -28,15 +27,24 @@ final class PluginFields {
       return name;
     }
     if (!name.contains(".")) {
-      p.add("Unknown strategy '" + name + "' in " + Problems.full(label) + " (" + Problems.where(v.origin())
-          + "); known: " + String.join(", ", StrategyRegistry.names()) + " (or a class name)");
+      p.add(
+          "Unknown strategy '"
+              + name
+              + "' in "
+              + Problems.full(label)
+              + " ("
+              + Problems.where(v.origin())
+              + "); known: "
+              + String.join(", ", StrategyRegistry.names())
+              + " (or a class name)");
       return Fields.FAILED;
     }
     try {
       StrategyRegistry.factory(name);
       return name;
     } catch (IllegalArgumentException e) {
-      p.add(e.getMessage() + " in " + Problems.full(label) + " (" + Problems.where(v.origin()) + ")");
+      p.add(
+          e.getMessage() + " in " + Problems.full(label) + " (" + Problems.where(v.origin()) + ")");
       return Fields.FAILED;
     }
   }
@@ -48,8 +56,15 @@ final class PluginFields {
     if (type == ConfigValueType.STRING && AllocationRegistry.has((String) raw)) {
       return raw;
     }
-    p.add("Unknown allocation algorithm " + (type == ConfigValueType.STRING ? "'" + raw + "'" : Problems.render(v)) + " in " + Problems.full(label)
-        + " (" + Problems.where(v.origin()) + "); known: " + String.join(", ", AllocationRegistry.names()));
+    p.add(
+        "Unknown allocation algorithm "
+            + (type == ConfigValueType.STRING ? "'" + raw + "'" : Problems.render(v))
+            + " in "
+            + Problems.full(label)
+            + " ("
+            + Problems.where(v.origin())
+            + "); known: "
+            + String.join(", ", AllocationRegistry.names()));
     return Fields.FAILED;
   }
 

@@ -21,7 +21,16 @@ final class Problems {
 
   /** {@code Invalid study.<path>: <value> (<rule>) (<file> line <n>)}. */
   void invalid(String path, ConfigValue value, String rule) {
-    add("Invalid " + full(path) + ": " + render(value) + " (" + rule + ") (" + where(value.origin()) + ")");
+    add(
+        "Invalid "
+            + full(path)
+            + ": "
+            + render(value)
+            + " ("
+            + rule
+            + ") ("
+            + where(value.origin())
+            + ")");
   }
 
   /** {@code Missing study.<path> (required) (<file> line <n>)}, at the object that lacks it. */
@@ -72,7 +81,8 @@ final class Problems {
     String d = origin.description().replaceFirst("^merge of ", "");
     int comma = d.indexOf(',');
     d = comma >= 0 ? d.substring(0, comma) : d;
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(.*?):\\s*(\\d+)(-\\d+)?$").matcher(d);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("^(.*?):\\s*(\\d+)(-\\d+)?$").matcher(d);
     return m.matches() ? at(m.group(1), Integer.parseInt(m.group(2))) : d;
   }
 

@@ -12,16 +12,16 @@ import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 
 /**
- * The checks of a study against its price data, the one place both {@code validate} and {@code
- * run} make them (so their messages are the same): every symbol the configurations name exists
- * (each unknown one reported with its sleeve and line), every period has bars and every symbol a
- * bar in it (what run's panel loading refuses), and every allocation lookback and sleeve warm-up
- * fits in the bars of its period (a longer one would never have history: the algorithm would keep
- * its initial weights, the sleeve would never trade).
+ * The checks of a study against its price data, the one place both {@code validate} and {@code run}
+ * make them (so their messages are the same): every symbol the configurations name exists (each
+ * unknown one reported with its sleeve and line), every period has bars and every symbol a bar in
+ * it (what run's panel loading refuses), and every allocation lookback and sleeve warm-up fits in
+ * the bars of its period (a longer one would never have history: the algorithm would keep its
+ * initial weights, the sleeve would never trade).
  *
  * <p>Only the {@code symbol} and {@code date} columns are read ({@link DataFacts}). Data that
- * cannot be reached from here (a cluster path, a file system without credentials) are not an
- * error: the checks are skipped and said so.
+ * cannot be reached from here (a cluster path, a file system without credentials) are not an error:
+ * the checks are skipped and said so.
  */
 public final class RunChecks {
   private static final int SYMBOLS_SHOWN = 50;
@@ -58,7 +58,8 @@ public final class RunChecks {
    * @throws StudyConfigException with every problem found
    * @throws IllegalArgumentException for data that are reachable but not a valid price table
    */
-  public static Outcome check(Study study, RunNeeds needs, String shown, URI location, Configuration hadoop) {
+  public static Outcome check(
+      Study study, RunNeeds needs, String shown, URI location, Configuration hadoop) {
     RunChecks ids = new RunChecks(study, needs, shown, null);
     ids.equityIds(); // needs no data
     ids.throwIfAny();
@@ -66,7 +67,8 @@ public final class RunChecks {
     try {
       facts = DataFacts.read(location, needs.symbols.keySet(), hadoop);
     } catch (DataFacts.Unreachable e) {
-      return new Outcome(true, "data checks skipped: cannot reach the data (" + e.getMessage() + ")");
+      return new Outcome(
+          true, "data checks skipped: cannot reach the data (" + e.getMessage() + ")");
     }
     RunChecks checks = new RunChecks(study, needs, shown, facts);
     checks.symbols();
@@ -74,8 +76,15 @@ public final class RunChecks {
       checks.periods();
     }
     checks.throwIfAny();
-    return new Outcome(false, String.format(Locale.ROOT, "data checks passed: %d of the data's %d symbols used, %d bars (%s)",
-        needs.symbols.size(), facts.symbols().size(), facts.calendar().length, facts.span()));
+    return new Outcome(
+        false,
+        String.format(
+            Locale.ROOT,
+            "data checks passed: %d of the data's %d symbols used, %d bars (%s)",
+            needs.symbols.size(),
+            facts.symbols().size(),
+            facts.calendar().length,
+            facts.span()));
   }
 
   private void throwIfAny() {
@@ -86,8 +95,14 @@ public final class RunChecks {
 
   private void equityIds() {
     for (String id : needs.missingEquityIds) {
-      problems.add("Invalid study.equity.ids: '" + id + "' is not a configuration of study " + study.name() + " ("
-          + study.template().where("equity.ids") + "); validate lists configuration ids");
+      problems.add(
+          "Invalid study.equity.ids: '"
+              + id
+              + "' is not a configuration of study "
+              + study.name()
+              + " ("
+              + study.template().where("equity.ids")
+              + "); validate lists configuration ids");
     }
   }
 
@@ -101,28 +116,53 @@ public final class RunChecks {
       String at;
       if (user.sleeve() >= 0) {
         String path = "sleeves." + user.id() + ".universe";
-        at = "study.sleeves[" + user.sleeve() + "].universe (sleeve " + user.id() + ", "
-            + where(path, v -> v instanceof List<?> l && l.contains(symbol)) + ")";
+        at =
+            "study.sleeves["
+                + user.sleeve()
+                + "].universe (sleeve "
+                + user.id()
+                + ", "
+                + where(path, v -> v instanceof List<?> l && l.contains(symbol))
+                + ")";
       } else {
         String path = "allocation." + user.id() + ".benchmark";
         at = "study." + path + " (" + where(path, symbol::equals) + ")";
       }
-      problems.add("Unknown symbol '" + symbol + "' in " + at + "; the data (" + shown + ") has "
-          + facts.symbols().size() + " symbols: " + listed());
+      problems.add(
+          "Unknown symbol '"
+              + symbol
+              + "' in "
+              + at
+              + "; the data ("
+              + shown
+              + ") has "
+              + facts.symbols().size()
+              + " symbols: "
+              + listed());
     }
   }
 
   private String listed() {
     List<String> names = new ArrayList<>(facts.symbols().keySet());
     String head = String.join(", ", names.subList(0, Math.min(SYMBOLS_SHOWN, names.size())));
-    return names.size() > SYMBOLS_SHOWN ? head + ", ... (" + (names.size() - SYMBOLS_SHOWN) + " more)" : head;
+    return names.size() > SYMBOLS_SHOWN
+        ? head + ", ... (" + (names.size() - SYMBOLS_SHOWN) + " more)"
+        : head;
   }
 
   private void periods() {
     for (RunNeeds.Period p : needs.periods) {
       if (facts.bars(p.start(), p.end()) == 0) {
-        problems.add("Invalid study.period: " + text(p) + " (no bar of the data (" + shown + ") falls in it; they cover "
-            + facts.span() + ") (" + wherePeriod(p) + ")");
+        problems.add(
+            "Invalid study.period: "
+                + text(p)
+                + " (no bar of the data ("
+                + shown
+                + ") falls in it; they cover "
+                + facts.span()
+                + ") ("
+                + wherePeriod(p)
+                + ")");
       }
     }
     if (!problems.isEmpty()) {
@@ -132,19 +172,34 @@ public final class RunChecks {
     LocalDate end = needs.end();
     for (Map.Entry<String, RunNeeds.User> e : needs.symbols.entrySet()) {
       int[] range = facts.symbols().get(e.getKey());
-      if ((start != null && range[1] < start.toEpochDay()) || (end != null && range[0] > end.toEpochDay())) {
+      if ((start != null && range[1] < start.toEpochDay())
+          || (end != null && range[0] > end.toEpochDay())) {
         RunNeeds.User user = e.getValue();
-        String in = user.sleeve() >= 0 ? "study.sleeves[" + user.sleeve() + "].universe (sleeve " + user.id() + ")"
-            : "study.allocation." + user.id() + ".benchmark";
-        problems.add("Invalid study.period: " + text(new RunNeeds.Period(start, end)) + " (no bar of symbol '" + e.getKey()
-            + "' in " + in + " falls in it; its data cover " + LocalDate.ofEpochDay(range[0]) + " .. "
-            + LocalDate.ofEpochDay(range[1]) + ") (" + wherePeriod(new RunNeeds.Period(start, end)) + ")");
+        String in =
+            user.sleeve() >= 0
+                ? "study.sleeves[" + user.sleeve() + "].universe (sleeve " + user.id() + ")"
+                : "study.allocation." + user.id() + ".benchmark";
+        problems.add(
+            "Invalid study.period: "
+                + text(new RunNeeds.Period(start, end))
+                + " (no bar of symbol '"
+                + e.getKey()
+                + "' in "
+                + in
+                + " falls in it; its data cover "
+                + LocalDate.ofEpochDay(range[0])
+                + " .. "
+                + LocalDate.ofEpochDay(range[1])
+                + ") ("
+                + wherePeriod(new RunNeeds.Period(start, end))
+                + ")");
       }
     }
     for (Map.Entry<RunNeeds.Period, Lookback> e : needs.lookbacks) {
       lookback(e.getKey(), e.getValue());
     }
-    needs.sleeves.forEach((period, sleeves) -> sleeves.forEach((spec, warmup) -> warmup(period, spec, warmup)));
+    needs.sleeves.forEach(
+        (period, sleeves) -> sleeves.forEach((spec, warmup) -> warmup(period, spec, warmup)));
   }
 
   /** An algorithm has history at bar t once t ≥ L (bars) or date(0) ≤ date(t) − P (a period). */
@@ -153,11 +208,23 @@ public final class RunChecks {
     int n = facts.bars(p.start(), p.end());
     LocalDate firstDate = LocalDate.ofEpochDay(facts.calendar()[first]);
     LocalDate lastDate = LocalDate.ofEpochDay(facts.calendar()[first + n - 1]);
-    boolean fits = lookback.period() == null ? lookback.bars() <= n - 1 : !firstDate.isAfter(lastDate.minus(lookback.period()));
+    boolean fits =
+        lookback.period() == null
+            ? lookback.bars() <= n - 1
+            : !firstDate.isAfter(lastDate.minus(lookback.period()));
     if (!fits) {
-      problems.add("Invalid study.allocation.lookback: " + lookback + " (longer than the data: " + n + " bars from "
-          + firstDate + " to " + lastDate + "; the algorithm would never have its history) ("
-          + where("allocation.lookback", lookback::equals) + ")");
+      problems.add(
+          "Invalid study.allocation.lookback: "
+              + lookback
+              + " (longer than the data: "
+              + n
+              + " bars from "
+              + firstDate
+              + " to "
+              + lastDate
+              + "; the algorithm would never have its history) ("
+              + where("allocation.lookback", lookback::equals)
+              + ")");
     }
   }
 
@@ -171,29 +238,55 @@ public final class RunChecks {
     String id = spec.id();
     String where = null;
     for (GridAxis a : study.axes()) {
-      String key = a.path().startsWith("sleeves." + id + ".params.") ? a.path().substring(("sleeves." + id + ".params.").length()) : null;
+      String key =
+          a.path().startsWith("sleeves." + id + ".params.")
+              ? a.path().substring(("sleeves." + id + ".params.").length())
+              : null;
       Object value = key == null ? null : spec.params().asMap().get(key);
       for (AxisValue v : a.values()) {
-        if (where == null && value != null && value.equals(io.backgrid.engine.param.Params.of(Map.of(key, v.typed())).asMap().get(key))) {
+        if (where == null
+            && value != null
+            && value.equals(
+                io.backgrid.engine.param.Params.of(Map.of(key, v.typed())).asMap().get(key))) {
           where = v.where();
         }
       }
     }
-    problems.add("Invalid study.sleeves[" + needs.index(spec) + "].params (sleeve " + id + "): strategy " + spec.strategy()
-        + " with " + spec.params() + " needs " + warmup + " bars of warm-up, longer than the data: " + n + " bars from "
-        + LocalDate.ofEpochDay(facts.calendar()[first]) + " to " + LocalDate.ofEpochDay(facts.calendar()[first + n - 1])
-        + " (" + (where != null ? where : study.template().where("sleeves." + id + ".params")) + ")");
+    problems.add(
+        "Invalid study.sleeves["
+            + needs.index(spec)
+            + "].params (sleeve "
+            + id
+            + "): strategy "
+            + spec.strategy()
+            + " with "
+            + spec.params()
+            + " needs "
+            + warmup
+            + " bars of warm-up, longer than the data: "
+            + n
+            + " bars from "
+            + LocalDate.ofEpochDay(facts.calendar()[first])
+            + " to "
+            + LocalDate.ofEpochDay(facts.calendar()[first + n - 1])
+            + " ("
+            + (where != null ? where : study.template().where("sleeves." + id + ".params"))
+            + ")");
   }
 
   private static String text(RunNeeds.Period p) {
-    return (p.start() == null ? "(open)" : p.start().toString()) + " .. " + (p.end() == null ? "(open)" : p.end().toString());
+    return (p.start() == null ? "(open)" : p.start().toString())
+        + " .. "
+        + (p.end() == null ? "(open)" : p.end().toString());
   }
 
   private String wherePeriod(RunNeeds.Period p) {
     if (p.start() != null) {
       return where("period.start", p.start()::equals);
     }
-    return p.end() != null ? where("period.end", p.end()::equals) : study.template().where("period");
+    return p.end() != null
+        ? where("period.end", p.end()::equals)
+        : study.template().where("period");
   }
 
   /** The axis value at {@code path} that matches, else where the study wrote the path. */

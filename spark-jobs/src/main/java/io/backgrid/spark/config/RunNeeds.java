@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What a study's configurations need to run, gathered one configuration at a time ({@link #add})
- * so that any way of walking the grid can feed it: from the price data, the symbols (each with the
+ * What a study's configurations need to run, gathered one configuration at a time ({@link #add}) so
+ * that any way of walking the grid can feed it: from the price data, the symbols (each with the
  * first sleeve, or the benchmark, that names it), the periods, and per period the allocation
  * lookbacks and the sleeves' warm-ups that need history; and which of the ids {@code equity.ids}
  * lists are configurations. Distinct values only (a grid repeats the same few many times), so the
@@ -30,8 +30,10 @@ public final class RunNeeds {
   final Map<String, User> symbols = new LinkedHashMap<>();
   final Set<Period> periods = new LinkedHashSet<>();
   final Set<Map.Entry<Period, Lookback>> lookbacks = new LinkedHashSet<>();
+
   /** Per period, the distinct sleeves (equal sleeves share one instance, see PluginChecks). */
   final Map<Period, Map<SleeveSpec, Integer>> sleeves = new LinkedHashMap<>();
+
   private final Map<SleeveSpec, Integer> warmups = new IdentityHashMap<>();
   private final Map<SleeveSpec, Integer> sleeveIndex = new IdentityHashMap<>();
 
@@ -48,7 +50,8 @@ public final class RunNeeds {
     missingEquityIds.remove(configId);
     Period period = new Period(config.start(), config.end());
     periods.add(period);
-    Map<SleeveSpec, Integer> inPeriod = sleeves.computeIfAbsent(period, p -> new IdentityHashMap<>());
+    Map<SleeveSpec, Integer> inPeriod =
+        sleeves.computeIfAbsent(period, p -> new IdentityHashMap<>());
     List<SleeveSpec> specs = config.sleeves();
     for (int i = 0; i < specs.size(); i++) {
       SleeveSpec s = specs.get(i);

@@ -32,8 +32,15 @@ final class SettingsBinder {
     }
     read.known(o, "grid-sample", Set.of("size", "seed"));
     ConfigValue size = o.get("size");
-    Object n = size == null || size.valueType() == ConfigValueType.NULL
-        ? null : Fields.whole("grid-sample.size", size, problems, 1, "must be a whole number >= 1, or null for all");
+    Object n =
+        size == null || size.valueType() == ConfigValueType.NULL
+            ? null
+            : Fields.whole(
+                "grid-sample.size",
+                size,
+                problems,
+                1,
+                "must be a whole number >= 1, or null for all");
     Long seed = read.wholeLong(o, "grid-sample", "seed");
     return n == Fields.FAILED || seed == null ? GridSample.ALL : new GridSample((Integer) n, seed);
   }
@@ -44,10 +51,16 @@ final class SettingsBinder {
       return new EquitySpec(0, "sharpe", List.of());
     }
     read.known(o, "equity", Set.of("top", "by", "ids"));
-    Object top = o.get("top") == null ? 0 : Fields.whole("equity.top", o.get("top"), problems, 0, "must be a whole number >= 0");
+    Object top =
+        o.get("top") == null
+            ? 0
+            : Fields.whole("equity.top", o.get("top"), problems, 0, "must be a whole number >= 0");
     String by = read.text(o, "by", "equity.by", true);
     if (by != null && !EquitySelection.METRICS.contains(by)) {
-      problems.invalid("equity.by", o.get("by"), "must be one of " + String.join(", ", new TreeSet<>(EquitySelection.METRICS)));
+      problems.invalid(
+          "equity.by",
+          o.get("by"),
+          "must be one of " + String.join(", ", new TreeSet<>(EquitySelection.METRICS)));
     }
     List<String> ids = new ArrayList<>();
     ConfigValue list = o.get("ids");
@@ -62,7 +75,9 @@ final class SettingsBinder {
     } else if (list != null) {
       problems.invalid("equity.ids", list, "must be a list of config ids");
     }
-    return top == Fields.FAILED ? new EquitySpec(0, by, ids) : new EquitySpec((Integer) top, by, ids);
+    return top == Fields.FAILED
+        ? new EquitySpec(0, by, ids)
+        : new EquitySpec((Integer) top, by, ids);
   }
 
   /** {@code study.job}; absent, null or refused partitions: the job chooses. */
@@ -75,7 +90,8 @@ final class SettingsBinder {
     if (v == null || v.valueType() == ConfigValueType.NULL) {
       return new JobOptions(null);
     }
-    Object n = Fields.whole("job.partitions", v, problems, 1, "must be a whole number >= 1, or null");
+    Object n =
+        Fields.whole("job.partitions", v, problems, 1, "must be a whole number >= 1, or null");
     return n == Fields.FAILED ? new JobOptions(null) : new JobOptions((Integer) n);
   }
 }

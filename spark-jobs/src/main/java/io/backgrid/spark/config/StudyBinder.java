@@ -20,8 +20,23 @@ import java.util.TreeSet;
  * bound by {@link GridBinder} and the run settings by {@link SettingsBinder}.
  */
 final class StudyBinder {
-  static final Set<String> STUDY_KEYS = Set.of("name", "data", "output", "period", "capital", "risk-free",
-      "execution", "costs", "sleeves", "allocation", "rebalance", "grid", "grid-sample", "equity", "job");
+  static final Set<String> STUDY_KEYS =
+      Set.of(
+          "name",
+          "data",
+          "output",
+          "period",
+          "capital",
+          "risk-free",
+          "execution",
+          "costs",
+          "sleeves",
+          "allocation",
+          "rebalance",
+          "grid",
+          "grid-sample",
+          "equity",
+          "job");
   private static final String NAME = "[A-Za-z0-9_-]+";
 
   final Problems problems = new Problems();
@@ -55,8 +70,10 @@ final class StudyBinder {
     }
     ConfigObject costs = read.object(study, "costs");
     if (costs != null) {
-      // A list, not Set.of: its iteration order (and so the order of the problems reported) would change between JVMs.
-      List<String> keys = List.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
+      // A list, not Set.of: its iteration order (and so the order of the problems reported) would
+      // change between JVMs.
+      List<String> keys =
+          List.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
       read.known(costs, "costs", Set.copyOf(keys));
       leaves(costs, "costs", keys.toArray(new String[0]));
     }
@@ -70,7 +87,8 @@ final class StudyBinder {
       read.known(rebalance, "rebalance", Set.of("frequency", "drift-threshold", "cooldown"));
       leaves(rebalance, "rebalance", "frequency", "drift-threshold", "cooldown");
     }
-    List<GridAxis> axes = new GridBinder(problems, sleeveIds, sleevesValid).bind(read.object(study, "grid"));
+    List<GridAxis> axes =
+        new GridBinder(problems, sleeveIds, sleevesValid).bind(read.object(study, "grid"));
     SettingsBinder settings = new SettingsBinder(problems, read);
     GridSample sample = settings.sample(read.object(study, "grid-sample"));
     ConfigObject equityBlock = read.object(study, "equity");
@@ -108,19 +126,23 @@ final class StudyBinder {
 
   private void sleeves(ConfigObject study, ConfigValue v) {
     if (v == null) {
-      problems.add("Missing study.sleeves (required: a list of { id, strategy, universe, params }) ("
-          + Problems.where(study.origin()) + ")");
+      problems.add(
+          "Missing study.sleeves (required: a list of { id, strategy, universe, params }) ("
+              + Problems.where(study.origin())
+              + ")");
       return;
     }
     if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).isEmpty()) {
-      problems.invalid("sleeves", v, "must be a non-empty list of { id, strategy, universe, params }");
+      problems.invalid(
+          "sleeves", v, "must be a non-empty list of { id, strategy, universe, params }");
       return;
     }
     ConfigList list = (ConfigList) v;
     for (int i = 0; i < list.size(); i++) {
       String label = "sleeves[" + i + "]";
       if (list.get(i).valueType() != ConfigValueType.OBJECT) {
-        problems.invalid(label, list.get(i), "must be an object { id, strategy, universe, params }");
+        problems.invalid(
+            label, list.get(i), "must be an object { id, strategy, universe, params }");
         continue;
       }
       ConfigObject sleeve = (ConfigObject) list.get(i);
@@ -134,8 +156,14 @@ final class StudyBinder {
         continue;
       }
       if (!sleeveIds.add(id)) {
-        problems.add("Duplicate sleeve id '" + id + "' in study." + label + ".id ("
-            + Problems.where(sleeve.get("id").origin()) + "); sleeve ids must be unique");
+        problems.add(
+            "Duplicate sleeve id '"
+                + id
+                + "' in study."
+                + label
+                + ".id ("
+                + Problems.where(sleeve.get("id").origin())
+                + "); sleeve ids must be unique");
         continue;
       }
       String p = "sleeves." + id;
@@ -194,8 +222,15 @@ final class StudyBinder {
     for (Map.Entry<String, ConfigValue> e : perSleeve.entrySet()) {
       String p = "allocation.constraints.per-sleeve." + e.getKey();
       if (!sleeveIds.contains(e.getKey())) {
-        problems.add("Unknown sleeve '" + e.getKey() + "' in study." + p + " (" + Problems.where(e.getValue().origin())
-            + "); sleeves: " + String.join(", ", sleeveIds));
+        problems.add(
+            "Unknown sleeve '"
+                + e.getKey()
+                + "' in study."
+                + p
+                + " ("
+                + Problems.where(e.getValue().origin())
+                + "); sleeves: "
+                + String.join(", ", sleeveIds));
         continue;
       }
       ConfigObject bounds = read.object(perSleeve, "allocation.constraints.per-sleeve", e.getKey());

@@ -4,10 +4,10 @@ import java.io.Serial;
 import java.util.List;
 
 /**
- * Every problem found in a study, reported at once. The message lists each problem on its own
- * line; {@link #problems()} gives them one by one, each naming the path, the value, the rule and
- * where it was written (file and line), e.g. {@code Invalid study.allocation.lookback: 0 (must be
- * >= 1) (demo.conf line 14)}.
+ * Every problem found in a study, reported at once. The message lists each problem on its own line;
+ * {@link #problems()} gives them one by one, each naming the path, the value, the rule and where it
+ * was written (file and line), e.g. {@code Invalid study.allocation.lookback: 0 (must be >= 1)
+ * (demo.conf line 14)}.
  */
 public final class StudyConfigException extends IllegalArgumentException {
   @Serial private static final long serialVersionUID = 1L;

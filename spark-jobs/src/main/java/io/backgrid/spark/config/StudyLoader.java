@@ -20,8 +20,8 @@ import java.util.Map;
  * together as one {@link StudyConfigException}.
  *
  * <p>Unknown keys are refused at every level (including inside sleeves, costs, constraints, and at
- * the file's top level, where only {@code study} is known), except inside a sleeve's {@code
- * params} and inside an algorithm block ({@code allocation.kelly { ... }}), whose keys the engine's
+ * the file's top level, where only {@code study} is known), except inside a sleeve's {@code params}
+ * and inside an algorithm block ({@code allocation.kelly { ... }}), whose keys the engine's
  * strategy and algorithm registries check.
  */
 public final class StudyLoader {
@@ -36,21 +36,34 @@ public final class StudyLoader {
   public static Study load(Path file) {
     String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
     if (!Files.isRegularFile(file)) {
-      throw new StudyConfigException(source, List.of("Cannot read study file " + file + " (not a file)"));
+      throw new StudyConfigException(
+          source, List.of("Cannot read study file " + file + " (not a file)"));
     }
     // the HOCON parser would read a byte that is not UTF-8 as U+FFFD, silently changing a symbol
     try (java.io.InputStream in = Files.newInputStream(file)) {
       Utf8Text.Malformed bad = Utf8Text.firstMalformed(in);
       if (bad != null) {
-        throw new StudyConfigException(source, List.of("Invalid encoding in " + source + " line " + bad.line()
-            + ": not UTF-8 at " + bad.bytes() + " (save the file as UTF-8)"));
+        throw new StudyConfigException(
+            source,
+            List.of(
+                "Invalid encoding in "
+                    + source
+                    + " line "
+                    + bad.line()
+                    + ": not UTF-8 at "
+                    + bad.bytes()
+                    + " (save the file as UTF-8)"));
       }
     } catch (java.io.IOException e) {
-      throw new StudyConfigException(source, List.of("Cannot read study file " + file + ": " + e.getMessage()));
+      throw new StudyConfigException(
+          source, List.of("Cannot read study file " + file + ": " + e.getMessage()));
     }
     ConfigObject parsed;
     try {
-      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false)).root();
+      parsed =
+          ConfigFactory.parseFile(
+                  file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false))
+              .root();
     } catch (ConfigException e) {
       throw new StudyConfigException(source, List.of(e.getMessage()));
     }
@@ -65,8 +78,13 @@ public final class StudyLoader {
   public static Study load(String text, String name) {
     ConfigObject parsed;
     try {
-      parsed = ConfigFactory.parseString(text,
-          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setOriginDescription(name)).root();
+      parsed =
+          ConfigFactory.parseString(
+                  text,
+                  ConfigParseOptions.defaults()
+                      .setSyntax(ConfigSyntax.CONF)
+                      .setOriginDescription(name))
+              .root();
     } catch (ConfigException e) {
       throw new StudyConfigException(name, List.of(e.getMessage()));
     }
@@ -77,8 +95,12 @@ public final class StudyLoader {
     Problems problems = new Problems();
     for (Map.Entry<String, ConfigValue> e : parsed.entrySet()) {
       if (!e.getKey().equals("study")) {
-        problems.add("Unknown key " + e.getKey() + " (" + Problems.where(e.getValue().origin())
-            + "); known: study");
+        problems.add(
+            "Unknown key "
+                + e.getKey()
+                + " ("
+                + Problems.where(e.getValue().origin())
+                + "); known: study");
       }
     }
     ConfigValue own = parsed.get("study");

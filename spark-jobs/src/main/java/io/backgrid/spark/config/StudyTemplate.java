@@ -63,7 +63,10 @@ public final class StudyTemplate {
     this.locations = new Locations(where);
   }
 
-  /** Where the study (not an axis) wrote {@code path} or its nearest written ancestor, e.g. {@code demo.conf line 14}. */
+  /**
+   * Where the study (not an axis) wrote {@code path} or its nearest written ancestor, e.g. {@code
+   * demo.conf line 14}.
+   */
   String where(String path) {
     return locations.locate(path, "", Map.of());
   }
@@ -81,7 +84,12 @@ public final class StudyTemplate {
   /** A sleeve as written, e.g. {@code momentum: momentum [EQ01, EQ02] {lookback=60, top=2}}. */
   public String describeSleeve(String id) {
     String p = "sleeves." + id + ".";
-    return id + ": " + values.get(p + "strategy") + " " + values.get(p + "universe") + " "
+    return id
+        + ": "
+        + values.get(p + "strategy")
+        + " "
+        + values.get(p + "universe")
+        + " "
         + collect(p + "params.", Map.of());
   }
 
@@ -107,13 +115,17 @@ public final class StudyTemplate {
     for (int i = 0; i < n; i++) {
       String id = sleeveIds.get(i);
       String p = "sleeves." + id + ".";
-      Params params = Params.of(collect(p + "params.", overrides), "study.sleeves[" + i + "].params");
+      Params params =
+          Params.of(collect(p + "params.", overrides), "study.sleeves[" + i + "].params");
       @SuppressWarnings("unchecked")
       List<String> universe = (List<String>) get(p + "universe", overrides);
-      SleeveSpec spec = new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
+      SleeveSpec spec =
+          new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
       PluginChecks.Checked checked = checks.sleeve(spec);
       for (String error : checked.errors()) {
-        problems.add(new Problem(locations.located(error, "sleeves." + id, overrides), List.of("sleeves." + id)));
+        problems.add(
+            new Problem(
+                locations.located(error, "sleeves." + id, overrides), List.of("sleeves." + id)));
       }
       sleeves.add(checked.spec());
     }
@@ -123,7 +135,11 @@ public final class StudyTemplate {
     for (String error : checks.algorithm(algorithm, algorithmParams, n)) {
       String at = locations.locate(block, error, overrides);
       if (at.startsWith("reference.conf")) {
-        at = locations.locate("allocation.algorithm", "", overrides); // the block was not written: point at the choice
+        at =
+            locations.locate(
+                "allocation.algorithm",
+                "",
+                overrides); // the block was not written: point at the choice
       }
       problems.add(new Problem(error + " (" + at + ")", List.of("allocation.algorithm", block)));
     }
@@ -132,46 +148,73 @@ public final class StudyTemplate {
       weights = new double[n];
       Arrays.fill(weights, 1.0 / n);
     }
-    Lookback lookback = algorithm.equals("fixed") ? Lookback.ofBars(1) : (Lookback) get("allocation.lookback", overrides);
+    Lookback lookback =
+        algorithm.equals("fixed")
+            ? Lookback.ofBars(1)
+            : (Lookback) get("allocation.lookback", overrides);
     WeightConstraints constraints = constraints(n, overrides, problems);
     Rebalancing rebalancing;
     try {
-      rebalancing = new Rebalancing(algorithm, algorithmParams, lookback,
-          (RebalanceSchedule) get("rebalance.frequency", overrides),
-          (Double) get("rebalance.drift-threshold", overrides),
-          (Integer) get("rebalance.cooldown", overrides), constraints);
+      rebalancing =
+          new Rebalancing(
+              algorithm,
+              algorithmParams,
+              lookback,
+              (RebalanceSchedule) get("rebalance.frequency", overrides),
+              (Double) get("rebalance.drift-threshold", overrides),
+              (Integer) get("rebalance.cooldown", overrides),
+              constraints);
     } catch (IllegalArgumentException e) {
-      problems.add(new Problem(locations.located(e.getMessage(), "rebalance", overrides), List.of("rebalance")));
+      problems.add(
+          new Problem(
+              locations.located(e.getMessage(), "rebalance", overrides), List.of("rebalance")));
       return null;
     }
-    Execution execution = new Execution(
-        (FillPrice) get("execution.fill", overrides),
-        (Boolean) get("execution.fractional-shares", overrides),
-        (Boolean) get("execution.netting", overrides),
-        new CostModel(
-            (Double) get("costs.commission-per-share", overrides),
-            (Double) get("costs.commission-minimum", overrides),
-            (Double) get("costs.commission-bps", overrides),
-            (Double) get("costs.slippage-bps", overrides)));
+    Execution execution =
+        new Execution(
+            (FillPrice) get("execution.fill", overrides),
+            (Boolean) get("execution.fractional-shares", overrides),
+            (Boolean) get("execution.netting", overrides),
+            new CostModel(
+                (Double) get("costs.commission-per-share", overrides),
+                (Double) get("costs.commission-minimum", overrides),
+                (Double) get("costs.commission-bps", overrides),
+                (Double) get("costs.slippage-bps", overrides)));
     LocalDate start = (LocalDate) get("period.start", overrides);
     LocalDate end = (LocalDate) get("period.end", overrides);
     if (start != null && end != null && end.isBefore(start)) {
-      problems.add(new Problem("Invalid study.period: end " + end + " is before start " + start
-          + " (" + locations.locate("period.end", "", overrides) + ")", List.of("period")));
+      problems.add(
+          new Problem(
+              "Invalid study.period: end "
+                  + end
+                  + " is before start "
+                  + start
+                  + " ("
+                  + locations.locate("period.end", "", overrides)
+                  + ")",
+              List.of("period")));
     }
     if (!problems.isEmpty()) {
       return null;
     }
     try {
-      return new PortfolioConfig((Double) get("capital", overrides), execution, sleeves, weights,
-          rebalancing, start, end, (Double) get("risk-free", overrides));
+      return new PortfolioConfig(
+          (Double) get("capital", overrides),
+          execution,
+          sleeves,
+          weights,
+          rebalancing,
+          start,
+          end,
+          (Double) get("risk-free", overrides));
     } catch (IllegalArgumentException e) {
       problems.add(new Problem(locations.located(e.getMessage(), "", overrides), List.of("")));
       return null;
     }
   }
 
-  private WeightConstraints constraints(int n, Map<String, AxisValue> overrides, List<Problem> problems) {
+  private WeightConstraints constraints(
+      int n, Map<String, AxisValue> overrides, List<Problem> problems) {
     double min = (Double) get("allocation.constraints.min", overrides);
     double max = (Double) get("allocation.constraints.max", overrides);
     double[] lo = new double[n];
@@ -195,10 +238,13 @@ public final class StudyTemplate {
       for (int i = n - 1; i >= 0; i--) {
         message = message.replace("for sleeve " + i, "for sleeve '" + sleeveIds.get(i) + "'");
       }
-      problems.add(new Problem(
-          message.replaceFirst("^Invalid constraints", "Invalid study.allocation.constraints")
-              + " (" + locations.locate("allocation.constraints", message, overrides) + ")",
-          List.of("allocation.constraints")));
+      problems.add(
+          new Problem(
+              message.replaceFirst("^Invalid constraints", "Invalid study.allocation.constraints")
+                  + " ("
+                  + locations.locate("allocation.constraints", message, overrides)
+                  + ")",
+              List.of("allocation.constraints")));
       return null;
     }
   }
@@ -211,20 +257,22 @@ public final class StudyTemplate {
   /** Parameters under a prefix, written and overridden; null values mean "absent". */
   private Map<String, Object> collect(String prefix, Map<String, AxisValue> overrides) {
     Map<String, Object> out = new TreeMap<>();
-    values.forEach((k, v) -> {
-      if (k.startsWith(prefix) && v != null) {
-        out.put(k.substring(prefix.length()), v);
-      }
-    });
-    overrides.forEach((k, v) -> {
-      if (k.startsWith(prefix)) {
-        if (v.typed() == null) {
-          out.remove(k.substring(prefix.length()));
-        } else {
-          out.put(k.substring(prefix.length()), v.typed());
-        }
-      }
-    });
+    values.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix) && v != null) {
+            out.put(k.substring(prefix.length()), v);
+          }
+        });
+    overrides.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            if (v.typed() == null) {
+              out.remove(k.substring(prefix.length()));
+            } else {
+              out.put(k.substring(prefix.length()), v.typed());
+            }
+          }
+        });
     return out;
   }
 }

@@ -12,8 +12,8 @@ final class WeightSets {
   private WeightSets() {}
 
   /**
-   * Number of vectors on the simplex lattice: compositions of k = 1/step into n non-negative
-   * parts, C(k + n − 1, n − 1); saturates at {@code Long.MAX_VALUE}.
+   * Number of vectors on the simplex lattice: compositions of k = 1/step into n non-negative parts,
+   * C(k + n − 1, n − 1); saturates at {@code Long.MAX_VALUE}.
    */
   static long simplexCount(int n, int k) {
     // C(k+n-1, n-1) computed incrementally: c_j = c_{j-1} * (k + j) / j, exact at every step
@@ -28,9 +28,9 @@ final class WeightSets {
   }
 
   /**
-   * Every vector w with n entries, each a multiple of 1/k, Σ w = 1, in lexicographically
-   * descending order (the first is [1, 0, …, 0], the last [0, …, 0, 1]). Entries are computed as
-   * i / k so that they are the nearest doubles to the lattice points.
+   * Every vector w with n entries, each a multiple of 1/k, Σ w = 1, in lexicographically descending
+   * order (the first is [1, 0, …, 0], the last [0, …, 0, 1]). Entries are computed as i / k so that
+   * they are the nearest doubles to the lattice points.
    */
   static List<double[]> simplex(int n, int k) {
     List<double[]> out = new ArrayList<>();

@@ -3,8 +3,8 @@ package io.backgrid.spark.grid;
 import io.backgrid.engine.allocation.AllocationRegistry;
 
 /**
- * Which axes apply to a configuration: an axis applies when the configuration's algorithm reads
- * the leaf it varies.
+ * Which axes apply to a configuration: an axis applies when the configuration's algorithm reads the
+ * leaf it varies.
  *
  * <ul>
  *   <li>{@code allocation.<algorithm>.<param>} applies only when the configuration's algorithm is
@@ -13,8 +13,8 @@ import io.backgrid.engine.allocation.AllocationRegistry;
  *   <li>{@code allocation.lookback} applies to every algorithm but {@code fixed}, which reads no
  *       history;
  *   <li>every other axis applies to every configuration (weights are the targets of {@code fixed}
- *       and the initial weights of every other algorithm; constraints, schedule, costs, sleeves
- *       and period matter to all).
+ *       and the initial weights of every other algorithm; constraints, schedule, costs, sleeves and
+ *       period matter to all).
  * </ul>
  *
  * An axis that does not apply is not multiplied into that configuration: the configuration appears

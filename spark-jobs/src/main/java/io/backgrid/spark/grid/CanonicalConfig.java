@@ -49,10 +49,10 @@ import java.util.TreeMap;
  * Conventions: {@code constraints} is null for none, else {@code {"max":[...],"min":[...]}} per
  * sleeve; {@code lookback} is a number of bars, an ISO period ({@code "P3M"}, normalised so 12
  * months is {@code "P1Y"}), or null for {@code fixed}, which reads none; {@code frequency} is
- * {@code never|daily|weekly|monthly|quarterly|yearly|every N bars}; {@code drift-threshold} null
- * is off; dates are ISO. Numbers: whole values (|x| &lt; 10^15) as integers, so 60 and 60.0 are
- * the same; others as the shortest decimal that reads back as the same double (computed with
- * {@link BigDecimal}, so identical on every JVM), {@code E} notation for very small or large.
+ * {@code never|daily|weekly|monthly|quarterly|yearly|every N bars}; {@code drift-threshold} null is
+ * off; dates are ISO. Numbers: whole values (|x| &lt; 10^15) as integers, so 60 and 60.0 are the
+ * same; others as the shortest decimal that reads back as the same double (computed with {@link
+ * BigDecimal}, so identical on every JVM), {@code E} notation for very small or large.
  *
  * <p>{@code config_id} = the first 16 hex digits (lower case) of SHA-256 over the JSON's UTF-8
  * bytes.
@@ -68,28 +68,64 @@ public final class CanonicalConfig {
     Map<String, Object> allocation = new TreeMap<>();
     allocation.put("algorithm", r.algorithm());
     WeightConstraints wc = r.constraints();
-    allocation.put("constraints", wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
+    allocation.put(
+        "constraints", wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
     Lookback lb = r.lookback();
-    allocation.put("lookback", r.algorithm().equals("fixed") ? null
-        : lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString());
+    allocation.put(
+        "lookback",
+        r.algorithm().equals("fixed")
+            ? null
+            : lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString());
     allocation.put("params", r.algorithmParams().asMap());
     allocation.put("weights", list(c.weights()));
     Execution e = c.execution();
     CostModel k = e.costs();
     List<Object> sleeves = new ArrayList<>();
     for (SleeveSpec s : c.sleeves()) {
-      sleeves.add(object("id", s.id(), "params", s.params().asMap(), "strategy", s.strategy(), "universe", s.universe()));
+      sleeves.add(
+          object(
+              "id",
+              s.id(),
+              "params",
+              s.params().asMap(),
+              "strategy",
+              s.strategy(),
+              "universe",
+              s.universe()));
     }
     Map<String, Object> root = new TreeMap<>();
     root.put("allocation", allocation);
     root.put("capital", c.capital());
-    root.put("costs", object("commission-bps", k.commissionBps(), "commission-minimum", k.commissionMinimum(),
-        "commission-per-share", k.commissionPerShare(), "slippage-bps", k.slippageBps()));
-    root.put("execution", object("fill", e.fill().key(), "fractional-shares", e.fractionalShares(), "netting", e.netting()));
+    root.put(
+        "costs",
+        object(
+            "commission-bps",
+            k.commissionBps(),
+            "commission-minimum",
+            k.commissionMinimum(),
+            "commission-per-share",
+            k.commissionPerShare(),
+            "slippage-bps",
+            k.slippageBps()));
+    root.put(
+        "execution",
+        object(
+            "fill",
+            e.fill().key(),
+            "fractional-shares",
+            e.fractionalShares(),
+            "netting",
+            e.netting()));
     root.put("period", object("end", date(c.end()), "start", date(c.start())));
-    root.put("rebalance", object("cooldown", r.cooldownBars(),
-        "drift-threshold", Double.isNaN(r.driftThreshold()) ? null : r.driftThreshold(),
-        "frequency", r.schedule().toString()));
+    root.put(
+        "rebalance",
+        object(
+            "cooldown",
+            r.cooldownBars(),
+            "drift-threshold",
+            Double.isNaN(r.driftThreshold()) ? null : r.driftThreshold(),
+            "frequency",
+            r.schedule().toString()));
     root.put("risk-free", c.riskFree());
     root.put("sleeves", sleeves);
     StringBuilder sb = new StringBuilder(512);
@@ -117,8 +153,8 @@ public final class CanonicalConfig {
   }
 
   /**
-   * Rebuilds the engine configuration from its canonical JSON ({@code toJson(fromJson(j))}
-   * equals {@code j}).
+   * Rebuilds the engine configuration from its canonical JSON ({@code toJson(fromJson(j))} equals
+   * {@code j}).
    *
    * @throws IllegalArgumentException for text that is not a canonical configuration
    */
@@ -127,7 +163,8 @@ public final class CanonicalConfig {
     try {
       root = JSON.readTree(json);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("Invalid canonical configuration: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "Invalid canonical configuration: " + e.getOriginalMessage(), e);
     }
     JsonNode a = root.get("allocation");
     String algorithm = a.get("algorithm").asText();
@@ -136,30 +173,56 @@ public final class CanonicalConfig {
     for (JsonNode s : root.get("sleeves")) {
       List<String> universe = new ArrayList<>();
       s.get("universe").forEach(u -> universe.add(u.asText()));
-      sleeves.add(new SleeveSpec(s.get("id").asText(), s.get("strategy").asText(), universe,
-          Params.of(params(s.get("params")), "study.sleeves[" + i++ + "].params")));
+      sleeves.add(
+          new SleeveSpec(
+              s.get("id").asText(),
+              s.get("strategy").asText(),
+              universe,
+              Params.of(params(s.get("params")), "study.sleeves[" + i++ + "].params")));
     }
     JsonNode lb = a.get("lookback");
-    Lookback lookback = lb.isNull() ? Lookback.ofBars(1)
-        : lb.isNumber() ? Lookback.ofBars(lb.asInt()) : Lookback.ofPeriod(Period.parse(lb.asText()));
+    Lookback lookback =
+        lb.isNull()
+            ? Lookback.ofBars(1)
+            : lb.isNumber()
+                ? Lookback.ofBars(lb.asInt())
+                : Lookback.ofPeriod(Period.parse(lb.asText()));
     JsonNode wc = a.get("constraints");
-    WeightConstraints constraints = wc.isNull() ? null : new WeightConstraints(doubles(wc.get("min")), doubles(wc.get("max")));
+    WeightConstraints constraints =
+        wc.isNull() ? null : new WeightConstraints(doubles(wc.get("min")), doubles(wc.get("max")));
     JsonNode rb = root.get("rebalance");
     JsonNode drift = rb.get("drift-threshold");
-    Rebalancing rebalancing = new Rebalancing(algorithm,
-        Params.of(params(a.get("params")), "study.allocation." + algorithm), lookback,
-        RebalanceSchedule.parse(rb.get("frequency").asText()),
-        drift.isNull() ? Double.NaN : drift.asDouble(), rb.get("cooldown").asInt(), constraints);
+    Rebalancing rebalancing =
+        new Rebalancing(
+            algorithm,
+            Params.of(params(a.get("params")), "study.allocation." + algorithm),
+            lookback,
+            RebalanceSchedule.parse(rb.get("frequency").asText()),
+            drift.isNull() ? Double.NaN : drift.asDouble(),
+            rb.get("cooldown").asInt(),
+            constraints);
     JsonNode k = root.get("costs");
     JsonNode e = root.get("execution");
-    Execution execution = new Execution(FillPrice.parse(e.get("fill").asText()),
-        e.get("fractional-shares").asBoolean(), e.get("netting").asBoolean(),
-        new CostModel(k.get("commission-per-share").asDouble(), k.get("commission-minimum").asDouble(),
-            k.get("commission-bps").asDouble(), k.get("slippage-bps").asDouble()));
+    Execution execution =
+        new Execution(
+            FillPrice.parse(e.get("fill").asText()),
+            e.get("fractional-shares").asBoolean(),
+            e.get("netting").asBoolean(),
+            new CostModel(
+                k.get("commission-per-share").asDouble(),
+                k.get("commission-minimum").asDouble(),
+                k.get("commission-bps").asDouble(),
+                k.get("slippage-bps").asDouble()));
     JsonNode p = root.get("period");
-    return new PortfolioConfig(root.get("capital").asDouble(), execution, sleeves, doubles(a.get("weights")),
-        rebalancing, p.get("start").isNull() ? null : LocalDate.parse(p.get("start").asText()),
-        p.get("end").isNull() ? null : LocalDate.parse(p.get("end").asText()), root.get("risk-free").asDouble());
+    return new PortfolioConfig(
+        root.get("capital").asDouble(),
+        execution,
+        sleeves,
+        doubles(a.get("weights")),
+        rebalancing,
+        p.get("start").isNull() ? null : LocalDate.parse(p.get("start").asText()),
+        p.get("end").isNull() ? null : LocalDate.parse(p.get("end").asText()),
+        root.get("risk-free").asDouble());
   }
 
   private static Map<String, Object> params(JsonNode o) {
@@ -250,7 +313,8 @@ public final class CanonicalConfig {
   /** The canonical text of a number (see the class javadoc). */
   static String number(double d) {
     if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException("Cannot write a non-finite number in a configuration: " + d);
+      throw new IllegalArgumentException(
+          "Cannot write a non-finite number in a configuration: " + d);
     }
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);

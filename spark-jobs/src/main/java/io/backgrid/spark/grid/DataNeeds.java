@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a set of configurations needs of the price data, gathered one configuration at a time (so
- * a grid's needs are known without holding its configurations): every symbol of every sleeve's
+ * What a set of configurations needs of the price data, gathered one configuration at a time (so a
+ * grid's needs are known without holding its configurations): every symbol of every sleeve's
  * universe and every algorithm's {@code benchmark}, the period that covers them all (open-ended
  * when any is), and opens when any fills at the next open. Not thread-safe.
  */
@@ -33,14 +33,18 @@ public final class DataNeeds {
     open |= c.execution().fill() == FillPrice.NEXT_OPEN;
     anyOpenStart |= c.start() == null;
     anyOpenEnd |= c.end() == null;
-    start = c.start() == null ? start : start == null || c.start().isBefore(start) ? c.start() : start;
+    start =
+        c.start() == null ? start : start == null || c.start().isBefore(start) ? c.start() : start;
     end = c.end() == null ? end : end == null || c.end().isAfter(end) ? c.end() : end;
     return this;
   }
 
   /** The request that loads what the configurations added so far need (symbols sorted). */
   public PanelRequest request() {
-    return new PanelRequest(new ArrayList<>(symbols), anyOpenStart ? null : start, anyOpenEnd ? null : end,
+    return new PanelRequest(
+        new ArrayList<>(symbols),
+        anyOpenStart ? null : start,
+        anyOpenEnd ? null : end,
         open ? Set.of(PriceField.OPEN) : Set.of());
   }
 }

@@ -30,8 +30,8 @@ import java.util.function.BiConsumer;
  *       numbered without being listed ({@link GridIndex}). More than {@link #MAX_CONFIGURATIONS} of
  *       them are refused before anything is built.
  *   <li>Each is resolved and validated like the study itself; every failing combination's problem
- *       is collected and all are thrown together, each naming the axis values of (the first of)
- *       the configurations it hits.
+ *       is collected and all are thrown together, each naming the axis values of (the first of) the
+ *       configurations it hits.
  *   <li>Configurations with the same canonical JSON are kept once (the first in grid order).
  *   <li>With {@code grid-sample.size} below the count, a seeded draw without replacement ({@code
  *       java.util.Random(seed)}, partial Fisher–Yates over grid positions) keeps that many, in grid
@@ -39,17 +39,18 @@ import java.util.function.BiConsumer;
  * </ol>
  *
  * {@link #plan} builds one configuration at a time and keeps its 8-byte id (4 bytes more for the
- * draw and when duplicates were dropped), so planning holds about 16 bytes per configuration at
- * its peak (the ids and a sorted copy, to find duplicates), not the configurations.
+ * draw and when duplicates were dropped), so planning holds about 16 bytes per configuration at its
+ * peak (the ids and a sorted copy, to find duplicates), not the configurations.
  */
 public final class GridExpander {
   /**
-   * The most configurations a grid may have (combinations once axes that do not apply are left
-   * out, before deduplication and sampling). Planning holds 16–24 bytes per configuration at its
-   * peak, 0.8–1.2 GB at the cap, inside the default 4 GB driver, and takes ~27 µs of CPU per
+   * The most configurations a grid may have (combinations once axes that do not apply are left out,
+   * before deduplication and sampling). Planning holds 16–24 bytes per configuration at its peak,
+   * 0.8–1.2 GB at the cap, inside the default 4 GB driver, and takes ~27 µs of CPU per
    * configuration (BENCHMARKS.md, "Grid size: planning time and memory").
    */
   public static final long MAX_CONFIGURATIONS = 50_000_000;
+
   private static final int MAX_REPORTED = 50;
 
   /**
@@ -59,7 +60,8 @@ public final class GridExpander {
    * @param combinations the size of the cartesian product (1 without axes)
    * @param distinct configurations left after dropping axes that do not apply and duplicates
    */
-  public record Expansion(List<StudyConfiguration> configurations, long combinations, int distinct) {
+  public record Expansion(
+      List<StudyConfiguration> configurations, long combinations, int distinct) {
     public Expansion {
       configurations = List.copyOf(configurations);
     }
@@ -133,7 +135,8 @@ public final class GridExpander {
     Integer size = study.sample().size();
     boolean sampled = size != null && size < distinct;
     if (dropped.isEmpty() && !sampled) {
-      return handOver(new GridPlan(study, index, combinations, distinct, ids, null, needs), mayBeSampled, each);
+      return handOver(
+          new GridPlan(study, index, combinations, distinct, ids, null, needs), mayBeSampled, each);
     }
     int[] kept = new int[distinct];
     for (int k = dropped.nextClearBit(0), i = 0; k < count; k = dropped.nextClearBit(k + 1)) {
@@ -144,7 +147,15 @@ public final class GridExpander {
     for (int i = 0; i < indices.length; i++) {
       runIds[i] = ids[indices[i]];
     }
-    GridPlan plan = new GridPlan(study, index, combinations, distinct, runIds, indices, sampled ? new DataNeeds() : needs);
+    GridPlan plan =
+        new GridPlan(
+            study,
+            index,
+            combinations,
+            distinct,
+            runIds,
+            indices,
+            sampled ? new DataNeeds() : needs);
     if (sampled) {
       for (int i = 0; i < plan.size(); i++) {
         plan.needs().add(plan.configuration(i).config());
@@ -153,7 +164,8 @@ public final class GridExpander {
     return handOver(plan, mayBeSampled, each);
   }
 
-  private static GridPlan handOver(GridPlan plan, boolean deferred, BiConsumer<String, PortfolioConfig> each) {
+  private static GridPlan handOver(
+      GridPlan plan, boolean deferred, BiConsumer<String, PortfolioConfig> each) {
     if (deferred) {
       for (int i = 0; i < plan.size(); i++) {
         each.accept(plan.id(i), plan.configuration(i).config());
@@ -173,7 +185,12 @@ public final class GridExpander {
     StringBuilder sizes = new StringBuilder();
     for (GridAxis axis : study.axes()) {
       total = total.multiply(BigInteger.valueOf(axis.size()));
-      sizes.append(sizes.length() == 0 ? "" : " x ").append(axis.path()).append(" (").append(axis.size()).append(')');
+      sizes
+          .append(sizes.length() == 0 ? "" : " x ")
+          .append(axis.path())
+          .append(" (")
+          .append(axis.size())
+          .append(')');
     }
     long configurations;
     try {
@@ -182,11 +199,22 @@ public final class GridExpander {
       configurations = Long.MAX_VALUE;
     }
     if (configurations > MAX_CONFIGURATIONS || total.bitLength() > 63) {
-      String left = configurations == total.longValue() || configurations == Long.MAX_VALUE ? ""
-          : ", " + configurations + " once axes that do not apply are left out";
-      throw new StudyConfigException(study.source(), List.of(
-          "Invalid study.grid: more than " + MAX_CONFIGURATIONS + " configurations (" + sizes + " = " + total + left
-              + "); use fewer axis values, or split the study (grid-sample draws from the expanded grid, so it does not help)"));
+      String left =
+          configurations == total.longValue() || configurations == Long.MAX_VALUE
+              ? ""
+              : ", " + configurations + " once axes that do not apply are left out";
+      throw new StudyConfigException(
+          study.source(),
+          List.of(
+              "Invalid study.grid: more than "
+                  + MAX_CONFIGURATIONS
+                  + " configurations ("
+                  + sizes
+                  + " = "
+                  + total
+                  + left
+                  + "); use fewer axis values, or split the study (grid-sample draws from the"
+                  + " expanded grid, so it does not help)"));
     }
     return total.longValue();
   }
@@ -223,8 +251,10 @@ public final class GridExpander {
       } else if (json(study, index, first[j]).equals(json(study, index, k))) {
         dropped.set(k);
       } else {
-        throw new IllegalStateException("Two configurations share config_id "
-            + CanonicalConfig.configId(json(study, index, k)) + " (a SHA-256 prefix collision)");
+        throw new IllegalStateException(
+            "Two configurations share config_id "
+                + CanonicalConfig.configId(json(study, index, k))
+                + " (a SHA-256 prefix collision)");
       }
     }
     return dropped;
@@ -233,7 +263,8 @@ public final class GridExpander {
   private static String json(Study study, GridIndex index, int k) {
     int[] x = new int[study.axes().size()];
     index.combination(k, x);
-    return CanonicalConfig.toJson(study.template().resolve(GridPlan.overrides(study, index, x)).config());
+    return CanonicalConfig.toJson(
+        study.template().resolve(GridPlan.overrides(study, index, x)).config());
   }
 
   /** The {@code config_id} as a long: the first 8 bytes of SHA-256 of the JSON's UTF-8 bytes. */
@@ -271,9 +302,17 @@ public final class GridExpander {
         break;
       }
       Failure f = e.getValue();
-      out.add(f.example.isEmpty() ? e.getKey()
-          : e.getKey() + " [in " + f.count + " configuration" + (f.count == 1 ? "" : "s")
-              + ", e.g. " + f.example + "]");
+      out.add(
+          f.example.isEmpty()
+              ? e.getKey()
+              : e.getKey()
+                  + " [in "
+                  + f.count
+                  + " configuration"
+                  + (f.count == 1 ? "" : "s")
+                  + ", e.g. "
+                  + f.example
+                  + "]");
     }
     return out;
   }

@@ -16,20 +16,24 @@ import java.util.List;
  * combinations {@code x} with {@code x[a] = 0} wherever axis {@code a} does not apply to the
  * algorithm {@code x} chooses, numbered in grid order.
  *
- * <p>Unranking goes digit by digit, most significant first, counting how many configurations
- * extend each candidate prefix: with algorithm value {@code v} and suffix {@code a..}, that is
- * {@code S_v(a)}, the product of the sizes of the axes from {@code a} on (the algorithm axis
- * excluded) that apply to {@code v}; a prefix admits {@code v} when it holds 0 on every axis that
- * does not apply to {@code v}. Immutable, thread-safe.
+ * <p>Unranking goes digit by digit, most significant first, counting how many configurations extend
+ * each candidate prefix: with algorithm value {@code v} and suffix {@code a..}, that is {@code
+ * S_v(a)}, the product of the sizes of the axes from {@code a} on (the algorithm axis excluded)
+ * that apply to {@code v}; a prefix admits {@code v} when it holds 0 on every axis that does not
+ * apply to {@code v}. Immutable, thread-safe.
  */
 final class GridIndex {
   private final int[] sizes;
+
   /** Position of the {@code allocation.algorithm} axis, or -1 (one algorithm: the study's). */
   private final int algorithmAxis;
+
   /** {@code applies[v][a]}: axis {@code a} applies to algorithm value {@code v}. */
   private final boolean[][] applies;
+
   /** {@code suffix[v][a]} = S_v(a), {@code suffix[v][axes]} = 1. */
   private final long[][] suffix;
+
   private final long count;
 
   private GridIndex(int[] sizes, int algorithmAxis, boolean[][] applies) {
@@ -42,7 +46,8 @@ final class GridIndex {
       suffix[v][sizes.length] = 1;
       for (int a = sizes.length - 1; a >= 0; a--) {
         boolean multiplies = a != algorithmAxis && applies[v][a];
-        suffix[v][a] = multiplies ? Math.multiplyExact(suffix[v][a + 1], sizes[a]) : suffix[v][a + 1];
+        suffix[v][a] =
+            multiplies ? Math.multiplyExact(suffix[v][a + 1], sizes[a]) : suffix[v][a + 1];
       }
       total = Math.addExact(total, suffix[v][0]);
     }
@@ -68,7 +73,10 @@ final class GridIndex {
     int algorithms = algorithmAxis < 0 ? 1 : sizes[algorithmAxis];
     boolean[][] applies = new boolean[algorithms][sizes.length];
     for (int v = 0; v < algorithms; v++) {
-      String algorithm = algorithmAxis < 0 ? baseAlgorithm : (String) axes.get(algorithmAxis).values().get(v).typed();
+      String algorithm =
+          algorithmAxis < 0
+              ? baseAlgorithm
+              : (String) axes.get(algorithmAxis).values().get(v).typed();
       for (int a = 0; a < sizes.length; a++) {
         applies[v][a] = AxisRules.applies(axes.get(a).path(), algorithm);
       }
@@ -94,7 +102,8 @@ final class GridIndex {
    */
   void combination(long k, int[] x) {
     if (k < 0 || k >= count) {
-      throw new IndexOutOfBoundsException("Invalid configuration index " + k + " (must be in [0, " + count + "))");
+      throw new IndexOutOfBoundsException(
+          "Invalid configuration index " + k + " (must be in [0, " + count + "))");
     }
     boolean[] admitted = new boolean[applies.length];
     Arrays.fill(admitted, true);

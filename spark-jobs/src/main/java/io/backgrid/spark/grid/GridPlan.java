@@ -28,11 +28,20 @@ public final class GridPlan {
   private final long combinations;
   private final int distinct;
   private final long[] ids;
+
   /** Index in {@link #index} of each position, or null when position = index. */
   private final int[] indices;
+
   private final DataNeeds needs;
 
-  GridPlan(Study study, GridIndex index, long combinations, int distinct, long[] ids, int[] indices, DataNeeds needs) {
+  GridPlan(
+      Study study,
+      GridIndex index,
+      long combinations,
+      int distinct,
+      long[] ids,
+      int[] indices,
+      DataNeeds needs) {
     this.study = study;
     this.index = index;
     this.combinations = combinations;
@@ -71,9 +80,12 @@ public final class GridPlan {
     return HEX.toHexDigits(ids[position]);
   }
 
-  /** The position of a {@code config_id}, or -1 when it is not one of the plan's (a linear scan). */
+  /**
+   * The position of a {@code config_id}, or -1 when it is not one of the plan's (a linear scan).
+   */
   public int indexOf(String id) {
-    if (id.length() != 16 || !id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+    if (id.length() != 16
+        || !id.chars().allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
       return -1;
     }
     long value = Long.parseUnsignedLong(id, 16);
@@ -92,7 +104,8 @@ public final class GridPlan {
   public long[] sortedIds() {
     long[] sorted = new long[ids.length];
     for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = ids[i] ^ Long.MIN_VALUE; // unsigned order = signed order with the sign bit flipped
+      sorted[i] =
+          ids[i] ^ Long.MIN_VALUE; // unsigned order = signed order with the sign bit flipped
     }
     Arrays.sort(sorted);
     for (int i = 0; i < sorted.length; i++) {
@@ -111,12 +124,16 @@ public final class GridPlan {
     int[] x = combination(position);
     StudyTemplate.Resolution r = study.template().resolve(overrides(study, index, x));
     if (!r.ok()) {
-      throw new IllegalStateException("Cannot rebuild configuration " + id(position) + ": " + r.problems());
+      throw new IllegalStateException(
+          "Cannot rebuild configuration " + id(position) + ": " + r.problems());
     }
     return new StudyConfiguration(id(position), axisValues(study, index, x), r.config());
   }
 
-  /** The axis values of the configuration at a position (as {@link StudyConfiguration#axisValues()}). */
+  /**
+   * The axis values of the configuration at a position (as {@link
+   * StudyConfiguration#axisValues()}).
+   */
   public Map<String, Object> axisValues(int position) {
     return axisValues(study, index, combination(position));
   }
@@ -153,7 +170,8 @@ public final class GridPlan {
     Map<String, Object> values = new LinkedHashMap<>();
     List<GridAxis> axes = study.axes();
     for (int a = 0; a < axes.size(); a++) {
-      values.put(axes.get(a).path(), index.applies(x, a) ? axes.get(a).values().get(x[a]).value() : null);
+      values.put(
+          axes.get(a).path(), index.applies(x, a) ? axes.get(a).values().get(x[a]).value() : null);
     }
     return values;
   }

@@ -14,11 +14,12 @@ import java.util.Objects;
  *
  * @param configId first 16 hex digits of SHA-256 of {@link #canonicalJson()}
  * @param axisValues axis path (relative to {@code study}) to this configuration's value, in the
- *     study's axis order; null where the axis does not apply (see {@link AxisRules}); the values
- *     of one axis share a Java type (see {@link io.backgrid.spark.config.AxisValue#value()})
+ *     study's axis order; null where the axis does not apply (see {@link AxisRules}); the values of
+ *     one axis share a Java type (see {@link io.backgrid.spark.config.AxisValue#value()})
  * @param config the engine configuration
  */
-public record StudyConfiguration(String configId, Map<String, Object> axisValues, PortfolioConfig config) {
+public record StudyConfiguration(
+    String configId, Map<String, Object> axisValues, PortfolioConfig config) {
 
   public StudyConfiguration {
     Objects.requireNonNull(configId, "configId");

@@ -15,10 +15,10 @@ public final class StudySummary {
 
   /**
    * Plans the grid (nothing is simulated; only the listed configurations are kept) and describes
-   * it: study name, data, output, sleeves,
-   * axes with their value counts, the number of combinations, distinct configurations and
-   * configurations to run (after sampling), then the first {@code first} configurations (id and
-   * axis values; {@code -} where an axis does not apply).
+   * it: study name, data, output, sleeves, axes with their value counts, the number of
+   * combinations, distinct configurations and configurations to run (after sampling), then the
+   * first {@code first} configurations (id and axis values; {@code -} where an axis does not
+   * apply).
    *
    * @throws io.backgrid.spark.config.StudyConfigException when the grid is invalid
    */
@@ -30,7 +30,12 @@ public final class StudySummary {
   public static String validate(Study study, GridPlan e, int first) {
     String nl = System.lineSeparator();
     StringBuilder sb = new StringBuilder();
-    sb.append("Study ").append(study.name()).append(" (").append(study.source()).append(")").append(nl);
+    sb.append("Study ")
+        .append(study.name())
+        .append(" (")
+        .append(study.source())
+        .append(")")
+        .append(nl);
     sb.append("  data:    ").append(study.data()).append(nl);
     sb.append("  output:  ").append(study.output()).append('/').append(study.name()).append(nl);
     sb.append("  sleeves: ").append(study.template().sleeveIds().size()).append(nl);
@@ -40,7 +45,10 @@ public final class StudySummary {
     sb.append("  algorithm (as written): ").append(study.template().baseAlgorithm()).append(nl);
     sb.append("  axes:    ").append(study.axes().size()).append(nl);
     for (GridAxis axis : study.axes()) {
-      sb.append("    ").append(axis.path()).append(": ").append(axis.size())
+      sb.append("    ")
+          .append(axis.path())
+          .append(": ")
+          .append(axis.size())
           .append(axis.size() == 1 ? " value " : " values ");
       if (axis.generator() != null) {
         sb.append("(").append(axis.generator()).append(") ");
@@ -50,12 +58,20 @@ public final class StudySummary {
         shown.add(v.value());
       }
       sb.append(shown.toString(), 0, shown.toString().length() - 1)
-          .append(axis.size() > VALUES_SHOWN ? ", ...]" : "]").append(nl);
+          .append(axis.size() > VALUES_SHOWN ? ", ...]" : "]")
+          .append(nl);
     }
-    sb.append("  grid:    ").append(e.combinations()).append(" combinations, ").append(e.distinct())
+    sb.append("  grid:    ")
+        .append(e.combinations())
+        .append(" combinations, ")
+        .append(e.distinct())
         .append(" distinct configurations");
     if (study.sample().size() != null) {
-      sb.append(", sample of ").append(study.sample().size()).append(" (seed ").append(study.sample().seed()).append(")");
+      sb.append(", sample of ")
+          .append(study.sample().size())
+          .append(" (seed ")
+          .append(study.sample().seed())
+          .append(")");
     }
     sb.append(", ").append(e.size()).append(" to run").append(nl);
     int n = Math.min(first, e.size());
@@ -66,7 +82,10 @@ public final class StudySummary {
         sb.append("  (the study as written)");
       }
       for (Map.Entry<String, Object> v : c.axisValues().entrySet()) {
-        sb.append("  ").append(v.getKey()).append('=').append(v.getValue() == null ? "-" : v.getValue());
+        sb.append("  ")
+            .append(v.getKey())
+            .append('=')
+            .append(v.getValue() == null ? "-" : v.getValue());
       }
       sb.append(nl);
     }

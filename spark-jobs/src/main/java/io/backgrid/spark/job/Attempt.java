@@ -7,10 +7,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * One attempt at a study, as the work area remembers it ({@code attempts/<run_id>/}, written at
- * the start and after every finished batch), so that an attempt that never published (driver
- * killed, machine lost) still gets its row in the runs table, with status INTERRUPTED, when a
- * later attempt publishes.
+ * One attempt at a study, as the work area remembers it ({@code attempts/<run_id>/}, written at the
+ * start and after every finished batch), so that an attempt that never published (driver killed,
+ * machine lost) still gets its row in the runs table, with status INTERRUPTED, when a later attempt
+ * publishes.
  *
  * @param runId the attempt's run id
  * @param started start, epoch milliseconds
@@ -21,12 +21,22 @@ import org.apache.spark.sql.RowFactory;
  * @param master the Spark master it ran on
  * @param version the code version it ran
  */
-record Attempt(String runId, long started, long updated, long configurations, long computed, long reused, String master, String version) {
+record Attempt(
+    String runId,
+    long started,
+    long updated,
+    long configurations,
+    long computed,
+    long reused,
+    String master,
+    String version) {
   static final String INTERRUPTED = "INTERRUPTED";
 
   private static final String END = "end";
 
-  /** The file's text: one {@code key=value} per line, then {@code end} (a file cut short lacks it). */
+  /**
+   * The file's text: one {@code key=value} per line, then {@code end} (a file cut short lacks it).
+   */
   String format() {
     StringBuilder sb = new StringBuilder();
     fields().forEach((k, v) -> sb.append(k).append('=').append(v).append('\n'));
@@ -61,7 +71,8 @@ record Attempt(String runId, long started, long updated, long configurations, lo
   /**
    * Reads what {@link #format()} wrote.
    *
-   * @throws IllegalArgumentException naming the file and the key when a key is missing or a number is not one
+   * @throws IllegalArgumentException naming the file and the key when a key is missing or a number
+   *     is not one
    */
   static Attempt parse(String text, String where) {
     Map<String, String> f = new LinkedHashMap<>();
@@ -71,25 +82,54 @@ record Attempt(String runId, long started, long updated, long configurations, lo
         f.put(line.substring(0, eq), line.substring(eq + 1));
       }
     }
-    return new Attempt(get(f, "run_id", where), number(f, "started", where), number(f, "updated", where),
-        number(f, "configurations", where), number(f, "computed", where), number(f, "reused", where),
-        get(f, "master", where), get(f, "version", where));
+    return new Attempt(
+        get(f, "run_id", where),
+        number(f, "started", where),
+        number(f, "updated", where),
+        number(f, "configurations", where),
+        number(f, "computed", where),
+        number(f, "reused", where),
+        get(f, "master", where),
+        get(f, "version", where));
   }
 
-  /** Its runs-table row ({@link Tables#RUNS_SCHEMA}): finished = the last update, failed unknown, status INTERRUPTED. */
+  /**
+   * Its runs-table row ({@link Tables#RUNS_SCHEMA}): finished = the last update, failed unknown,
+   * status INTERRUPTED.
+   */
   Row row(String dataFingerprint, String configFingerprint) {
-    return RowFactory.create(runId, new Timestamp(started), new Timestamp(updated), configurations, computed, reused, null,
-        dataFingerprint, configFingerprint, version, master, INTERRUPTED);
+    return RowFactory.create(
+        runId,
+        new Timestamp(started),
+        new Timestamp(updated),
+        configurations,
+        computed,
+        reused,
+        null,
+        dataFingerprint,
+        configFingerprint,
+        version,
+        master,
+        INTERRUPTED);
   }
 
   Attempt afterBatch(long configurationsInBatch, long now) {
-    return new Attempt(runId, started, now, configurations, computed + configurationsInBatch, reused, master, version);
+    return new Attempt(
+        runId,
+        started,
+        now,
+        configurations,
+        computed + configurationsInBatch,
+        reused,
+        master,
+        version);
   }
 
   private static String get(Map<String, String> f, String key, String where) {
     String v = f.get(key);
     if (v == null) {
-      throw new IllegalArgumentException("Invalid attempt file " + where + ": no '" + key + "=' line");
+      throw new IllegalArgumentException(
+          "Invalid attempt file " + where + ": no '" + key + "=' line");
     }
     return v;
   }
@@ -99,7 +139,8 @@ record Attempt(String runId, long started, long updated, long configurations, lo
     try {
       return Long.parseLong(v);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("Invalid attempt file " + where + ": " + key + "=" + v + " is not an integer", e);
+      throw new IllegalArgumentException(
+          "Invalid attempt file " + where + ": " + key + "=" + v + " is not an integer", e);
     }
   }
 }

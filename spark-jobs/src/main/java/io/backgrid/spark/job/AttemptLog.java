@@ -10,7 +10,10 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
-/** The attempts at a study recorded in its work area ({@code attempts/<run>/<NNNNN>}, see {@link Attempt}). */
+/**
+ * The attempts at a study recorded in its work area ({@code attempts/<run>/<NNNNN>}, see {@link
+ * Attempt}).
+ */
 final class AttemptLog {
   private final FileSystem fs;
   private final Path dir;
@@ -54,7 +57,8 @@ final class AttemptLog {
       java.util.Arrays.sort(runs, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
       for (FileStatus run : runs) {
         FileStatus[] updates = fs.listStatus(run.getPath());
-        java.util.Arrays.sort(updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
+        java.util.Arrays.sort(
+            updates, (a, b) -> b.getPath().getName().compareTo(a.getPath().getName()));
         for (FileStatus u : updates) {
           String text;
           try (var in = fs.open(u.getPath())) {
@@ -69,7 +73,8 @@ final class AttemptLog {
       }
       return attempts;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot read the attempts in " + dir + ": " + e.getMessage(), e);
     }
   }
 }

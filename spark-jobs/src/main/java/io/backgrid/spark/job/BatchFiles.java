@@ -47,7 +47,8 @@ final class BatchFiles {
    * Commits a batch: the files of the given attempts (one per partition, the ones Spark reported
    * successful) become the batch's tables; every other attempt's files are deleted.
    *
-   * @return the rows of each committed file, by {@code <table>/<file name>}, as the tasks counted them
+   * @return the rows of each committed file, by {@code <table>/<file name>}, as the tasks counted
+   *     them
    */
   Map<String, Long> commit(Path batch, List<TaskFiles> attempts) {
     Map<String, Long> rows = new TreeMap<>();
@@ -80,18 +81,23 @@ final class BatchFiles {
     Path to = new Path(publication, table);
     try {
       mkdirs(to);
-      FileStatus[] files = fs.listStatus(new Path(batch, table), p -> p.getName().endsWith(".parquet"));
+      FileStatus[] files =
+          fs.listStatus(new Path(batch, table), p -> p.getName().endsWith(".parquet"));
       Arrays.sort(files);
       for (FileStatus f : files) {
         rename(f.getPath(), new Path(to, publishedName(batch, f.getPath().getName())));
       }
       return files.length;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot move " + table + " of " + batch + " to " + to + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot move " + table + " of " + batch + " to " + to + ": " + e.getMessage(), e);
     }
   }
 
-  /** The name a batch's file gets in a publication: {@code part-<partition>} becomes {@code part-<batch>-<partition>}. */
+  /**
+   * The name a batch's file gets in a publication: {@code part-<partition>} becomes {@code
+   * part-<batch>-<partition>}.
+   */
   static String publishedName(Path batch, String name) {
     return name.replace("part-", "part-" + batch.getName() + "-");
   }
@@ -117,7 +123,9 @@ final class BatchFiles {
       int eq = line.lastIndexOf('=');
       int slash = line.indexOf('/');
       if (slash > 0 && eq > slash) {
-        rows.put(line.substring(0, slash) + "/" + publishedName(batch, line.substring(slash + 1, eq)), Long.parseLong(line.substring(eq + 1)));
+        rows.put(
+            line.substring(0, slash) + "/" + publishedName(batch, line.substring(slash + 1, eq)),
+            Long.parseLong(line.substring(eq + 1)));
       }
     }
   }

@@ -14,13 +14,12 @@ import org.apache.spark.util.SerializableConfiguration;
 
 /**
  * Simulates configurations in batches and commits each batch's files to the work area, so an
- * interrupted study keeps every finished batch. Within a batch: an explicit repartition spreads
- * the configurations, one {@code mapPartitionsWithIndex} pass simulates them and writes their
- * rows to Parquet as they come ({@link SimulateAndWrite}), and the driver commits the files of
- * the successful task attempts ({@link BatchFiles#commit}). No row goes through Spark's row
- * conversion, storage or writers: at ~340 rows per W1 configuration, doing so (persisted rows,
- * then one Spark write per table, then a read and rewrite at publication) cost as much as the
- * simulation itself.
+ * interrupted study keeps every finished batch. Within a batch: an explicit repartition spreads the
+ * configurations, one {@code mapPartitionsWithIndex} pass simulates them and writes their rows to
+ * Parquet as they come ({@link SimulateAndWrite}), and the driver commits the files of the
+ * successful task attempts ({@link BatchFiles#commit}). No row goes through Spark's row conversion,
+ * storage or writers: at ~340 rows per W1 configuration, doing so (persisted rows, then one Spark
+ * write per table, then a read and rewrite at publication) cost as much as the simulation itself.
  */
 final class BatchRunner {
   private final JavaSparkContext jsc;
@@ -31,7 +30,8 @@ final class BatchRunner {
   final LongAccumulator done;
   final LongAccumulator failed;
 
-  BatchRunner(SparkSession spark, StudyOutput output, Broadcast<MarketPanel> panel, int partitions) {
+  BatchRunner(
+      SparkSession spark, StudyOutput output, Broadcast<MarketPanel> panel, int partitions) {
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.output = output;
     this.panel = panel;
@@ -51,7 +51,8 @@ final class BatchRunner {
    */
   void run(int n, List<JobConfiguration> batch) {
     int spread = Math.max(1, Math.min(partitions, batch.size()));
-    jsc.setJobDescription("backgrid: simulate and write batch " + n + " (" + batch.size() + " configurations)");
+    jsc.setJobDescription(
+        "backgrid: simulate and write batch " + n + " (" + batch.size() + " configurations)");
     output.requireWork();
     output.files().mkdirs(BatchFiles.tasks(output.batch(n)));
     List<TaskFiles> written;
@@ -59,7 +60,9 @@ final class BatchRunner {
       written =
           jsc.parallelize(batch, spread)
               .repartition(spread)
-              .mapPartitionsWithIndex(new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed), false)
+              .mapPartitionsWithIndex(
+                  new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed),
+                  false)
               .collect();
     } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared
       output.requireWork();
@@ -68,8 +71,16 @@ final class BatchRunner {
       if (io == null) {
         throw e;
       }
-      throw new UncheckedIOException("Cannot write batch " + n + " of study '" + output.study() + "': " + io.getMessage()
-          + "; its partial files were removed and the finished batches kept: rerun the same command to resume", io);
+      throw new UncheckedIOException(
+          "Cannot write batch "
+              + n
+              + " of study '"
+              + output.study()
+              + "': "
+              + io.getMessage()
+              + "; its partial files were removed and the finished batches kept: rerun the same"
+              + " command to resume",
+          io);
     }
     output.requireWork();
     output.markDone(n, batch.size(), output.files().commit(output.batch(n), written));
@@ -77,8 +88,8 @@ final class BatchRunner {
 
   /**
    * The first I/O error in a failure's causes, or null. Spark does not always ship a task's
-   * exception back as the cause (in local mode it gives only its text): then the error is the
-   * one its message names as the most recent failure.
+   * exception back as the cause (in local mode it gives only its text): then the error is the one
+   * its message names as the most recent failure.
    */
   static IOException ioCause(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
@@ -94,7 +105,10 @@ final class BatchRunner {
   }
 
   private static final Pattern TASK_IO_FAILURE =
-      Pattern.compile("most recent failure: Lost task [^\\n]*?\\): java\\.io\\.(?:Unchecked)?IOException: ([^\\n]*)");
+      Pattern.compile(
+          "most recent failure: Lost task [^\\n"
+              + "]*?\\): java\\.io\\.(?:Unchecked)?IOException: ([^\\n"
+              + "]*)");
 
   /** Releases the broadcast Hadoop configuration. */
   void close() {

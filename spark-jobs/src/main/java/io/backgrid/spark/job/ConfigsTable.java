@@ -25,8 +25,8 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The {@code configs} table: one row per configuration with its id, the core settings as columns
  * (algorithm, weights, rebalance_frequency, lookback, fill, netting, fractional_shares, start,
- * end), every grid axis as a typed column named after its path ({@code allocation.kelly.fraction}
- * → {@code allocation_kelly_fraction}; NULL where the axis does not apply), and the canonical JSON.
+ * end), every grid axis as a typed column named after its path ({@code allocation.kelly.fraction} →
+ * {@code allocation_kelly_fraction}; NULL where the axis does not apply), and the canonical JSON.
  */
 public final class ConfigsTable {
   private final StructType schema;
@@ -43,7 +43,8 @@ public final class ConfigsTable {
     for (StudyConfiguration c : configurations) {
       axes.addAll(c.axisValues().keySet());
     }
-    return of(new ArrayList<>(axes), i -> configurations.get(i).axisValues(), configurations.size());
+    return of(
+        new ArrayList<>(axes), i -> configurations.get(i).axisValues(), configurations.size());
   }
 
   /**
@@ -55,7 +56,8 @@ public final class ConfigsTable {
     return of(plan.axes(), plan::axisValues, plan.size());
   }
 
-  private static ConfigsTable of(List<String> axisList, IntFunction<Map<String, Object>> axisValues, int size) {
+  private static ConfigsTable of(
+      List<String> axisList, IntFunction<Map<String, Object>> axisValues, int size) {
     StructType schema =
         new StructType()
             .add("config_id", StringType, false)
@@ -98,22 +100,23 @@ public final class ConfigsTable {
   }
 
   private Iterable<Object[]> rows(IntFunction<StudyConfiguration> configurations, int size) {
-    return () -> new Iterator<>() {
-      private int next;
+    return () ->
+        new Iterator<>() {
+          private int next;
 
-      @Override
-      public boolean hasNext() {
-        return next < size;
-      }
+          @Override
+          public boolean hasNext() {
+            return next < size;
+          }
 
-      @Override
-      public Object[] next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return row(configurations.apply(next++));
-      }
-    };
+          @Override
+          public Object[] next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return row(configurations.apply(next++));
+          }
+        };
   }
 
   private Object[] row(StudyConfiguration c) {
@@ -124,7 +127,8 @@ public final class ConfigsTable {
     values[k++] = p.rebalancing().algorithm();
     values[k++] = p.weights();
     values[k++] = p.rebalancing().schedule().toString();
-    values[k++] = p.rebalancing().algorithm().equals("fixed") ? null : p.rebalancing().lookback().toString();
+    values[k++] =
+        p.rebalancing().algorithm().equals("fixed") ? null : p.rebalancing().lookback().toString();
     values[k++] = p.execution().fill().key();
     values[k++] = p.execution().netting();
     values[k++] = p.execution().fractionalShares();
@@ -142,8 +146,12 @@ public final class ConfigsTable {
     return axis.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
   }
 
-  /** Each axis's column type: that of its first non-null value in the configurations' order, else string. */
-  private static Map<String, DataType> types(List<String> axes, IntFunction<Map<String, Object>> axisValues, int size) {
+  /**
+   * Each axis's column type: that of its first non-null value in the configurations' order, else
+   * string.
+   */
+  private static Map<String, DataType> types(
+      List<String> axes, IntFunction<Map<String, Object>> axisValues, int size) {
     Map<String, DataType> types = new HashMap<>();
     for (int i = 0; i < size && types.size() < axes.size(); i++) {
       Map<String, Object> values = axisValues.apply(i);
@@ -168,7 +176,8 @@ public final class ConfigsTable {
     } else if (v instanceof Boolean) {
       return BooleanType;
     } else if (v instanceof List<?> list) {
-      return createArrayType(!list.isEmpty() && list.get(0) instanceof String ? StringType : DoubleType, true);
+      return createArrayType(
+          !list.isEmpty() && list.get(0) instanceof String ? StringType : DoubleType, true);
     }
     return StringType;
   }

@@ -16,7 +16,9 @@ import java.util.Set;
 public record EquitySelection(int top, String by, List<String> ids) implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
-  /** Metrics one can rank by (all "higher is better"; max_drawdown is negative, so less deep wins). */
+  /**
+   * Metrics one can rank by (all "higher is better"; max_drawdown is negative, so less deep wins).
+   */
   public static final Set<String> METRICS =
       Set.of("sharpe", "sortino", "cagr", "total_return", "calmar", "max_drawdown", "final_nav");
 
@@ -26,7 +28,11 @@ public record EquitySelection(int top, String by, List<String> ids) implements S
     }
     if (!METRICS.contains(by)) {
       throw new IllegalArgumentException(
-          "Invalid study.equity.by: " + by + " (must be one of " + new java.util.TreeSet<>(METRICS) + ")");
+          "Invalid study.equity.by: "
+              + by
+              + " (must be one of "
+              + new java.util.TreeSet<>(METRICS)
+              + ")");
     }
     ids = List.copyOf(ids);
   }

@@ -13,7 +13,9 @@ import java.util.List;
 public final class Fingerprints {
   private Fingerprints() {}
 
-  /** SHA-256 (first 16 hex digits) of a panel's calendar, symbols, prices, tradability and opens. */
+  /**
+   * SHA-256 (first 16 hex digits) of a panel's calendar, symbols, prices, tradability and opens.
+   */
   public static String panel(MarketPanel panel) {
     MessageDigest digest = sha256();
     ByteBuffer buffer = ByteBuffer.allocate(8 * Math.max(1, panel.barCount()));

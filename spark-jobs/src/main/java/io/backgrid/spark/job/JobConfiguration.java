@@ -6,8 +6,8 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * What an executor needs of one configuration: its id and the engine's configuration. Plain
- * values only — no Typesafe Config, no driver state.
+ * What an executor needs of one configuration: its id and the engine's configuration. Plain values
+ * only — no Typesafe Config, no driver state.
  *
  * @param configId the stable id (a hash of the canonical configuration)
  * @param config the configuration to simulate

@@ -15,9 +15,22 @@ import java.util.Objects;
  * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
  *     recomputed), or 0 for automatic: 2,000 (memory stays flat in the study size)
  */
-public record JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh, int batchSize) {
+public record JobSpec(
+    String study,
+    String data,
+    String output,
+    int partitions,
+    EquitySelection equity,
+    boolean fresh,
+    int batchSize) {
   /** A spec with automatic batches. */
-  public JobSpec(String study, String data, String output, int partitions, EquitySelection equity, boolean fresh) {
+  public JobSpec(
+      String study,
+      String data,
+      String output,
+      int partitions,
+      EquitySelection equity,
+      boolean fresh) {
     this(study, data, output, partitions, equity, fresh, 0);
   }
 
@@ -27,10 +40,12 @@ public record JobSpec(String study, String data, String output, int partitions, 
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(equity, "equity");
     if (partitions < 0) {
-      throw new IllegalArgumentException("Invalid partitions: " + partitions + " (must be >= 0; 0 = automatic)");
+      throw new IllegalArgumentException(
+          "Invalid partitions: " + partitions + " (must be >= 0; 0 = automatic)");
     }
     if (batchSize < 0) {
-      throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 0; 0 = automatic)");
+      throw new IllegalArgumentException(
+          "Invalid batch size: " + batchSize + " (must be >= 0; 0 = automatic)");
     }
   }
 }

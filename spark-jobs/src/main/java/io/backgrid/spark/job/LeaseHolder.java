@@ -22,7 +22,8 @@ import java.util.Map;
  */
 record LeaseHolder(String study, String runId, String host, long pid, long started) {
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   /** This process, taking the lease now. */
   static LeaseHolder current(String study, String runId) {
@@ -32,16 +33,30 @@ record LeaseHolder(String study, String runId, String host, long pid, long start
     } catch (UnknownHostException e) {
       host = "unknown";
     }
-    return new LeaseHolder(study, runId, host, ProcessHandle.current().pid(), System.currentTimeMillis());
+    return new LeaseHolder(
+        study, runId, host, ProcessHandle.current().pid(), System.currentTimeMillis());
   }
 
   /** The lease file's content. */
   byte[] bytes() {
-    return ("study=" + study + "\nrun=" + runId + "\nhost=" + host + "\npid=" + pid + "\nstarted=" + started + "\nend\n")
+    return ("study="
+            + study
+            + "\nrun="
+            + runId
+            + "\nhost="
+            + host
+            + "\npid="
+            + pid
+            + "\nstarted="
+            + started
+            + "\nend\n")
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  /** What {@link #bytes()} wrote for this study, or null for anything else (a file cut short included). */
+  /**
+   * What {@link #bytes()} wrote for this study, or null for anything else (a file cut short
+   * included).
+   */
   static LeaseHolder parse(byte[] content, String study) {
     String text = new String(content, StandardCharsets.UTF_8);
     if (!text.endsWith("\nend\n") || !text.startsWith("study=" + study + "\n")) {
@@ -55,13 +70,21 @@ record LeaseHolder(String study, String runId, String host, long pid, long start
       }
     }
     try {
-      return new LeaseHolder(study, f.get("run"), f.get("host"), Long.parseLong(f.get("pid")), Long.parseLong(f.get("started")));
+      return new LeaseHolder(
+          study,
+          f.get("run"),
+          f.get("host"),
+          Long.parseLong(f.get("pid")),
+          Long.parseLong(f.get("started")));
     } catch (NumberFormatException | NullPointerException e) {
       return null;
     }
   }
 
-  /** True for a lease of this study cut short while being written (its first line, or part of it, or nothing). */
+  /**
+   * True for a lease of this study cut short while being written (its first line, or part of it, or
+   * nothing).
+   */
   static boolean isPrefix(byte[] content, String study) {
     String text = new String(content, StandardCharsets.UTF_8);
     String first = "study=" + study + "\n";

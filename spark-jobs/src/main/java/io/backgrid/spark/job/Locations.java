@@ -3,7 +3,9 @@ package io.backgrid.spark.job;
 import java.net.URI;
 import java.nio.file.Paths;
 
-/** Paths given by users: a URI with a scheme (hdfs://, s3a://, file://) as is, else a local path. */
+/**
+ * Paths given by users: a URI with a scheme (hdfs://, s3a://, file://) as is, else a local path.
+ */
 public final class Locations {
   private Locations() {}
 
@@ -17,7 +19,8 @@ public final class Locations {
       try {
         return new URI(location);
       } catch (java.net.URISyntaxException e) {
-        throw new IllegalArgumentException("Invalid location '" + location + "': " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "Invalid location '" + location + "': " + e.getMessage(), e);
       }
     }
     return Paths.get(location).toAbsolutePath().normalize().toUri();

@@ -60,7 +60,8 @@ final class Ownership {
   }
 
   /**
-   * Checks that backgrid may remove or replace {@code dir}: it is absent or carries this study's mark.
+   * Checks that backgrid may remove or replace {@code dir}: it is absent or carries this study's
+   * mark.
    *
    * @return whether it exists
    * @throws IllegalStateException naming the path and what to do, for anything else
@@ -75,9 +76,20 @@ final class Ownership {
     }
     if (!owns(dir)) {
       throw new IllegalStateException(
-          "Cannot write study '" + study + "' to " + display(dir) + ": it exists and was not written by backgrid for this study (no "
-              + MARKER + " file naming study '" + study + "'); move it away or choose another output (to let backgrid replace results"
-              + " of an earlier version, write study=" + study + " into " + display(new Path(dir, MARKER)) + ")");
+          "Cannot write study '"
+              + study
+              + "' to "
+              + display(dir)
+              + ": it exists and was not written by backgrid for this study (no "
+              + MARKER
+              + " file naming study '"
+              + study
+              + "'); move it away or choose another output (to let backgrid replace results"
+              + " of an earlier version, write study="
+              + study
+              + " into "
+              + display(new Path(dir, MARKER))
+              + ")");
     }
     return true;
   }

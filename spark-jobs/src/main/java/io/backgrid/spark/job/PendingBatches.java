@@ -18,7 +18,8 @@ final class PendingBatches {
   private int next;
 
   /**
-   * @param reused ids with an OK published row (ids that are not among {@code configurations} are ignored)
+   * @param reused ids with an OK published row (ids that are not among {@code configurations} are
+   *     ignored)
    * @param inBatches ids in finished batches of an interrupted attempt
    */
   PendingBatches(StudyConfigurations configurations, Set<String> reused, Set<String> inBatches) {
@@ -55,7 +56,9 @@ final class PendingBatches {
     return reused;
   }
 
-  /** The next (at most) {@code batchSize} configurations to compute, built now; empty at the end. */
+  /**
+   * The next (at most) {@code batchSize} configurations to compute, built now; empty at the end.
+   */
   List<JobConfiguration> next(int batchSize) {
     List<JobConfiguration> batch = new ArrayList<>(Math.min(batchSize, size));
     while (next < configurations.size() && batch.size() < batchSize) {

@@ -23,8 +23,13 @@ record PreviousRuns(List<Row> runs, String fingerprint, Set<String> okIds) {
     if (!output.hasPublished(Tables.RUNS) || !output.hasPublished(Tables.PORTFOLIO_METRICS)) {
       return new PreviousRuns(List.of(), null, Set.of());
     }
-    List<Row> runs = spark.read().schema(Tables.RUNS_SCHEMA).parquet(output.table(Tables.RUNS).toString())
-        .orderBy("started").collectAsList();
+    List<Row> runs =
+        spark
+            .read()
+            .schema(Tables.RUNS_SCHEMA)
+            .parquet(output.table(Tables.RUNS).toString())
+            .orderBy("started")
+            .collectAsList();
     String fingerprint = null;
     for (Row r : runs) {
       if ("OK".equals(r.getAs("status"))) {
@@ -32,7 +37,11 @@ record PreviousRuns(List<Row> runs, String fingerprint, Set<String> okIds) {
       }
     }
     Set<String> ok = new HashSet<>();
-    Dataset<Row> metrics = spark.read().schema(Tables.PORTFOLIO_METRICS_SCHEMA).parquet(output.table(Tables.PORTFOLIO_METRICS).toString());
+    Dataset<Row> metrics =
+        spark
+            .read()
+            .schema(Tables.PORTFOLIO_METRICS_SCHEMA)
+            .parquet(output.table(Tables.PORTFOLIO_METRICS).toString());
     for (Row r : metrics.where("status = 'OK'").select("config_id").collectAsList()) {
       ok.add(r.getString(0));
     }
@@ -45,8 +54,17 @@ record PreviousRuns(List<Row> runs, String fingerprint, Set<String> okIds) {
     if (batches.isEmpty()) {
       return ids;
     }
-    String[] paths = batches.stream().map(b -> new Path(b, Tables.PORTFOLIO_METRICS).toString()).toArray(String[]::new);
-    for (Row r : spark.read().schema(Tables.PORTFOLIO_METRICS_SCHEMA).parquet(paths).select("config_id").collectAsList()) {
+    String[] paths =
+        batches.stream()
+            .map(b -> new Path(b, Tables.PORTFOLIO_METRICS).toString())
+            .toArray(String[]::new);
+    for (Row r :
+        spark
+            .read()
+            .schema(Tables.PORTFOLIO_METRICS_SCHEMA)
+            .parquet(paths)
+            .select("config_id")
+            .collectAsList()) {
       ids.add(r.getString(0));
     }
     return ids;

@@ -46,18 +46,26 @@ final class Progress implements AutoCloseable {
   String line(long computed) {
     double seconds = elapsedSeconds();
     double rate = seconds > 0 ? computed / seconds : 0;
-    // Tasks retried after a lost executor count twice in the accumulator: never show more than the total.
+    // Tasks retried after a lost executor count twice in the accumulator: never show more than the
+    // total.
     long finished = Math.min(total, before + computed);
     long left = Math.max(0, total - finished);
     String eta = rate > 0 ? formatDuration(left / rate) : "?";
     return String.format(
-        Locale.ROOT, "[backgrid] %,d / %,d configurations (%.1f%%), %.0f/s, %s elapsed, ETA %s",
-        finished, total, total == 0 ? 100.0 : 100.0 * finished / total, rate, formatDuration(seconds), eta);
+        Locale.ROOT,
+        "[backgrid] %,d / %,d configurations (%.1f%%), %.0f/s, %s elapsed, ETA %s",
+        finished,
+        total,
+        total == 0 ? 100.0 : 100.0 * finished / total,
+        rate,
+        formatDuration(seconds),
+        eta);
   }
 
   static String formatDuration(double seconds) {
     long s = Math.round(seconds);
-    return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60)
         : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 

@@ -18,9 +18,9 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 /**
  * The last check before a publication replaces the published tables: every table is there, every
  * part file is a Parquet file (its footer readable, so not empty or cut short), every file moved
- * from a batch holds the rows its task wrote, and the tables whose size the run knows have it
- * (one {@code portfolio_metrics} and one {@code configs} row per configuration, one {@code runs}
- * row per run). Row counts come from the footers: no Spark job, no row read.
+ * from a batch holds the rows its task wrote, and the tables whose size the run knows have it (one
+ * {@code portfolio_metrics} and one {@code configs} row per configuration, one {@code runs} row per
+ * run). Row counts come from the footers: no Spark job, no row read.
  */
 final class PublicationCheck {
   private static final int SHOWN = 5;
@@ -35,7 +35,12 @@ final class PublicationCheck {
    * @throws IllegalStateException listing the problems (the first five), when there is one
    */
   static void verify(
-      FileSystem fs, Configuration conf, Path publication, String study, Map<String, Long> expectedFiles, Map<String, Long> expectedRows) {
+      FileSystem fs,
+      Configuration conf,
+      Path publication,
+      String study,
+      Map<String, Long> expectedFiles,
+      Map<String, Long> expectedRows) {
     List<String> problems = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     try {
@@ -46,23 +51,35 @@ final class PublicationCheck {
           continue;
         }
         long rows = 0;
-        for (FileStatus f : fs.listStatus(dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith("."))) {
+        for (FileStatus f :
+            fs.listStatus(
+                dir, p -> p.getName().endsWith(".parquet") && !p.getName().startsWith("."))) {
           String name = table + "/" + f.getPath().getName();
           seen.add(name);
           long n = rows(f, conf, problems);
           Long expected = expectedFiles.get(name);
           if (n >= 0 && expected != null && n != expected) {
-            problems.add(String.format(Locale.ROOT, "%s has %,d rows, its task wrote %,d", Ownership.display(f.getPath()), n, expected));
+            problems.add(
+                String.format(
+                    Locale.ROOT,
+                    "%s has %,d rows, its task wrote %,d",
+                    Ownership.display(f.getPath()),
+                    n,
+                    expected));
           }
           rows += Math.max(0, n);
         }
         Long expected = expectedRows.get(table);
         if (expected != null && rows != expected) {
-          problems.add(String.format(Locale.ROOT, "table %s has %,d rows instead of %,d", table, rows, expected));
+          problems.add(
+              String.format(
+                  Locale.ROOT, "table %s has %,d rows instead of %,d", table, rows, expected));
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot check the publication " + Ownership.display(publication) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot check the publication " + Ownership.display(publication) + ": " + e.getMessage(),
+          e);
     }
     for (String name : expectedFiles.keySet()) {
       if (!seen.contains(name)) {
@@ -70,10 +87,16 @@ final class PublicationCheck {
       }
     }
     if (!problems.isEmpty()) {
-      String listed = String.join("; ", problems.subList(0, Math.min(SHOWN, problems.size())))
-          + (problems.size() > SHOWN ? "; and " + (problems.size() - SHOWN) + " more" : "");
-      throw new IllegalStateException("Cannot publish study '" + study + "': " + listed
-          + "; the published tables are unchanged; rerun the same command to compute what is missing");
+      String listed =
+          String.join("; ", problems.subList(0, Math.min(SHOWN, problems.size())))
+              + (problems.size() > SHOWN ? "; and " + (problems.size() - SHOWN) + " more" : "");
+      throw new IllegalStateException(
+          "Cannot publish study '"
+              + study
+              + "': "
+              + listed
+              + "; the published tables are unchanged; rerun the same command to compute what is"
+              + " missing");
     }
   }
 
@@ -83,10 +106,15 @@ final class PublicationCheck {
       problems.add(Ownership.display(file.getPath()) + " is empty (0 bytes)");
       return -1;
     }
-    try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+    try (ParquetFileReader reader =
+        ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
       return reader.getRecordCount();
     } catch (IOException | RuntimeException e) {
-      problems.add(Ownership.display(file.getPath()) + " is not a readable Parquet file (" + e.getMessage() + ")");
+      problems.add(
+          Ownership.display(file.getPath())
+              + " is not a readable Parquet file ("
+              + e.getMessage()
+              + ")");
       return -1;
     }
   }

@@ -22,12 +22,11 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
-
 /**
  * Assembles the next publication of a study from the rows an earlier run published (for the
- * configurations reused), the finished batches, the configs table, the equity paths of the
- * selected configurations and the runs table; every configuration comes from exactly one source,
- * so each table has one row per configuration (and date, sleeve, ...).
+ * configurations reused), the finished batches, the configs table, the equity paths of the selected
+ * configurations and the runs table; every configuration comes from exactly one source, so each
+ * table has one row per configuration (and date, sleeve, ...).
  */
 final class Publisher {
   private final SparkSession spark;
@@ -41,17 +40,21 @@ final class Publisher {
   }
 
   /**
-   * Assembles a per-configuration table: the published rows of {@code reused} (read and written
-   * by Spark), then the batches' files moved in as they are (see {@link BatchFiles}). The batches
-   * must have been unmarked first ({@link StudyOutput#unmarkDone}): their files leave the work area.
+   * Assembles a per-configuration table: the published rows of {@code reused} (read and written by
+   * Spark), then the batches' files moved in as they are (see {@link BatchFiles}). The batches must
+   * have been unmarked first ({@link StudyOutput#unmarkDone}): their files leave the work area.
    */
   void perConfigTable(String table, Collection<String> reused, List<Path> batches) {
     StructType schema = Tables.schema(table);
     boolean any = false;
     if (!reused.isEmpty() && output.hasPublished(table)) {
-      Dataset<Row> ids = spark.createDataset(new ArrayList<>(reused), Encoders.STRING()).toDF("config_id");
+      Dataset<Row> ids =
+          spark.createDataset(new ArrayList<>(reused), Encoders.STRING()).toDF("config_id");
       Dataset<Row> published = read(output.table(table).toString(), schema);
-      write(published.join(ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"), table);
+      write(
+          published.join(
+              ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"),
+          table);
       any = true;
     }
     BatchFiles files = output.files();
@@ -61,8 +64,11 @@ final class Publisher {
     if (any) {
       files.markSuccess(new Path(next, table));
     } else {
-      write(spark.createDataFrame(List.of(), schema), table); // an empty table that still has its schema
-      CanonicalTables.canonicalise(new Path(next, table), spark.sparkContext().hadoopConfiguration());
+      write(
+          spark.createDataFrame(List.of(), schema),
+          table); // an empty table that still has its schema
+      CanonicalTables.canonicalise(
+          new Path(next, table), spark.sparkContext().hadoopConfiguration());
     }
   }
 
@@ -73,7 +79,10 @@ final class Publisher {
   void configs(Iterable<Object[]> rows, StructType schema) {
     Path table = new Path(next, Tables.CONFIGS);
     try (RowFileWriter writer =
-        RowFileWriter.create(new Path(table, "part-00000.parquet"), schema, spark.sparkContext().hadoopConfiguration())) {
+        RowFileWriter.create(
+            new Path(table, "part-00000.parquet"),
+            schema,
+            spark.sparkContext().hadoopConfiguration())) {
       for (Object[] row : rows) {
         writer.write(row);
       }
@@ -108,9 +117,13 @@ final class Publisher {
   void equity(List<JobConfiguration> selected, Broadcast<MarketPanel> panel) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
-    var rows = jsc.parallelize(selected, Math.max(1, selected.size())).mapPartitions(new EquityPaths(panel));
+    var rows =
+        jsc.parallelize(selected, Math.max(1, selected.size()))
+            .mapPartitions(new EquityPaths(panel));
     write(spark.createDataFrame(rows, Tables.EQUITY_SCHEMA), Tables.EQUITY);
-    CanonicalTables.canonicalise(new Path(next, Tables.EQUITY), spark.sparkContext().hadoopConfiguration()); // same bytes every run
+    CanonicalTables.canonicalise(
+        new Path(next, Tables.EQUITY),
+        spark.sparkContext().hadoopConfiguration()); // same bytes every run
   }
 
   /** Writes the runs table: earlier runs and this one. */
@@ -121,11 +134,30 @@ final class Publisher {
   }
 
   static Row runRow(
-      String runId, long started, long finished, long configurations, long computed, long reused, long failed,
-      String dataFingerprint, String configFingerprint, String master, String status) {
+      String runId,
+      long started,
+      long finished,
+      long configurations,
+      long computed,
+      long reused,
+      long failed,
+      String dataFingerprint,
+      String configFingerprint,
+      String master,
+      String status) {
     return RowFactory.create(
-        runId, new Timestamp(started), finished < 0 ? null : new Timestamp(finished), configurations, computed, reused,
-        failed, dataFingerprint, configFingerprint, version(), master, status);
+        runId,
+        new Timestamp(started),
+        finished < 0 ? null : new Timestamp(finished),
+        configurations,
+        computed,
+        reused,
+        failed,
+        dataFingerprint,
+        configFingerprint,
+        version(),
+        master,
+        status);
   }
 
   /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */

@@ -23,7 +23,10 @@ final class ResultRows {
 
   private ResultRows() {}
 
-  /** Receives rows: the index of the table in {@link Tables#PER_CONFIG} and the values in its column order. */
+  /**
+   * Receives rows: the index of the table in {@link Tables#PER_CONFIG} and the values in its column
+   * order.
+   */
   @FunctionalInterface
   interface Sink {
     void row(int table, Object[] values);
@@ -35,30 +38,41 @@ final class ResultRows {
     emit(
         out,
         Tables.PORTFOLIO_METRICS,
-            concat(
-                new Object[] {configId, OK, null, Money.units(r.finalNavCents())},
-                metrics,
-                new Object[] {
-                  Money.units(r.costsCents()), Money.units(r.nettingSavingsCents()), r.rebalanceCount(),
-                  (long) r.tradeCount(), Money.units(r.reserveCents())
-                }));
+        concat(
+            new Object[] {configId, OK, null, Money.units(r.finalNavCents())},
+            metrics,
+            new Object[] {
+              Money.units(r.costsCents()),
+              Money.units(r.nettingSavingsCents()),
+              r.rebalanceCount(),
+              (long) r.tradeCount(),
+              Money.units(r.reserveCents())
+            }));
     for (SleeveResult s : r.sleeves()) {
       emit(
           out,
           Tables.SLEEVE_METRICS,
-              concat(
-                  new Object[] {configId, s.id(), s.state().name(), s.error()},
-                  Tables.metricValues(s.metrics()),
-                  new Object[] {
-                    s.finalWeight(), s.targetWeight(), Money.units(s.allocatedCents()), Money.units(s.finalNavCents()),
-                    Money.units(s.costsCents()), Money.units(s.realisedPnlCents()), s.trades()
-                  }));
+          concat(
+              new Object[] {configId, s.id(), s.state().name(), s.error()},
+              Tables.metricValues(s.metrics()),
+              new Object[] {
+                s.finalWeight(),
+                s.targetWeight(),
+                Money.units(s.allocatedCents()),
+                Money.units(s.finalNavCents()),
+                Money.units(s.costsCents()),
+                Money.units(s.realisedPnlCents()),
+                s.trades()
+              }));
     }
     CorrelationMatrix c = r.correlations();
     List<String> ids = c.ids();
     for (int a = 0; a < ids.size(); a++) {
       for (int b = a + 1; b < ids.size(); b++) {
-        emit(out, Tables.SLEEVE_CORRELATIONS, new Object[] {configId, ids.get(a), ids.get(b), c.get(a, b)});
+        emit(
+            out,
+            Tables.SLEEVE_CORRELATIONS,
+            new Object[] {configId, ids.get(a), ids.get(b), c.get(a, b)});
       }
     }
     for (RebalanceRecord rb : r.rebalances()) {
@@ -66,8 +80,14 @@ final class ResultRows {
           out,
           Tables.REBALANCES,
           new Object[] {
-            configId, rb.date(), rb.reason(), rb.weightsBefore(), rb.targets(), rb.weightsAfter(),
-            Money.units(rb.capitalMovedCents()), Money.units(rb.costsCents())
+            configId,
+            rb.date(),
+            rb.reason(),
+            rb.weightsBefore(),
+            rb.targets(),
+            rb.weightsAfter(),
+            Money.units(rb.capitalMovedCents()),
+            Money.units(rb.costsCents())
           });
     }
   }
@@ -92,8 +112,13 @@ final class ResultRows {
         sleeves.put(ids.get(i), Money.units(r.sleeveNavCents()[i][t]));
         invested += r.sleeveNavCents()[i][t];
       }
-      out.accept(RowFactory.create(configId, r.dates().get(t), Money.units(nav[t]), Money.units(nav[t] - invested),
-          scala.jdk.javaapi.CollectionConverters.asScala(sleeves)));
+      out.accept(
+          RowFactory.create(
+              configId,
+              r.dates().get(t),
+              Money.units(nav[t]),
+              Money.units(nav[t] - invested),
+              scala.jdk.javaapi.CollectionConverters.asScala(sleeves)));
     }
   }
 

@@ -24,13 +24,14 @@ import org.apache.spark.util.SerializableConfiguration;
  * partition that Spark reports successful ({@link BatchFiles#commit}) and drops the rest, so a
  * retried, speculative or killed attempt never leaves rows behind twice.
  *
- * <p>A configuration that throws becomes a FAILED row and the task goes on. A task that fails
- * (a full disk, a lost work area) deletes its own directory, so it leaves no partial files. Memory per task is the
- * open writers' row groups ({@link RowFileWriter#ROW_GROUP_BYTES} each at most) and one
+ * <p>A configuration that throws becomes a FAILED row and the task goes on. A task that fails (a
+ * full disk, a lost work area) deletes its own directory, so it leaves no partial files. Memory per
+ * task is the open writers' row groups ({@link RowFileWriter#ROW_GROUP_BYTES} each at most) and one
  * configuration's rows, whatever the partition's size. A static class holding only broadcasts,
  * plain values and accumulators, so no driver state is shipped.
  */
-final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfiguration>, Iterator<TaskFiles>> {
+final class SimulateAndWrite
+    implements Function2<Integer, Iterator<JobConfiguration>, Iterator<TaskFiles>> {
   @Serial private static final long serialVersionUID = 1L;
 
   private final Broadcast<MarketPanel> panel;
@@ -40,7 +41,10 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
   private final LongAccumulator failed;
 
   SimulateAndWrite(
-      Broadcast<MarketPanel> panel, Broadcast<SerializableConfiguration> hadoop, String batch, LongAccumulator done,
+      Broadcast<MarketPanel> panel,
+      Broadcast<SerializableConfiguration> hadoop,
+      String batch,
+      LongAccumulator done,
       LongAccumulator failed) {
     this.panel = panel;
     this.hadoop = hadoop;
@@ -62,14 +66,17 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
     try {
       requireBatch(conf);
       for (String table : Tables.PER_CONFIG) {
-        writers.add(RowFileWriter.create(BatchFiles.taskFile(directory, table), Tables.schema(table), conf));
+        writers.add(
+            RowFileWriter.create(
+                BatchFiles.taskFile(directory, table), Tables.schema(table), conf));
       }
       List<Object[]> rows = new ArrayList<>();
       List<Integer> tables = new ArrayList<>();
-      ResultRows.Sink buffer = (table, values) -> {
-        tables.add(table);
-        rows.add(values);
-      };
+      ResultRows.Sink buffer =
+          (table, values) -> {
+            tables.add(table);
+            rows.add(values);
+          };
       while (configurations.hasNext()) {
         simulate(simulator, configurations.next(), buffer, rows, tables);
         for (int i = 0; i < rows.size(); i++) {
@@ -105,14 +112,18 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
     Path tasks = BatchFiles.tasks(new Path(batch));
     try {
       if (!tasks.getFileSystem(conf).exists(tasks)) {
-        throw new IllegalStateException("Cannot write to " + tasks + ": the directory is gone (the work area was deleted)");
+        throw new IllegalStateException(
+            "Cannot write to " + tasks + ": the directory is gone (the work area was deleted)");
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("Cannot check " + tasks + ": " + e.getMessage(), e);
     }
   }
 
-  /** Removes a failed attempt's files (a full disk must not keep them); a failure to is added to the task's. */
+  /**
+   * Removes a failed attempt's files (a full disk must not keep them); a failure to is added to the
+   * task's.
+   */
   private static void deleteQuietly(Path directory, Configuration conf, Throwable failure) {
     try {
       directory.getFileSystem(conf).delete(directory, true);
@@ -123,7 +134,11 @@ final class SimulateAndWrite implements Function2<Integer, Iterator<JobConfigura
 
   /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
   private void simulate(
-      Simulator simulator, JobConfiguration c, ResultRows.Sink buffer, List<Object[]> rows, List<Integer> tables) {
+      Simulator simulator,
+      JobConfiguration c,
+      ResultRows.Sink buffer,
+      List<Object[]> rows,
+      List<Integer> tables) {
     try {
       SimulationResult result = simulator.run(c.config(), Detail.SUMMARY);
       ResultRows.of(c.configId(), result, buffer);

@@ -22,7 +22,8 @@ public final class SparkSessions {
 
   /** {@link #create}, remembering whether the session is new. */
   public static Lease lease(String appName, String defaultMaster) {
-    boolean existed = SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
+    boolean existed =
+        SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
     return new Lease(create(appName, defaultMaster), !existed);
   }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A study's configurations as the job reads them: by position, the id cheaply and the
- * configuration built when a batch is sent to the executors, so the driver need not hold them all
- * ({@link #of(GridPlan)} holds 8–12 bytes per configuration; see {@link GridPlan}).
+ * A study's configurations as the job reads them: by position, the id cheaply and the configuration
+ * built when a batch is sent to the executors, so the driver need not hold them all ({@link
+ * #of(GridPlan)} holds 8–12 bytes per configuration; see {@link GridPlan}).
  */
 public interface StudyConfigurations {
   /** The number of configurations. */
@@ -69,7 +69,8 @@ public interface StudyConfigurations {
     DataNeeds needs = new DataNeeds();
     for (int i = 0; i < list.size(); i++) {
       if (positions.put(list.get(i).configId(), i) != null) {
-        throw new IllegalArgumentException("Duplicate config_id " + list.get(i).configId() + " in study " + study);
+        throw new IllegalArgumentException(
+            "Duplicate config_id " + list.get(i).configId() + " in study " + study);
       }
       needs.add(list.get(i).config());
     }

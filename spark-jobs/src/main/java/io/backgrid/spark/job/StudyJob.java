@@ -35,8 +35,10 @@ public final class StudyJob {
 
   private final SparkSession spark;
   private final PrintStream console;
+
   /** Called with each batch's number after it is written (tests interrupt a run here). */
   IntConsumer afterBatch = n -> {};
+
   /** The study lease's heartbeat and staleness (tests shorten them). */
   StudyLease.Times leaseTimes = StudyLease.Times.DEFAULT;
 
@@ -45,11 +47,21 @@ public final class StudyJob {
     this.console = console;
   }
 
-  /** Runs a study whose configurations are all built (small studies, tests): see the next method. */
+  /**
+   * Runs a study whose configurations are all built (small studies, tests): see the next method.
+   */
   public JobReport run(
-      JobSpec spec, List<JobConfiguration> configurations, Iterable<Object[]> configRows, StructType configSchema,
+      JobSpec spec,
+      List<JobConfiguration> configurations,
+      Iterable<Object[]> configRows,
+      StructType configSchema,
       String configFingerprint) {
-    return run(spec, StudyConfigurations.of(configurations, spec.study()), configRows, configSchema, configFingerprint);
+    return run(
+        spec,
+        StudyConfigurations.of(configurations, spec.study()),
+        configRows,
+        configSchema,
+        configFingerprint);
   }
 
   /**
@@ -66,21 +78,38 @@ public final class StudyJob {
    *     the study's go, another run holds the study, or a publication would be incomplete
    */
   public JobReport run(
-      JobSpec spec, StudyConfigurations configurations, Iterable<Object[]> configRows, StructType configSchema,
+      JobSpec spec,
+      StudyConfigurations configurations,
+      Iterable<Object[]> configRows,
+      StructType configSchema,
       String configFingerprint) {
     long started = System.currentTimeMillis();
-    String runId = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC)
-        .format(java.time.Instant.ofEpochMilli(started)) + "-" + Long.toHexString(System.nanoTime() & 0xfffff);
+    String runId =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
+                .withZone(ZoneOffset.UTC)
+                .format(java.time.Instant.ofEpochMilli(started))
+            + "-"
+            + Long.toHexString(System.nanoTime() & 0xfffff);
     for (String id : spec.equity().ids()) {
       if (configurations.indexOf(id) < 0) {
-        throw new IllegalArgumentException("Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
+        throw new IllegalArgumentException(
+            "Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
       }
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    StudyOutput output = new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
+    StudyOutput output =
+        new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
     StudyLease lease = output.acquire(runId, leaseTimes, console);
     try {
-      return run(spec, configurations, configRows, configSchema, configFingerprint, output, runId, started);
+      return run(
+          spec,
+          configurations,
+          configRows,
+          configSchema,
+          configFingerprint,
+          output,
+          runId,
+          started);
     } finally {
       lease.close();
     }
@@ -88,14 +117,21 @@ public final class StudyJob {
 
   /** Runs a study whose lease this run holds. */
   private JobReport run(
-      JobSpec spec, StudyConfigurations configurations, Iterable<Object[]> configRows, StructType configSchema,
-      String configFingerprint, StudyOutput output, String runId, long started) {
+      JobSpec spec,
+      StudyConfigurations configurations,
+      Iterable<Object[]> configRows,
+      StructType configSchema,
+      String configFingerprint,
+      StudyOutput output,
+      String runId,
+      long started) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     output.recover();
     output.removeLeftovers();
 
     console.println("[backgrid] loading prices from " + spec.data());
-    MarketPanel panel = loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
+    MarketPanel panel =
+        loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
     String dataFingerprint = Fingerprints.panel(panel);
     String fingerprint = dataFingerprint + " " + configFingerprint;
     PreviousRuns previous = PreviousRuns.read(spark, output);
@@ -117,14 +153,32 @@ public final class StudyJob {
     PendingBatches todo = new PendingBatches(configurations, reused, inBatches);
     reused = todo.reused();
     int size = configurations.size();
-    console.printf(Locale.ROOT, "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
-        spec.study(), size, todo.size(), size - todo.size(), panel);
+    console.printf(
+        Locale.ROOT,
+        "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
+        spec.study(),
+        size,
+        todo.size(),
+        size - todo.size(),
+        panel);
     if (!interrupted.isEmpty()) {
-      console.printf(Locale.ROOT, "[backgrid] resuming after %d interrupted attempt(s): %,d configurations in finished batches%n",
-          interrupted.size(), inBatches.size());
+      console.printf(
+          Locale.ROOT,
+          "[backgrid] resuming after %d interrupted attempt(s): %,d configurations in finished"
+              + " batches%n",
+          interrupted.size(),
+          inBatches.size());
     }
-    Attempt attempt = new Attempt(runId, started, started, size, 0, size - todo.size(),
-        spark.sparkContext().master(), Publisher.version());
+    Attempt attempt =
+        new Attempt(
+            runId,
+            started,
+            started,
+            size,
+            0,
+            size - todo.size(),
+            spark.sparkContext().master(),
+            Publisher.version());
     int updates = 0;
     output.writeAttempt(attempt, updates++);
 
@@ -132,9 +186,12 @@ public final class StudyJob {
     int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
     BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
     int batchSize = spec.batchSize() > 0 ? spec.batchSize() : BATCH_SIZE;
-    try (Progress progress = new Progress(console, size, size - todo.size(), runner.done::value, 5)) {
+    try (Progress progress =
+        new Progress(console, size, size - todo.size(), runner.done::value, 5)) {
       int n = output.nextBatch(batches);
-      for (List<JobConfiguration> batch = todo.next(batchSize); !batch.isEmpty(); batch = todo.next(batchSize)) {
+      for (List<JobConfiguration> batch = todo.next(batchSize);
+          !batch.isEmpty();
+          batch = todo.next(batchSize)) {
         runner.run(n, batch);
         attempt = attempt.afterBatch(batch.size(), System.currentTimeMillis());
         output.writeAttempt(attempt, updates++);
@@ -165,7 +222,10 @@ public final class StudyJob {
     List<Row> runs = new ArrayList<>(previous.runs());
     Set<String> recorded = new HashSet<>();
     runs.forEach(r -> recorded.add(r.getString(0)));
-    String[] before = workFingerprint == null ? new String[] {dataFingerprint, configFingerprint} : workFingerprint.split(" ", 2);
+    String[] before =
+        workFingerprint == null
+            ? new String[] {dataFingerprint, configFingerprint}
+            : workFingerprint.split(" ", 2);
     for (Attempt a : interrupted) {
       if (!a.runId().equals(runId) && recorded.add(a.runId())) {
         runs.add(a.row(before[0], before.length > 1 ? before[1] : null));
@@ -173,23 +233,60 @@ public final class StudyJob {
     }
     publisher.runs(
         runs,
-        Publisher.runRow(runId, started, System.currentTimeMillis(), size, todo.size(), size - todo.size(),
-            failed, dataFingerprint, configFingerprint, spark.sparkContext().master(), "OK"));
-    check(output, next, spec.study(), batchRows,
-        Map.of(Tables.PORTFOLIO_METRICS, (long) configurations.size(), Tables.CONFIGS, (long) configurations.size(), Tables.RUNS,
+        Publisher.runRow(
+            runId,
+            started,
+            System.currentTimeMillis(),
+            size,
+            todo.size(),
+            size - todo.size(),
+            failed,
+            dataFingerprint,
+            configFingerprint,
+            spark.sparkContext().master(),
+            "OK"));
+    check(
+        output,
+        next,
+        spec.study(),
+        batchRows,
+        Map.of(
+            Tables.PORTFOLIO_METRICS,
+            (long) configurations.size(),
+            Tables.CONFIGS,
+            (long) configurations.size(),
+            Tables.RUNS,
             runs.size() + 1L));
     output.publish(next, runId);
     output.discardWork();
     shared.destroy();
     double seconds = (System.currentTimeMillis() - started) / 1000.0;
-    return new JobReport(runId, size, todo.size(), size - todo.size(), failed, seconds,
-        display(output.published()), best);
+    return new JobReport(
+        runId,
+        size,
+        todo.size(),
+        size - todo.size(),
+        failed,
+        seconds,
+        display(output.published()),
+        best);
   }
 
   /** Checks a publication before it replaces the published tables; a refused one is deleted. */
-  private void check(StudyOutput output, Path next, String study, Map<String, Long> batchRows, Map<String, Long> tableRows) {
+  private void check(
+      StudyOutput output,
+      Path next,
+      String study,
+      Map<String, Long> batchRows,
+      Map<String, Long> tableRows) {
     try {
-      PublicationCheck.verify(output.fs(), spark.sparkContext().hadoopConfiguration(), next, study, batchRows, tableRows);
+      PublicationCheck.verify(
+          output.fs(),
+          spark.sparkContext().hadoopConfiguration(),
+          next,
+          study,
+          batchRows,
+          tableRows);
     } catch (IllegalStateException e) {
       output.discardPublication(next);
       throw e;
@@ -204,20 +301,38 @@ public final class StudyJob {
   private static void refuseChanged(JobSpec spec, String before, String now, String what) {
     if (before != null && !before.equals(now)) {
       throw new IllegalArgumentException(
-          "Cannot resume study '" + spec.study() + "': its configurations or data changed since " + what
-              + " (fingerprint " + before + ", now " + now + "); rerun with --fresh to recompute everything");
+          "Cannot resume study '"
+              + spec.study()
+              + "': its configurations or data changed since "
+              + what
+              + " (fingerprint "
+              + before
+              + ", now "
+              + now
+              + "); rerun with --fresh to recompute everything");
     }
   }
 
   private static List<String> best(Publisher publisher) {
     List<String> lines = new ArrayList<>();
     for (Row r :
-        publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'OK'")
-            .orderBy(org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(), org.apache.spark.sql.functions.col("config_id"))
-            .limit(5).select("config_id", "sharpe", "cagr", "max_drawdown").collectAsList()) {
-      lines.add(String.format(Locale.ROOT, "%s  sharpe %7.3f  cagr %7.2f%%  max_drawdown %7.2f%%", r.getString(0),
-          r.isNullAt(1) ? Double.NaN : r.getDouble(1), r.isNullAt(2) ? Double.NaN : 100 * r.getDouble(2),
-          r.isNullAt(3) ? Double.NaN : 100 * r.getDouble(3)));
+        publisher
+            .written(Tables.PORTFOLIO_METRICS)
+            .where("status = 'OK'")
+            .orderBy(
+                org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(),
+                org.apache.spark.sql.functions.col("config_id"))
+            .limit(5)
+            .select("config_id", "sharpe", "cagr", "max_drawdown")
+            .collectAsList()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%s  sharpe %7.3f  cagr %7.2f%%  max_drawdown %7.2f%%",
+              r.getString(0),
+              r.isNullAt(1) ? Double.NaN : r.getDouble(1),
+              r.isNullAt(2) ? Double.NaN : 100 * r.getDouble(2),
+              r.isNullAt(3) ? Double.NaN : 100 * r.getDouble(3)));
     }
     return lines;
   }
@@ -229,11 +344,11 @@ public final class StudyJob {
 
   /**
    * Loads what the configurations need ({@link io.backgrid.spark.grid.DataNeeds}: their symbols,
-   * their period, opens only for next-open fills);
-   * a non-local URI is read through {@code hadoop} (Spark's configuration: its {@code
-   * spark.hadoop.*} settings and credentials apply).
+   * their period, opens only for next-open fills); a non-local URI is read through {@code hadoop}
+   * (Spark's configuration: its {@code spark.hadoop.*} settings and credentials apply).
    */
-  static MarketPanel loadPanel(String data, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
+  static MarketPanel loadPanel(
+      String data, PanelRequest request, org.apache.hadoop.conf.Configuration hadoop) {
     java.net.URI location = Locations.uri(data);
     return hadoop == null || "file".equals(location.getScheme())
         ? PanelLoader.load(location, request)

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,8 +22,8 @@ import org.apache.hadoop.fs.Path;
 /**
  * One run at a time per study: a run holds the study while its lease file {@code
  * <output>/.<study>.lease-<g>} is the one with the highest generation {@code g}. The lease names
- * its holder ({@link LeaseHolder}: run id, host, pid, start) and never changes; the holder shows
- * it is alive by a heartbeat, a new file {@code .<study>.lease-<g>.beat-<n>} every {@link
+ * its holder ({@link LeaseHolder}: run id, host, pid, start) and never changes; the holder shows it
+ * is alive by a heartbeat, a new file {@code .<study>.lease-<g>.beat-<n>} every {@link
  * Times#heartbeat()} (the previous one deleted after, so one always exists), written by a daemon
  * thread. A lease whose newest heartbeat (or the lease itself, before the first) is older than
  * {@link Times#stale()} belongs to a run that is gone, and so does, at once, a lease of this host
@@ -39,9 +39,9 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>Exclusive creation is what the lease needs. HDFS's {@code create(path, overwrite=false)} is
  * atomic; Hadoop's local filesystem checks, then creates (46 of 200 rounds of four threads had
- * several winners), so local paths are created with the operating system's exclusive create
- * ({@code O_EXCL}). On other filesystems the lease is as exclusive as their {@code create(path,
- * false)}: object stores without conditional writes cannot make it so.
+ * several winners), so local paths are created with the operating system's exclusive create ({@code
+ * O_EXCL}). On other filesystems the lease is as exclusive as their {@code create(path, false)}:
+ * object stores without conditional writes cannot make it so.
  */
 final class StudyLease implements AutoCloseable {
   /**
@@ -55,9 +55,15 @@ final class StudyLease implements AutoCloseable {
     static final Times DEFAULT = new Times(Duration.ofSeconds(10), Duration.ofSeconds(60));
 
     Times {
-      if (heartbeat.isNegative() || heartbeat.isZero() || stale.compareTo(heartbeat.multipliedBy(3)) < 0) {
-        throw new IllegalArgumentException("Invalid lease times: heartbeat " + heartbeat + ", stale " + stale
-            + " (heartbeat must be > 0 and stale >= 3 heartbeats)");
+      if (heartbeat.isNegative()
+          || heartbeat.isZero()
+          || stale.compareTo(heartbeat.multipliedBy(3)) < 0) {
+        throw new IllegalArgumentException(
+            "Invalid lease times: heartbeat "
+                + heartbeat
+                + ", stale "
+                + stale
+                + " (heartbeat must be > 0 and stale >= 3 heartbeats)");
       }
     }
   }
@@ -76,7 +82,8 @@ final class StudyLease implements AutoCloseable {
   private volatile String lost;
   private volatile String beatError = "";
 
-  private StudyLease(FileSystem fs, Path root, String study, long generation, LeaseHolder me, Times times) {
+  private StudyLease(
+      FileSystem fs, Path root, String study, long generation, LeaseHolder me, Times times) {
     this.fs = fs;
     this.root = root;
     this.study = study;
@@ -86,11 +93,13 @@ final class StudyLease implements AutoCloseable {
     this.mine = me.bytes();
     this.times = times;
     this.lastBeat = System.currentTimeMillis();
-    this.beats = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "backgrid-lease-" + study);
-      t.setDaemon(true);
-      return t;
-    });
+    this.beats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "backgrid-lease-" + study);
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** Generation {@code g} of a study's lease file under an output root. */
@@ -101,10 +110,11 @@ final class StudyLease implements AutoCloseable {
   /**
    * Takes the study for this run, taking over a stale lease (and saying so on {@code console}).
    *
-   * @throws IllegalStateException naming the holder, its host and pid, since when it holds the study
-   *     and its last heartbeat, when another run holds it
+   * @throws IllegalStateException naming the holder, its host and pid, since when it holds the
+   *     study and its last heartbeat, when another run holds it
    */
-  static StudyLease acquire(FileSystem fs, Path root, String study, String runId, Times times, PrintStream console) {
+  static StudyLease acquire(
+      FileSystem fs, Path root, String study, String runId, Times times, PrintStream console) {
     FileSystem files = fs instanceof LocalFileSystem local ? local.getRaw() : fs;
     LeaseHolder me = LeaseHolder.current(study, runId);
     try {
@@ -116,7 +126,9 @@ final class StudyLease implements AutoCloseable {
             if (newest(files, root, study) == 0) {
               return start(files, root, study, 0, me, times);
             }
-            files.delete(path(root, study, 0), false); // a taker of a lease released meanwhile won: it holds the study
+            files.delete(
+                path(root, study, 0),
+                false); // a taker of a lease released meanwhile won: it holds the study
           }
           continue;
         }
@@ -127,11 +139,17 @@ final class StudyLease implements AutoCloseable {
         }
         LeaseHolder holder = LeaseHolder.parse(seen, study);
         if (holder == null && !LeaseHolder.isPrefix(seen, study)) {
-          throw new IllegalStateException("Cannot run study '" + study + "': " + Ownership.display(lease)
-              + " exists and is not a backgrid lease of this study; move it away");
+          throw new IllegalStateException(
+              "Cannot run study '"
+                  + study
+                  + "': "
+                  + Ownership.display(lease)
+                  + " exists and is not a backgrid lease of this study; move it away");
         }
         if (holder == null && tries < 10) {
-          Thread.sleep(100); // a lease being written (visible before its content on some filesystems): read it again
+          Thread.sleep(
+              100); // a lease being written (visible before its content on some filesystems): read
+          // it again
           continue;
         }
         long age = System.currentTimeMillis() - lastBeat(files, lease);
@@ -143,23 +161,42 @@ final class StudyLease implements AutoCloseable {
           files.delete(lease, false);
           deleteBeats(files, lease);
           if (holder != null) {
-            console.printf(Locale.ROOT, "[backgrid] took over the lease of study %s from run %s (host %s, pid %d): %s%n",
-                study, holder.runId(), holder.host(), holder.pid(), gone ? "its process is gone" : "no heartbeat for " + age / 1000 + " s");
+            console.printf(
+                Locale.ROOT,
+                "[backgrid] took over the lease of study %s from run %s (host %s, pid %d): %s%n",
+                study,
+                holder.runId(),
+                holder.host(),
+                holder.pid(),
+                gone ? "its process is gone" : "no heartbeat for " + age / 1000 + " s");
           }
           return start(files, root, study, top + 1, me, times);
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot take the lease of study '" + study + "' in " + Ownership.display(root) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot take the lease of study '"
+              + study
+              + "' in "
+              + Ownership.display(root)
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Cannot run study '" + study + "': interrupted while taking its lease", e);
+      throw new IllegalStateException(
+          "Cannot run study '" + study + "': interrupted while taking its lease", e);
     }
-    throw new IllegalStateException("Cannot run study '" + study + "': its lease in " + Ownership.display(root)
-        + " changed hands while this run tried to take it; retry");
+    throw new IllegalStateException(
+        "Cannot run study '"
+            + study
+            + "': its lease in "
+            + Ownership.display(root)
+            + " changed hands while this run tried to take it; retry");
   }
 
-  private static StudyLease start(FileSystem fs, Path root, String study, long generation, LeaseHolder me, Times times) {
+  private static StudyLease start(
+      FileSystem fs, Path root, String study, long generation, LeaseHolder me, Times times) {
     StudyLease held = new StudyLease(fs, root, study, generation, me, times);
     long period = times.heartbeat().toMillis();
     held.beats.scheduleWithFixedDelay(held::beat, period, period, TimeUnit.MILLISECONDS);
@@ -182,8 +219,18 @@ final class StudyLease implements AutoCloseable {
       why = "its heartbeat failed for " + silent / 1000 + " s (" + beatError + ")";
     }
     if (why != null) {
-      throw new IllegalStateException("Cannot " + action + " study '" + study + "': this run (" + me.runId()
-          + ") no longer holds the study's lease " + Ownership.display(lease) + ": " + why + "; rerun when no other run holds the study");
+      throw new IllegalStateException(
+          "Cannot "
+              + action
+              + " study '"
+              + study
+              + "': this run ("
+              + me.runId()
+              + ") no longer holds the study's lease "
+              + Ownership.display(lease)
+              + ": "
+              + why
+              + "; rerun when no other run holds the study");
     }
   }
 
@@ -235,24 +282,54 @@ final class StudyLease implements AutoCloseable {
       if (top > generation) {
         byte[] text = ExclusiveFiles.read(fs, path(root, study, top));
         LeaseHolder other = text == null ? null : LeaseHolder.parse(text, study);
-        return other == null ? "another run is taking it over"
-            : "run " + other.runId() + " (host " + other.host() + ", pid " + other.pid() + ") took it over at " + LeaseHolder.time(other.started());
+        return other == null
+            ? "another run is taking it over"
+            : "run "
+                + other.runId()
+                + " (host "
+                + other.host()
+                + ", pid "
+                + other.pid()
+                + ") took it over at "
+                + LeaseHolder.time(other.started());
       }
-      return Arrays.equals(ExclusiveFiles.read(fs, lease), mine) ? null : "the lease file was deleted";
+      return Arrays.equals(ExclusiveFiles.read(fs, lease), mine)
+          ? null
+          : "the lease file was deleted";
     } catch (IOException e) {
       return "it cannot be read (" + e.getMessage() + ")";
     }
   }
 
   private static String held(String study, LeaseHolder holder, long age, Path lease, Times times) {
-    String who = holder == null ? "another run (starting now)"
-        : "run " + holder.runId() + " (host " + holder.host() + ", pid " + holder.pid() + ") since " + LeaseHolder.time(holder.started());
-    return "Cannot run study '" + study + "': it is held by " + who + ", last heartbeat " + age / 1000 + " s ago (lease "
-        + Ownership.display(lease) + "); wait until that run ends, or if it was killed, rerun once its lease is "
-        + times.stale().toSeconds() + " s without a heartbeat";
+    String who =
+        holder == null
+            ? "another run (starting now)"
+            : "run "
+                + holder.runId()
+                + " (host "
+                + holder.host()
+                + ", pid "
+                + holder.pid()
+                + ") since "
+                + LeaseHolder.time(holder.started());
+    return "Cannot run study '"
+        + study
+        + "': it is held by "
+        + who
+        + ", last heartbeat "
+        + age / 1000
+        + " s ago (lease "
+        + Ownership.display(lease)
+        + "); wait until that run ends, or if it was killed, rerun once its lease is "
+        + times.stale().toSeconds()
+        + " s without a heartbeat";
   }
 
-  /** Whether a process of this host runs (a killed run's lease is free at once, not after {@code stale}). */
+  /**
+   * Whether a process of this host runs (a killed run's lease is free at once, not after {@code
+   * stale}).
+   */
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
@@ -271,7 +348,9 @@ final class StudyLease implements AutoCloseable {
     return top;
   }
 
-  /** When a lease's holder last showed it is alive: its newest heartbeat, or the lease's creation. */
+  /**
+   * When a lease's holder last showed it is alive: its newest heartbeat, or the lease's creation.
+   */
   private static long lastBeat(FileSystem fs, Path lease) throws IOException {
     long last;
     try {
@@ -295,7 +374,8 @@ final class StudyLease implements AutoCloseable {
 
   /** Heartbeat {@code n} of a lease ({@code n < 0}: the pattern of all of them). */
   private static Path beatFile(Path lease, long n) {
-    return new Path(lease.getParent(), lease.getName() + ".beat-" + (n < 0 ? "*" : Long.toString(n)));
+    return new Path(
+        lease.getParent(), lease.getName() + ".beat-" + (n < 0 ? "*" : Long.toString(n)));
   }
 
   /** For tests: when the holder last renewed its heartbeat, epoch ms. */

@@ -28,12 +28,12 @@ import org.apache.hadoop.fs.Path;
  * </pre>
  *
  * Publishing renames the current tables aside, renames the new ones into place, then deletes the
- * old: a reader sees the previous complete results or the new complete results. A crash between
- * the two renames is repaired by {@link #recover()} at the next start.
+ * old: a reader sees the previous complete results or the new complete results. A crash between the
+ * two renames is repaired by {@link #recover()} at the next start.
  *
  * <p>The study, work and publication directories carry this study's {@link Ownership} mark; a
- * directory without it is never deleted, replaced or renamed. Everything that deletes or
- * replaces first checks that this run still holds the study's lease.
+ * directory without it is never deleted, replaced or renamed. Everything that deletes or replaces
+ * first checks that this run still holds the study's lease.
  */
 final class StudyOutput {
   private static final String DONE = "_DONE";
@@ -64,7 +64,8 @@ final class StudyOutput {
   /**
    * Checks that the study's directories are absent or this study's, then takes the study's lease.
    *
-   * @throws IllegalStateException for a directory backgrid did not write, or a study another run holds
+   * @throws IllegalStateException for a directory backgrid did not write, or a study another run
+   *     holds
    */
   StudyLease acquire(String runId, StudyLease.Times times, java.io.PrintStream console) {
     owner.requireOwnedOrAbsent(published);
@@ -74,8 +75,8 @@ final class StudyOutput {
   }
 
   /**
-   * Removes what killed runs left beside the published tables: publications being written
-   * ({@code .<study>.publish-*}) and, once the tables are in place, tables renamed aside ({@code
+   * Removes what killed runs left beside the published tables: publications being written ({@code
+   * .<study>.publish-*}) and, once the tables are in place, tables renamed aside ({@code
    * .<study>.old-*}); only directories with this study's mark, and only while holding the lease.
    */
   void removeLeftovers() {
@@ -89,8 +90,14 @@ final class StudyOutput {
         fs.delete(p, true);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot remove what an earlier run of study '" + study + "' left in " + Ownership.display(root)
-          + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot remove what an earlier run of study '"
+              + study
+              + "' left in "
+              + Ownership.display(root)
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -101,8 +108,13 @@ final class StudyOutput {
    */
   void requireWork() {
     if (!owner.owns(work)) {
-      throw new IllegalStateException("Cannot continue study '" + study + "': its work area " + Ownership.display(work)
-          + " was deleted while this run was using it; nothing was published; rerun the same command to start again");
+      throw new IllegalStateException(
+          "Cannot continue study '"
+              + study
+              + "': its work area "
+              + Ownership.display(work)
+              + " was deleted while this run was using it; nothing was published; rerun the same"
+              + " command to start again");
     }
   }
 
@@ -226,7 +238,8 @@ final class StudyOutput {
       try (var in = fs.open(done)) {
         BatchFiles.readDone(b, new String(in.readAllBytes(), StandardCharsets.UTF_8), rows);
       } catch (IOException | NumberFormatException e) {
-        throw new IllegalStateException("Cannot read " + Ownership.display(done) + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "Cannot read " + Ownership.display(done) + ": " + e.getMessage(), e);
       }
     }
     return rows;
@@ -328,7 +341,9 @@ final class StudyOutput {
     }
   }
 
-  /** The directories matching a pattern under the output root that carry this study's mark, sorted. */
+  /**
+   * The directories matching a pattern under the output root that carry this study's mark, sorted.
+   */
   private List<Path> marked(String pattern) throws IOException {
     List<Path> out = new ArrayList<>();
     FileStatus[] found = fs.globStatus(new Path(root, pattern));
@@ -341,7 +356,10 @@ final class StudyOutput {
     return out;
   }
 
-  /** Checks this run still holds the study before it changes something (no lease: unit tests of this class). */
+  /**
+   * Checks this run still holds the study before it changes something (no lease: unit tests of this
+   * class).
+   */
   private void guard(String action) {
     if (lease != null) {
       lease.check(action);

@@ -17,9 +17,9 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The result tables (DESIGN §6) and their schemas. Money columns are in currency units (not
- * cents); returns, volatilities and drawdowns are fractions (0.05 = 5%); ratios are annualised with
- * 252 periods per year.
+ * The result tables (DESIGN §6) and their schemas. Money columns are in currency units (not cents);
+ * returns, volatilities and drawdowns are fractions (0.05 = 5%); ratios are annualised with 252
+ * periods per year.
  */
 public final class Tables {
   public static final String CONFIGS = "configs";
@@ -30,14 +30,27 @@ public final class Tables {
   public static final String EQUITY = "equity";
   public static final String RUNS = "runs";
 
-  /** The tables every configuration writes rows to, in the order of the table index in {@link ResultRows.Sink}. */
-  static final List<String> PER_CONFIG = List.of(PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES);
+  /**
+   * The tables every configuration writes rows to, in the order of the table index in {@link
+   * ResultRows.Sink}.
+   */
+  static final List<String> PER_CONFIG =
+      List.of(PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES);
 
   /** All tables of a study. */
   public static final List<String> ALL =
-      List.of(CONFIGS, PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES, EQUITY, RUNS);
+      List.of(
+          CONFIGS,
+          PORTFOLIO_METRICS,
+          SLEEVE_METRICS,
+          SLEEVE_CORRELATIONS,
+          REBALANCES,
+          EQUITY,
+          RUNS);
 
-  /** The performance columns shared by portfolio and sleeve metrics, in {@link #metricValues} order. */
+  /**
+   * The performance columns shared by portfolio and sleeve metrics, in {@link #metricValues} order.
+   */
   static final List<StructField> METRIC_FIELDS =
       List.of(
           nullable("periods", IntegerType),
@@ -63,7 +76,11 @@ public final class Tables {
 
   public static final StructType PORTFOLIO_METRICS_SCHEMA =
       struct(
-          List.of(key("config_id"), key("status"), nullable("error", StringType), nullable("final_nav", DoubleType)),
+          List.of(
+              key("config_id"),
+              key("status"),
+              nullable("error", StringType),
+              nullable("final_nav", DoubleType)),
           METRIC_FIELDS,
           List.of(
               nullable("costs", DoubleType),
@@ -86,7 +103,12 @@ public final class Tables {
               nullable("trades", LongType)));
 
   public static final StructType SLEEVE_CORRELATIONS_SCHEMA =
-      struct(List.of(key("config_id"), key("sleeve_a"), key("sleeve_b"), nullable("correlation", DoubleType)));
+      struct(
+          List.of(
+              key("config_id"),
+              key("sleeve_a"),
+              key("sleeve_b"),
+              nullable("correlation", DoubleType)));
 
   public static final StructType REBALANCES_SCHEMA =
       struct(
@@ -130,9 +152,25 @@ public final class Tables {
   /** The performance metrics as column values, in {@link #METRIC_FIELDS} order. */
   static Object[] metricValues(PerformanceMetrics m) {
     return new Object[] {
-      m.periods(), m.totalReturn(), m.cagr(), m.volatility(), m.sharpe(), m.sortino(), m.maxDrawdown(),
-      m.maxDrawdownBars(), m.maxDrawdownDays(), m.calmar(), m.winRate(), m.profitFactor(), m.turnover(),
-      m.skew(), m.kurtosis(), m.valueAtRisk95(), m.conditionalValueAtRisk95(), m.bestPeriod(), m.worstPeriod(),
+      m.periods(),
+      m.totalReturn(),
+      m.cagr(),
+      m.volatility(),
+      m.sharpe(),
+      m.sortino(),
+      m.maxDrawdown(),
+      m.maxDrawdownBars(),
+      m.maxDrawdownDays(),
+      m.calmar(),
+      m.winRate(),
+      m.profitFactor(),
+      m.turnover(),
+      m.skew(),
+      m.kurtosis(),
+      m.valueAtRisk95(),
+      m.conditionalValueAtRisk95(),
+      m.bestPeriod(),
+      m.worstPeriod(),
       m.meanReturn()
     };
   }

@@ -20,7 +20,12 @@ record TaskFiles(int partition, String directory, long[] rows) implements Serial
       throw new IllegalArgumentException("Invalid partition " + partition + " (must be >= 0)");
     }
     if (rows.length != Tables.PER_CONFIG.size()) {
-      throw new IllegalArgumentException("Invalid row counts: " + rows.length + " tables (must be " + Tables.PER_CONFIG.size() + ")");
+      throw new IllegalArgumentException(
+          "Invalid row counts: "
+              + rows.length
+              + " tables (must be "
+              + Tables.PER_CONFIG.size()
+              + ")");
     }
     rows = rows.clone();
   }

@@ -23,16 +23,16 @@ import org.apache.parquet.io.PositionOutputStream;
  * JVM.
  *
  * <p>Why: parquet-mr 1.17 (also inside Spark's writer) collects a chunk's encodings in a {@code
- * HashSet} of enum constants, whose iteration order follows identity hash codes and so changes
- * from one JVM to the next; it writes the list in that order (the {@code status} column's {@code
- * PLAIN, RLE_DICTIONARY} came out in either order). Sorting is the only change: the footer keeps
- * its meaning, and every offset in it points before it.
+ * HashSet} of enum constants, whose iteration order follows identity hash codes and so changes from
+ * one JVM to the next; it writes the list in that order (the {@code status} column's {@code PLAIN,
+ * RLE_DICTIONARY} came out in either order). Sorting is the only change: the footer keeps its
+ * meaning, and every offset in it points before it.
  *
- * <p>How, on any Hadoop filesystem (no rewrite in place): the stream passes bytes on but holds
- * back the last {@link #WINDOW} bytes; at {@link #close()} the held tail ends with {@code <footer>
+ * <p>How, on any Hadoop filesystem (no rewrite in place): the stream passes bytes on but holds back
+ * the last {@link #WINDOW} bytes; at {@link #close()} the held tail ends with {@code <footer>
  * <footer length: int32 little-endian> "PAR1"}, the footer is rewritten, and the tail goes out. A
- * footer longer than the window (thousands of row groups) or an encrypted one is written as it
- * is. Memory: at most twice the window per open file.
+ * footer longer than the window (thousands of row groups) or an encrypted one is written as it is.
+ * Memory: at most twice the window per open file.
  */
 final class CanonicalFooterStream extends PositionOutputStream {
   /** The tail held back: footers of the result tables are a few KB per row group. */
@@ -70,7 +70,10 @@ final class CanonicalFooterStream extends PositionOutputStream {
     position += len;
   }
 
-  /** Makes room for {@code len} more bytes, passing on all but the last WINDOW bytes when the buffer is full. */
+  /**
+   * Makes room for {@code len} more bytes, passing on all but the last WINDOW bytes when the buffer
+   * is full.
+   */
   private void ensure(int len) throws IOException {
     if (count + len <= held.length) {
       return;
@@ -82,7 +85,8 @@ final class CanonicalFooterStream extends PositionOutputStream {
       count = WINDOW;
     }
     if (count + len > held.length) {
-      held = Arrays.copyOf(held, Math.max(count + len, Math.min(2 * held.length, 2 * WINDOW + len)));
+      held =
+          Arrays.copyOf(held, Math.max(count + len, Math.min(2 * held.length, 2 * WINDOW + len)));
     }
   }
 
@@ -117,7 +121,10 @@ final class CanonicalFooterStream extends PositionOutputStream {
     return ByteBuffer.wrap(bytes, end - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
   }
 
-  /** The canonical {@code footer, length, magic} of a file's held tail; null when it cannot be rewritten. */
+  /**
+   * The canonical {@code footer, length, magic} of a file's held tail; null when it cannot be
+   * rewritten.
+   */
   static byte[] canonicalTail(byte[] bytes, int end) throws IOException {
     if (end < 12 || !Arrays.equals(bytes, end - 4, end, MAGIC, 0, 4)) {
       return null;
@@ -136,8 +143,11 @@ final class CanonicalFooterStream extends PositionOutputStream {
         }
         column.getEncodings().sort(Comparator.comparingInt(Encoding::getValue));
         if (column.isSetEncoding_stats()) {
-          column.getEncoding_stats().sort(
-              Comparator.comparingInt((PageEncodingStats s) -> s.getPage_type().getValue()).thenComparingInt(s -> s.getEncoding().getValue()));
+          column
+              .getEncoding_stats()
+              .sort(
+                  Comparator.comparingInt((PageEncodingStats s) -> s.getPage_type().getValue())
+                      .thenComparingInt(s -> s.getEncoding().getValue()));
         }
       }
     }

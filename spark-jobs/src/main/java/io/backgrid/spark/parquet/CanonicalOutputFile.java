@@ -4,7 +4,10 @@ import java.io.IOException;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.io.PositionOutputStream;
 
-/** An {@link OutputFile} whose Parquet footer is written canonically ({@link CanonicalFooterStream}). */
+/**
+ * An {@link OutputFile} whose Parquet footer is written canonically ({@link
+ * CanonicalFooterStream}).
+ */
 final class CanonicalOutputFile implements OutputFile {
   private final OutputFile file;
 

@@ -18,9 +18,9 @@ import org.apache.parquet.io.PositionOutputStream;
  * part files with a random job id ({@code part-00000-<uuid>-c000.zstd.parquet}) and writes the
  * footer's encoding lists in an order that changes between JVMs (see {@link
  * CanonicalFooterStream}). {@link #canonicalise} copies each part file, in the order of the
- * partitions that wrote them, to {@code part-NNNNN.parquet} with a canonical footer and removes
- * the original. Meant for the small tables a publication writes through Spark (equity paths, an
- * empty table's schema file): it copies every byte once.
+ * partitions that wrote them, to {@code part-NNNNN.parquet} with a canonical footer and removes the
+ * original. Meant for the small tables a publication writes through Spark (equity paths, an empty
+ * table's schema file): it copies every byte once.
  */
 public final class CanonicalTables {
   private CanonicalTables() {}
@@ -34,7 +34,9 @@ public final class CanonicalTables {
     try {
       FileSystem fs = table.getFileSystem(conf);
       List<Path> parts = new ArrayList<>();
-      for (FileStatus s : fs.listStatus(table, p -> p.getName().startsWith("part-") && p.getName().endsWith(".parquet"))) {
+      for (FileStatus s :
+          fs.listStatus(
+              table, p -> p.getName().startsWith("part-") && p.getName().endsWith(".parquet"))) {
         parts.add(s.getPath());
       }
       parts.sort(null); // part-<partition>-<the one job id>-...: the partitions' order
@@ -44,13 +46,16 @@ public final class CanonicalTables {
           continue;
         }
         try (InputStream in = fs.open(parts.get(i));
-            PositionOutputStream out = new CanonicalFooterStream(HadoopOutputFile.fromPath(target, conf).createOrOverwrite(0))) {
+            PositionOutputStream out =
+                new CanonicalFooterStream(
+                    HadoopOutputFile.fromPath(target, conf).createOrOverwrite(0))) {
           in.transferTo(out);
         }
         fs.delete(parts.get(i), false);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot rewrite the part files of " + table + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot rewrite the part files of " + table + ": " + e.getMessage(), e);
     }
   }
 }

@@ -33,9 +33,11 @@ final class OwnValuesWriterFactory {
       return;
     }
     try {
-      ((ParquetProperties.Builder) PROPERTIES.get(builder)).withValuesWriterFactory(new DefaultV1ValuesWriterFactory());
+      ((ParquetProperties.Builder) PROPERTIES.get(builder))
+          .withValuesWriterFactory(new DefaultV1ValuesWriterFactory());
     } catch (IllegalAccessException e) {
-      throw new IllegalStateException("Cannot set the Parquet writer's values-writer factory: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Cannot set the Parquet writer's values-writer factory: " + e.getMessage(), e);
     }
   }
 
@@ -45,9 +47,12 @@ final class OwnValuesWriterFactory {
       f.setAccessible(true);
       return f.getType() == ParquetProperties.Builder.class ? f : null;
     } catch (NoSuchFieldException | RuntimeException e) {
-      LogManager.getLogger(OwnValuesWriterFactory.class).warn(
-          "This Parquet version has no ParquetWriter.Builder.encodingPropsBuilder: result files keep Parquet's shared "
-              + "values-writer factory, so their bytes (not their rows) may differ between runs ({})", e.toString());
+      LogManager.getLogger(OwnValuesWriterFactory.class)
+          .warn(
+              "This Parquet version has no ParquetWriter.Builder.encodingPropsBuilder: result files"
+                  + " keep Parquet's shared values-writer factory, so their bytes (not their rows)"
+                  + " may differ between runs ({})",
+              e.toString());
       return null;
     }
   }

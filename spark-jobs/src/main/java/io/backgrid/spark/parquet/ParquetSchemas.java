@@ -13,12 +13,12 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The Parquet schema Spark itself writes for a Spark schema, for the column types the result
- * tables use: string ({@code binary (STRING)}), double, int, long, boolean, date ({@code int32
- * (DATE)}, days since 1970-01-01) and arrays of those (the standard three-level {@code LIST}:
- * {@code group (LIST) { repeated group list { element } }}, as Spark writes with its default
- * {@code spark.sql.parquet.writeLegacyFormat=false}). A nullable field is {@code optional}, a
- * non-nullable one {@code required}.
+ * The Parquet schema Spark itself writes for a Spark schema, for the column types the result tables
+ * use: string ({@code binary (STRING)}), double, int, long, boolean, date ({@code int32 (DATE)},
+ * days since 1970-01-01) and arrays of those (the standard three-level {@code LIST}: {@code group
+ * (LIST) { repeated group list { element } }}, as Spark writes with its default {@code
+ * spark.sql.parquet.writeLegacyFormat=false}). A nullable field is {@code optional}, a non-nullable
+ * one {@code required}.
  */
 public final class ParquetSchemas {
   private ParquetSchemas() {}
@@ -48,7 +48,9 @@ public final class ParquetSchemas {
           .named(name);
     }
     if (type.equals(DataTypes.StringType)) {
-      return Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType()).named(name);
+      return Types.primitive(PrimitiveTypeName.BINARY, repetition)
+          .as(LogicalTypeAnnotation.stringType())
+          .named(name);
     } else if (type.equals(DataTypes.DoubleType)) {
       return Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
     } else if (type.equals(DataTypes.IntegerType)) {
@@ -58,10 +60,15 @@ public final class ParquetSchemas {
     } else if (type.equals(DataTypes.BooleanType)) {
       return Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(name);
     } else if (type.equals(DataTypes.DateType)) {
-      return Types.primitive(PrimitiveTypeName.INT32, repetition).as(LogicalTypeAnnotation.dateType()).named(name);
+      return Types.primitive(PrimitiveTypeName.INT32, repetition)
+          .as(LogicalTypeAnnotation.dateType())
+          .named(name);
     }
     throw new IllegalArgumentException(
-        "Unsupported column type " + type.simpleString() + " for column '" + name
+        "Unsupported column type "
+            + type.simpleString()
+            + " for column '"
+            + name
             + "' (supported: string, double, int, bigint, boolean, date and arrays of them)");
   }
 }

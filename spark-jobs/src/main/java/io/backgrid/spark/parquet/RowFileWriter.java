@@ -18,10 +18,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * One Parquet file of rows in a Spark schema (see {@link RowWriteSupport} for the value types),
  * ZSTD-compressed (on W1's rebalances a third of the size of Snappy, Spark's default, at the same
- * speed) and dictionary-encoded for string columns only. Row groups are capped at {@link #ROW_GROUP_BYTES}
- * so that a task writing several tables at once holds a bounded amount of memory, whatever the
- * number of rows. The same rows give the same bytes in every run: each writer has its own
- * values-writer factory ({@link OwnValuesWriterFactory}) and a canonical footer ({@link
+ * speed) and dictionary-encoded for string columns only. Row groups are capped at {@link
+ * #ROW_GROUP_BYTES} so that a task writing several tables at once holds a bounded amount of memory,
+ * whatever the number of rows. The same rows give the same bytes in every run: each writer has its
+ * own values-writer factory ({@link OwnValuesWriterFactory}) and a canonical footer ({@link
  * CanonicalFooterStream}). Not thread-safe.
  */
 public final class RowFileWriter implements AutoCloseable {

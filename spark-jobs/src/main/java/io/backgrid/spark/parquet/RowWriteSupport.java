@@ -18,8 +18,8 @@ import org.apache.spark.sql.types.StructType;
  * Writes rows given as {@code Object[]} in a Spark schema's column order: {@code String}, {@code
  * Double}, {@code Integer}, {@code Long}, {@code Boolean}, {@code LocalDate} (or {@code
  * java.sql.Date}), and for arrays {@code double[]} or a {@code List}; {@code null} leaves an
- * optional column empty. The footer carries the Spark schema under Spark's own key, so Spark
- * reads the file with exactly that schema.
+ * optional column empty. The footer carries the Spark schema under Spark's own key, so Spark reads
+ * the file with exactly that schema.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
   /** The footer key under which Spark stores a file's Catalyst schema (as JSON). */
@@ -50,14 +50,20 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   public void write(Object[] row) {
     if (row.length != fields.length) {
       throw new IllegalArgumentException(
-          "Invalid row of " + row.length + " values for a schema of " + fields.length + " columns " + schema.simpleString());
+          "Invalid row of "
+              + row.length
+              + " values for a schema of "
+              + fields.length
+              + " columns "
+              + schema.simpleString());
     }
     consumer.startMessage();
     for (int i = 0; i < fields.length; i++) {
       Object value = row[i];
       if (value == null) {
         if (!fields[i].nullable()) {
-          throw new IllegalArgumentException("Invalid null in non-nullable column '" + fields[i].name() + "'");
+          throw new IllegalArgumentException(
+              "Invalid null in non-nullable column '" + fields[i].name() + "'");
         }
         continue;
       }
@@ -72,7 +78,9 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     consumer.endMessage();
   }
 
-  /** The three-level list: a group holding one repeated group "list" with an "element" per value. */
+  /**
+   * The three-level list: a group holding one repeated group "list" with an "element" per value.
+   */
   private void writeArray(DataType element, Object value) {
     consumer.startGroup();
     if (value instanceof double[] values) {

@@ -32,16 +32,16 @@ import scala.jdk.javaapi.CollectionConverters;
  * The SQL that {@code query} runs over a study's tables: read-only statements, decided by Spark's
  * own parser on the plan it parses to, never by matching the text.
  *
- * <p>Allowed: queries ({@code SELECT}, {@code WITH}, {@code VALUES}, {@code TABLE}, {@code
- * FROM ... SELECT}: a plan with no command and no insert anywhere in it); {@code SHOW TABLES |
- * VIEWS | COLUMNS | FUNCTIONS}; {@code DESCRIBE} of a table, column, function, namespace or query;
- * {@code EXPLAIN} of an allowed statement; {@code SET} and {@code RESET} (settings of this
- * session only); {@code CREATE TEMPORARY VIEW ... AS} an allowed query (lives in this session
- * only, handy in a .sql file). Refused, with one line naming the statement: everything else —
- * {@code INSERT} (also {@code INSERT OVERWRITE DIRECTORY}, which replaces a directory), {@code
- * CREATE TABLE}/{@code VIEW}, {@code DROP}, {@code ALTER}, {@code DELETE}, {@code MERGE}, {@code
- * LOAD}, {@code ADD JAR} (loads code), {@code CACHE}/{@code UNCACHE} (a one-shot query gains
- * nothing from them), {@code USE}, {@code REFRESH}, {@code ANALYZE}, ...
+ * <p>Allowed: queries ({@code SELECT}, {@code WITH}, {@code VALUES}, {@code TABLE}, {@code FROM ...
+ * SELECT}: a plan with no command and no insert anywhere in it); {@code SHOW TABLES | VIEWS |
+ * COLUMNS | FUNCTIONS}; {@code DESCRIBE} of a table, column, function, namespace or query; {@code
+ * EXPLAIN} of an allowed statement; {@code SET} and {@code RESET} (settings of this session only);
+ * {@code CREATE TEMPORARY VIEW ... AS} an allowed query (lives in this session only, handy in a
+ * .sql file). Refused, with one line naming the statement: everything else — {@code INSERT} (also
+ * {@code INSERT OVERWRITE DIRECTORY}, which replaces a directory), {@code CREATE TABLE}/{@code
+ * VIEW}, {@code DROP}, {@code ALTER}, {@code DELETE}, {@code MERGE}, {@code LOAD}, {@code ADD JAR}
+ * (loads code), {@code CACHE}/{@code UNCACHE} (a one-shot query gains nothing from them), {@code
+ * USE}, {@code REFRESH}, {@code ANALYZE}, ...
  *
  * <p>Statements are split at the {@code ;} tokens of Spark's own SQL lexer, so a {@code ;} in a
  * string literal ({@code LIKE '%;%'}), a quoted identifier or a comment splits nothing.
@@ -49,12 +49,22 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class ReadOnlySql {
   /** The commands allowed at the top of a statement (besides EXPLAIN and temporary views). */
   private static final Set<Class<?>> READ_COMMANDS =
-      Set.of(ShowTables.class, ShowViews.class, ShowColumns.class, ShowFunctions.class, DescribeRelation.class,
-          DescribeColumn.class, DescribeFunction.class, DescribeNamespace.class, DescribeQueryCommand.class,
-          SetCommand.class, ResetCommand.class);
+      Set.of(
+          ShowTables.class,
+          ShowViews.class,
+          ShowColumns.class,
+          ShowFunctions.class,
+          DescribeRelation.class,
+          DescribeColumn.class,
+          DescribeFunction.class,
+          DescribeNamespace.class,
+          DescribeQueryCommand.class,
+          SetCommand.class,
+          ResetCommand.class);
 
   static final String ALLOWED =
-      "SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, RESET, CREATE TEMPORARY VIEW ... AS SELECT";
+      "SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, RESET, CREATE TEMPORARY VIEW ..."
+          + " AS SELECT";
 
   private ReadOnlySql() {}
 
@@ -64,7 +74,8 @@ public final class ReadOnlySql {
    */
   public static List<String> split(String text) {
     SqlBaseLexer lexer = new SqlBaseLexer(CharStreams.fromString(text));
-    lexer.removeErrorListeners(); // an unterminated literal is reported by the parser, with its position
+    lexer.removeErrorListeners(); // an unterminated literal is reported by the parser, with its
+    // position
     List<String> out = new ArrayList<>();
     int start = 0;
     boolean content = false;
@@ -97,8 +108,12 @@ public final class ReadOnlySql {
     if (refused != null) {
       String shown = statement.replaceAll("\\s+", " ").strip();
       throw new IllegalArgumentException(
-          "Unsupported statement: " + (shown.length() > 200 ? shown.substring(0, 197) + "..." : shown) + " (" + refused
-              + "): queries over a study's tables are read-only; allowed: " + ALLOWED);
+          "Unsupported statement: "
+              + (shown.length() > 200 ? shown.substring(0, 197) + "..." : shown)
+              + " ("
+              + refused
+              + "): queries over a study's tables are read-only; allowed: "
+              + ALLOWED);
     }
   }
 
@@ -113,7 +128,9 @@ public final class ReadOnlySql {
     if (plan instanceof CreateViewCommand view && view.viewType() == LocalTempView$.MODULE$) {
       return refusedNode(view.plan());
     }
-    if (plan instanceof Command || plan instanceof ParsedStatement || plan instanceof InsertIntoDir) {
+    if (plan instanceof Command
+        || plan instanceof ParsedStatement
+        || plan instanceof InsertIntoDir) {
       return plan.getClass().getSimpleName().replace("$", "");
     }
     for (LogicalPlan child : CollectionConverters.asJava(plan.children())) {

@@ -47,7 +47,9 @@ public final class StudyQuery {
     }
     if (views.isEmpty()) {
       throw new IllegalArgumentException(
-          "Invalid study directory " + studyDir + ": no tables in it (expected <output>/<study>/ as written by run)");
+          "Invalid study directory "
+              + studyDir
+              + ": no tables in it (expected <output>/<study>/ as written by run)");
     }
     views.sort(null);
   }
@@ -108,7 +110,10 @@ public final class StudyQuery {
       out.println(line(line, width));
     }
     out.println(rule);
-    out.println(rows.size() > maxRows ? "(first " + maxRows + " rows shown)" : rows.size() + (rows.size() == 1 ? " row" : " rows"));
+    out.println(
+        rows.size() > maxRows
+            ? "(first " + maxRows + " rows shown)"
+            : rows.size() + (rows.size() == 1 ? " row" : " rows"));
   }
 
   /** Prints every row as CSV (RFC 4180 quoting), with a header. */
@@ -120,7 +125,10 @@ public final class StudyQuery {
       String[] fields = new String[row.length()];
       for (int c = 0; c < fields.length; c++) {
         Object v = row.get(c);
-        fields[c] = v == null ? "" : v instanceof scala.collection.Iterable<?> s ? seq(s) : String.valueOf(v);
+        fields[c] =
+            v == null
+                ? ""
+                : v instanceof scala.collection.Iterable<?> s ? seq(s) : String.valueOf(v);
       }
       out.println(csv(fields));
     }
@@ -139,7 +147,8 @@ public final class StudyQuery {
       return "NULL";
     }
     if (v instanceof Double d) {
-      return d.isNaN() || d.isInfinite() ? d.toString()
+      return d.isNaN() || d.isInfinite()
+          ? d.toString()
           : new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
     if (v instanceof scala.collection.Iterable<?> s) {
@@ -161,7 +170,10 @@ public final class StudyQuery {
       if (i > 0) {
         b.append(',');
       }
-      b.append(f.contains(",") || f.contains("\"") || f.contains("\n") ? "\"" + f.replace("\"", "\"\"") + "\"" : f);
+      b.append(
+          f.contains(",") || f.contains("\"") || f.contains("\n")
+              ? "\"" + f.replace("\"", "\"\"") + "\""
+              : f);
     }
     return b.toString();
   }

@@ -20,8 +20,8 @@ final class Format {
   }
 
   /**
-   * A value rounded to {@code digits} significant digits, for embedding (the charts show 3–4, and
-   * 6 keep a NAV path's daily changes): a double, or null for NaN/infinite (JSON has no NaN).
+   * A value rounded to {@code digits} significant digits, for embedding (the charts show 3–4, and 6
+   * keep a NAV path's daily changes): a double, or null for NaN/infinite (JSON has no NaN).
    */
   static Double round(double v, int digits) {
     if (Double.isNaN(v) || Double.isInfinite(v)) {

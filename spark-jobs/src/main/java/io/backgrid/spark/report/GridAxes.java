@@ -8,17 +8,27 @@ import java.util.Set;
 import org.apache.avro.generic.GenericRecord;
 
 /**
- * The grid axes of a study as its {@code configs} table stores them — the one place that knows
- * that layout (issue 12 will redesign it): every column that is not a core setting column is an
- * axis, named after its path ({@code allocation.kelly.fraction} → {@code allocation_kelly_fraction},
- * an {@code axis_} prefix where the name collides with a core column). Values are kept as display
+ * The grid axes of a study as its {@code configs} table stores them — the one place that knows that
+ * layout (issue 12 will redesign it): every column that is not a core setting column is an axis,
+ * named after its path ({@code allocation.kelly.fraction} → {@code allocation_kelly_fraction}, an
+ * {@code axis_} prefix where the name collides with a core column). Values are kept as display
  * text; a configuration where the axis does not apply has the value "-" (NULL in the table).
  */
 final class GridAxes {
   /** The configs columns that are not axes (DESIGN §6, README "The tables"). */
   static final Set<String> CORE_COLUMNS =
-      Set.of("config_id", "algorithm", "weights", "rebalance_frequency", "lookback", "fill", "netting",
-          "fractional_shares", "start", "end", "canonical_json");
+      Set.of(
+          "config_id",
+          "algorithm",
+          "weights",
+          "rebalance_frequency",
+          "lookback",
+          "fill",
+          "netting",
+          "fractional_shares",
+          "start",
+          "end",
+          "canonical_json");
 
   /** Shown for a configuration where an axis does not apply. */
   static final String NOT_APPLICABLE = "-";
@@ -55,8 +65,8 @@ final class GridAxes {
   }
 
   /**
-   * Reads one configs row's axis values, registering new values; returns each axis' value
-   * number (in first-seen order; {@link #order} gives the display order).
+   * Reads one configs row's axis values, registering new values; returns each axis' value number
+   * (in first-seen order; {@link #order} gives the display order).
    */
   int[] read(GenericRecord row) {
     int[] out = new int[columns.size()];
@@ -94,14 +104,15 @@ final class GridAxes {
       numeric &= !Double.isNaN(keys.get(i)) || l.get(i).equals(NOT_APPLICABLE);
     }
     boolean byNumber = numeric;
-    ids.sort((x, y) -> {
-      boolean nx = l.get(x).equals(NOT_APPLICABLE);
-      boolean ny = l.get(y).equals(NOT_APPLICABLE);
-      if (nx || ny) {
-        return Boolean.compare(nx, ny);
-      }
-      return byNumber ? Double.compare(keys.get(x), keys.get(y)) : l.get(x).compareTo(l.get(y));
-    });
+    ids.sort(
+        (x, y) -> {
+          boolean nx = l.get(x).equals(NOT_APPLICABLE);
+          boolean ny = l.get(y).equals(NOT_APPLICABLE);
+          if (nx || ny) {
+            return Boolean.compare(nx, ny);
+          }
+          return byNumber ? Double.compare(keys.get(x), keys.get(y)) : l.get(x).compareTo(l.get(y));
+        });
     return ids.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -126,7 +137,8 @@ final class GridAxes {
         if (x instanceof GenericRecord e) {
           x = e.get(0);
         }
-        b.append(i == 0 ? "" : ", ").append(x instanceof Number n ? Format.number(n.doubleValue()) : String.valueOf(x));
+        b.append(i == 0 ? "" : ", ")
+            .append(x instanceof Number n ? Format.number(n.doubleValue()) : String.valueOf(x));
       }
       return b.append(']').toString();
     }

@@ -14,15 +14,21 @@ final class GridStats {
    * Five-number summary of a group: min, first quartile, median, third quartile, max, and its size.
    * Quartiles by linear interpolation between order statistics (Hyndman &amp; Fan 1996, type 7; the
    * default of R's {@code quantile}, NumPy's {@code percentile} and Excel's {@code QUARTILE.INC}):
-   * for sorted x_0..x_{n−1} and p in [0, 1], h = (n − 1)·p, q(p) = x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 − x_⌊h⌋).
-   * Whiskers are the min and max (no outlier rule).
+   * for sorted x_0..x_{n−1} and p in [0, 1], h = (n − 1)·p, q(p) = x_⌊h⌋ + (h − ⌊h⌋)·(x_⌊h⌋+1 −
+   * x_⌊h⌋). Whiskers are the min and max (no outlier rule).
    */
   record Box(double min, double q1, double median, double q3, double max, int n) {}
 
-  /** A heat map over axes x and y: per cell (index x·ny + y), the median, max and count of the metric. */
+  /**
+   * A heat map over axes x and y: per cell (index x·ny + y), the median, max and count of the
+   * metric.
+   */
   record Cells(int nx, int ny, double[] median, double[] max, int[] count) {}
 
-  /** q(p) of sorted finite values {@code sorted[from, to)} (type 7, see {@link Box}); NaN when empty. */
+  /**
+   * q(p) of sorted finite values {@code sorted[from, to)} (type 7, see {@link Box}); NaN when
+   * empty.
+   */
   static double quantile(double[] sorted, int from, int to, double p) {
     int n = to - from;
     if (n == 0) {
@@ -41,10 +47,16 @@ final class GridStats {
     for (int v = 0; v < nv; v++) {
       int from = g.start[v];
       int to = g.start[v + 1];
-      out[v] = to == from
-          ? new Box(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
-          : new Box(g.sorted[from], quantile(g.sorted, from, to, 0.25), quantile(g.sorted, from, to, 0.5),
-              quantile(g.sorted, from, to, 0.75), g.sorted[to - 1], to - from);
+      out[v] =
+          to == from
+              ? new Box(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0)
+              : new Box(
+                  g.sorted[from],
+                  quantile(g.sorted, from, to, 0.25),
+                  quantile(g.sorted, from, to, 0.5),
+                  quantile(g.sorted, from, to, 0.75),
+                  g.sorted[to - 1],
+                  to - from);
     }
     return out;
   }
@@ -75,8 +87,8 @@ final class GridStats {
 
   /**
    * How much an axis moves the metric: the spread (max − min) of the per-value medians, over the
-   * values that have at least one configuration; 0 for an axis with fewer than two such values.
-   * The report's default heat-map axes are the two with the largest spread (ties: table order).
+   * values that have at least one configuration; 0 for an axis with fewer than two such values. The
+   * report's default heat-map axes are the two with the largest spread (ties: table order).
    */
   static double spread(double[] metric, int[] values, int nv) {
     double lo = Double.POSITIVE_INFINITY;

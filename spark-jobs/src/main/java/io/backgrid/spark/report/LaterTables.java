@@ -10,10 +10,10 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * Readers of the decision-statistics tables of issue 13, by the names it gives, so the report's
- * section 7 (and the leaderboard's DSR) light up when a study has them: {@code walk_forward}
- * (fold, train_start, train_end, test_start, test_end, config_id, train_metric, test_metric, ...),
- * {@code walk_forward_summary}, {@code overfitting} (metric, trials, best_config_id, best_sharpe,
- * sr0, dsr, pbo, blocks, ..., and optionally {@code logits}, the CSCV logits λ as an array), and the
+ * section 7 (and the leaderboard's DSR) light up when a study has them: {@code walk_forward} (fold,
+ * train_start, train_end, test_start, test_end, config_id, train_metric, test_metric, ...), {@code
+ * walk_forward_summary}, {@code overfitting} (metric, trials, best_config_id, best_sharpe, sr0,
+ * dsr, pbo, blocks, ..., and optionally {@code logits}, the CSCV logits λ as an array), and the
  * stitched out-of-sample NAV in {@code equity} under {@link #WALK_FORWARD_ID}. Every column a table
  * has is shown; the charts use the named ones when present.
  */

@@ -36,14 +36,18 @@ final class NavPaths {
     return out;
   }
 
-  /** The benchmark's NAV, when the study has a {@code benchmark} table with {@code date} and {@code nav}. */
+  /**
+   * The benchmark's NAV, when the study has a {@code benchmark} table with {@code date} and {@code
+   * nav}.
+   */
   static NavPath benchmark(StudyTables tables) {
     if (!tables.files.columns("benchmark").containsAll(List.of("date", "nav"))) {
       return null;
     }
     List<GenericRecord> rows = new ArrayList<>();
     for (GenericRecord r : tables.rows("benchmark")) {
-      if (TableFiles.day(r, "date") != Integer.MIN_VALUE && !Double.isNaN(TableFiles.number(r, "nav"))) {
+      if (TableFiles.day(r, "date") != Integer.MIN_VALUE
+          && !Double.isNaN(TableFiles.number(r, "nav"))) {
         rows.add(r);
       }
     }

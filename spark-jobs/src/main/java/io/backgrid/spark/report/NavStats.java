@@ -29,7 +29,8 @@ final class NavStats {
    * peak; {@code Integer.MIN_VALUE} when not recovered by the path's end).
    *
    * @param depth trough / peak − 1 (a fraction &lt; 0)
-   * @param days calendar days from the peak to the recovery, or to the path's last day when not recovered
+   * @param days calendar days from the peak to the recovery, or to the path's last day when not
+   *     recovered
    */
   record Drawdown(int peakDay, int troughDay, int recoveryDay, double depth, int days) {
     boolean recovered() {
@@ -60,7 +61,8 @@ final class NavStats {
         base = nav[t];
       }
     }
-    return new PeriodReturns(keys.stream().mapToInt(Integer::intValue).toArray(),
+    return new PeriodReturns(
+        keys.stream().mapToInt(Integer::intValue).toArray(),
         returns.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
@@ -88,7 +90,13 @@ final class NavStats {
     for (int t = 1; t < nav.length; t++) {
       if (nav[t] >= nav[peak]) {
         if (trough >= 0) {
-          all.add(new Drawdown(days[peak], days[trough], days[t], nav[trough] / nav[peak] - 1, days[t] - days[peak]));
+          all.add(
+              new Drawdown(
+                  days[peak],
+                  days[trough],
+                  days[t],
+                  nav[trough] / nav[peak] - 1,
+                  days[t] - days[peak]));
           trough = -1;
         }
         peak = t;
@@ -98,17 +106,23 @@ final class NavStats {
     }
     if (trough >= 0) {
       int end = days[nav.length - 1];
-      all.add(new Drawdown(days[peak], days[trough], Integer.MIN_VALUE, nav[trough] / nav[peak] - 1, end - days[peak]));
+      all.add(
+          new Drawdown(
+              days[peak],
+              days[trough],
+              Integer.MIN_VALUE,
+              nav[trough] / nav[peak] - 1,
+              end - days[peak]));
     }
     all.sort(Comparator.comparingDouble(Drawdown::depth).thenComparingInt(Drawdown::peakDay));
     return List.copyOf(all.subList(0, Math.min(k, all.size())));
   }
 
   /**
-   * Rolling annualised volatility and Sharpe over the last {@code window} daily returns, at each NAV
-   * index t ≥ window (NaN before, or when the window has no variance): volatility = s·√252,
-   * Sharpe = (mean(r) − rf_p) / s · √252 with s the sample standard deviation (n − 1) and
-   * rf_p = (1 + rf)^(1/252) − 1 — the tables' definitions (PerformanceMetrics) over the window.
+   * Rolling annualised volatility and Sharpe over the last {@code window} daily returns, at each
+   * NAV index t ≥ window (NaN before, or when the window has no variance): volatility = s·√252,
+   * Sharpe = (mean(r) − rf_p) / s · √252 with s the sample standard deviation (n − 1) and rf_p = (1
+   * + rf)^(1/252) − 1 — the tables' definitions (PerformanceMetrics) over the window.
    *
    * @param riskFree the study's annual risk-free rate (a fraction)
    * @return {volatility[], sharpe[]}, each as long as {@code nav}

@@ -28,11 +28,14 @@ final class PathSections {
    */
   static ObjectNode paths(Map<String, NavPaths.NavPath> paths, Map<String, Double> riskFree) {
     TreeSet<Integer> all = new TreeSet<>();
-    paths.values().forEach(p -> {
-      for (int d : p.days()) {
-        all.add(d);
-      }
-    });
+    paths
+        .values()
+        .forEach(
+            p -> {
+              for (int d : p.days()) {
+                all.add(d);
+              }
+            });
     int[] days = all.stream().mapToInt(Integer::intValue).toArray();
     Map<Integer, Integer> at = new HashMap<>();
     for (int i = 0; i < days.length; i++) {
@@ -43,7 +46,8 @@ final class PathSections {
     ArrayNode series = o.putArray("series");
     for (Map.Entry<String, NavPaths.NavPath> e : paths.entrySet()) {
       NavPaths.NavPath p = e.getValue();
-      double[][] rolling = NavStats.rolling(p.nav(), WINDOW, riskFree.getOrDefault(e.getKey(), 0.0));
+      double[][] rolling =
+          NavStats.rolling(p.nav(), WINDOW, riskFree.getOrDefault(e.getKey(), 0.0));
       ObjectNode s = series.addObject();
       s.put("label", e.getKey());
       s.set("nav", aligned(p.days(), p.nav(), at, days.length, 6));
@@ -54,7 +58,8 @@ final class PathSections {
     return o;
   }
 
-  private static ArrayNode aligned(int[] days, double[] values, Map<Integer, Integer> at, int n, int digits) {
+  private static ArrayNode aligned(
+      int[] days, double[] values, Map<Integer, Integer> at, int n, int digits) {
     double[] out = new double[n];
     java.util.Arrays.fill(out, Double.NaN);
     for (int t = 0; t < days.length; t++) {
@@ -72,7 +77,8 @@ final class PathSections {
     ObjectNode o = Json.object();
     o.put("config", id);
     o.set("dates", Json.dates(p.days()));
-    List<String> sleeves = t.sleeveOrder.isEmpty() ? List.copyOf(p.sleeveNav().keySet()) : t.sleeveOrder;
+    List<String> sleeves =
+        t.sleeveOrder.isEmpty() ? List.copyOf(p.sleeveNav().keySet()) : t.sleeveOrder;
     o.set("sleeves", Json.MAPPER.valueToTree(sleeves));
     ObjectNode actual = o.putObject("actual");
     ObjectNode navs = o.putObject("navs");
@@ -96,7 +102,8 @@ final class PathSections {
     actual.set("reserve", Json.numbers(reserve, 4));
 
     List<GenericRecord> rebalances = t.rowsOf("rebalances", Set.of(id));
-    rebalances.sort((a, b) -> Integer.compare(TableFiles.day(a, "date"), TableFiles.day(b, "date")));
+    rebalances.sort(
+        (a, b) -> Integer.compare(TableFiles.day(a, "date"), TableFiles.day(b, "date")));
     ObjectNode targets = o.putObject("targets");
     ArrayNode dates = targets.putArray("dates");
     ArrayNode weights = targets.putArray("weights");
@@ -127,20 +134,21 @@ final class PathSections {
   }
 
   /**
-   * Yearly returns of every path (label × year), monthly returns of the best (year × month) and
-   * its 5 deepest drawdown periods.
+   * Yearly returns of every path (label × year), monthly returns of the best (year × month) and its
+   * 5 deepest drawdown periods.
    */
   static ObjectNode periods(Map<String, NavPaths.NavPath> paths, String best) {
     ObjectNode o = Json.object();
     TreeSet<Integer> years = new TreeSet<>();
     Map<String, NavStats.PeriodReturns> yearly = new java.util.LinkedHashMap<>();
-    paths.forEach((label, p) -> {
-      NavStats.PeriodReturns y = NavStats.yearly(p.days(), p.nav());
-      yearly.put(label, y);
-      for (int k : y.keys()) {
-        years.add(k);
-      }
-    });
+    paths.forEach(
+        (label, p) -> {
+          NavStats.PeriodReturns y = NavStats.yearly(p.days(), p.nav());
+          yearly.put(label, y);
+          for (int k : y.keys()) {
+            years.add(k);
+          }
+        });
     o.set("years", Json.MAPPER.valueToTree(years));
     List<Integer> yearList = List.copyOf(years);
     ArrayNode cells = o.putArray("yearly");
@@ -164,7 +172,8 @@ final class PathSections {
     o.set("monthYears", Json.MAPPER.valueToTree(my));
     ArrayNode months = o.putArray("monthly");
     for (int i = 0; i < monthly.keys().length; i++) {
-      ArrayNode cell = months.addArray().add(monthly.keys()[i] % 12).add(my.indexOf(monthly.keys()[i] / 12));
+      ArrayNode cell =
+          months.addArray().add(monthly.keys()[i] % 12).add(my.indexOf(monthly.keys()[i] / 12));
       Json.add(cell, monthly.returns()[i], 4);
     }
     ArrayNode dd = o.putArray("drawdowns");

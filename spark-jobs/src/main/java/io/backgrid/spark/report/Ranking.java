@@ -11,7 +11,14 @@ import java.util.Set;
  */
 final class Ranking {
   static final Set<String> LOWER_IS_BETTER =
-      Set.of("volatility", "turnover", "costs", "max_drawdown_bars", "max_drawdown_days", "trades", "rebalances",
+      Set.of(
+          "volatility",
+          "turnover",
+          "costs",
+          "max_drawdown_bars",
+          "max_drawdown_days",
+          "trades",
+          "rebalances",
           "sharpe_se");
 
   /** Columns of portfolio_metrics that are not a ranking metric. */
@@ -19,8 +26,10 @@ final class Ranking {
 
   final String metric;
   final boolean higherIsBetter;
+
   /** The metric per configuration, NaN for FAILED rows and undefined values. */
   final double[] values;
+
   /** Configuration numbers, best first. */
   final int[] order;
 
@@ -31,7 +40,9 @@ final class Ranking {
     this.order = order;
   }
 
-  /** Ranks by a numeric column of portfolio_metrics; an unknown name fails listing the known ones. */
+  /**
+   * Ranks by a numeric column of portfolio_metrics; an unknown name fails listing the known ones.
+   */
   static Ranking of(StudyTables t, String metric) {
     List<String> known = new ArrayList<>();
     for (String c : t.metricColumns) {
@@ -40,7 +51,8 @@ final class Ranking {
       }
     }
     if (!known.contains(metric)) {
-      throw new IllegalArgumentException("Unknown metric '" + metric + "' for --metric; known: " + String.join(", ", known));
+      throw new IllegalArgumentException(
+          "Unknown metric '" + metric + "' for --metric; known: " + String.join(", ", known));
     }
     double[] raw = t.metrics.get(metric);
     int n = raw.length;
@@ -53,10 +65,11 @@ final class Ranking {
       }
     }
     int sign = LOWER_IS_BETTER.contains(metric) ? 1 : -1;
-    ok.sort((a, b) -> {
-      int byValue = Double.compare(sign * values[a], sign * values[b]);
-      return byValue != 0 ? byValue : t.ids.get(a).compareTo(t.ids.get(b));
-    });
+    ok.sort(
+        (a, b) -> {
+          int byValue = Double.compare(sign * values[a], sign * values[b]);
+          return byValue != 0 ? byValue : t.ids.get(a).compareTo(t.ids.get(b));
+        });
     return new Ranking(metric, values, ok.stream().mapToInt(Integer::intValue).toArray());
   }
 

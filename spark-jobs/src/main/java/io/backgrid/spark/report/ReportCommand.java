@@ -12,22 +12,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code backgrid report STUDY_DIR [--out FILE.html] [--metric sharpe] [--top N]}. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Write a study's report: one self-contained HTML page (charts, data and scripts inlined;",
-        "it makes no network request) from the study's published tables."})
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write a study's report: one self-contained HTML page (charts, data and scripts inlined;",
+      "it makes no network request) from the study's published tables."
+    })
 public final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "STUDY_DIR", description = "the study's tables: <output>/<study>, a path or a URI")
+  @Parameters(
+      index = "0",
+      paramLabel = "STUDY_DIR",
+      description = "the study's tables: <output>/<study>, a path or a URI")
   String studyDir;
 
-  @Option(names = "--out", paramLabel = "FILE.html",
-      description = "where to write the page (default: <output>/<study>-report.html beside a local study, else ./<study>-report.html)")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE.html",
+      description =
+          "where to write the page (default: <output>/<study>-report.html beside a local study,"
+              + " else ./<study>-report.html)")
   Path out;
 
-  @Option(names = "--metric", defaultValue = "sharpe",
-      description = "the portfolio_metrics column to rank and colour by (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--metric",
+      defaultValue = "sharpe",
+      description =
+          "the portfolio_metrics column to rank and colour by (default: ${DEFAULT-VALUE})")
   String metric;
 
-  @Option(names = "--top", defaultValue = "10", description = "configurations in the leaderboard and the paths (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--top",
+      defaultValue = "10",
+      description = "configurations in the leaderboard and the paths (default: ${DEFAULT-VALUE})")
   int top;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,7 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (top < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "Invalid --top " + top + " (must be >= 1)");
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "Invalid --top " + top + " (must be >= 1)");
     }
     write(studyDir, out, metric, top, spec.commandLine().getOut());
     return 0;
@@ -55,22 +73,35 @@ public final class ReportCommand implements Callable<Integer> {
     long start = System.nanoTime();
     URI location = location(studyDir);
     String name = studyName(location);
-    Path file = out != null ? out
-        : "file".equals(location.getScheme()) ? Path.of(location).resolveSibling(name + "-report.html")
-        : Path.of(name + "-report.html");
+    Path file =
+        out != null
+            ? out
+            : "file".equals(location.getScheme())
+                ? Path.of(location).resolveSibling(name + "-report.html")
+                : Path.of(name + "-report.html");
     String html = ReportPage.html(ReportData.build(new TableFiles(location), name, metric, top));
     ReportPage.write(html, file);
     double seconds = (System.nanoTime() - start) / 1e9;
-    console.printf(Locale.ROOT, "[backgrid] report of %s written in %.1f s: %s (%.1f MB)%n", name, seconds,
-        file.toAbsolutePath(), html.getBytes(StandardCharsets.UTF_8).length / 1e6);
+    console.printf(
+        Locale.ROOT,
+        "[backgrid] report of %s written in %.1f s: %s (%.1f MB)%n",
+        name,
+        seconds,
+        file.toAbsolutePath(),
+        html.getBytes(StandardCharsets.UTF_8).length / 1e6);
     console.flush();
     return file;
   }
 
-  /** A path or URI as a URI without a trailing slash ({@code results/demo} → {@code file:/.../results/demo}). */
+  /**
+   * A path or URI as a URI without a trailing slash ({@code results/demo} → {@code
+   * file:/.../results/demo}).
+   */
   static URI location(String dir) {
     String d = dir.endsWith("/") && dir.length() > 1 ? dir.substring(0, dir.length() - 1) : dir;
-    return d.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") ? URI.create(d) : Path.of(d).toAbsolutePath().normalize().toUri();
+    return d.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*")
+        ? URI.create(d)
+        : Path.of(d).toAbsolutePath().normalize().toUri();
   }
 
   private static String studyName(URI location) {

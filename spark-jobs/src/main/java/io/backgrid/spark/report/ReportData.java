@@ -52,23 +52,44 @@ final class ReportData {
     data.set("leaderboard", SummarySections.leaderboard(t, r, best, overfitting));
     data.set("grid", SummarySections.grid(t, r));
     if (t.axes.columns().size() < 2) {
-      note(notes, "grid", "The heat map needs two grid axes; this study has " + t.axes.columns().size()
-          + " (add axes under study.grid).");
+      note(
+          notes,
+          "grid",
+          "The heat map needs two grid axes; this study has "
+              + t.axes.columns().size()
+              + " (add axes under study.grid).");
     }
 
-    String equityHint = "study.equity { top = N, by = " + metric + " } (or ids = [...]) selects them; rerun with --fresh to add paths";
+    String equityHint =
+        "study.equity { top = N, by = "
+            + metric
+            + " } (or ids = [...]) selects them; rerun with --fresh to add paths";
     if (paths.isEmpty()) {
-      note(notes, "paths", "No daily NAV path for the top " + best.length + " configurations: " + equityHint + ".");
+      note(
+          notes,
+          "paths",
+          "No daily NAV path for the top " + best.length + " configurations: " + equityHint + ".");
     } else if (paths.size() < best.length) {
-      note(notes, "paths", paths.size() + " of the top " + best.length + " configurations have a daily NAV path; " + equityHint + ".");
+      note(
+          notes,
+          "paths",
+          paths.size()
+              + " of the top "
+              + best.length
+              + " configurations have a daily NAV path; "
+              + equityHint
+              + ".");
     }
     NavPaths.NavPath benchmark = NavPaths.benchmark(t);
     Map<String, NavPaths.NavPath> withBenchmark = new LinkedHashMap<>(paths);
     if (benchmark != null) {
       withBenchmark.put("benchmark", benchmark);
     } else {
-      note(notes, "paths", "No benchmark: a study with study.benchmark (a symbol or a weighted portfolio, issue 13)"
-          + " writes a benchmark table, drawn here beside the configurations.");
+      note(
+          notes,
+          "paths",
+          "No benchmark: a study with study.benchmark (a symbol or a weighted portfolio, issue 13)"
+              + " writes a benchmark table, drawn here beside the configurations.");
     }
     if (!withBenchmark.isEmpty()) {
       data.set("paths", PathSections.paths(withBenchmark, riskFree));
@@ -77,12 +98,21 @@ final class ReportData {
       data.set("sleeves", PathSections.sleeves(t, bestWithPath, equity.get(bestWithPath)));
       data.set("periods", PathSections.periods(paths, paths.keySet().iterator().next()));
       if (!t.files.columns("sleeve_metrics").contains("risk_contribution")) {
-        note(notes, "sleeves", "No risk contribution: it needs a risk_contribution column in sleeve_metrics (issue 14);"
-            + " the return contribution is each sleeve's P&L.");
+        note(
+            notes,
+            "sleeves",
+            "No risk contribution: it needs a risk_contribution column in sleeve_metrics (issue"
+                + " 14); the return contribution is each sleeve's P&L.");
       }
     } else {
-      note(notes, "sleeves", "No sleeve paths: the best configuration has no daily NAV path; " + equityHint + ".");
-      note(notes, "periods", "No period returns: they are computed from daily NAV paths; " + equityHint + ".");
+      note(
+          notes,
+          "sleeves",
+          "No sleeve paths: the best configuration has no daily NAV path; " + equityHint + ".");
+      note(
+          notes,
+          "periods",
+          "No period returns: they are computed from daily NAV paths; " + equityHint + ".");
     }
 
     ObjectNode oos = Json.object();
@@ -100,8 +130,12 @@ final class ReportData {
         oos.set("stitched", PathSections.paths(stitched, Map.of()));
       }
     } else {
-      note(notes, "oos", "No walk-forward: add study.walk-forward { train = \"3 years\", test = \"1 year\" } (issue 13)"
-          + " for the folds, their selections and the stitched out-of-sample equity.");
+      note(
+          notes,
+          "oos",
+          "No walk-forward: add study.walk-forward { train = \"3 years\", test = \"1 year\" }"
+              + " (issue 13) for the folds, their selections and the stitched out-of-sample"
+              + " equity.");
     }
     if (overfitting != null) {
       oos.set("overfitting", overfitting);
@@ -109,7 +143,11 @@ final class ReportData {
         note(notes, "oos", "No PBO logit histogram: the overfitting table has no logits column.");
       }
     } else {
-      note(notes, "oos", "No overfitting diagnostics (DSR, SR0, PBO): they come with the study's overfitting table (issue 13).");
+      note(
+          notes,
+          "oos",
+          "No overfitting diagnostics (DSR, SR0, PBO): they come with the study's overfitting table"
+              + " (issue 13).");
     }
     if (oos.size() > 0) {
       data.set("oos", oos);

@@ -23,7 +23,8 @@ final class ReportPage {
   /** Marks a file as written by this command; only such a file is ever replaced. */
   static final String GENERATOR = "<meta name=\"generator\" content=\"backgrid report\">";
 
-  private static final String WEBJAR = "/META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/";
+  private static final String WEBJAR =
+      "/META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/";
 
   private ReportPage() {}
 
@@ -42,7 +43,10 @@ final class ReportPage {
         // "</" would end the script element early; "<\/" is the same string to JSON.
         .replace("\"@DATA@\"", json.replace("</", "<\\/"))
         .replace("@ECHARTS_VERSION@", ECHARTS_VERSION)
-        .replace("@LICENSE@", (resource(WEBJAR + "NOTICE") + "\n" + resource(WEBJAR + "LICENSE")).replace("--", "- -"));
+        .replace(
+            "@LICENSE@",
+            (resource(WEBJAR + "NOTICE") + "\n" + resource(WEBJAR + "LICENSE"))
+                .replace("--", "- -"));
   }
 
   /**
@@ -54,20 +58,31 @@ final class ReportPage {
     Path file = out.toAbsolutePath();
     try {
       if (Files.exists(file) && !isReport(file)) {
-        throw new IllegalArgumentException("Cannot write the report to " + out
-            + ": the file exists and is not a backgrid report (choose another --out, or move it away)");
+        throw new IllegalArgumentException(
+            "Cannot write the report to "
+                + out
+                + ": the file exists and is not a backgrid report (choose another --out, or move it"
+                + " away)");
       }
       Files.createDirectories(file.getParent());
       // Created like any file the user writes (umask permissions), not as a private temp file.
-      Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+      Path tmp =
+          file.resolveSibling(
+              "." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
       try {
-        Files.writeString(tmp, html, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(
+            tmp,
+            html,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write the report to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "Cannot write the report to " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,7 +98,8 @@ final class ReportPage {
   private static String resource(String name) {
     try (InputStream in = ReportPage.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("Cannot find " + name + " on the classpath (the build includes it)");
+        throw new IllegalStateException(
+            "Cannot find " + name + " on the classpath (the build includes it)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

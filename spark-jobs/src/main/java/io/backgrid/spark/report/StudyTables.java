@@ -20,32 +20,44 @@ import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.Type;
 
 /**
- * What a report reads of a study's published tables: every configuration's axis values and
- * metrics, and — for the few configurations the report shows in detail — their equity paths,
- * rebalances, sleeves and correlations. Per-rebalance rows are read only for the selected
- * configurations (a Parquet filter on {@code config_id}).
+ * What a report reads of a study's published tables: every configuration's axis values and metrics,
+ * and — for the few configurations the report shows in detail — their equity paths, rebalances,
+ * sleeves and correlations. Per-rebalance rows are read only for the selected configurations (a
+ * Parquet filter on {@code config_id}).
  */
 final class StudyTables {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final TableFiles files;
   final GridAxes axes;
+
   /** Configuration ids in configs-table order; index c is the configuration's number everywhere. */
   final List<String> ids = new ArrayList<>();
+
   final Map<String, Integer> number = new HashMap<>();
+
   /** axisValue[a][c]: value number of axis a for configuration c. */
   int[][] axisValue;
-  /** The annual risk-free rate per configuration (canonical JSON {@code risk-free}; 0 when absent). */
+
+  /**
+   * The annual risk-free rate per configuration (canonical JSON {@code risk-free}; 0 when absent).
+   */
   double[] riskFree;
+
   /** Settings with the same value in every configuration: canonical path → value text. */
   final Map<String, String> constantSettings = new LinkedHashMap<>();
+
   /** Canonical paths whose column name matches an axis column: axis column → path. */
   final Map<String, String> axisPaths = new HashMap<>();
+
   final Set<String> symbols = new TreeSet<>();
+
   /** The sleeve ids in run order (the order of weight arrays), from the first configuration. */
   final List<String> sleeveOrder = new ArrayList<>();
+
   /** Per configuration: status, error (null when OK), numeric portfolio_metrics columns by name. */
   String[] status;
+
   String[] error;
   final Map<String, double[]> metrics = new LinkedHashMap<>();
   final List<String> metricColumns = new ArrayList<>();
@@ -59,8 +71,12 @@ final class StudyTables {
   static StudyTables read(TableFiles files) {
     for (String t : List.of("configs", "portfolio_metrics")) {
       if (!files.exists(t)) {
-        throw new IllegalArgumentException("Cannot read study " + files.studyDir() + ": no " + t
-            + " table (a study directory is <output>/<study>, written by 'backgrid run')");
+        throw new IllegalArgumentException(
+            "Cannot read study "
+                + files.studyDir()
+                + ": no "
+                + t
+                + " table (a study directory is <output>/<study>, written by 'backgrid run')");
       }
     }
     StudyTables s = new StudyTables(files, new GridAxes(files.columns("configs")));
@@ -105,7 +121,10 @@ final class StudyTables {
       }
     }
     for (String path : varying) {
-      String column = path.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+      String column =
+          path.toLowerCase(java.util.Locale.ROOT)
+              .replaceAll("[^a-z0-9]+", "_")
+              .replaceAll("^_|_$", "");
       for (String axis : axes.columns()) {
         if (axis.equals(column) || axis.equals("axis_" + column)) {
           axisPaths.put(axis, path);
@@ -114,7 +133,10 @@ final class StudyTables {
     }
   }
 
-  /** The canonical {@code risk-free} value; 0 when absent or not a number (the rolling Sharpe then uses none). */
+  /**
+   * The canonical {@code risk-free} value; 0 when absent or not a number (the rolling Sharpe then
+   * uses none).
+   */
   private static double riskFree(String value) {
     try {
       return value == null ? 0 : Double.parseDouble(value);
@@ -132,14 +154,21 @@ final class StudyTables {
     try {
       flatten("", JSON.readTree(json), out);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Invalid canonical_json in " + files.studyDir() + "/configs: " + e.getMessage());
+      throw new IllegalArgumentException(
+          "Invalid canonical_json in " + files.studyDir() + "/configs: " + e.getMessage());
     }
     return out;
   }
 
   private void flatten(String prefix, JsonNode node, Map<String, String> out) {
     if (node.isObject()) {
-      node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out));
+      node.fields()
+          .forEachRemaining(
+              e ->
+                  flatten(
+                      prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                      e.getValue(),
+                      out));
     } else if (node.isArray() && prefix.equals("sleeves")) {
       boolean first = sleeveOrder.isEmpty();
       for (JsonNode sleeve : node) {
@@ -148,11 +177,14 @@ final class StudyTables {
           sleeveOrder.add(id);
         }
         sleeve.path("universe").forEach(u -> symbols.add(u.asText()));
-        sleeve.fields().forEachRemaining(e -> {
-          if (!e.getKey().equals("id")) {
-            flatten("sleeves." + id + "." + e.getKey(), e.getValue(), out);
-          }
-        });
+        sleeve
+            .fields()
+            .forEachRemaining(
+                e -> {
+                  if (!e.getKey().equals("id")) {
+                    flatten("sleeves." + id + "." + e.getKey(), e.getValue(), out);
+                  }
+                });
       }
     } else {
       out.put(prefix, node.isTextual() ? node.asText() : node.toString());
@@ -164,7 +196,9 @@ final class StudyTables {
     status = new String[n];
     error = new String[n];
     for (Type t : schemaFields("portfolio_metrics")) {
-      if (t.isPrimitive() && t.asPrimitiveType().getPrimitiveTypeName() != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY) {
+      if (t.isPrimitive()
+          && t.asPrimitiveType().getPrimitiveTypeName()
+              != org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.BINARY) {
         double[] column = new double[n];
         java.util.Arrays.fill(column, Double.NaN);
         metrics.put(t.getName(), column);
@@ -205,23 +239,43 @@ final class StudyTables {
     }
     Set<Binary> keys = new java.util.HashSet<>();
     configIds.forEach(id -> keys.add(Binary.fromString(id)));
-    files.scan(table, FilterCompat.get(FilterApi.in(FilterApi.binaryColumn("config_id"), keys)), out::add);
+    files.scan(
+        table, FilterCompat.get(FilterApi.in(FilterApi.binaryColumn("config_id"), keys)), out::add);
     return out;
   }
 
   /** A run of the study (runs table), for the header. */
-  record Run(String runId, Instant started, Instant finished, long configurations, long computed, long reused,
-      long failed, String codeVersion, String master, String status) {}
+  record Run(
+      String runId,
+      Instant started,
+      Instant finished,
+      long configurations,
+      long computed,
+      long reused,
+      long failed,
+      String codeVersion,
+      String master,
+      String status) {}
 
   List<Run> runs() {
     List<Run> out = new ArrayList<>();
     for (GenericRecord r : rows("runs")) {
-      out.add(new Run(TableFiles.text(r, "run_id"), TableFiles.instant(r, "started"), TableFiles.instant(r, "finished"),
-          (long) TableFiles.number(r, "configurations"), (long) TableFiles.number(r, "computed"),
-          (long) TableFiles.number(r, "reused"), (long) TableFiles.number(r, "failed"),
-          TableFiles.text(r, "code_version"), TableFiles.text(r, "master"), TableFiles.text(r, "status")));
+      out.add(
+          new Run(
+              TableFiles.text(r, "run_id"),
+              TableFiles.instant(r, "started"),
+              TableFiles.instant(r, "finished"),
+              (long) TableFiles.number(r, "configurations"),
+              (long) TableFiles.number(r, "computed"),
+              (long) TableFiles.number(r, "reused"),
+              (long) TableFiles.number(r, "failed"),
+              TableFiles.text(r, "code_version"),
+              TableFiles.text(r, "master"),
+              TableFiles.text(r, "status")));
     }
-    out.sort(java.util.Comparator.comparing(Run::started, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+    out.sort(
+        java.util.Comparator.comparing(
+            Run::started, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
     return out;
   }
 }

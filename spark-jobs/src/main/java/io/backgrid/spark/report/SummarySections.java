@@ -10,7 +10,10 @@ import java.util.Map;
 
 /** Sections 1 (header), 2 (leaderboard), 3 (the grid) and 8 (failed configurations). */
 final class SummarySections {
-  /** The leaderboard's figures after the metric, when the table has them (sharpe_ci_* and psr: issue 13). */
+  /**
+   * The leaderboard's figures after the metric, when the table has them (sharpe_ci_* and psr: issue
+   * 13).
+   */
   static final List<String> LEADERBOARD_COLUMNS =
       List.of("sharpe", "psr", "cagr", "max_drawdown", "volatility", "turnover", "costs");
 
@@ -43,8 +46,11 @@ final class SummarySections {
       ObjectNode o = runs.addObject();
       o.put("runId", run.runId());
       o.put("started", run.started() == null ? null : run.started().toString());
-      o.put("seconds", run.started() == null || run.finished() == null ? null
-          : Duration.between(run.started(), run.finished()).toMillis() / 1000.0);
+      o.put(
+          "seconds",
+          run.started() == null || run.finished() == null
+              ? null
+              : Duration.between(run.started(), run.finished()).toMillis() / 1000.0);
       o.put("computed", run.computed());
       o.put("reused", run.reused());
       o.put("failed", run.failed());
@@ -77,8 +83,10 @@ final class SummarySections {
     if (ci) {
       columns.add("sharpe 95% CI");
     }
-    String dsrBest = overfitting != null && overfitting.hasNonNull("best_config_id") && overfitting.has("dsr")
-        ? overfitting.get("best_config_id").asText() : null;
+    String dsrBest =
+        overfitting != null && overfitting.hasNonNull("best_config_id") && overfitting.has("dsr")
+            ? overfitting.get("best_config_id").asText()
+            : null;
     if (dsrBest != null) {
       columns.add("dsr");
     }
@@ -106,16 +114,23 @@ final class SummarySections {
     }
     List<String> notes = new ArrayList<>();
     if (!ci) {
-      notes.add("No Sharpe intervals or PSR: the study's portfolio_metrics has no sharpe_ci_low/sharpe_ci_high/psr"
-          + " columns (computed by backgrid versions with decision statistics, issue 13; rerun the study with --fresh).");
+      notes.add(
+          "No Sharpe intervals or PSR: the study's portfolio_metrics has no"
+              + " sharpe_ci_low/sharpe_ci_high/psr columns (computed by backgrid versions with"
+              + " decision statistics, issue 13; rerun the study with --fresh).");
     }
     l.set("notes", Json.MAPPER.valueToTree(notes));
     return l;
   }
 
   private static String ciText(double lo, double hi) {
-    return Double.isNaN(lo) || Double.isNaN(hi) ? null
-        : "[" + String.format(java.util.Locale.ROOT, "%.3f", lo) + ", " + String.format(java.util.Locale.ROOT, "%.3f", hi) + "]";
+    return Double.isNaN(lo) || Double.isNaN(hi)
+        ? null
+        : "["
+            + String.format(java.util.Locale.ROOT, "%.3f", lo)
+            + ", "
+            + String.format(java.util.Locale.ROOT, "%.3f", hi)
+            + "]";
   }
 
   static String axisName(StudyTables t, int axis) {
@@ -123,9 +138,9 @@ final class SummarySections {
   }
 
   /**
-   * The grid: every axis with its values in display order, the heat-map cells of every axis pair
-   * (x before y in table order; the page transposes for the other way), the box plots per axis,
-   * each axis' spread and the default pair (the two largest spreads).
+   * The grid: every axis with its values in display order, the heat-map cells of every axis pair (x
+   * before y in table order; the page transposes for the other way), the box plots per axis, each
+   * axis' spread and the default pair (the two largest spreads).
    */
   static ObjectNode grid(StudyTables t, Ranking r) {
     ObjectNode g = Json.object();
@@ -162,8 +177,13 @@ final class SummarySections {
     ObjectNode pairs = g.putObject("pairs");
     for (int x = 0; x < k; x++) {
       for (int y = x + 1; y < k; y++) {
-        GridStats.Cells cells = GridStats.cells(r.values, remap(t.axisValue[x], rank[x]), rank[x].length,
-            remap(t.axisValue[y], rank[y]), rank[y].length);
+        GridStats.Cells cells =
+            GridStats.cells(
+                r.values,
+                remap(t.axisValue[x], rank[x]),
+                rank[x].length,
+                remap(t.axisValue[y], rank[y]),
+                rank[y].length);
         ObjectNode p = pairs.putObject(x + "," + y);
         p.set("median", Json.numbers(cells.median(), 4));
         p.set("max", Json.numbers(cells.max(), 4));
@@ -198,17 +218,24 @@ final class SummarySections {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (int c = 0; c < t.ids.size(); c++) {
       if ("FAILED".equals(t.status[c])) {
-        groups.computeIfAbsent(t.error[c] == null ? "(no message)" : t.error[c], m -> new ArrayList<>()).add(t.ids.get(c));
+        groups
+            .computeIfAbsent(
+                t.error[c] == null ? "(no message)" : t.error[c], m -> new ArrayList<>())
+            .add(t.ids.get(c));
       }
     }
     List<Map.Entry<String, List<String>>> sorted = new ArrayList<>(groups.entrySet());
-    sorted.sort((a, b) -> a.getValue().size() != b.getValue().size()
-        ? Integer.compare(b.getValue().size(), a.getValue().size()) : a.getKey().compareTo(b.getKey()));
+    sorted.sort(
+        (a, b) ->
+            a.getValue().size() != b.getValue().size()
+                ? Integer.compare(b.getValue().size(), a.getValue().size())
+                : a.getKey().compareTo(b.getKey()));
     ObjectNode f = Json.object();
     // Bounded, so a study where every failure has its own message still gives a small page.
     f.put("moreMessages", Math.max(0, sorted.size() - MAX_FAILURE_GROUPS));
     ArrayNode rows = f.putArray("groups");
-    for (Map.Entry<String, List<String>> e : sorted.subList(0, Math.min(MAX_FAILURE_GROUPS, sorted.size()))) {
+    for (Map.Entry<String, List<String>> e :
+        sorted.subList(0, Math.min(MAX_FAILURE_GROUPS, sorted.size()))) {
       ObjectNode o = rows.addObject();
       o.put("message", e.getKey());
       o.put("count", e.getValue().size());

@@ -48,7 +48,10 @@ final class TableFiles {
     return studyDir;
   }
 
-  /** Whether the study has the table: a directory with Spark's {@code _SUCCESS} mark or a Parquet file. */
+  /**
+   * Whether the study has the table: a directory with Spark's {@code _SUCCESS} mark or a Parquet
+   * file.
+   */
   boolean exists(String table) {
     try {
       return !files(table).isEmpty();
@@ -66,14 +69,18 @@ final class TableFiles {
     return names;
   }
 
-  /** The table's top-level Parquet fields, from its first file's footer (empty when it does not exist). */
+  /**
+   * The table's top-level Parquet fields, from its first file's footer (empty when it does not
+   * exist).
+   */
   List<Type> schema(String table) {
     try {
       List<Path> files = files(table);
       if (files.isEmpty()) {
         return List.of();
       }
-      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(files.get(0), conf))) {
+      try (ParquetFileReader reader =
+          ParquetFileReader.open(HadoopInputFile.fromPath(files.get(0), conf))) {
         MessageType schema = reader.getFooter().getFileMetaData().getSchema();
         return List.copyOf(schema.getFields());
       }
@@ -117,7 +124,10 @@ final class TableFiles {
     }
     for (FileStatus child : fs.listStatus(dir)) {
       String name = child.getPath().getName();
-      if (child.isFile() && name.endsWith(".parquet") && !name.startsWith("_") && !name.startsWith(".")) {
+      if (child.isFile()
+          && name.endsWith(".parquet")
+          && !name.startsWith("_")
+          && !name.startsWith(".")) {
         out.add(child.getPath());
       }
     }
@@ -140,8 +150,8 @@ final class TableFiles {
   }
 
   /**
-   * A date column (days since 1970-01-01, Parquet's DATE) as an epoch day; {@code Integer.MIN_VALUE}
-   * when null or absent.
+   * A date column (days since 1970-01-01, Parquet's DATE) as an epoch day; {@code
+   * Integer.MIN_VALUE} when null or absent.
    */
   static int day(GenericRecord r, String column) {
     Object v = r.hasField(column) ? r.get(column) : null;
@@ -162,7 +172,8 @@ final class TableFiles {
       return Instant.ofEpochSecond(epochDay * 86_400L, 0).plusNanos(nanos);
     }
     if (v instanceof Long micros) {
-      return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+      return Instant.ofEpochSecond(
+          Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
     }
     return null;
   }

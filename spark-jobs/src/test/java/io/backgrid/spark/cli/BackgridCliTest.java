@@ -32,40 +32,55 @@ class BackgridCliTest {
   @Test
   void aBadStudyListsEveryProblemWithItsLineAndExitsWithOne() throws Exception {
     Path bad = dir.resolve("bad.conf");
-    Files.writeString(bad, String.join("\n",
-        "study {",
-        "  name = bad",
-        "  data = datasets/demo",
-        "  sleeves = [ { id = a, strategy = buy-and-hold, universe = [EQ01] } ]",
-        "  allocation { algorithm = kely, lookback = 0 }",
-        "  colour = blue",
-        "}"));
+    Files.writeString(
+        bad,
+        String.join(
+            "\n",
+            "study {",
+            "  name = bad",
+            "  data = datasets/demo",
+            "  sleeves = [ { id = a, strategy = buy-and-hold, universe = [EQ01] } ]",
+            "  allocation { algorithm = kely, lookback = 0 }",
+            "  colour = blue",
+            "}"));
     Output o = cli("run", bad.toString());
     assertThat(o.exit()).isEqualTo(1);
-    assertThat(o.err()).startsWith("Invalid study (3 problems):")
+    assertThat(o.err())
+        .startsWith("Invalid study (3 problems):")
         .contains("Unknown allocation algorithm 'kely'")
         .contains("Invalid study.allocation.lookback: 0 (must be >= 1) (bad.conf line 5)")
         .contains("Unknown key study.colour (bad.conf line 6)");
   }
 
   @Test
-  void validateRefusesAnUnknownSymbolWithTheSameMessageRunGivesBeforeStartingSpark() throws Exception {
+  void validateRefusesAnUnknownSymbolWithTheSameMessageRunGivesBeforeStartingSpark()
+      throws Exception {
     Path bad = dir.resolve("bad.conf");
-    Files.writeString(bad, String.join("\n",
-        "study {",
-        "  name = bad",
-        "  data = ../datasets/demo",
-        "  sleeves = [ { id = a, strategy = buy-and-hold, universe = [EQ01, XYZ], params { weights = [0.5, 0.5] } } ]",
-        "}"));
+    Files.writeString(
+        bad,
+        String.join(
+            "\n",
+            "study {",
+            "  name = bad",
+            "  data = ../datasets/demo",
+            "  sleeves = [ { id = a, strategy = buy-and-hold, universe = [EQ01, XYZ], params {"
+                + " weights = [0.5, 0.5] } } ]",
+            "}"));
     Output validate = cli("validate", bad.toString());
     Output run = cli("run", bad.toString(), "--output", dir.resolve("out").toString());
 
     assertThat(validate.exit()).as(validate.out()).isEqualTo(1);
-    assertThat(validate.err()).isEqualTo(String.join(System.lineSeparator(),
-        "Invalid study (1 problem):",
-        "  Unknown symbol 'XYZ' in study.sleeves[0].universe (sleeve a, bad.conf line 4); the data (../datasets/demo)"
-            + " has 31 symbols: BD01, BD02, BD03, BD04, BD05, BD06, CM01, CM02, CM03, CM04, EQ01, EQ02, EQ03, EQ04, EQ05,"
-            + " EQ06, EQ07, EQ08, EQ09, EQ10, EQ11, EQ12, EQ13, EQ14, EQ15, EQ16, EQ17, EQ18, EQ19, EQ20, MKT", ""));
+    assertThat(validate.err())
+        .isEqualTo(
+            String.join(
+                System.lineSeparator(),
+                "Invalid study (1 problem):",
+                "  Unknown symbol 'XYZ' in study.sleeves[0].universe (sleeve a, bad.conf line 4);"
+                    + " the data (../datasets/demo) has 31 symbols: BD01, BD02, BD03, BD04, BD05,"
+                    + " BD06, CM01, CM02, CM03, CM04, EQ01, EQ02, EQ03, EQ04, EQ05, EQ06, EQ07,"
+                    + " EQ08, EQ09, EQ10, EQ11, EQ12, EQ13, EQ14, EQ15, EQ16, EQ17, EQ18, EQ19,"
+                    + " EQ20, MKT",
+                ""));
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err()).isEqualTo(validate.err());
     assertThat(dir.resolve("out")).doesNotExist();

@@ -25,20 +25,26 @@ class FailureOutputTest {
 
   @Command(name = "boom")
   static final class Boom implements Callable<Integer> {
-    @CommandLine.Parameters(index = "0") String kind;
+    @CommandLine.Parameters(index = "0")
+    String kind;
 
     @Override
     public Integer call() throws Exception {
       Failures.working("study 'demo'", true);
       CommandLog.start(dir.toString(), "demo");
       if (kind.equals("disk")) {
-        throw new SparkException("Job aborted due to stage failure: Task 1 in stage 3.0 failed 1 times, most recent failure: "
-            + "Lost task 1.0 in stage 3.0 (TID 7): java.io.IOException: No space left on device\n\tat java.base/java.io.FileOutputStream"
-            + ".writeBytes(Native Method)", new IOException("No space left on device"));
+        throw new SparkException(
+            "Job aborted due to stage failure: Task 1 in stage 3.0 failed 1 times, most recent"
+                + " failure: Lost task 1.0 in stage 3.0 (TID 7): java.io.IOException: No space left"
+                + " on device\n"
+                + "\tat java.base/java.io.FileOutputStream.writeBytes(Native Method)",
+            new IOException("No space left on device"));
       }
-      throw new SparkException("Job aborted", new IllegalStateException(
-          "Cannot run study 'demo': another run holds it (run 20261125T170000Z-1a on vm, pid 4242, since 17:00:00 UTC); wait for it "
-              + "or stop it"));
+      throw new SparkException(
+          "Job aborted",
+          new IllegalStateException(
+              "Cannot run study 'demo': another run holds it (run 20261125T170000Z-1a on vm, pid"
+                  + " 4242, since 17:00:00 UTC); wait for it or stop it"));
     }
   }
 
@@ -51,7 +57,8 @@ class FailureOutputTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new BackgridCli()).addSubcommand("boom", new Boom());
-    int exit = BackgridCli.run(cli, new PrintWriter(out, true), new PrintWriter(err, true), "boom", kind);
+    int exit =
+        BackgridCli.run(cli, new PrintWriter(out, true), new PrintWriter(err, true), "boom", kind);
     return new BackgridCliTest.Output(exit, out.toString(), err.toString());
   }
 
@@ -61,10 +68,17 @@ class FailureOutputTest {
     assertThat(o.exit()).isEqualTo(BackgridCli.EXIT_BAD_INPUT);
     Path log = CommandLog.file();
     assertThat(log.getParent()).isEqualTo(dir.resolve(".backgrid-logs"));
-    assertThat(o.err()).isEqualTo("Cannot finish study 'demo': No space left on device; finished batches are kept: fix the cause "
-        + "and rerun the same command to resume\n[backgrid] details: " + log + "\n");
-    assertThat(Files.readString(log)).contains("ERROR io.backgrid.cli: Cannot finish study 'demo'")
-        .contains("org.apache.spark.SparkException: Job aborted due to stage failure").contains("\tat ")
+    assertThat(o.err())
+        .isEqualTo(
+            "Cannot finish study 'demo': No space left on device; finished batches are kept: fix"
+                + " the cause and rerun the same command to resume\n"
+                + "[backgrid] details: "
+                + log
+                + "\n");
+    assertThat(Files.readString(log))
+        .contains("ERROR io.backgrid.cli: Cannot finish study 'demo'")
+        .contains("org.apache.spark.SparkException: Job aborted due to stage failure")
+        .contains("\tat ")
         .contains("Caused by: java.io.IOException: No space left on device");
   }
 
@@ -72,7 +86,12 @@ class FailureOutputTest {
   void aRefusalOfBackgridsOwnIsPrintedAsItIsAlsoInsideASparkException() {
     BackgridCliTest.Output o = boom("held");
     assertThat(o.exit()).isEqualTo(BackgridCli.EXIT_BAD_INPUT);
-    assertThat(o.err()).isEqualTo("Cannot run study 'demo': another run holds it (run 20261125T170000Z-1a on vm, pid 4242, since "
-        + "17:00:00 UTC); wait for it or stop it\n[backgrid] details: " + CommandLog.file() + "\n");
+    assertThat(o.err())
+        .isEqualTo(
+            "Cannot run study 'demo': another run holds it (run 20261125T170000Z-1a on vm, pid"
+                + " 4242, since 17:00:00 UTC); wait for it or stop it\n"
+                + "[backgrid] details: "
+                + CommandLog.file()
+                + "\n");
   }
 }

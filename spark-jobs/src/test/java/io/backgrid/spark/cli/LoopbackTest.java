@@ -17,7 +17,9 @@ class LoopbackTest {
   @Test
   void sparkPicksLoopbackAndTheSharedSessionsDriverBindsThere() throws Exception {
     assertThat(System.getenv("SPARK_LOCAL_IP")).isEqualTo("127.0.0.1");
-    assertThat(InetAddress.getByName(Utils.localHostName()).isLoopbackAddress()).as(Utils.localHostName()).isTrue();
+    assertThat(InetAddress.getByName(Utils.localHostName()).isLoopbackAddress())
+        .as(Utils.localHostName())
+        .isTrue();
     assertThat(System.getProperty("spark.driver.host")).isEqualTo("127.0.0.1");
     assertThat(System.getProperty("spark.driver.bindAddress")).isEqualTo("127.0.0.1");
     var conf = SharedSpark.get().sparkContext().getConf();

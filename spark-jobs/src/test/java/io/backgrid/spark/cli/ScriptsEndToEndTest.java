@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The user's path, end to end: {@code submit-scripts/run-local.sh} on the demo study, then {@code
- * submit-scripts/query.sh} on its tables, as separate processes. The scripts get the test
- * classpath through BACKGRID_CLASSPATH instead of building (CI runs the building path itself).
+ * submit-scripts/query.sh} on its tables, as separate processes. The scripts get the test classpath
+ * through BACKGRID_CLASSPATH instead of building (CI runs the building path itself).
  */
 class ScriptsEndToEndTest {
   static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -30,10 +30,14 @@ class ScriptsEndToEndTest {
     return script(name, p -> {}, args);
   }
 
-  /** Runs a script; {@code whileRunning} gets its process (the script execs java: the driver's JVM). */
-  static Result script(String name, java.util.function.Consumer<Process> whileRunning, String... args)
+  /**
+   * Runs a script; {@code whileRunning} gets its process (the script execs java: the driver's JVM).
+   */
+  static Result script(
+      String name, java.util.function.Consumer<Process> whileRunning, String... args)
       throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
+    List<String> command =
+        new ArrayList<>(List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
@@ -46,7 +50,10 @@ class ScriptsEndToEndTest {
       p.destroyForcibly();
       throw new AssertionError(name + " did not finish in 10 minutes");
     }
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
   }
 
   @BeforeAll
@@ -57,36 +64,57 @@ class ScriptsEndToEndTest {
   @Test
   void runLocalRunsTheDemoStudyAndSaysWhereTheTablesAre() {
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("[backgrid] study demo done in").contains("40 configurations (40 OK, 0 FAILED)")
+    assertThat(run.out())
+        .contains("[backgrid] study demo done in")
+        .contains("40 configurations (40 OK, 0 FAILED)")
         .contains("[backgrid] tables: " + output.resolve("demo"));
-    for (String table : List.of("configs", "portfolio_metrics", "sleeve_metrics", "sleeve_correlations", "rebalances", "equity", "runs")) {
+    for (String table :
+        List.of(
+            "configs",
+            "portfolio_metrics",
+            "sleeve_metrics",
+            "sleeve_correlations",
+            "rebalances",
+            "equity",
+            "runs")) {
       assertThat(output.resolve("demo").resolve(table).resolve("_SUCCESS")).exists();
     }
   }
 
   @Test
   void queryPrintsTheAnswerAsATableAndAsCsv() throws Exception {
-    String sql = "SELECT algorithm, count(*) AS n FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY algorithm ORDER BY algorithm";
+    String sql =
+        "SELECT algorithm, count(*) AS n FROM portfolio_metrics JOIN configs USING (config_id)"
+            + " GROUP BY algorithm ORDER BY algorithm";
     Result table = script("query.sh", output.resolve("demo").toString(), sql);
     assertThat(table.exit()).as(table.err()).isZero();
-    assertThat(table.out()).contains("| algorithm   | n  |").contains("| fixed       | 8  |").contains("| kelly       | 16 |")
-        .contains("| risk-parity | 16 |").contains("3 rows");
+    assertThat(table.out())
+        .contains("| algorithm   | n  |")
+        .contains("| fixed       | 8  |")
+        .contains("| kelly       | 16 |")
+        .contains("| risk-parity | 16 |")
+        .contains("3 rows");
     Result csv = script("query.sh", output.resolve("demo").toString(), sql, "--csv");
-    assertThat(csv.out().lines().toList()).containsExactly("algorithm,n", "fixed,8", "kelly,16", "risk-parity,16");
+    assertThat(csv.out().lines().toList())
+        .containsExactly("algorithm,n", "fixed,8", "kelly,16", "risk-parity,16");
   }
 
   @Test
   void scriptsPrintUsageOnHelpAndAClearErrorOnBadArguments() throws Exception {
     Result help = script("run-local.sh", "--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).startsWith("Usage: submit-scripts/run-local.sh [STUDY.conf] [run options]");
+    assertThat(help.out())
+        .startsWith("Usage: submit-scripts/run-local.sh [STUDY.conf] [run options]");
     Result missing = script("run-local.sh", "no/such/study.conf");
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).contains("run-local.sh: no such study file: no/such/study.conf (see --help)");
+    assertThat(missing.err())
+        .contains("run-local.sh: no such study file: no/such/study.conf (see --help)");
     Result noSql = script("query.sh", output.resolve("demo").toString());
     assertThat(noSql.exit()).isEqualTo(2);
-    assertThat(noSql.err()).contains("query.sh: needs a study directory and a SQL statement or .sql file");
-    Result badSql = script("query.sh", output.resolve("demo").toString(), "SELECT nope FROM portfolio_metrics");
+    assertThat(noSql.err())
+        .contains("query.sh: needs a study directory and a SQL statement or .sql file");
+    Result badSql =
+        script("query.sh", output.resolve("demo").toString(), "SELECT nope FROM portfolio_metrics");
     assertThat(badSql.exit()).isEqualTo(1);
     assertThat(badSql.err()).contains("nope");
   }
@@ -97,11 +125,14 @@ class ScriptsEndToEndTest {
     Result second = script("run-local.sh", "conf/studies/demo.conf", "--output", again.toString());
     assertThat(second.exit()).as(second.err()).isZero();
     List<Path> files = files(output.resolve("demo"));
-    assertThat(files).as("every table but runs (it records times)").hasSizeGreaterThan(20)
+    assertThat(files)
+        .as("every table but runs (it records times)")
+        .hasSizeGreaterThan(20)
         .allMatch(f -> !f.startsWith("runs"));
     assertThat(files(again.resolve("demo"))).isEqualTo(files);
     for (Path f : files) {
-      assertThat(Files.readAllBytes(again.resolve("demo").resolve(f))).as(f.toString())
+      assertThat(Files.readAllBytes(again.resolve("demo").resolve(f)))
+          .as(f.toString())
           .isEqualTo(Files.readAllBytes(output.resolve("demo").resolve(f)));
     }
   }
@@ -109,7 +140,12 @@ class ScriptsEndToEndTest {
   /** The files of a study's tables but runs, relative to the study directory, sorted. */
   static List<Path> files(Path study) throws IOException {
     try (var paths = Files.walk(study)) {
-      return paths.filter(Files::isRegularFile).map(study::relativize).filter(f -> !f.startsWith("runs")).sorted().toList();
+      return paths
+          .filter(Files::isRegularFile)
+          .map(study::relativize)
+          .filter(f -> !f.startsWith("runs"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -117,25 +153,36 @@ class ScriptsEndToEndTest {
   void ctrlCPrintsOneLineExitsWith130AndTheRerunResumes() throws Exception {
     Path out = scratch.resolve("interrupted");
     Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
-    String[] args = {"conf/studies/demo.conf", "--output", out.toString(), "--batch-size", "4", "--partitions", "1"};
-    Result interrupted = script("run-local.sh", p -> {
-      try {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-        while (!Files.exists(firstBatch) && p.isAlive() && System.nanoTime() < deadline) {
-          Thread.sleep(20);
-        }
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-      } catch (IOException | InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }, args);
+    String[] args = {
+      "conf/studies/demo.conf", "--output", out.toString(), "--batch-size", "4", "--partitions", "1"
+    };
+    Result interrupted =
+        script(
+            "run-local.sh",
+            p -> {
+              try {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+                while (!Files.exists(firstBatch) && p.isAlive() && System.nanoTime() < deadline) {
+                  Thread.sleep(20);
+                }
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
+              } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+              }
+            },
+            args);
     assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
     assertThat(interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo("[backgrid] interrupted: finished batches are kept; rerun the same command to resume");
-    assertThat(interrupted.err()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("ERROR");
+        .isEqualTo(
+            "[backgrid] interrupted: finished batches are kept; rerun the same command to resume");
+    assertThat(interrupted.err())
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ")
+        .doesNotContain("ERROR");
     Result rerun = script("run-local.sh", args);
     assertThat(rerun.exit()).as(rerun.err()).isZero();
-    assertThat(rerun.out()).contains("[backgrid] resuming after 1 interrupted attempt(s)")
+    assertThat(rerun.out())
+        .contains("[backgrid] resuming after 1 interrupted attempt(s)")
         .contains("40 configurations (40 OK, 0 FAILED)");
   }
 }

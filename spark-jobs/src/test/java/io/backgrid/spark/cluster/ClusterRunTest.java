@@ -35,9 +35,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRunTest {
   static final String STUDY = "cluster-demo";
-  /** demo.conf's 40 configurations × 3 rebalance frequencies / 2 (weekly added) × 2 slippages: 40 × 1.5 × 2 = 120. */
+
+  /**
+   * demo.conf's 40 configurations × 3 rebalance frequencies / 2 (weekly added) × 2 slippages: 40 ×
+   * 1.5 × 2 = 120.
+   */
   static final int CONFIGURATIONS = 120;
-  static final List<String> COMPARED = List.of("configs", "portfolio_metrics", "sleeve_metrics", "sleeve_correlations", "rebalances", "equity");
+
+  static final List<String> COMPARED =
+      List.of(
+          "configs",
+          "portfolio_metrics",
+          "sleeve_metrics",
+          "sleeve_correlations",
+          "rebalances",
+          "equity");
 
   static Path home;
   static Path work;
@@ -54,16 +66,30 @@ class ClusterRunTest {
     env.put("BACKGRID_CLUSTER_DIR", work.resolve("cluster").toString());
     if (Files.isDirectory(work.resolve("cluster"))) {
       // A cluster left by an earlier test JVM that was killed: stop it before its PID files go.
-      Scripts.run(home, env, Files.createTempDirectory("cluster-stop"), "cluster-stop", "cluster-stop.sh", List.of(), 60);
+      Scripts.run(
+          home,
+          env,
+          Files.createTempDirectory("cluster-stop"),
+          "cluster-stop",
+          "cluster-stop.sh",
+          List.of(),
+          60);
     }
     deleteRecursively(work);
     logs = Files.createDirectories(work.resolve("logs"));
     study = work.resolve(STUDY + ".conf");
-    Files.writeString(study,
-        "include file(\"" + home.resolve("conf/studies/demo.conf") + "\")\n"
+    Files.writeString(
+        study,
+        "include file(\""
+            + home.resolve("conf/studies/demo.conf")
+            + "\")\n"
             + "study {\n"
-            + "  name = " + STUDY + "\n"
-            + "  data = \"" + home.resolve("datasets/demo") + "\"\n"
+            + "  name = "
+            + STUDY
+            + "\n"
+            + "  data = \""
+            + home.resolve("datasets/demo")
+            + "\"\n"
             + "  grid {\n"
             + "    \"rebalance.frequency\" = [monthly, quarterly, weekly]\n"
             + "    \"costs.slippage-bps\" = [2, 5]\n"
@@ -87,27 +113,34 @@ class ClusterRunTest {
       List<ProcessHandle> started = new ArrayList<>();
       try (var pids = Files.newDirectoryStream(work.resolve("cluster"), "*.pid")) {
         for (Path f : pids) {
-          ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).ifPresent(p -> {
-            started.add(p);
-            p.descendants().forEach(started::add);
-          });
+          ProcessHandle.of(Long.parseLong(Files.readString(f).trim()))
+              .ifPresent(
+                  p -> {
+                    started.add(p);
+                    p.descendants().forEach(started::add);
+                  });
         }
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
-      List<String> stopped = Scripts.run(home, env, logs, "cluster-stop", "cluster-stop.sh", List.of(), 60);
+      List<String> stopped =
+          Scripts.run(home, env, logs, "cluster-stop", "cluster-stop.sh", List.of(), 60);
       assertThat(String.join("\n", stopped)).containsAnyOf("cluster stopped", "no cluster");
-      assertThat(started).as("master, workers and executors, all stopped").noneMatch(ProcessHandle::isAlive);
+      assertThat(started)
+          .as("master, workers and executors, all stopped")
+          .noneMatch(ProcessHandle::isAlive);
     }
   }
 
   @Test
   @Order(0)
   void theMastersRestSubmissionPortIsClosed() throws IOException {
-    assertThat(Files.readString(work.resolve("cluster").resolve(".backgrid-cluster"))).startsWith("made by backgrid's cluster-start.sh");
+    assertThat(Files.readString(work.resolve("cluster").resolve(".backgrid-cluster")))
+        .startsWith("made by backgrid's cluster-start.sh");
     try (java.net.Socket s = new java.net.Socket()) {
       assertThatThrownBy(() -> s.connect(new java.net.InetSocketAddress("127.0.0.1", 6066), 2000))
-          .as("nothing listens on Spark's REST submission port 6066").isInstanceOf(java.net.ConnectException.class);
+          .as("nothing listens on Spark's REST submission port 6066")
+          .isInstanceOf(java.net.ConnectException.class);
     }
   }
 
@@ -117,14 +150,44 @@ class ClusterRunTest {
     Map<String, String> localEnv = new HashMap<>(env);
     localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
     localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
-    Scripts.run(home, localEnv, logs, "local-run", "run-local.sh",
-        List.of(study.toString(), "--output", work.resolve("local").toString(), "--master", "local[2]"), 300);
+    Scripts.run(
+        home,
+        localEnv,
+        logs,
+        "local-run",
+        "run-local.sh",
+        List.of(
+            study.toString(), "--output", work.resolve("local").toString(), "--master", "local[2]"),
+        300);
 
-    List<String> out = Scripts.run(home, env, logs, "cluster-run", "submit.sh",
-        List.of("--master", master, study.toString(), "--output", work.resolve("cluster-run").toString(), "--partitions", "8"), 600);
+    List<String> out =
+        Scripts.run(
+            home,
+            env,
+            logs,
+            "cluster-run",
+            "submit.sh",
+            List.of(
+                "--master",
+                master,
+                study.toString(),
+                "--output",
+                work.resolve("cluster-run").toString(),
+                "--partitions",
+                "8"),
+            600);
 
-    assertThat(out).anyMatch(l -> l.startsWith("[backgrid] study " + STUDY + " done in ")
-        && l.contains(CONFIGURATIONS + " configurations (" + CONFIGURATIONS + " OK, 0 FAILED), " + CONFIGURATIONS + " computed now"));
+    assertThat(out)
+        .anyMatch(
+            l ->
+                l.startsWith("[backgrid] study " + STUDY + " done in ")
+                    && l.contains(
+                        CONFIGURATIONS
+                            + " configurations ("
+                            + CONFIGURATIONS
+                            + " OK, 0 FAILED), "
+                            + CONFIGURATIONS
+                            + " computed now"));
     assertComplete(work.resolve("cluster-run"));
     assertSameTables(work.resolve("cluster-run"), work.resolve("local"));
     List<Row> runs = rows(work.resolve("cluster-run"), "runs");
@@ -137,23 +200,54 @@ class ClusterRunTest {
   @Order(2)
   void killingAnExecutorWhileTasksRunStillGivesCompleteIdenticalTables() throws Exception {
     String killed;
-    try (Scripts run = Scripts.start(home, env, logs, "cluster-kill-run", "submit.sh",
-        List.of("--master", master, study.toString(), "--output", work.resolve("kill-run").toString(), "--partitions", "16"))) {
+    try (Scripts run =
+        Scripts.start(
+            home,
+            env,
+            logs,
+            "cluster-kill-run",
+            "submit.sh",
+            List.of(
+                "--master",
+                master,
+                study.toString(),
+                "--output",
+                work.resolve("kill-run").toString(),
+                "--partitions",
+                "16"))) {
       // The first progress line with configurations done: tasks are running on both executors.
-      Pattern progress = Pattern.compile("\\[backgrid\\] (\\d+) / " + CONFIGURATIONS + " configurations.*");
-      String line = run.awaitLine(l -> {
-        Matcher m = progress.matcher(l);
-        return m.matches() && Long.parseLong(m.group(1)) > 0;
-      }, 300);
-      assertThat(line).as("a progress line with configurations done; stderr:\n%s", run.stderrText()).isNotNull();
+      Pattern progress =
+          Pattern.compile("\\[backgrid\\] (\\d+) / " + CONFIGURATIONS + " configurations.*");
+      String line =
+          run.awaitLine(
+              l -> {
+                Matcher m = progress.matcher(l);
+                return m.matches() && Long.parseLong(m.group(1)) > 0;
+              },
+              300);
+      assertThat(line)
+          .as("a progress line with configurations done; stderr:\n%s", run.stderrText())
+          .isNotNull();
       killed = killOneExecutor();
       int code = run.waitFor(600);
       assertThat(code).as("exit code; stderr:\n%s", run.stderrText()).isZero();
-      assertThat(run.lines()).anyMatch(l -> l.startsWith("[backgrid] study " + STUDY + " done in ")
-          && l.contains(CONFIGURATIONS + " configurations (" + CONFIGURATIONS + " OK, 0 FAILED)"));
+      assertThat(run.lines())
+          .anyMatch(
+              l ->
+                  l.startsWith("[backgrid] study " + STUDY + " done in ")
+                      && l.contains(
+                          CONFIGURATIONS
+                              + " configurations ("
+                              + CONFIGURATIONS
+                              + " OK, 0 FAILED)"));
       // The driver saw the loss: Spark logs the lost executor (and reruns its tasks), in the run's
       // log file (whose path the run prints), not on the console.
-      String logLine = run.stderrText().lines().filter(l -> l.startsWith("[backgrid] Spark's warnings: ")).findFirst().orElse(null);
+      String logLine =
+          run.stderrText()
+              .lines()
+              .filter(l -> l.startsWith("[backgrid] Spark's warnings: "))
+              .findFirst()
+              .orElse(null);
       assertThat(logLine).as("the log file named; stderr:\n%s", run.stderrText()).isNotNull();
       Path log = Path.of(logLine.substring("[backgrid] Spark's warnings: ".length()));
       assertThat(log.getParent()).isEqualTo(work.resolve("kill-run").resolve(".backgrid-logs"));
@@ -171,41 +265,75 @@ class ClusterRunTest {
     localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
     localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
     Path out = work.resolve("driver-kill");
-    List<String> args = List.of(study.toString(), "--output", out.toString(), "--master", "local[2]", "--batch-size", "20");
+    List<String> args =
+        List.of(
+            study.toString(),
+            "--output",
+            out.toString(),
+            "--master",
+            "local[2]",
+            "--batch-size",
+            "20");
     Path firstBatch = out.resolve("." + STUDY + ".work/batches/00000/_DONE");
-    try (Scripts run = Scripts.start(home, localEnv, logs, "driver-kill-first", "run-local.sh", args)) {
+    try (Scripts run =
+        Scripts.start(home, localEnv, logs, "driver-kill-first", "run-local.sh", args)) {
       long deadline = System.nanoTime() + 300_000_000_000L;
       while (!Files.exists(firstBatch) && System.nanoTime() < deadline && run.isAlive()) {
         Thread.sleep(50);
       }
-      assertThat(firstBatch).as("the first of 6 batches finished; stderr:\n%s", run.stderrText()).exists();
+      assertThat(firstBatch)
+          .as("the first of 6 batches finished; stderr:\n%s", run.stderrText())
+          .exists();
       run.close(); // SIGKILL: the driver JVM (run-local.sh execs java) and anything below it
       run.waitFor(60);
     }
     assertThat(out.resolve(STUDY)).as("killed before it published").doesNotExist();
 
-    List<String> rerun = Scripts.run(home, localEnv, logs, "driver-kill-rerun", "run-local.sh", args, 300);
+    List<String> rerun =
+        Scripts.run(home, localEnv, logs, "driver-kill-rerun", "run-local.sh", args, 300);
 
-    assertThat(rerun).anyMatch(l -> l.startsWith("[backgrid] resuming after 1 interrupted attempt(s): "));
-    String summary = rerun.stream().filter(l -> l.startsWith("[backgrid] study " + STUDY + ": ")).findFirst().orElseThrow();
-    Matcher m = Pattern.compile(".*: " + CONFIGURATIONS + " configurations, (\\d+) to compute, (\\d+) from earlier runs;.*").matcher(summary);
+    assertThat(rerun)
+        .anyMatch(l -> l.startsWith("[backgrid] resuming after 1 interrupted attempt(s): "));
+    String summary =
+        rerun.stream()
+            .filter(l -> l.startsWith("[backgrid] study " + STUDY + ": "))
+            .findFirst()
+            .orElseThrow();
+    Matcher m =
+        Pattern.compile(
+                ".*: "
+                    + CONFIGURATIONS
+                    + " configurations, (\\d+) to compute, (\\d+) from earlier runs;.*")
+            .matcher(summary);
     assertThat(m.matches()).as(summary).isTrue();
     long kept = Long.parseLong(m.group(2));
-    assertThat(kept).as("whole batches of 20 kept").isPositive().isLessThan(CONFIGURATIONS).isEqualTo(20 * (kept / 20));
+    assertThat(kept)
+        .as("whole batches of 20 kept")
+        .isPositive()
+        .isLessThan(CONFIGURATIONS)
+        .isEqualTo(20 * (kept / 20));
     assertThat(Long.parseLong(m.group(1))).isEqualTo(CONFIGURATIONS - kept);
     assertComplete(out);
     assertSameTables(out, work.resolve("local"));
     List<Row> runs = rows(out, "runs");
-    assertThat(runs).extracting(r -> (String) r.getAs("status")).containsExactlyInAnyOrder("INTERRUPTED", "OK");
+    assertThat(runs)
+        .extracting(r -> (String) r.getAs("status"))
+        .containsExactlyInAnyOrder("INTERRUPTED", "OK");
   }
 
   /** Kills (SIGKILL) an executor JVM started by one of our workers; returns its executor id. */
   static String killOneExecutor() throws IOException {
     Pattern id = Pattern.compile("--executor-id (\\S+)");
     for (int i = 1; i <= 2; i++) {
-      long worker = Long.parseLong(Files.readString(work.resolve("cluster").resolve("worker-" + i + ".pid")).trim());
-      Optional<ProcessHandle> executor = ProcessHandle.of(worker).stream().flatMap(ProcessHandle::children)
-          .filter(p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend")).findFirst();
+      long worker =
+          Long.parseLong(
+              Files.readString(work.resolve("cluster").resolve("worker-" + i + ".pid")).trim());
+      Optional<ProcessHandle> executor =
+          ProcessHandle.of(worker).stream()
+              .flatMap(ProcessHandle::children)
+              .filter(
+                  p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+              .findFirst();
       if (executor.isPresent()) {
         Matcher m = id.matcher(executor.get().info().commandLine().orElse(""));
         assertThat(m.find()).as("executor id in the command line").isTrue();
@@ -221,11 +349,13 @@ class ClusterRunTest {
     for (String table : List.of("configs", "portfolio_metrics")) {
       List<Row> rows = rows(output, table);
       assertThat(rows).as(table).hasSize(CONFIGURATIONS);
-      assertThat(rows.stream().map(r -> (String) r.getAs("config_id")).distinct().count()).as(table + " distinct config_id")
+      assertThat(rows.stream().map(r -> (String) r.getAs("config_id")).distinct().count())
+          .as(table + " distinct config_id")
           .isEqualTo(CONFIGURATIONS);
     }
     assertThat(rows(output, "portfolio_metrics")).allMatch(r -> "OK".equals(r.getAs("status")));
-    assertThat(rows(output, "sleeve_metrics")).hasSize(4 * CONFIGURATIONS); // four sleeves per configuration
+    assertThat(rows(output, "sleeve_metrics"))
+        .hasSize(4 * CONFIGURATIONS); // four sleeves per configuration
   }
 
   static void assertSameTables(Path actual, Path expected) {
@@ -245,7 +375,10 @@ class ClusterRunTest {
       List<String> fields = new ArrayList<>();
       for (int i = 0; i < row.length(); i++) {
         Object v = row.get(i);
-        fields.add(v instanceof scala.collection.Seq<?> seq ? scala.jdk.javaapi.CollectionConverters.asJava(seq).toString() : String.valueOf(v));
+        fields.add(
+            v instanceof scala.collection.Seq<?> seq
+                ? scala.jdk.javaapi.CollectionConverters.asJava(seq).toString()
+                : String.valueOf(v));
       }
       out.add(fields.toString());
     }

@@ -30,7 +30,9 @@ final class Scripts implements AutoCloseable {
     this.reader =
         new Thread(
             () -> {
-              try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+              try (BufferedReader in =
+                      new BufferedReader(
+                          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                   var out = Files.newBufferedWriter(stdout)) {
                 for (String line; (line = in.readLine()) != null; ) {
                   out.write(line);
@@ -50,8 +52,17 @@ final class Scripts implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code home/submit-scripts/<script> args} with extra environment; logs go to {@code logs/<name>.out|.err}. */
-  static Scripts start(Path home, Map<String, String> env, Path logs, String name, String script, List<String> args) {
+  /**
+   * Starts {@code home/submit-scripts/<script> args} with extra environment; logs go to {@code
+   * logs/<name>.out|.err}.
+   */
+  static Scripts start(
+      Path home,
+      Map<String, String> env,
+      Path logs,
+      String name,
+      String script,
+      List<String> args) {
     List<String> command = new ArrayList<>();
     command.add("bash");
     command.add(home.resolve("submit-scripts").resolve(script).toString());
@@ -68,13 +79,30 @@ final class Scripts implements AutoCloseable {
     }
   }
 
-  /** Runs a script to its end and returns its stdout; fails with its stderr when it exits non-zero. */
-  static List<String> run(Path home, Map<String, String> env, Path logs, String name, String script, List<String> args, long timeoutSeconds) {
+  /**
+   * Runs a script to its end and returns its stdout; fails with its stderr when it exits non-zero.
+   */
+  static List<String> run(
+      Path home,
+      Map<String, String> env,
+      Path logs,
+      String name,
+      String script,
+      List<String> args,
+      long timeoutSeconds) {
     try (Scripts s = start(home, env, logs, name, script, args)) {
       int code = s.waitFor(timeoutSeconds);
       if (code != 0) {
-        throw new AssertionError(script + " " + args + " exited with " + code + "; stdout:\n" + String.join("\n", s.lines())
-            + "\nstderr:\n" + s.stderrText());
+        throw new AssertionError(
+            script
+                + " "
+                + args
+                + " exited with "
+                + code
+                + "; stdout:\n"
+                + String.join("\n", s.lines())
+                + "\nstderr:\n"
+                + s.stderrText());
       }
       return s.lines();
     }
@@ -105,7 +133,8 @@ final class Scripts implements AutoCloseable {
     try {
       if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
         close();
-        throw new AssertionError("still running after " + timeoutSeconds + " s; stdout:\n" + String.join("\n", lines()));
+        throw new AssertionError(
+            "still running after " + timeoutSeconds + " s; stdout:\n" + String.join("\n", lines()));
       }
       reader.join(10_000);
       return process.exitValue();

@@ -5,7 +5,10 @@ import io.backgrid.engine.market.MarketView;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.strategy.SleeveStrategy;
 
-/** A user strategy whose static initialiser throws: creating it gives an ExceptionInInitializerError. */
+/**
+ * A user strategy whose static initialiser throws: creating it gives an
+ * ExceptionInInitializerError.
+ */
 public final class FailingInitStrategy implements SleeveStrategy {
   private static final String LICENCE = licence();
 

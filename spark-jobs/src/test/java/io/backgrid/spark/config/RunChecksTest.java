@@ -49,7 +49,9 @@ class RunChecksTest {
 
   /** The two-sleeve study with its mom universe and extra keys replaced. */
   private static String study(String momUniverse, String extra) {
-    return StudyFixtures.TWO_SLEEVES.formatted(extra).replace("[EQ01, EQ02, EQ03]", momUniverse)
+    return StudyFixtures.TWO_SLEEVES
+        .formatted(extra)
+        .replace("[EQ01, EQ02, EQ03]", momUniverse)
         .replace("lookback = 60, top = 2", "lookback = 20, top = 2");
   }
 
@@ -68,61 +70,86 @@ class RunChecksTest {
 
   @Test
   void aStudyThatFitsItsDataPassesAndSaysWhatWasChecked() {
-    assertThat(check(study("[EQ01, EQ02]", ""))).isEqualTo(new RunChecks.Outcome(false,
-        "data checks passed: 4 of the data's 4 symbols used, 100 bars (2020-01-06 .. 2020-05-22)"));
+    assertThat(check(study("[EQ01, EQ02]", "")))
+        .isEqualTo(
+            new RunChecks.Outcome(
+                false,
+                "data checks passed: 4 of the data's 4 symbols used, 100 bars (2020-01-06 .."
+                    + " 2020-05-22)"));
   }
 
   @Test
   void everyUnknownSymbolIsReportedWithItsSleeveAndLine() {
-    assertThat(problems(study("[EQ01, XYZ, EQ02, ABC]", ""))).containsExactly(
-        "Unknown symbol 'XYZ' in study.sleeves[0].universe (sleeve mom, tiny.conf line 5); the data (prices) has 4"
-            + " symbols: BD01, BD02, EQ01, EQ02",
-        "Unknown symbol 'ABC' in study.sleeves[0].universe (sleeve mom, tiny.conf line 5); the data (prices) has 4"
-            + " symbols: BD01, BD02, EQ01, EQ02");
+    assertThat(problems(study("[EQ01, XYZ, EQ02, ABC]", "")))
+        .containsExactly(
+            "Unknown symbol 'XYZ' in study.sleeves[0].universe (sleeve mom, tiny.conf line 5); the"
+                + " data (prices) has 4 symbols: BD01, BD02, EQ01, EQ02",
+            "Unknown symbol 'ABC' in study.sleeves[0].universe (sleeve mom, tiny.conf line 5); the"
+                + " data (prices) has 4 symbols: BD01, BD02, EQ01, EQ02");
   }
 
   @Test
   void anUnknownSymbolOfAUniverseAxisPointsAtTheAxisValue() {
-    assertThat(problems(study("[EQ01, EQ02]", "grid { \"sleeves.core.universe\" = [[BD01, BD02], [BD01, QQQ]] }")))
-        .containsExactly("Unknown symbol 'QQQ' in study.sleeves[1].universe (sleeve core, tiny.conf line 12, axis"
-            + " sleeves.core.universe); the data (prices) has 4 symbols: BD01, BD02, EQ01, EQ02");
+    assertThat(
+            problems(
+                study(
+                    "[EQ01, EQ02]",
+                    "grid { \"sleeves.core.universe\" = [[BD01, BD02], [BD01, QQQ]] }")))
+        .containsExactly(
+            "Unknown symbol 'QQQ' in study.sleeves[1].universe (sleeve core, tiny.conf line 12,"
+                + " axis sleeves.core.universe); the data (prices) has 4 symbols: BD01, BD02, EQ01,"
+                + " EQ02");
   }
 
   @Test
   void aPeriodWithoutDataIsRefused() {
-    assertThat(problems(study("[EQ01, EQ02]", "period { start = 2021-01-04 }"))).containsExactly(
-        "Invalid study.period: 2021-01-04 .. (open) (no bar of the data (prices) falls in it; they cover 2020-01-06 .."
-            + " 2020-05-22) (tiny.conf line 12)");
+    assertThat(problems(study("[EQ01, EQ02]", "period { start = 2021-01-04 }")))
+        .containsExactly(
+            "Invalid study.period: 2021-01-04 .. (open) (no bar of the data (prices) falls in it;"
+                + " they cover 2020-01-06 .. 2020-05-22) (tiny.conf line 12)");
   }
 
   @Test
   void aSymbolWithoutABarInThePeriodIsRefused() {
-    assertThat(problems(study("[EQ01, EQ02]", "period { start = 2020-03-02 }"))).containsExactly(
-        "Invalid study.period: 2020-03-02 .. (open) (no bar of symbol 'BD02' in study.sleeves[1].universe (sleeve core)"
-            + " falls in it; its data cover 2020-01-06 .. 2020-02-28) (tiny.conf line 12)");
+    assertThat(problems(study("[EQ01, EQ02]", "period { start = 2020-03-02 }")))
+        .containsExactly(
+            "Invalid study.period: 2020-03-02 .. (open) (no bar of symbol 'BD02' in"
+                + " study.sleeves[1].universe (sleeve core) falls in it; its data cover 2020-01-06"
+                + " .. 2020-02-28) (tiny.conf line 12)");
   }
 
   @Test
   void anAllocationLookbackLongerThanTheDataIsRefused() {
-    assertThat(problems(study("[EQ01, EQ02]", "allocation { algorithm = risk-parity, lookback = 100 }"))).containsExactly(
-        "Invalid study.allocation.lookback: 100 (longer than the data: 100 bars from 2020-01-06 to 2020-05-22; the"
-            + " algorithm would never have its history) (tiny.conf line 12)");
-    assertThat(check(study("[EQ01, EQ02]", "allocation { algorithm = risk-parity, lookback = 99 }")).skipped()).isFalse();
+    assertThat(
+            problems(
+                study("[EQ01, EQ02]", "allocation { algorithm = risk-parity, lookback = 100 }")))
+        .containsExactly(
+            "Invalid study.allocation.lookback: 100 (longer than the data: 100 bars from 2020-01-06"
+                + " to 2020-05-22; the algorithm would never have its history) (tiny.conf line"
+                + " 12)");
+    assertThat(
+            check(study("[EQ01, EQ02]", "allocation { algorithm = risk-parity, lookback = 99 }"))
+                .skipped())
+        .isFalse();
   }
 
   @Test
   void aWarmUpLongerThanTheDataIsRefusedAtTheAxisValueThatSetsIt() {
-    assertThat(problems(study("[EQ01, EQ02]", "grid { \"sleeves.mom.params.lookback\" = [20, 120] }"))).containsExactly(
-        "Invalid study.sleeves[0].params (sleeve mom): strategy momentum with {lookback=120, top=2} needs 120 bars of"
-            + " warm-up, longer than the data: 100 bars from 2020-01-06 to 2020-05-22 (tiny.conf line 12, axis"
-            + " sleeves.mom.params.lookback)");
+    assertThat(
+            problems(study("[EQ01, EQ02]", "grid { \"sleeves.mom.params.lookback\" = [20, 120] }")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params (sleeve mom): strategy momentum with {lookback=120,"
+                + " top=2} needs 120 bars of warm-up, longer than the data: 100 bars from"
+                + " 2020-01-06 to 2020-05-22 (tiny.conf line 12, axis"
+                + " sleeves.mom.params.lookback)");
   }
 
   @Test
   void equityIdsMustBeConfigurationsOfTheStudy() {
-    assertThat(problems(study("[EQ01, EQ02]", "equity { top = 1, ids = [0123456789abcdef] }"))).containsExactly(
-        "Invalid study.equity.ids: '0123456789abcdef' is not a configuration of study tiny (tiny.conf line 12);"
-            + " validate lists configuration ids");
+    assertThat(problems(study("[EQ01, EQ02]", "equity { top = 1, ids = [0123456789abcdef] }")))
+        .containsExactly(
+            "Invalid study.equity.ids: '0123456789abcdef' is not a configuration of study tiny"
+                + " (tiny.conf line 12); validate lists configuration ids");
   }
 
   @Test
@@ -132,9 +159,15 @@ class RunChecksTest {
     GridExpander.expand(study).forEach(c -> needs.add(c.configId(), c.config()));
 
     RunChecks.Outcome outcome =
-        RunChecks.check(study, needs, "prices", dir.resolve("elsewhere").toUri(), new Configuration());
+        RunChecks.check(
+            study, needs, "prices", dir.resolve("elsewhere").toUri(), new Configuration());
 
-    assertThat(outcome).isEqualTo(new RunChecks.Outcome(true,
-        "data checks skipped: cannot reach the data (" + dir.resolve("elsewhere").toUri() + " does not exist here)"));
+    assertThat(outcome)
+        .isEqualTo(
+            new RunChecks.Outcome(
+                true,
+                "data checks skipped: cannot reach the data ("
+                    + dir.resolve("elsewhere").toUri()
+                    + " does not exist here)"));
   }
 }

@@ -14,249 +14,347 @@ import org.junit.jupiter.api.Test;
 class StudyConfigErrorsTest {
 
   private static List<String> problems(String extra) {
-    return catchThrowableOfType(StudyConfigException.class, () -> StudyFixtures.load(extra)).problems();
+    return catchThrowableOfType(StudyConfigException.class, () -> StudyFixtures.load(extra))
+        .problems();
   }
 
   private static List<String> problemsOf(String text) {
-    return catchThrowableOfType(StudyConfigException.class, () -> StudyLoader.load(text, "tiny.conf")).problems();
+    return catchThrowableOfType(
+            StudyConfigException.class, () -> StudyLoader.load(text, "tiny.conf"))
+        .problems();
   }
 
   @Test
   void unknownKeyIsRefusedWithItsLineAndTheKnownKeys() {
-    assertThat(problems("alocation { algorithm = kelly }")).containsExactly(
-        "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs, data, equity,"
-            + " execution, grid, grid-sample, job, name, output, period, rebalance, risk-free, sleeves");
+    assertThat(problems("alocation { algorithm = kelly }"))
+        .containsExactly(
+            "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
+                + " data, equity, execution, grid, grid-sample, job, name, output, period,"
+                + " rebalance, risk-free, sleeves");
   }
 
   @Test
   void unknownKeysAreRefusedInsideNestedBlocksAndSleeves() {
-    assertThat(problems("costs { slippage = 2 }")).containsExactly(
-        "Unknown key study.costs.slippage (tiny.conf line 12); known: commission-bps, commission-minimum,"
-            + " commission-per-share, slippage-bps");
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2 }", "top = 2 }, colour = red"))).containsExactly(
-        "Unknown key study.sleeves[0].colour (tiny.conf line 5); known: id, params, strategy, universe");
+    assertThat(problems("costs { slippage = 2 }"))
+        .containsExactly(
+            "Unknown key study.costs.slippage (tiny.conf line 12); known: commission-bps,"
+                + " commission-minimum, commission-per-share, slippage-bps");
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace("top = 2 }", "top = 2 }, colour = red")))
+        .containsExactly(
+            "Unknown key study.sleeves[0].colour (tiny.conf line 5); known: id, params, strategy,"
+                + " universe");
   }
 
   @Test
   void topLevelKeysOtherThanStudyAreRefused() {
-    assertThat(problemsOf("spark { master = local }\n" + StudyFixtures.TWO_SLEEVES.formatted(""))).containsExactly(
-        "Unknown key spark (tiny.conf line 1); known: study");
+    assertThat(problemsOf("spark { master = local }\n" + StudyFixtures.TWO_SLEEVES.formatted("")))
+        .containsExactly("Unknown key spark (tiny.conf line 1); known: study");
   }
 
   @Test
   void badTypeNamesPathValueRuleAndLine() {
-    assertThat(problems("capital = abc")).containsExactly(
-        "Invalid study.capital: \"abc\" (must be a finite number > 0 and <= 1e13, the most whose cents stay"
-            + " exact) (tiny.conf line 12)");
+    assertThat(problems("capital = abc"))
+        .containsExactly(
+            "Invalid study.capital: \"abc\" (must be a finite number > 0 and <= 1e13, the most"
+                + " whose cents stay exact) (tiny.conf line 12)");
   }
 
   @Test
   void capitalIsAcceptedUpToTheEngineBoundAndRefusedAbove() {
     assertThat(StudyFixtures.load("capital = 1e13").baseConfig().capital()).isEqualTo(1e13);
-    assertThat(problems("capital = 1.0000001e13")).containsExactly(
-        "Invalid study.capital: 10000001000000 (must be a finite number > 0 and <= 1e13, the most whose cents"
-            + " stay exact) (tiny.conf line 12)");
-    assertThat(problems("capital = 1e18")).containsExactly(
-        "Invalid study.capital: 1000000000000000000 (must be a finite number > 0 and <= 1e13, the most whose cents stay"
-            + " exact) (tiny.conf line 12)");
+    assertThat(problems("capital = 1.0000001e13"))
+        .containsExactly(
+            "Invalid study.capital: 10000001000000 (must be a finite number > 0 and <= 1e13, the"
+                + " most whose cents stay exact) (tiny.conf line 12)");
+    assertThat(problems("capital = 1e18"))
+        .containsExactly(
+            "Invalid study.capital: 1000000000000000000 (must be a finite number > 0 and <= 1e13,"
+                + " the most whose cents stay exact) (tiny.conf line 12)");
   }
 
   @Test
   void equityByMustBeAMetricTheRunCanRankBy() {
-    assertThat(problems("equity { top = 2, by = sharp }")).containsExactly(
-        "Invalid study.equity.by: \"sharp\" (must be one of cagr, calmar, final_nav, max_drawdown, sharpe, sortino,"
-            + " total_return) (tiny.conf line 12)");
+    assertThat(problems("equity { top = 2, by = sharp }"))
+        .containsExactly(
+            "Invalid study.equity.by: \"sharp\" (must be one of cagr, calmar, final_nav,"
+                + " max_drawdown, sharpe, sortino, total_return) (tiny.conf line 12)");
   }
 
   @Test
   void weightsMustBeOnePerSleeve() {
-    assertThat(problems("allocation.weights = [0.5]")).containsExactly(
-        "Invalid study.allocation.weights: [0.5] (must have one weight per sleeve: 1 for 2 sleeves) (tiny.conf line 12)");
+    assertThat(problems("allocation.weights = [0.5]"))
+        .containsExactly(
+            "Invalid study.allocation.weights: [0.5] (must have one weight per sleeve: 1 for 2"
+                + " sleeves) (tiny.conf line 12)");
   }
 
   @Test
   void weightsMustNotSumOverOne() {
     // 0.7 + 0.6 = 1.3
-    assertThat(problems("allocation.weights = [0.7, 0.6]")).containsExactly(
-        "Invalid study.allocation.weights: [0.7,0.6] (must sum to <= 1, the rest stays in cash; they sum to 1.3)"
-            + " (tiny.conf line 12)");
+    assertThat(problems("allocation.weights = [0.7, 0.6]"))
+        .containsExactly(
+            "Invalid study.allocation.weights: [0.7,0.6] (must sum to <= 1, the rest stays in cash;"
+                + " they sum to 1.3) (tiny.conf line 12)");
   }
 
   @Test
   void unknownAlgorithmListsTheKnownOnes() {
-    assertThat(problems("allocation.algorithm = kely")).containsExactly(
-        "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 12); known: adaptive,"
-            + " drawdown, dynamic, erc, fixed, kelly, risk-parity");
+    assertThat(problems("allocation.algorithm = kely"))
+        .containsExactly(
+            "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 12);"
+                + " known: adaptive, drawdown, dynamic, erc, fixed, kelly, risk-parity");
   }
 
   @Test
   void unknownStrategyListsTheKnownOnes() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("strategy = momentum", "strategy = momentun")))
-        .containsExactly("Unknown strategy 'momentun' in study.sleeves[0].strategy (tiny.conf line 5); known:"
-            + " buy-and-hold, mean-reversion, momentum, pairs, trend-following (or a class name)");
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace("strategy = momentum", "strategy = momentun")))
+        .containsExactly(
+            "Unknown strategy 'momentun' in study.sleeves[0].strategy (tiny.conf line 5); known:"
+                + " buy-and-hold, mean-reversion, momentum, pairs, trend-following (or a class"
+                + " name)");
   }
 
   @Test
   void lookbackZeroIsRefused() {
-    assertThat(problems("allocation.lookback = 0")).containsExactly(
-        "Invalid study.allocation.lookback: 0 (must be >= 1) (tiny.conf line 12)");
+    assertThat(problems("allocation.lookback = 0"))
+        .containsExactly("Invalid study.allocation.lookback: 0 (must be >= 1) (tiny.conf line 12)");
   }
 
   @Test
   void badPeriodsAreRefused() {
-    assertThat(problems("period { start = 2020-13-02 }")).containsExactly(
-        "Invalid study.period.start: \"2020-13-02\" (must be an ISO date such as 2005-01-03, or null) (tiny.conf line 12)");
-    assertThat(problems("period { start = 2020-01-02, end = 2019-12-31 }")).containsExactly(
-        "Invalid study.period: end 2019-12-31 is before start 2020-01-02 (tiny.conf line 12)");
+    assertThat(problems("period { start = 2020-13-02 }"))
+        .containsExactly(
+            "Invalid study.period.start: \"2020-13-02\" (must be an ISO date such as 2005-01-03, or"
+                + " null) (tiny.conf line 12)");
+    assertThat(problems("period { start = 2020-01-02, end = 2019-12-31 }"))
+        .containsExactly(
+            "Invalid study.period: end 2019-12-31 is before start 2020-01-02 (tiny.conf line 12)");
   }
 
   @Test
   void duplicateSleeveIdIsRefusedWithoutFollowOnErrors() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("id = core", "id = mom"))).containsExactly(
-        "Duplicate sleeve id 'mom' in study.sleeves[1].id (tiny.conf line 6); sleeve ids must be unique");
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("id = core", "id = mom")))
+        .containsExactly(
+            "Duplicate sleeve id 'mom' in study.sleeves[1].id (tiny.conf line 6); sleeve ids must"
+                + " be unique");
   }
 
   @Test
   void badFrequencyAndDriftOutOfRangeAreRefused() {
-    assertThat(problems("rebalance { frequency = fortnightly, drift-threshold = 1.5 }")).containsExactly(
-        "Invalid study.rebalance.frequency: \"fortnightly\" (must be never, daily, weekly, monthly, quarterly, yearly,"
-            + " or 'every N bars' with N >= 1) (tiny.conf line 12)",
-        "Invalid study.rebalance.drift-threshold: 1.5 (must be in (0, 1], or null for off) (tiny.conf line 12)");
+    assertThat(problems("rebalance { frequency = fortnightly, drift-threshold = 1.5 }"))
+        .containsExactly(
+            "Invalid study.rebalance.frequency: \"fortnightly\" (must be never, daily, weekly,"
+                + " monthly, quarterly, yearly, or 'every N bars' with N >= 1) (tiny.conf line 12)",
+            "Invalid study.rebalance.drift-threshold: 1.5 (must be in (0, 1], or null for off)"
+                + " (tiny.conf line 12)");
   }
 
   @Test
   void strategyParametersAreCheckedByTheEngineWithTheirFullPath() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2", "top = 5"))).containsExactly(
-        "Invalid study.sleeves[0].params.top: 5 (must be in [1, 3]) (tiny.conf line 5)");
+    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2", "top = 5")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params.top: 5 (must be in [1, 3]) (tiny.conf line 5)");
   }
 
   @Test
   void everyProblemOfASleevesParametersIsReportedAtOnce() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("lookback = 60, top = 2", "lookback = \"sixty\", top = [2]")))
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace("lookback = 60, top = 2", "lookback = \"sixty\", top = [2]")))
         .containsExactly(
-            "Invalid study.sleeves[0].params.lookback: sixty (must be a whole number) (tiny.conf line 5)",
+            "Invalid study.sleeves[0].params.lookback: sixty (must be a whole number) (tiny.conf"
+                + " line 5)",
             "Invalid study.sleeves[0].params.top: [2] (must be a whole number) (tiny.conf line 5)");
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("lookback = 60, top = 2", "lookback = 0, tpo = 2")))
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace("lookback = 60, top = 2", "lookback = 0, tpo = 2")))
         .containsExactly(
-            "Unknown parameter study.sleeves[0].params.tpo for strategy momentum; known: lookback, rebalance-bars, top"
-                + " (tiny.conf line 5)",
+            "Unknown parameter study.sleeves[0].params.tpo for strategy momentum; known: lookback,"
+                + " rebalance-bars, top (tiny.conf line 5)",
             "Invalid study.sleeves[0].params.lookback: 0 (must be >= 1) (tiny.conf line 5)");
   }
 
   @Test
   void aRuleBetweenParametersIsNotReportedAgainstTheDefaultOfARefusedOne() {
     // fast = x is refused; slow = 20 < the default fast (50) is not the user's problem
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace(
-        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback = 60, top = 2 }",
-        "strategy = trend-following, universe = [EQ01], params { fast = x, slow = 20 }")))
-        .containsExactly("Invalid study.sleeves[0].params.fast: x (must be a whole number) (tiny.conf line 5)");
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace(
+                        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback ="
+                            + " 60, top = 2 }",
+                        "strategy = trend-following, universe = [EQ01], params { fast = x, slow ="
+                            + " 20 }")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params.fast: x (must be a whole number) (tiny.conf line 5)");
   }
 
   @Test
   void everyProblemOfAnAlgorithmBlockIsReportedAtOnce() {
-    assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1, fraction = 2 } }")).containsExactly(
-        "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known: fraction, min-variance"
-            + " (tiny.conf line 12)",
-        "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
+    assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1, fraction = 2 } }"))
+        .containsExactly(
+            "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
+                + " fraction, min-variance (tiny.conf line 12)",
+            "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
   }
 
   @Test
   void aStrategyClassWhoseStaticInitialiserThrowsIsAConfigErrorWithItsLineAndCause() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("")
-        .replace("strategy = momentum", "strategy = " + FailingInitStrategy.class.getName())
-        .replace("lookback = 60, top = 2", "")))
-        .containsExactly("Cannot create strategy 'io.backgrid.spark.config.FailingInitStrategy': its static initialiser threw"
-            + " java.lang.IllegalStateException: no licence file (tiny.conf line 5)");
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace(
+                        "strategy = momentum", "strategy = " + FailingInitStrategy.class.getName())
+                    .replace("lookback = 60, top = 2", "")))
+        .containsExactly(
+            "Cannot create strategy 'io.backgrid.spark.config.FailingInitStrategy': its static"
+                + " initialiser threw java.lang.IllegalStateException: no licence file (tiny.conf"
+                + " line 5)");
   }
 
   @Test
   void aStrategyClassWhoseConstructorThrowsAnErrorIsAConfigErrorWithItsLineAndCause() {
-    assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("")
-        .replace("strategy = momentum", "strategy = " + AssertingStrategy.class.getName())
-        .replace("lookback = 60, top = 2", "")))
-        .containsExactly("Cannot create strategy 'io.backgrid.spark.config.AssertingStrategy': its constructor threw"
-            + " java.lang.AssertionError: universe must be sorted (tiny.conf line 5)");
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace(
+                        "strategy = momentum", "strategy = " + AssertingStrategy.class.getName())
+                    .replace("lookback = 60, top = 2", "")))
+        .containsExactly(
+            "Cannot create strategy 'io.backgrid.spark.config.AssertingStrategy': its constructor"
+                + " threw java.lang.AssertionError: universe must be sorted (tiny.conf line 5)");
   }
 
   @Test
   void algorithmBlocksAreCheckedByTheEngineRegistry() {
-    assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1 } }")).containsExactly(
-        "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known: fraction, min-variance"
-            + " (tiny.conf line 12)");
+    assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1 } }"))
+        .containsExactly(
+            "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
+                + " fraction, min-variance (tiny.conf line 12)");
   }
 
   @Test
   void adaptiveNeedsABenchmarkButNotTheData() {
-    assertThat(problems("allocation.algorithm = adaptive")).containsExactly(
-        "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the price data, e.g. SPY)"
-            + " (tiny.conf line 12)");
+    assertThat(problems("allocation.algorithm = adaptive"))
+        .containsExactly(
+            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
+                + " price data, e.g. SPY) (tiny.conf line 12)");
     // a benchmark that is not in a loaded panel is fine here: the data are not read when binding
-    assertThat(StudyFixtures.load("allocation { algorithm = adaptive, adaptive { benchmark = MKT } }").baseConfig()
-        .rebalancing().algorithmParams().asMap()).containsEntry("benchmark", "MKT");
+    assertThat(
+            StudyFixtures.load("allocation { algorithm = adaptive, adaptive { benchmark = MKT } }")
+                .baseConfig()
+                .rebalancing()
+                .algorithmParams()
+                .asMap())
+        .containsEntry("benchmark", "MKT");
   }
 
   @Test
   void perSleeveConstraintsMustNameASleeveAndBeFeasible() {
-    assertThat(problems("allocation.constraints.per-sleeve { nope { min = 0 } }")).containsExactly(
-        "Unknown sleeve 'nope' in study.allocation.constraints.per-sleeve.nope (tiny.conf line 12); sleeves: mom, core");
+    assertThat(problems("allocation.constraints.per-sleeve { nope { min = 0 } }"))
+        .containsExactly(
+            "Unknown sleeve 'nope' in study.allocation.constraints.per-sleeve.nope (tiny.conf line"
+                + " 12); sleeves: mom, core");
     // minima 0.6 + 0.6 = 1.2 > 1
-    assertThat(problems("allocation.constraints { min = 0.6 }")).containsExactly(
-        "Invalid study.allocation.constraints: the minimum weights sum to 1.2 (must be <= 1) (tiny.conf line 12)");
+    assertThat(problems("allocation.constraints { min = 0.6 }"))
+        .containsExactly(
+            "Invalid study.allocation.constraints: the minimum weights sum to 1.2 (must be <= 1)"
+                + " (tiny.conf line 12)");
   }
 
   @Test
   void gridAxisOnAnUnknownPathIsRefused() {
-    assertThat(problems("grid { \"allocation.lookbak\" = [1, 2] }")).containsExactly(
-        "Unknown grid axis study.grid.\"allocation.lookbak\" (tiny.conf line 12); an axis is one of " + GridBinder.AXIS_FORMS
-            + " (sleeves: mom, core)");
-    assertThat(problems("grid { \"sleeves.nope.params.top\" = [1, 2] }")).containsExactly(
-        "Unknown grid axis study.grid.\"sleeves.nope.params.top\" (tiny.conf line 12); an axis is one of "
-            + GridBinder.AXIS_FORMS + " (sleeves: mom, core)");
+    assertThat(problems("grid { \"allocation.lookbak\" = [1, 2] }"))
+        .containsExactly(
+            "Unknown grid axis study.grid.\"allocation.lookbak\" (tiny.conf line 12); an axis is"
+                + " one of "
+                + GridBinder.AXIS_FORMS
+                + " (sleeves: mom, core)");
+    assertThat(problems("grid { \"sleeves.nope.params.top\" = [1, 2] }"))
+        .containsExactly(
+            "Unknown grid axis study.grid.\"sleeves.nope.params.top\" (tiny.conf line 12); an axis"
+                + " is one of "
+                + GridBinder.AXIS_FORMS
+                + " (sleeves: mom, core)");
   }
 
   @Test
   void gridAxisValueOfTheWrongTypeIsRefused() {
-    assertThat(problems("grid { \"rebalance.cooldown\" = [1, x] }")).containsExactly(
-        "Invalid study.grid.\"rebalance.cooldown\"[1]: \"x\" (must be a whole number of bars >= 0) (tiny.conf line 12)");
-    assertThat(problems("grid { \"allocation.weights\" = [[0.5, 0.5], [0.9, 0.9]] }")).containsExactly(
-        "Invalid study.grid.\"allocation.weights\"[1]: [0.9,0.9] (must sum to <= 1, the rest stays in cash;"
-            + " they sum to 1.8) (tiny.conf line 12)");
-    assertThat(problems("grid { \"allocation.weights\" = { simplex-step = 0.3 } }")).containsExactly(
-        "Invalid study.grid.\"allocation.weights\".simplex-step: 0.3 (must be 1/k for a whole k >= 1, e.g. 0.5,"
-            + " 0.25, 0.2, 0.1) (tiny.conf line 12)");
+    assertThat(problems("grid { \"rebalance.cooldown\" = [1, x] }"))
+        .containsExactly(
+            "Invalid study.grid.\"rebalance.cooldown\"[1]: \"x\" (must be a whole number of bars >="
+                + " 0) (tiny.conf line 12)");
+    assertThat(problems("grid { \"allocation.weights\" = [[0.5, 0.5], [0.9, 0.9]] }"))
+        .containsExactly(
+            "Invalid study.grid.\"allocation.weights\"[1]: [0.9,0.9] (must sum to <= 1, the rest"
+                + " stays in cash; they sum to 1.8) (tiny.conf line 12)");
+    assertThat(problems("grid { \"allocation.weights\" = { simplex-step = 0.3 } }"))
+        .containsExactly(
+            "Invalid study.grid.\"allocation.weights\".simplex-step: 0.3 (must be 1/k for a whole k"
+                + " >= 1, e.g. 0.5, 0.25, 0.2, 0.1) (tiny.conf line 12)");
   }
 
   @Test
   void missingRequiredKeysAreReported() {
-    assertThat(problemsOf("study { name = x }")).containsExactly(
-        "Missing study.data (required) (tiny.conf line 1)",
-        "Missing study.sleeves (required: a list of { id, strategy, universe, params }) (tiny.conf line 1)");
+    assertThat(problemsOf("study { name = x }"))
+        .containsExactly(
+            "Missing study.data (required) (tiny.conf line 1)",
+            "Missing study.sleeves (required: a list of { id, strategy, universe, params })"
+                + " (tiny.conf line 1)");
   }
 
   @Test
   void severalProblemsComeBackTogetherInOneException() {
-    StudyConfigException e = catchThrowableOfType(StudyConfigException.class, () -> StudyFixtures.load("""
-        alocation = 1
-        capital = -5
-        allocation { lookback = 0, algorithm = kely }
-        rebalance.frequency = fortnightly"""));
+    StudyConfigException e =
+        catchThrowableOfType(
+            StudyConfigException.class,
+            () ->
+                StudyFixtures.load(
+                    """
+                    alocation = 1
+                    capital = -5
+                    allocation { lookback = 0, algorithm = kely }
+                    rebalance.frequency = fortnightly\
+                    """));
 
-    assertThat(e.problems()).containsExactly(
-        "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs, data, equity,"
-            + " execution, grid, grid-sample, job, name, output, period, rebalance, risk-free, sleeves",
-        "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose cents stay exact)"
-            + " (tiny.conf line 13)",
-        "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14); known: adaptive,"
-            + " drawdown, dynamic, erc, fixed, kelly, risk-parity",
-        "Invalid study.allocation.lookback: 0 (must be >= 1) (tiny.conf line 14)",
-        "Invalid study.rebalance.frequency: \"fortnightly\" (must be never, daily, weekly, monthly, quarterly, yearly,"
-            + " or 'every N bars' with N >= 1) (tiny.conf line 15)");
-    assertThat(e.getMessage()).startsWith("Invalid study tiny.conf: 5 problems" + System.lineSeparator() + "  - Unknown key");
+    assertThat(e.problems())
+        .containsExactly(
+            "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
+                + " data, equity, execution, grid, grid-sample, job, name, output, period,"
+                + " rebalance, risk-free, sleeves",
+            "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose"
+                + " cents stay exact) (tiny.conf line 13)",
+            "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14);"
+                + " known: adaptive, drawdown, dynamic, erc, fixed, kelly, risk-parity",
+            "Invalid study.allocation.lookback: 0 (must be >= 1) (tiny.conf line 14)",
+            "Invalid study.rebalance.frequency: \"fortnightly\" (must be never, daily, weekly,"
+                + " monthly, quarterly, yearly, or 'every N bars' with N >= 1) (tiny.conf line"
+                + " 15)");
+    assertThat(e.getMessage())
+        .startsWith(
+            "Invalid study tiny.conf: 5 problems" + System.lineSeparator() + "  - Unknown key");
   }
 
   @Test
   void syntaxErrorsAreReportedWithTheirLine() {
-    assertThat(problemsOf("study {\n  name = [\n")).singleElement().asString()
+    assertThat(problemsOf("study {\n  name = [\n"))
+        .singleElement()
+        .asString()
         .startsWith("tiny.conf: 3:");
   }
 }

@@ -1,11 +1,14 @@
 package io.backgrid.spark.config;
 
-/** Small studies written out for tests; line numbers in messages count from the text's first line. */
+/**
+ * Small studies written out for tests; line numbers in messages count from the text's first line.
+ */
 final class StudyFixtures {
   private StudyFixtures() {}
 
   /** A valid study with two sleeves; {@code %s} marks where tests put more keys (line 12). */
-  static final String TWO_SLEEVES = """
+  static final String TWO_SLEEVES =
+      """
       study {
         name = tiny
         data = datasets/demo

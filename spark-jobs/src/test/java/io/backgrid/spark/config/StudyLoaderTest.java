@@ -15,7 +15,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StudyLoaderTest {
-  static final String FULL = """
+  static final String FULL =
+      """
       study {
         name = full-study
         data = "s3a://bucket/prices"
@@ -74,7 +75,8 @@ class StudyLoaderTest {
     assertThat(c.sleeves().get(0).strategy()).isEqualTo("momentum");
     assertThat(c.sleeves().get(0).universe()).containsExactly("EQ01", "EQ02", "EQ03");
     assertThat(c.sleeves().get(0).params()).isEqualTo(Params.of(Map.of("lookback", 60, "top", 2)));
-    assertThat(c.sleeves().get(1).params()).isEqualTo(Params.of(Map.of("weights", List.of(0.6, 0.4))));
+    assertThat(c.sleeves().get(1).params())
+        .isEqualTo(Params.of(Map.of("weights", List.of(0.6, 0.4))));
     assertThat(c.weights()).containsExactly(0.3, 0.5);
     Rebalancing r = c.rebalancing();
     assertThat(r.algorithm()).isEqualTo("kelly");
@@ -121,24 +123,37 @@ class StudyLoaderTest {
   void everyOneBarIsTheSameScheduleAsDaily() {
     Study study = StudyFixtures.load("rebalance.frequency = \"every 1 bar\"");
 
-    assertThat(study.baseConfig().rebalancing().schedule()).isEqualTo(RebalanceSchedule.parse("daily"));
+    assertThat(study.baseConfig().rebalancing().schedule())
+        .isEqualTo(RebalanceSchedule.parse("daily"));
   }
 
   @Test
   void gridAxesAreBoundSortedByPathWithTypedValues() {
-    Study study = StudyFixtures.load("""
-        grid {
-          "rebalance.frequency" = [monthly, weekly]
-          allocation { lookback = [21, "3 months"] }
-          "sleeves.mom.params.lookback" = [20, 60]
-          "allocation.kelly.fraction" = [0.5, 1]
-        }""");
+    Study study =
+        StudyFixtures.load(
+            """
+            grid {
+              "rebalance.frequency" = [monthly, weekly]
+              allocation { lookback = [21, "3 months"] }
+              "sleeves.mom.params.lookback" = [20, 60]
+              "allocation.kelly.fraction" = [0.5, 1]
+            }\
+            """);
 
-    assertThat(study.axes()).extracting(GridAxis::path).containsExactly(
-        "allocation.kelly.fraction", "allocation.lookback", "rebalance.frequency", "sleeves.mom.params.lookback");
+    assertThat(study.axes())
+        .extracting(GridAxis::path)
+        .containsExactly(
+            "allocation.kelly.fraction",
+            "allocation.lookback",
+            "rebalance.frequency",
+            "sleeves.mom.params.lookback");
     assertThat(study.axes().get(0).values()).extracting(AxisValue::value).containsExactly(0.5, 1.0);
-    assertThat(study.axes().get(1).values()).extracting(AxisValue::value).containsExactly("21", "3 months");
-    assertThat(study.axes().get(2).values()).extracting(AxisValue::value).containsExactly("monthly", "weekly");
+    assertThat(study.axes().get(1).values())
+        .extracting(AxisValue::value)
+        .containsExactly("21", "3 months");
+    assertThat(study.axes().get(2).values())
+        .extracting(AxisValue::value)
+        .containsExactly("monthly", "weekly");
     assertThat(study.axes().get(3).values()).extracting(AxisValue::value).containsExactly(20L, 60L);
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class WeightSetsTest {
   @Test
   void simplexCountIsTheNumberOfCompositions() {
-    // C(k + n - 1, n - 1): step 0.25 (k = 4), 3 sleeves -> C(6, 2) = 15; step 0.1, 4 sleeves -> C(13, 3) = 286
+    // C(k + n - 1, n - 1): step 0.25 (k = 4), 3 sleeves -> C(6, 2) = 15; step 0.1, 4 sleeves ->
+    // C(13, 3) = 286
     assertThat(WeightSets.simplexCount(3, 4)).isEqualTo(15);
     assertThat(WeightSets.simplexCount(4, 10)).isEqualTo(286);
     assertThat(WeightSets.simplex(3, 4)).hasSize(15);
@@ -20,7 +21,8 @@ class WeightSetsTest {
   void simplexVectorsAreOnTheLatticeAndSumToOne() {
     List<double[]> vectors = WeightSets.simplex(2, 2);
 
-    assertThat(vectors).containsExactly(new double[] {1, 0}, new double[] {0.5, 0.5}, new double[] {0, 1});
+    assertThat(vectors)
+        .containsExactly(new double[] {1, 0}, new double[] {0.5, 0.5}, new double[] {0, 1});
   }
 
   @Test

@@ -30,8 +30,11 @@ class PriceTableSparkTest {
     assertThat(prices.schema().apply("close").dataType()).isEqualTo(DataTypes.DoubleType);
     assertThat(prices.count()).isEqualTo(157_187L);
     Row first = prices.where("symbol = 'MKT'").orderBy("date").first();
-    MarketPanel panel = PanelLoader.load(Path.of(DEMO), new PanelRequest(List.of("MKT"), null, null, java.util.Set.of()));
-    assertThat(((java.sql.Date) first.getAs("date")).toLocalDate()).isEqualTo(panel.date(panel.firstBar(0)));
+    MarketPanel panel =
+        PanelLoader.load(
+            Path.of(DEMO), new PanelRequest(List.of("MKT"), null, null, java.util.Set.of()));
+    assertThat(((java.sql.Date) first.getAs("date")).toLocalDate())
+        .isEqualTo(panel.date(panel.firstBar(0)));
     assertThat((Double) first.getAs("close")).isEqualTo(panel.price(0, panel.firstBar(0)));
   }
 
@@ -39,12 +42,24 @@ class PriceTableSparkTest {
   void thePanelLoaderReadsATableSparkWrote(@TempDir Path dir) {
     SparkSession spark = SharedSpark.get();
     String out = dir.resolve("subset").toString();
-    spark.read().parquet(DEMO).where("symbol IN ('EQ01', 'BD01') AND year(date) = 2020").repartition(3)
-        .write().mode(SaveMode.Overwrite).parquet(out);
+    spark
+        .read()
+        .parquet(DEMO)
+        .where("symbol IN ('EQ01', 'BD01') AND year(date) = 2020")
+        .repartition(3)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(out);
 
     MarketPanel panel = PanelLoader.load(Path.of(out), PanelRequest.all());
     MarketPanel original =
-        PanelLoader.load(Path.of(DEMO), new PanelRequest(List.of("BD01", "EQ01"), LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31), java.util.Set.of()));
+        PanelLoader.load(
+            Path.of(DEMO),
+            new PanelRequest(
+                List.of("BD01", "EQ01"),
+                LocalDate.of(2020, 1, 1),
+                LocalDate.of(2020, 12, 31),
+                java.util.Set.of()));
 
     assertThat(panel.symbols()).containsExactly("BD01", "EQ01");
     assertThat(panel.dates()).isEqualTo(original.dates());

@@ -1,9 +1,8 @@
 package io.backgrid.spark.grid;
 
-import io.backgrid.engine.simulation.PortfolioConfig;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
 import java.io.ByteArrayInputStream;
@@ -15,7 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CanonicalConfigTest {
-  static final String TINY = """
+  static final String TINY =
+      """
       study {
         name = tiny
         data = d
@@ -45,20 +45,27 @@ class CanonicalConfigTest {
 
   @Test
   void theSameStudyParsedTwiceGivesTheSameIds() {
-    List<StudyConfiguration> a = GridExpander.expand(StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "a.conf"));
-    List<StudyConfiguration> b = GridExpander.expand(StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "b.conf"));
+    List<StudyConfiguration> a =
+        GridExpander.expand(
+            StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "a.conf"));
+    List<StudyConfiguration> b =
+        GridExpander.expand(
+            StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "b.conf"));
 
     // fixed 1 (no lookback) + kelly 2 + risk-parity 2 = 5
     assertThat(GridExpanderTest.ids(a)).hasSize(5).isEqualTo(GridExpanderTest.ids(b));
   }
 
-  static final String GRID = """
+  static final String GRID =
+      """
       grid { "allocation.algorithm" = [fixed, kelly, risk-parity], "allocation.lookback" = [21, 63], "costs.slippage-bps" = [1] }
-      costs { commission-bps = 1.5 }""";
+      costs { commission-bps = 1.5 }\
+      """;
 
   @Test
   void keyOrderInTheFileDoesNotChangeIds() {
-    String reordered = """
+    String reordered =
+        """
         study {
           allocation { lookback = 63, algorithm = fixed }
           sleeves = [
@@ -73,7 +80,9 @@ class CanonicalConfigTest {
         }
         """;
 
-    List<StudyConfiguration> a = GridExpander.expand(StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "a.conf"));
+    List<StudyConfiguration> a =
+        GridExpander.expand(
+            StudyLoader.load(GridExpanderTest.THREE_SLEEVES.formatted(GRID), "a.conf"));
     List<StudyConfiguration> b = GridExpander.expand(StudyLoader.load(reordered, "b.conf"));
 
     assertThat(GridExpanderTest.ids(b)).isEqualTo(GridExpanderTest.ids(a));
@@ -82,9 +91,21 @@ class CanonicalConfigTest {
   @Test
   void aChangedValueChangesTheId() {
     String base = GridExpander.expand(StudyLoader.load(TINY, "t.conf")).get(0).configId();
-    String capital = GridExpander.expand(StudyLoader.load(TINY.replace("data = d", "data = d, capital = 999999"), "t.conf")).get(0).configId();
-    String universe = GridExpander.expand(StudyLoader.load(TINY.replace("[SPY]", "[IVV]"), "t.conf")).get(0).configId();
-    String elsewhere = GridExpander.expand(StudyLoader.load(TINY.replace("data = d", "data = elsewhere, output = x"), "t.conf")).get(0).configId();
+    String capital =
+        GridExpander.expand(
+                StudyLoader.load(TINY.replace("data = d", "data = d, capital = 999999"), "t.conf"))
+            .get(0)
+            .configId();
+    String universe =
+        GridExpander.expand(StudyLoader.load(TINY.replace("[SPY]", "[IVV]"), "t.conf"))
+            .get(0)
+            .configId();
+    String elsewhere =
+        GridExpander.expand(
+                StudyLoader.load(
+                    TINY.replace("data = d", "data = elsewhere, output = x"), "t.conf"))
+            .get(0)
+            .configId();
 
     assertThat(capital).isNotEqualTo(base);
     assertThat(universe).isNotEqualTo(base).isNotEqualTo(capital);
@@ -107,20 +128,24 @@ class CanonicalConfigTest {
   void jsonReadsBackToTheSameConfiguration() {
     Study s = StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf");
     for (StudyConfiguration c : GridExpander.expand(s)) {
-      assertThat(CanonicalConfig.toJson(CanonicalConfig.fromJson(c.canonicalJson()))).isEqualTo(c.canonicalJson());
+      assertThat(CanonicalConfig.toJson(CanonicalConfig.fromJson(c.canonicalJson())))
+          .isEqualTo(c.canonicalJson());
     }
   }
 
   @Test
-  void theEngineConfigurationExecutorsReceiveSurvivesJavaSerialization() throws IOException, ClassNotFoundException {
-    StudyConfiguration c = GridExpander.expand(StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf")).get(3);
+  void theEngineConfigurationExecutorsReceiveSurvivesJavaSerialization()
+      throws IOException, ClassNotFoundException {
+    StudyConfiguration c =
+        GridExpander.expand(StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf")).get(3);
 
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(c.config());
     }
     PortfolioConfig back;
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       back = (PortfolioConfig) in.readObject();
     }
 

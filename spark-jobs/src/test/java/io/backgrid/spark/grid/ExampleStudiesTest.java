@@ -18,11 +18,13 @@ class ExampleStudiesTest {
     Study study = StudyLoader.load(STUDIES.resolve("demo.conf"));
     assertThat(study.name()).isEqualTo("demo");
     assertThat(study.data()).isEqualTo("datasets/demo");
-    assertThat(study.template().sleeveIds()).containsExactly("momentum", "reversion", "trend", "core");
+    assertThat(study.template().sleeveIds())
+        .containsExactly("momentum", "reversion", "trend", "core");
 
     GridExpander.Expansion e = GridExpander.expandWithCounts(study);
 
-    // 3 algorithms x 2 weights x 2 lookbacks x 2 frequencies x 2 momentum lookbacks = 48 combinations;
+    // 3 algorithms x 2 weights x 2 lookbacks x 2 frequencies x 2 momentum lookbacks = 48
+    // combinations;
     // fixed ignores the lookback: 8 fixed + 16 risk-parity + 16 kelly = 40 distinct
     assertThat(e.combinations()).isEqualTo(48);
     assertThat(e.distinct()).isEqualTo(40);
@@ -44,8 +46,12 @@ class ExampleStudiesTest {
       algorithms.add(c.config().rebalancing().algorithm());
       frequencies.add(c.config().rebalancing().schedule().toString());
     }
-    assertThat(algorithms).containsExactlyInAnyOrder("fixed", "dynamic", "risk-parity", "kelly", "drawdown", "erc", "adaptive");
-    assertThat(frequencies).containsExactlyInAnyOrder("never", "daily", "weekly", "monthly", "quarterly", "yearly", "every 10 bars");
+    assertThat(algorithms)
+        .containsExactlyInAnyOrder(
+            "fixed", "dynamic", "risk-parity", "kelly", "drawdown", "erc", "adaptive");
+    assertThat(frequencies)
+        .containsExactlyInAnyOrder(
+            "never", "daily", "weekly", "monthly", "quarterly", "yearly", "every 10 bars");
   }
 
   private static Set<String> ids(List<StudyConfiguration> configs) {

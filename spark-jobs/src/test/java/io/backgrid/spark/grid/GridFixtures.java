@@ -5,7 +5,8 @@ final class GridFixtures {
   private GridFixtures() {}
 
   /** Every section set, with a grid over algorithm-specific, period and per-sleeve leaves. */
-  static final String FULL_WITH_GRID = """
+  static final String FULL_WITH_GRID =
+      """
       study {
         name = full
         data = d

@@ -16,21 +16,35 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 class GridIndexTest {
-  /** Sorted by path: an algorithm-specific axis before the algorithm axis, two after, two for all. */
-  static final List<String> PATHS = List.of("allocation.adaptive.x", "allocation.algorithm", "allocation.drawdown.y",
-      "allocation.kelly.fraction", "allocation.lookback", "rebalance.cooldown");
-  static final List<String> ALGORITHMS = List.of("fixed", "adaptive", "drawdown", "kelly", "dynamic");
+  /**
+   * Sorted by path: an algorithm-specific axis before the algorithm axis, two after, two for all.
+   */
+  static final List<String> PATHS =
+      List.of(
+          "allocation.adaptive.x",
+          "allocation.algorithm",
+          "allocation.drawdown.y",
+          "allocation.kelly.fraction",
+          "allocation.lookback",
+          "rebalance.cooldown");
+
+  static final List<String> ALGORITHMS =
+      List.of("fixed", "adaptive", "drawdown", "kelly", "dynamic");
 
   @Test
   @Timeout(10)
   void aGridOfFiftyMillionConfigurationsIsCountedAndIndexedWithoutListingOrBuildingThem() {
-    Study s = GridExpanderTest.study("""
-        grid {
-          "allocation.algorithm" = [kelly, dynamic]
-          "allocation.kelly.fraction" = [%s]
-          "allocation.lookback" = [%s]
-          "rebalance.cooldown" = [%s]
-        }""".formatted(range(1, 99, 0.01), range(1, 500, 1), range(0, 999, 1)));
+    Study s =
+        GridExpanderTest.study(
+            """
+            grid {
+              "allocation.algorithm" = [kelly, dynamic]
+              "allocation.kelly.fraction" = [%s]
+              "allocation.lookback" = [%s]
+              "rebalance.cooldown" = [%s]
+            }\
+            """
+                .formatted(range(1, 99, 0.01), range(1, 500, 1), range(0, 999, 1)));
 
     GridIndex index = GridIndex.of(s.axes(), s.template().baseAlgorithm());
 
@@ -43,7 +57,10 @@ class GridIndexTest {
     assertThat(combination(index, 49_499_999, 4)).containsExactly(0, 98, 499, 999);
     assertThat(combination(index, 49_500_000, 4)).containsExactly(1, 0, 0, 0);
     assertThat(combination(index, 49_999_999, 4)).containsExactly(1, 0, 499, 999);
-    PortfolioConfig last = s.template().resolve(GridPlan.overrides(s, index, combination(index, 49_999_999, 4))).config();
+    PortfolioConfig last =
+        s.template()
+            .resolve(GridPlan.overrides(s, index, combination(index, 49_999_999, 4)))
+            .config();
     assertThat(last.rebalancing().algorithm()).isEqualTo("dynamic");
     assertThat(last.rebalancing().lookback().bars()).isEqualTo(500);
     assertThat(last.rebalancing().cooldownBars()).isEqualTo(999);
@@ -65,7 +82,9 @@ class GridIndexTest {
 
       assertThat(index.count()).as("trial %d", trial).isEqualTo(expected.size());
       for (int k = 0; k < expected.size(); k++) {
-        assertThat(combination(index, k, axes.size())).as("trial %d, configuration %d", trial, k).containsExactly(expected.get(k));
+        assertThat(combination(index, k, axes.size()))
+            .as("trial %d, configuration %d", trial, k)
+            .containsExactly(expected.get(k));
       }
     }
   }
@@ -85,7 +104,10 @@ class GridIndexTest {
     Set<String> seen = new HashSet<>();
     int[] x = new int[axes.size()];
     for (long c = 0; c < total; c++) {
-      String algorithm = algorithmAxis < 0 ? base : (String) axes.get(algorithmAxis).values().get(x[algorithmAxis]).typed();
+      String algorithm =
+          algorithmAxis < 0
+              ? base
+              : (String) axes.get(algorithmAxis).values().get(x[algorithmAxis]).typed();
       StringBuilder key = new StringBuilder();
       int[] kept = new int[x.length];
       for (int a = 0; a < axes.size(); a++) {
@@ -128,7 +150,9 @@ class GridIndexTest {
   private static String range(int from, int to, double step) {
     StringBuilder values = new StringBuilder();
     for (int i = from; i <= to; i++) {
-      values.append(values.length() == 0 ? "" : ", ").append(step == 1 ? Integer.toString(i) : Double.toString(i * step));
+      values
+          .append(values.length() == 0 ? "" : ", ")
+          .append(step == 1 ? Integer.toString(i) : Double.toString(i * step));
     }
     return values.toString();
   }

@@ -19,38 +19,47 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GridPlanTest {
-  /** Grids with axes that do not apply, before and after the algorithm axis, duplicates and samples. */
-  static final List<String> GRIDS = List.of(
-      "",
-      """
-      grid {
-        "allocation.adaptive.benchmark" = [BD01, BD02]
-        "allocation.algorithm" = [fixed, adaptive, kelly, dynamic]
-        "allocation.kelly.fraction" = [0.25, 0.5, 1]
-        "allocation.lookback" = [21, 63]
-        "rebalance.frequency" = [monthly, quarterly]
-      }""",
-      """
-      grid {
-        "sleeves.mom.params.lookback" = [60, 60.0, 20]
-        "rebalance.frequency" = [daily, "every 1 bar", weekly]
-        "allocation.algorithm" = [fixed, dynamic]
-        "allocation.lookback" = [21, 63]
-      }
-      grid-sample { size = 7, seed = 5 }""",
-      """
-      grid {
-        "allocation.weights" = { random = 40, seed = 3 }
-        "allocation.algorithm" = [risk-parity, fixed]
-        "allocation.lookback" = [21, 63, 126]
-      }
-      grid-sample { size = 25, seed = 9 }""",
-      GridFixtures.FULL_WITH_GRID);
+  /**
+   * Grids with axes that do not apply, before and after the algorithm axis, duplicates and samples.
+   */
+  static final List<String> GRIDS =
+      List.of(
+          "",
+          """
+          grid {
+            "allocation.adaptive.benchmark" = [BD01, BD02]
+            "allocation.algorithm" = [fixed, adaptive, kelly, dynamic]
+            "allocation.kelly.fraction" = [0.25, 0.5, 1]
+            "allocation.lookback" = [21, 63]
+            "rebalance.frequency" = [monthly, quarterly]
+          }\
+          """,
+          """
+          grid {
+            "sleeves.mom.params.lookback" = [60, 60.0, 20]
+            "rebalance.frequency" = [daily, "every 1 bar", weekly]
+            "allocation.algorithm" = [fixed, dynamic]
+            "allocation.lookback" = [21, 63]
+          }
+          grid-sample { size = 7, seed = 5 }\
+          """,
+          """
+          grid {
+            "allocation.weights" = { random = 40, seed = 3 }
+            "allocation.algorithm" = [risk-parity, fixed]
+            "allocation.lookback" = [21, 63, 126]
+          }
+          grid-sample { size = 25, seed = 9 }\
+          """,
+          GridFixtures.FULL_WITH_GRID);
 
   @Test
   void planHasTheConfigurationsIdsAndOrderOfListingTheWholeGrid() {
     for (String grid : GRIDS) {
-      Study s = grid.startsWith("study") ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf") : GridExpanderTest.study(grid);
+      Study s =
+          grid.startsWith("study")
+              ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf")
+              : GridExpanderTest.study(grid);
       List<StudyConfiguration> expected = listed(s);
 
       GridPlan plan = GridExpander.plan(s);
@@ -58,8 +67,14 @@ class GridPlanTest {
       assertThat(plan.size()).as(grid).isEqualTo(expected.size());
       for (int i = 0; i < plan.size(); i++) {
         StudyConfiguration c = plan.configuration(i);
-        assertThat(plan.id(i)).as(grid).isEqualTo(expected.get(i).configId()).isEqualTo(c.configId());
-        assertThat(c.axisValues()).as(grid).isEqualTo(expected.get(i).axisValues()).isEqualTo(plan.axisValues(i));
+        assertThat(plan.id(i))
+            .as(grid)
+            .isEqualTo(expected.get(i).configId())
+            .isEqualTo(c.configId());
+        assertThat(c.axisValues())
+            .as(grid)
+            .isEqualTo(expected.get(i).axisValues())
+            .isEqualTo(plan.axisValues(i));
         assertThat(c.canonicalJson()).as(grid).isEqualTo(expected.get(i).canonicalJson());
         assertThat(plan.indexOf(c.configId())).isEqualTo(i);
       }
@@ -69,7 +84,10 @@ class GridPlanTest {
   @Test
   void whatTheJobDerivesFromAPlanEqualsWhatItDerivedFromTheListedConfigurations() {
     for (String grid : GRIDS) {
-      Study s = grid.startsWith("study") ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf") : GridExpanderTest.study(grid);
+      Study s =
+          grid.startsWith("study")
+              ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf")
+              : GridExpanderTest.study(grid);
       List<StudyConfiguration> expected = listed(s);
       GridPlan plan = GridExpander.plan(s);
 
@@ -82,7 +100,9 @@ class GridPlanTest {
       ids.sort(null);
       assertThat(Fingerprints.ids(plan.sortedIds())).as(grid).isEqualTo(Fingerprints.strings(ids));
       assertThat(plan.needs().request()).as(grid).isEqualTo(needs.request());
-      assertThat(ConfigsTable.of(plan).schema()).as(grid).isEqualTo(ConfigsTable.of(expected).schema());
+      assertThat(ConfigsTable.of(plan).schema())
+          .as(grid)
+          .isEqualTo(ConfigsTable.of(expected).schema());
       List<Object[]> rows = new ArrayList<>();
       ConfigsTable.of(plan).rows(plan).forEach(rows::add);
       List<Object[]> listedRows = new ArrayList<>();
@@ -93,7 +113,8 @@ class GridPlanTest {
 
   @Test
   void anIdThatIsNotThePlansIsNotFound() {
-    GridPlan plan = GridExpander.plan(GridExpanderTest.study("grid { \"rebalance.cooldown\" = [0, 1] }"));
+    GridPlan plan =
+        GridExpander.plan(GridExpanderTest.study("grid { \"rebalance.cooldown\" = [0, 1] }"));
 
     assertThat(plan.indexOf("0123456789abcdef")).isEqualTo(-1);
     assertThat(plan.indexOf("not-an-id")).isEqualTo(-1);
@@ -119,8 +140,10 @@ class GridPlanTest {
     Set<String> seenJson = new HashSet<>();
     List<StudyConfiguration> out = new ArrayList<>();
     for (long c = 0; c < total; c++) {
-      String algorithm = algorithmAxis < 0 ? template.baseAlgorithm()
-          : (String) axes.get(algorithmAxis).values().get(index[algorithmAxis]).typed();
+      String algorithm =
+          algorithmAxis < 0
+              ? template.baseAlgorithm()
+              : (String) axes.get(algorithmAxis).values().get(index[algorithmAxis]).typed();
       StringBuilder key = new StringBuilder();
       Map<String, Object> axisValues = new LinkedHashMap<>();
       Map<String, AxisValue> overrides = new LinkedHashMap<>();
@@ -136,7 +159,11 @@ class GridPlanTest {
       if (seenKeys.add(key.toString())) {
         String json = CanonicalConfig.toJson(template.resolve(overrides).config());
         if (seenJson.add(json)) {
-          out.add(new StudyConfiguration(CanonicalConfig.configId(json), axisValues, template.resolve(overrides).config()));
+          out.add(
+              new StudyConfiguration(
+                  CanonicalConfig.configId(json),
+                  axisValues,
+                  template.resolve(overrides).config()));
         }
       }
       for (int a = index.length - 1; a >= 0 && ++index[a] == axes.get(a).size(); a--) {

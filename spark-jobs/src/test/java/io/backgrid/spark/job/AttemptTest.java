@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 class AttemptTest {
-  static final Attempt ATTEMPT = new Attempt("20260101T000000Z-1a", 1_000L, 5_000L, 120, 20, 0, "spark://127.0.0.1:7077", "dev");
+  static final Attempt ATTEMPT =
+      new Attempt(
+          "20260101T000000Z-1a", 1_000L, 5_000L, 120, 20, 0, "spark://127.0.0.1:7077", "dev");
 
   @Test
   void anAttemptFileReadsBackAsWritten() {
     assertThat(Attempt.parseComplete(ATTEMPT.format())).isEqualTo(ATTEMPT);
-    assertThat(ATTEMPT.format()).isEqualTo("run_id=20260101T000000Z-1a\nstarted=1000\nupdated=5000\nconfigurations=120\n"
-        + "computed=20\nreused=0\nmaster=spark://127.0.0.1:7077\nversion=dev\nend\n");
+    assertThat(ATTEMPT.format())
+        .isEqualTo(
+            "run_id=20260101T000000Z-1a\nstarted=1000\nupdated=5000\nconfigurations=120\n"
+                + "computed=20\nreused=0\nmaster=spark://127.0.0.1:7077\nversion=dev\nend\n");
   }
 
   @Test

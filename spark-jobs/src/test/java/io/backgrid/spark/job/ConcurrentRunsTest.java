@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.spark.SharedSpark;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -21,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two runs of one study at once, each its own StudyJob on the shared session (as two drivers on
- * one cluster): one is refused naming the holder, the other's tables are complete. Runs are slowed
+ * Two runs of one study at once, each its own StudyJob on the shared session (as two drivers on one
+ * cluster): one is refused naming the holder, the other's tables are complete. Runs are slowed
  * after each batch so that they overlap on a loaded machine.
  */
 class ConcurrentRunsTest {
@@ -37,21 +36,34 @@ class ConcurrentRunsTest {
 
   static List<String> rows(String study) {
     List<String> out = new ArrayList<>();
-    for (Row r : SharedSpark.get().read().parquet(output.resolve(study).resolve(Tables.PORTFOLIO_METRICS).toString()).collectAsList()) {
+    for (Row r :
+        SharedSpark.get()
+            .read()
+            .parquet(output.resolve(study).resolve(Tables.PORTFOLIO_METRICS).toString())
+            .collectAsList()) {
       out.add(StudyJobTest.text(r));
     }
     out.sort(null);
     return out;
   }
 
-  /** Every table complete: portfolio_metrics equal to an undisturbed run's (one row per configuration), no empty part file. */
+  /**
+   * Every table complete: portfolio_metrics equal to an undisturbed run's (one row per
+   * configuration), no empty part file.
+   */
   static void assertComplete(String study) throws Exception {
     assertThat(rows(study)).hasSize(StudyRun.GRID.size()).isEqualTo(reference);
     try (Stream<Path> files = Files.walk(output.resolve(study))) {
-      assertThat(files.filter(p -> p.getFileName().toString().endsWith(".parquet")).filter(p -> p.toFile().length() == 0))
-          .as("empty part files").isEmpty();
+      assertThat(
+              files
+                  .filter(p -> p.getFileName().toString().endsWith(".parquet"))
+                  .filter(p -> p.toFile().length() == 0))
+          .as("empty part files")
+          .isEmpty();
     }
-    assertThat(StudyRun.files(output).stream().filter(f -> f.startsWith("." + study + "."))).as("nothing left beside the tables").isEmpty();
+    assertThat(StudyRun.files(output).stream().filter(f -> f.startsWith("." + study + ".")))
+        .as("nothing left beside the tables")
+        .isEmpty();
   }
 
   static IllegalStateException refusedOrNull(Future<JobReport> run) throws InterruptedException {
@@ -65,17 +77,20 @@ class ConcurrentRunsTest {
   }
 
   @Test
-  void ofTwoRunsStartedTogetherOneIsRefusedNamingTheHolderAndTheOthersTablesAreComplete() throws Exception {
+  void ofTwoRunsStartedTogetherOneIsRefusedNamingTheHolderAndTheOthersTablesAreComplete()
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(2);
     CyclicBarrier start = new CyclicBarrier(2);
     try {
       List<Future<JobReport>> runs = new ArrayList<>();
       for (int i = 0; i < 2; i++) {
-        runs.add(pool.submit(() -> {
-          StudyRun run = new StudyRun("together", output).afterBatch(n -> sleep(300));
-          start.await();
-          return run.run();
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  StudyRun run = new StudyRun("together", output).afterBatch(n -> sleep(300));
+                  start.await();
+                  return run.run();
+                }));
       }
       List<IllegalStateException> refused = new ArrayList<>();
       for (Future<JobReport> r : runs) {
@@ -86,9 +101,13 @@ class ConcurrentRunsTest {
       }
       assertThat(refused).hasSize(1);
       assertThat(refused.get(0).getMessage())
-          .matches("Cannot run study 'together': it is held by run \\S+ \\(host \\S+, pid \\d+\\) since \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC,"
-              + " last heartbeat \\d+ s ago \\(lease " + output.resolve(".together.lease-0")
-              + "\\); wait until that run ends, or if it was killed, rerun once its lease is 60 s without a heartbeat");
+          .matches(
+              "Cannot run study 'together': it is held by run \\S+ \\(host \\S+, pid \\d+\\) since"
+                  + " \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC, last heartbeat \\d+ s ago"
+                  + " \\(lease "
+                  + output.resolve(".together.lease-0")
+                  + "\\); wait until that run ends, or if it was killed, rerun once its lease is 60"
+                  + " s without a heartbeat");
       assertComplete("together");
     } finally {
       pool.shutdownNow();
@@ -99,7 +118,8 @@ class ConcurrentRunsTest {
   void aRunStartedFourSecondsAfterAnotherIsRefusedAndLeavesTheFirstsWorkAlone() throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
     try {
-      StudyRun first = new StudyRun("apart", output).afterBatch(n -> sleep(2_000)); // four batches: at least 8 s
+      StudyRun first =
+          new StudyRun("apart", output).afterBatch(n -> sleep(2_000)); // four batches: at least 8 s
       Future<JobReport> running = pool.submit(first::run);
       Thread.sleep(4_000);
       assertThat(running).as("the first run is still going").isNotDone();
@@ -116,14 +136,17 @@ class ConcurrentRunsTest {
   @Test
   void aStaleLeaseOfAKilledRunIsTakenOverAndTheStudyRuns() throws Exception {
     Path lease = output.resolve(".stale.lease-0");
-    Files.write(lease, new LeaseHolder("stale", "20260101T000000Z-dead", "gone-host", 999_999, 0).bytes());
+    Files.write(
+        lease, new LeaseHolder("stale", "20260101T000000Z-dead", "gone-host", 999_999, 0).bytes());
     Files.setLastModifiedTime(lease, FileTime.fromMillis(System.currentTimeMillis() - 120_000));
 
     StudyRun run = new StudyRun("stale", output);
     run.run();
 
-    assertThat(run.console()).containsPattern(
-        "\\[backgrid] took over the lease of study stale from run 20260101T000000Z-dead \\(host gone-host, pid 999999\\): no heartbeat for 12\\d s\n");
+    assertThat(run.console())
+        .containsPattern(
+            "\\[backgrid] took over the lease of study stale from run 20260101T000000Z-dead \\(host"
+                + " gone-host, pid 999999\\): no heartbeat for 12\\d s\n");
     assertComplete("stale");
   }
 

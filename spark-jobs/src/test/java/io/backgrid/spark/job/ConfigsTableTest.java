@@ -14,9 +14,13 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The configs table, written as the job writes it and read back by Spark: one typed column per axis. */
+/**
+ * The configs table, written as the job writes it and read back by Spark: one typed column per
+ * axis.
+ */
 class ConfigsTableTest {
-  static final String STUDY = """
+  static final String STUDY =
+      """
       study {
         name = axes
         data = datasets/demo
@@ -38,24 +42,36 @@ class ConfigsTableTest {
 
   @Test
   void everyAxisIsATypedColumnNullWhereItDoesNotApplyAndTheRowsMatchTheConfigurations() {
-    List<StudyConfiguration> configurations = GridExpander.expand(StudyLoader.load(STUDY, "axes.conf"));
+    List<StudyConfiguration> configurations =
+        GridExpander.expand(StudyLoader.load(STUDY, "axes.conf"));
     ConfigsTable table = ConfigsTable.of(configurations);
-    org.apache.hadoop.fs.Path file = new org.apache.hadoop.fs.Path(dir.resolve("configs").resolve("part-00000.parquet").toUri());
+    org.apache.hadoop.fs.Path file =
+        new org.apache.hadoop.fs.Path(dir.resolve("configs").resolve("part-00000.parquet").toUri());
     try (RowFileWriter writer = RowFileWriter.create(file, table.schema(), new Configuration())) {
       table.rows(configurations).forEach(writer::write);
     }
 
-    List<Row> rows = SharedSpark.get().read().parquet(dir.resolve("configs").toString()).orderBy("config_id").collectAsList();
+    List<Row> rows =
+        SharedSpark.get()
+            .read()
+            .parquet(dir.resolve("configs").toString())
+            .orderBy("config_id")
+            .collectAsList();
 
     // fixed: 1 (no fraction) x 2 weights x 2 lookbacks = 4; kelly: 2 fractions x 2 x 2 = 8
     assertThat(rows).hasSize(12);
     assertThat(rows.get(0).schema().simpleString())
-        .isEqualTo("struct<config_id:string,algorithm:string,weights:array<double>,rebalance_frequency:string,"
-            + "lookback:string,fill:string,netting:boolean,fractional_shares:boolean,start:date,end:date,"
-            + "allocation_algorithm:string,allocation_kelly_fraction:double,allocation_weights:array<double>,"
-            + "sleeves_mom_params_lookback:bigint,canonical_json:string>");
+        .isEqualTo(
+            "struct<config_id:string,algorithm:string,weights:array<double>,rebalance_frequency:string,"
+                + "lookback:string,fill:string,netting:boolean,fractional_shares:boolean,start:date,end:date,"
+                + "allocation_algorithm:string,allocation_kelly_fraction:double,allocation_weights:array<double>,"
+                + "sleeves_mom_params_lookback:bigint,canonical_json:string>");
     for (Row r : rows) {
-      StudyConfiguration c = configurations.stream().filter(x -> x.configId().equals(r.getString(0))).findFirst().orElseThrow();
+      StudyConfiguration c =
+          configurations.stream()
+              .filter(x -> x.configId().equals(r.getString(0)))
+              .findFirst()
+              .orElseThrow();
       assertThat(r.getString(1)).isEqualTo(c.config().rebalancing().algorithm());
       assertThat(r.getList(2)).containsExactly(c.config().weights()[0], c.config().weights()[1]);
       assertThat(r.getString(10)).isEqualTo(c.axisValues().get("allocation.algorithm"));

@@ -20,35 +20,71 @@ import org.apache.spark.sql.types.StructType;
 final class DemoConfigurations {
   static final String DATA = "../datasets/demo";
   static final StructType CONFIG_SCHEMA =
-      new StructType().add("config_id", DataTypes.StringType, false).add("algorithm", DataTypes.StringType, true);
+      new StructType()
+          .add("config_id", DataTypes.StringType, false)
+          .add("algorithm", DataTypes.StringType, true);
 
   private DemoConfigurations() {}
 
   static List<JobConfiguration> grid(boolean withFailure) {
     List<SleeveSpec> sleeves =
         List.of(
-            new SleeveSpec("momentum", "momentum", List.of("EQ01", "EQ02", "EQ03", "EQ04", "EQ05", "EQ06"),
+            new SleeveSpec(
+                "momentum",
+                "momentum",
+                List.of("EQ01", "EQ02", "EQ03", "EQ04", "EQ05", "EQ06"),
                 Params.of(Map.of("lookback", 60, "top", 2))),
-            new SleeveSpec("trend", "trend-following", List.of("MKT", "CM01"), Params.of(Map.of("fast", 20, "slow", 100))),
-            new SleeveSpec("core", "buy-and-hold", List.of("BD01", "BD02"), Params.of(Map.of("weights", List.of(0.6, 0.4)))));
-    Execution execution = new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2));
+            new SleeveSpec(
+                "trend",
+                "trend-following",
+                List.of("MKT", "CM01"),
+                Params.of(Map.of("fast", 20, "slow", 100))),
+            new SleeveSpec(
+                "core",
+                "buy-and-hold",
+                List.of("BD01", "BD02"),
+                Params.of(Map.of("weights", List.of(0.6, 0.4)))));
+    Execution execution =
+        new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2));
     List<JobConfiguration> out = new ArrayList<>();
     for (String algorithm : List.of("fixed", "risk-parity", "kelly", "erc")) {
       for (String schedule : List.of("monthly", "quarterly")) {
-        Rebalancing rebalancing = new Rebalancing(algorithm, Params.EMPTY, Lookback.ofBars(63),
-            RebalanceSchedule.parse(schedule), Double.NaN, 0, null);
-        out.add(new JobConfiguration(algorithm + "-" + schedule,
-            PortfolioConfig.of(1_000_000, execution, sleeves, new double[] {0.4, 0.3, 0.3}, rebalancing)));
+        Rebalancing rebalancing =
+            new Rebalancing(
+                algorithm,
+                Params.EMPTY,
+                Lookback.ofBars(63),
+                RebalanceSchedule.parse(schedule),
+                Double.NaN,
+                0,
+                null);
+        out.add(
+            new JobConfiguration(
+                algorithm + "-" + schedule,
+                PortfolioConfig.of(
+                    1_000_000, execution, sleeves, new double[] {0.4, 0.3, 0.3}, rebalancing)));
       }
     }
-    out.add(new JobConfiguration("fixed-2015",
-        new PortfolioConfig(1_000_000, execution.withCosts(CostModel.ZERO), sleeves, new double[] {0.5, 0.25, 0.25},
-            Rebalancing.fixed(RebalanceSchedule.parse("yearly")), LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31), 0.02)));
+    out.add(
+        new JobConfiguration(
+            "fixed-2015",
+            new PortfolioConfig(
+                1_000_000,
+                execution.withCosts(CostModel.ZERO),
+                sleeves,
+                new double[] {0.5, 0.25, 0.25},
+                Rebalancing.fixed(RebalanceSchedule.parse("yearly")),
+                LocalDate.of(2015, 1, 1),
+                LocalDate.of(2019, 12, 31),
+                0.02)));
     if (withFailure) {
       List<SleeveSpec> broken = new ArrayList<>(sleeves);
       broken.set(1, SleeveSpec.of("trend", ExplodingStrategy.class.getName(), List.of("MKT")));
-      out.add(new JobConfiguration("broken",
-          PortfolioConfig.of(1_000_000, execution, broken, new double[] {0.4, 0.3, 0.3}, Rebalancing.NEVER)));
+      out.add(
+          new JobConfiguration(
+              "broken",
+              PortfolioConfig.of(
+                  1_000_000, execution, broken, new double[] {0.4, 0.3, 0.3}, Rebalancing.NEVER)));
     }
     return out;
   }

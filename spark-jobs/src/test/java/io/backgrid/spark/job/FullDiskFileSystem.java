@@ -18,34 +18,43 @@ public final class FullDiskFileSystem extends LocalFileSystem {
 
   @Override
   public FSDataOutputStream create(
-      Path f, FsPermission permission, boolean overwrite, int bufferSize, short replication, long blockSize, Progressable progress)
+      Path f,
+      FsPermission permission,
+      boolean overwrite,
+      int bufferSize,
+      short replication,
+      long blockSize,
+      Progressable progress)
       throws IOException {
-    FSDataOutputStream out = super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
+    FSDataOutputStream out =
+        super.create(f, permission, overwrite, bufferSize, replication, blockSize, progress);
     String where = failing;
     if (where == null || !f.toString().contains(where)) {
       return out;
     }
-    return new FSDataOutputStream(new OutputStream() {
-      private long written;
+    return new FSDataOutputStream(
+        new OutputStream() {
+          private long written;
 
-      @Override
-      public void write(int b) throws IOException {
-        write(new byte[] {(byte) b}, 0, 1);
-      }
+          @Override
+          public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        if (written + len > 64) {
-          throw new IOException("No space left on device");
-        }
-        written += len;
-        out.write(b, off, len);
-      }
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            if (written + len > 64) {
+              throw new IOException("No space left on device");
+            }
+            written += len;
+            out.write(b, off, len);
+          }
 
-      @Override
-      public void close() throws IOException {
-        out.close();
-      }
-    }, null);
+          @Override
+          public void close() throws IOException {
+            out.close();
+          }
+        },
+        null);
   }
 }

@@ -19,10 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Resuming an interrupted study: the demo grid (10 configurations) in batches of 3 (four batches:
- * 3 + 3 + 3 + 1), interrupted after chosen batches by a hook that throws, as a killed driver
- * would stop (ClusterRunTest kills a real driver); the rerun computes only what is left and
- * publishes tables equal to an uninterrupted run's.
+ * Resuming an interrupted study: the demo grid (10 configurations) in batches of 3 (four batches: 3
+ * + 3 + 3 + 1), interrupted after chosen batches by a hook that throws, as a killed driver would
+ * stop (ClusterRunTest kills a real driver); the rerun computes only what is left and publishes
+ * tables equal to an uninterrupted run's.
  */
 class ResumeTest {
   static final List<JobConfiguration> GRID = DemoConfigurations.grid(true);
@@ -44,20 +44,46 @@ class ResumeTest {
     }
   }
 
-  static JobReport run(String study, List<JobConfiguration> grid, boolean fresh, java.util.function.IntConsumer afterBatch) {
-    JobSpec spec = new JobSpec(study, DemoConfigurations.DATA, output.toString(), 2, new EquitySelection(2, "sharpe", List.of()), fresh, BATCH);
-    StudyJob job = new StudyJob(spark, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+  static JobReport run(
+      String study,
+      List<JobConfiguration> grid,
+      boolean fresh,
+      java.util.function.IntConsumer afterBatch) {
+    JobSpec spec =
+        new JobSpec(
+            study,
+            DemoConfigurations.DATA,
+            output.toString(),
+            2,
+            new EquitySelection(2, "sharpe", List.of()),
+            fresh,
+            BATCH);
+    StudyJob job =
+        new StudyJob(
+            spark, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     job.afterBatch = afterBatch;
-    return job.run(spec, grid, DemoConfigurations.configRows(grid), DemoConfigurations.CONFIG_SCHEMA,
+    return job.run(
+        spec,
+        grid,
+        DemoConfigurations.configRows(grid),
+        DemoConfigurations.CONFIG_SCHEMA,
         Fingerprints.strings(grid.stream().map(JobConfiguration::configId).sorted().toList()));
   }
 
   static void interruptAfter(String study, List<JobConfiguration> grid, int lastBatch) {
-    assertThatThrownBy(() -> run(study, grid, false, n -> {
-      if (n == lastBatch) {
-        throw new Interrupted(n);
-      }
-    })).isInstanceOf(Interrupted.class).hasMessage("interrupted after batch " + lastBatch);
+    assertThatThrownBy(
+            () ->
+                run(
+                    study,
+                    grid,
+                    false,
+                    n -> {
+                      if (n == lastBatch) {
+                        throw new Interrupted(n);
+                      }
+                    }))
+        .isInstanceOf(Interrupted.class)
+        .hasMessage("interrupted after batch " + lastBatch);
   }
 
   static List<Row> rows(String study, String table) {
@@ -74,33 +100,58 @@ class ResumeTest {
   }
 
   @Test
-  void aStudyInterruptedTwiceResumesWithOnlyWhatIsLeftEqualsAnUninterruptedRunAndRecordsEveryAttempt() {
+  void
+      aStudyInterruptedTwiceResumesWithOnlyWhatIsLeftEqualsAnUninterruptedRunAndRecordsEveryAttempt() {
     interruptAfter("resumed", GRID, 0);
-    assertThat(output.resolve("resumed")).as("nothing is published by an interrupted run").doesNotExist();
+    assertThat(output.resolve("resumed"))
+        .as("nothing is published by an interrupted run")
+        .doesNotExist();
     assertThat(output.resolve(".resumed.work/batches/00000/_DONE")).exists();
-    interruptAfter("resumed", GRID, 2); // the second attempt starts at batch 1 and stops after batch 2
+    interruptAfter(
+        "resumed", GRID, 2); // the second attempt starts at batch 1 and stops after batch 2
     assertThat(output.resolve(".resumed.work/batches/00002/_DONE")).exists();
 
     JobReport resumed = run("resumed", GRID, false, n -> {});
 
     assertThat(resumed.computed()).as("10 configurations - 3 finished batches x 3").isEqualTo(1);
     assertThat(resumed.reused()).isEqualTo(9);
-    for (String table : List.of(Tables.PORTFOLIO_METRICS, Tables.SLEEVE_METRICS, Tables.SLEEVE_CORRELATIONS, Tables.REBALANCES,
-        Tables.EQUITY, Tables.CONFIGS)) {
+    for (String table :
+        List.of(
+            Tables.PORTFOLIO_METRICS,
+            Tables.SLEEVE_METRICS,
+            Tables.SLEEVE_CORRELATIONS,
+            Tables.REBALANCES,
+            Tables.EQUITY,
+            Tables.CONFIGS)) {
       assertThat(text("resumed", table)).as(table).isEqualTo(text("whole", table));
     }
-    assertThat(rows("resumed", Tables.PORTFOLIO_METRICS).stream().map(r -> r.getAs("config_id")).distinct()).hasSize(GRID.size());
-    assertThat(output.resolve(".resumed.work")).as("the work area is gone once published").doesNotExist();
+    assertThat(
+            rows("resumed", Tables.PORTFOLIO_METRICS).stream()
+                .map(r -> r.getAs("config_id"))
+                .distinct())
+        .hasSize(GRID.size());
+    assertThat(output.resolve(".resumed.work"))
+        .as("the work area is gone once published")
+        .doesNotExist();
 
     List<Row> runs = new ArrayList<>(rows("resumed", Tables.RUNS));
     runs.sort(Comparator.comparing(r -> r.<java.sql.Timestamp>getAs("started")));
-    assertThat(runs).extracting(r -> (String) r.getAs("status")).containsExactly("INTERRUPTED", "INTERRUPTED", "OK");
-    // computed: the first attempt batch 0 (3); the second batches 1 and 2 (3 + 3); the last the 1 left.
+    assertThat(runs)
+        .extracting(r -> (String) r.getAs("status"))
+        .containsExactly("INTERRUPTED", "INTERRUPTED", "OK");
+    // computed: the first attempt batch 0 (3); the second batches 1 and 2 (3 + 3); the last the 1
+    // left.
     assertThat(runs).extracting(r -> (Long) r.getAs("computed")).containsExactly(3L, 6L, 1L);
-    assertThat(runs).extracting(r -> (Long) r.getAs("configurations")).containsOnly((long) GRID.size());
-    assertThat(runs).extracting(r -> (String) r.getAs("config_fingerprint")).containsOnly(runs.get(2).<String>getAs("config_fingerprint"));
+    assertThat(runs)
+        .extracting(r -> (Long) r.getAs("configurations"))
+        .containsOnly((long) GRID.size());
+    assertThat(runs)
+        .extracting(r -> (String) r.getAs("config_fingerprint"))
+        .containsOnly(runs.get(2).<String>getAs("config_fingerprint"));
     assertThat(runs).extracting(r -> (String) r.getAs("run_id")).doesNotHaveDuplicates();
-    assertThat(runs.get(0).<java.sql.Timestamp>getAs("finished")).as("the interrupted attempt's last batch").isNotNull();
+    assertThat(runs.get(0).<java.sql.Timestamp>getAs("finished"))
+        .as("the interrupted attempt's last batch")
+        .isNotNull();
 
     run("resumed", GRID, false, n -> {});
     assertThat(rows("resumed", Tables.RUNS)).as("a later run adds only itself").hasSize(4);
@@ -113,14 +164,20 @@ class ResumeTest {
 
     assertThatThrownBy(() -> run("changed", smaller, false, n -> {}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Cannot resume study 'changed': its configurations or data changed since an interrupted run (fingerprint ")
+        .hasMessageStartingWith(
+            "Cannot resume study 'changed': its configurations or data changed since an interrupted"
+                + " run (fingerprint ")
         .hasMessageEndingWith("); rerun with --fresh to recompute everything");
-    assertThat(output.resolve(".changed.work/batches/00000/_DONE")).as("a refusal keeps the work").exists();
+    assertThat(output.resolve(".changed.work/batches/00000/_DONE"))
+        .as("a refusal keeps the work")
+        .exists();
 
     JobReport fresh = run("changed", smaller, true, n -> {});
     assertThat(fresh.computed()).isEqualTo(smaller.size());
     assertThat(text("changed", Tables.PORTFOLIO_METRICS)).hasSize(smaller.size());
-    assertThat(rows("changed", Tables.RUNS)).extracting(r -> (String) r.getAs("status")).containsExactlyInAnyOrder("INTERRUPTED", "OK");
+    assertThat(rows("changed", Tables.RUNS))
+        .extracting(r -> (String) r.getAs("status"))
+        .containsExactlyInAnyOrder("INTERRUPTED", "OK");
     assertThat(Files.exists(output.resolve(".changed.work"))).isFalse();
   }
 }

@@ -41,22 +41,32 @@ class StudyJobTest {
   }
 
   static JobReport run(String study, int partitions, boolean fresh, List<JobConfiguration> grid) {
-    JobSpec spec = new JobSpec(study, DemoConfigurations.DATA, output.toString(), partitions, TOP_TWO, fresh);
+    JobSpec spec =
+        new JobSpec(study, DemoConfigurations.DATA, output.toString(), partitions, TOP_TWO, fresh);
     PrintStream console = new PrintStream(new ByteArrayOutputStream());
-    return new StudyJob(spark, console).run(spec, grid, DemoConfigurations.configRows(grid), DemoConfigurations.CONFIG_SCHEMA,
-        Fingerprints.strings(grid.stream().map(JobConfiguration::configId).sorted().toList()));
+    return new StudyJob(spark, console)
+        .run(
+            spec,
+            grid,
+            DemoConfigurations.configRows(grid),
+            DemoConfigurations.CONFIG_SCHEMA,
+            Fingerprints.strings(grid.stream().map(JobConfiguration::configId).sorted().toList()));
   }
 
   static List<String> table(String study, String table) {
     List<String> rows = new ArrayList<>();
-    for (Row r : spark.read().parquet(output.resolve(study).resolve(table).toString()).collectAsList()) {
+    for (Row r :
+        spark.read().parquet(output.resolve(study).resolve(table).toString()).collectAsList()) {
       rows.add(text(r));
     }
     rows.sort(Comparator.naturalOrder());
     return rows;
   }
 
-  /** A row as text with arrays spelled out, whether Java arrays (in-process) or Scala sequences (read). */
+  /**
+   * A row as text with arrays spelled out, whether Java arrays (in-process) or Scala sequences
+   * (read).
+   */
   static String text(Row row) {
     List<String> fields = new ArrayList<>();
     for (int i = 0; i < row.length(); i++) {
@@ -81,7 +91,8 @@ class StudyJobTest {
       expected.add(new ArrayList<>());
     }
     for (JobConfiguration c : GRID) {
-      ResultRows.Sink sink = (table, values) -> expected.get(table).add(text(RowFactory.create(values)));
+      ResultRows.Sink sink =
+          (table, values) -> expected.get(table).add(text(RowFactory.create(values)));
       try {
         ResultRows.of(c.configId(), simulator.run(c.config(), Detail.SUMMARY), sink);
       } catch (RuntimeException e) {
@@ -90,20 +101,33 @@ class StudyJobTest {
     }
     for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
       expected.get(k).sort(Comparator.naturalOrder());
-      assertThat(table("demo", Tables.PER_CONFIG.get(k))).as(Tables.PER_CONFIG.get(k)).isEqualTo(expected.get(k));
+      assertThat(table("demo", Tables.PER_CONFIG.get(k)))
+          .as(Tables.PER_CONFIG.get(k))
+          .isEqualTo(expected.get(k));
     }
   }
 
   @Test
   void aFailingConfigurationIsAFailedRowAndTheOthersSucceed() {
-    List<Row> metrics = spark.read().parquet(output.resolve("demo").resolve(Tables.PORTFOLIO_METRICS).toString()).collectAsList();
+    List<Row> metrics =
+        spark
+            .read()
+            .parquet(output.resolve("demo").resolve(Tables.PORTFOLIO_METRICS).toString())
+            .collectAsList();
     assertThat(metrics).hasSize(GRID.size());
-    Row broken = metrics.stream().filter(r -> r.getAs("config_id").equals("broken")).findFirst().orElseThrow();
+    Row broken =
+        metrics.stream()
+            .filter(r -> r.getAs("config_id").equals("broken"))
+            .findFirst()
+            .orElseThrow();
     assertThat((String) broken.getAs("status")).isEqualTo("FAILED");
     assertThat((String) broken.getAs("error"))
-        .isEqualTo("IllegalArgumentException: Cannot create strategy 'io.backgrid.spark.job.ExplodingStrategy':"
-            + " its constructor threw java.lang.IllegalStateException: kaboom");
-    assertThat(metrics.stream().filter(r -> r.getAs("status").equals("OK"))).hasSize(GRID.size() - 1);
+        .isEqualTo(
+            "IllegalArgumentException: Cannot create strategy"
+                + " 'io.backgrid.spark.job.ExplodingStrategy': its constructor threw"
+                + " java.lang.IllegalStateException: kaboom");
+    assertThat(metrics.stream().filter(r -> r.getAs("status").equals("OK")))
+        .hasSize(GRID.size() - 1);
     assertThat(first.failed()).isEqualTo(1);
   }
 
@@ -119,12 +143,18 @@ class StudyJobTest {
 
   @Test
   void equityIsWrittenForTheTopConfigurationsAndTheListedOnes() {
-    List<Row> equity = spark.read().parquet(output.resolve("demo").resolve(Tables.EQUITY).toString()).collectAsList();
-    List<String> ids = equity.stream().map(r -> (String) r.getAs("config_id")).distinct().sorted().toList();
+    List<Row> equity =
+        spark
+            .read()
+            .parquet(output.resolve("demo").resolve(Tables.EQUITY).toString())
+            .collectAsList();
+    List<String> ids =
+        equity.stream().map(r -> (String) r.getAs("config_id")).distinct().sorted().toList();
     assertThat(ids).hasSize(3).contains("fixed-2015");
     long bars2015 = equity.stream().filter(r -> r.getAs("config_id").equals("fixed-2015")).count();
     MarketPanel panel = StudyJob.loadPanel(DemoConfigurations.DATA, GRID);
-    long expected = panel.dates().stream().filter(d -> d.getYear() >= 2015 && d.getYear() <= 2019).count();
+    long expected =
+        panel.dates().stream().filter(d -> d.getYear() >= 2015 && d.getYear() <= 2019).count();
     assertThat(bars2015).isEqualTo(expected);
   }
 
@@ -135,9 +165,14 @@ class StudyJobTest {
     JobReport third = run("demo-rerun", 2, false);
     assertThat(third.computed()).as("only the FAILED configuration is computed again").isEqualTo(1);
     assertThat(third.reused()).isEqualTo(GRID.size() - 1);
-    assertThat(table("demo-rerun", Tables.PORTFOLIO_METRICS)).isEqualTo(table("demo", Tables.PORTFOLIO_METRICS));
+    assertThat(table("demo-rerun", Tables.PORTFOLIO_METRICS))
+        .isEqualTo(table("demo", Tables.PORTFOLIO_METRICS));
     assertThat(table("demo-rerun", Tables.RUNS)).hasSize(2);
-    assertThat(Files.list(output).map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".demo-rerun"))).isEmpty();
+    assertThat(
+            Files.list(output)
+                .map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith(".demo-rerun")))
+        .isEmpty();
   }
 
   @Test
@@ -146,7 +181,9 @@ class StudyJobTest {
     List<JobConfiguration> smaller = GRID.subList(4, GRID.size());
     assertThatThrownBy(() -> run("demo-changed", 2, false, smaller))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Cannot resume study 'demo-changed': its configurations or data changed since the published results (fingerprint ")
+        .hasMessageStartingWith(
+            "Cannot resume study 'demo-changed': its configurations or data changed since the"
+                + " published results (fingerprint ")
         .hasMessageEndingWith("); rerun with --fresh to recompute everything");
     JobReport fresh = run("demo-changed", 2, true, smaller);
     assertThat(fresh.computed()).isEqualTo(smaller.size());

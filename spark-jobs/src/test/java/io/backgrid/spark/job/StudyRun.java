@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
-/** One run of the demo grid (10 configurations, batches of 3) into an output root, for the ownership, lease and cleanup tests. */
+/**
+ * One run of the demo grid (10 configurations, batches of 3) into an output root, for the
+ * ownership, lease and cleanup tests.
+ */
 final class StudyRun {
   static final List<JobConfiguration> GRID = DemoConfigurations.grid(true);
 
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
-  final StudyJob job = new StudyJob(SharedSpark.get(), new PrintStream(console, true, StandardCharsets.UTF_8));
+  final StudyJob job =
+      new StudyJob(SharedSpark.get(), new PrintStream(console, true, StandardCharsets.UTF_8));
   private final String study;
   private final String output;
   private boolean fresh;
@@ -41,8 +45,20 @@ final class StudyRun {
   }
 
   JobReport run() {
-    JobSpec spec = new JobSpec(study, DemoConfigurations.DATA, output, 2, new EquitySelection(2, "sharpe", List.of()), fresh, 3);
-    return job.run(spec, GRID, DemoConfigurations.configRows(GRID), DemoConfigurations.CONFIG_SCHEMA,
+    JobSpec spec =
+        new JobSpec(
+            study,
+            DemoConfigurations.DATA,
+            output,
+            2,
+            new EquitySelection(2, "sharpe", List.of()),
+            fresh,
+            3);
+    return job.run(
+        spec,
+        GRID,
+        DemoConfigurations.configRows(GRID),
+        DemoConfigurations.CONFIG_SCHEMA,
         Fingerprints.strings(GRID.stream().map(JobConfiguration::configId).sorted().toList()));
   }
 
@@ -53,7 +69,10 @@ final class StudyRun {
   /** Every file under a directory, relative, sorted. */
   static List<String> files(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString()).sorted().toList();
+      return s.filter(Files::isRegularFile)
+          .map(p -> dir.relativize(p).toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -28,17 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Parquet footers come out the same whatever order parquet-mr's hash set listed a column's
- * encodings in (it changes from JVM to JVM): a footer with every encoding list reversed, as
- * another JVM may write it, becomes byte for byte the canonical one.
+ * encodings in (it changes from JVM to JVM): a footer with every encoding list reversed, as another
+ * JVM may write it, becomes byte for byte the canonical one.
  */
 class CanonicalFooterStreamTest {
-  static final StructType SCHEMA = new StructType().add("status", StringType, false).add("x", DoubleType, true);
+  static final StructType SCHEMA =
+      new StructType().add("status", StringType, false).add("x", DoubleType, true);
   @TempDir Path dir;
 
-  /** A file of RowFileWriter's: a dictionary-encoded string column (PLAIN and RLE_DICTIONARY) and a double one. */
+  /**
+   * A file of RowFileWriter's: a dictionary-encoded string column (PLAIN and RLE_DICTIONARY) and a
+   * double one.
+   */
   byte[] written() throws IOException {
     Path file = dir.resolve("t.parquet");
-    try (RowFileWriter w = RowFileWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), SCHEMA, new Configuration())) {
+    try (RowFileWriter w =
+        RowFileWriter.create(
+            new org.apache.hadoop.fs.Path(file.toUri()), SCHEMA, new Configuration())) {
       for (int i = 0; i < 1000; i++) {
         w.write(new Object[] {i % 7 == 0 ? "FAILED" : "OK", i * 0.5});
       }
@@ -73,22 +79,23 @@ class CanonicalFooterStreamTest {
   /** Writes bytes through the stream in chunks of random sizes (as parquet-mr's writes come). */
   static byte[] through(byte[] bytes, long seed) throws IOException {
     ByteArrayOutputStream sink = new ByteArrayOutputStream();
-    PositionOutputStream target = new PositionOutputStream() {
-      @Override
-      public long getPos() {
-        return sink.size();
-      }
+    PositionOutputStream target =
+        new PositionOutputStream() {
+          @Override
+          public long getPos() {
+            return sink.size();
+          }
 
-      @Override
-      public void write(int b) {
-        sink.write(b);
-      }
+          @Override
+          public void write(int b) {
+            sink.write(b);
+          }
 
-      @Override
-      public void write(byte[] b, int off, int len) {
-        sink.write(b, off, len);
-      }
-    };
+          @Override
+          public void write(byte[] b, int off, int len) {
+            sink.write(b, off, len);
+          }
+        };
     Random random = new Random(seed);
     try (CanonicalFooterStream s = new CanonicalFooterStream(target)) {
       for (int at = 0; at < bytes.length; ) {
@@ -108,7 +115,8 @@ class CanonicalFooterStreamTest {
   @Test
   void rowFileWriterWritesEachEncodingListSorted() throws IOException {
     FileMetaData meta = footer(written());
-    List<Encoding> status = meta.getRow_groups().get(0).getColumns().get(0).getMeta_data().getEncodings();
+    List<Encoding> status =
+        meta.getRow_groups().get(0).getColumns().get(0).getMeta_data().getEncodings();
     assertThat(status).as("the dictionary column lists several encodings").hasSizeGreaterThan(1);
     for (RowGroup g : meta.getRow_groups()) {
       for (ColumnChunk c : g.getColumns()) {
@@ -150,15 +158,23 @@ class CanonicalFooterStreamTest {
   }
 
   @Test
-  void aWriterKeepsItsOwnDictionarySettingsInEveryRowGroupWhenAnotherWriterWasBuiltSince() throws IOException {
+  void aWriterKeepsItsOwnDictionarySettingsInEveryRowGroupWhenAnotherWriterWasBuiltSince()
+      throws IOException {
     Configuration conf = new Configuration();
     Path first = dir.resolve("first.parquet");
-    StructType big = new StructType().add("status", StringType, false).add("blob", StringType, false);
-    StructType other = new StructType().add("status", DoubleType, true).add("name", StringType, true);
+    StructType big =
+        new StructType().add("status", StringType, false).add("blob", StringType, false);
+    StructType other =
+        new StructType().add("status", DoubleType, true).add("name", StringType, true);
     Random random = new Random(11);
     char[] blob = new char[1000];
-    try (RowFileWriter a = RowFileWriter.create(new org.apache.hadoop.fs.Path(first.toUri()), big, conf);
-        RowFileWriter b = RowFileWriter.create(new org.apache.hadoop.fs.Path(dir.resolve("second.parquet").toUri()), other, conf)) {
+    try (RowFileWriter a =
+            RowFileWriter.create(new org.apache.hadoop.fs.Path(first.toUri()), big, conf);
+        RowFileWriter b =
+            RowFileWriter.create(
+                new org.apache.hadoop.fs.Path(dir.resolve("second.parquet").toUri()),
+                other,
+                conf)) {
       b.write(new Object[] {0.25, "n"});
       // 40 MB, over two row groups of 16 MB: after the first, the writer makes new column writers.
       for (int i = 0; i < 40_000; i++) {
@@ -172,8 +188,8 @@ class CanonicalFooterStreamTest {
     assertThat(meta.getRow_groups()).hasSizeGreaterThan(1);
     for (RowGroup g : meta.getRow_groups()) {
       assertThat(g.getColumns().get(0).getMeta_data().getEncodings())
-          .as("status is dictionary-encoded in every row group, as its own writer asked").contains(Encoding.PLAIN_DICTIONARY);
+          .as("status is dictionary-encoded in every row group, as its own writer asked")
+          .contains(Encoding.PLAIN_DICTIONARY);
     }
   }
-
 }

@@ -41,7 +41,9 @@ class RowFileWriterTest {
 
   private Path write(Object[]... rows) {
     Path file = dir.resolve("t").resolve("part-00000.parquet");
-    try (RowFileWriter w = RowFileWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), SCHEMA, new Configuration())) {
+    try (RowFileWriter w =
+        RowFileWriter.create(
+            new org.apache.hadoop.fs.Path(file.toUri()), SCHEMA, new Configuration())) {
       for (Object[] r : rows) {
         w.write(r);
       }
@@ -54,10 +56,29 @@ class RowFileWriterTest {
   void sparkReadsTheSchemaAndEveryValueBackWithoutBeingGivenTheSchema() {
     Path table =
         write(
-            new Object[] {"a", LocalDate.of(2024, 2, 29), 1.5, 7, 9_000_000_000L, true, new double[] {0.25, 0.75},
-              List.of("p", "q")},
-            new Object[] {"b", LocalDate.of(1969, 12, 31), null, null, null, null, new double[0], Arrays.asList("r", null)},
-            new Object[] {"c", java.sql.Date.valueOf("2005-01-03"), -0.0, -1, 0L, false, null, null});
+            new Object[] {
+              "a",
+              LocalDate.of(2024, 2, 29),
+              1.5,
+              7,
+              9_000_000_000L,
+              true,
+              new double[] {0.25, 0.75},
+              List.of("p", "q")
+            },
+            new Object[] {
+              "b",
+              LocalDate.of(1969, 12, 31),
+              null,
+              null,
+              null,
+              null,
+              new double[0],
+              Arrays.asList("r", null)
+            },
+            new Object[] {
+              "c", java.sql.Date.valueOf("2005-01-03"), -0.0, -1, 0L, false, null, null
+            });
     SparkSession spark = SharedSpark.get();
     Dataset<Row> read = spark.read().parquet(table.toString());
     assertThat(read.schema().simpleString()).isEqualTo(SCHEMA.asNullable().simpleString());
@@ -77,7 +98,9 @@ class RowFileWriterTest {
 
   @Test
   void aNullInANonNullableColumnIsRefusedNamingTheColumn() {
-    assertThatThrownBy(() -> write(new Object[] {null, LocalDate.of(2024, 1, 2), 1.0, 1, 1L, true, null, null}))
+    assertThatThrownBy(
+            () ->
+                write(new Object[] {null, LocalDate.of(2024, 1, 2), 1.0, 1, 1L, true, null, null}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid null in non-nullable column 'id'");
   }
@@ -86,7 +109,8 @@ class RowFileWriterTest {
   void aRowOfTheWrongWidthIsRefused() {
     assertThatThrownBy(() -> write(new Object[] {"a"}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Invalid row of 1 values for a schema of 8 columns struct<id:string,day:date,");
+        .hasMessageStartingWith(
+            "Invalid row of 1 values for a schema of 8 columns struct<id:string,day:date,");
   }
 
   @Test

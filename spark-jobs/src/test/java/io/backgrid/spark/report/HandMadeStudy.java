@@ -52,7 +52,9 @@ final class HandMadeStudy {
           .add("logits", DataTypes.createArrayType(DataTypes.DoubleType, false), true);
 
   static final StructType BENCHMARK =
-      new StructType().add("date", DataTypes.DateType, false).add("nav", DataTypes.DoubleType, true);
+      new StructType()
+          .add("date", DataTypes.DateType, false)
+          .add("nav", DataTypes.DoubleType, true);
 
   /** id, algorithm, lookback (null for fixed), sharpe, status. lookback moves Sharpe most. */
   static final Object[][] GRID = {
@@ -71,9 +73,19 @@ final class HandMadeStudy {
     List<Object[]> configs = new ArrayList<>();
     List<Object[]> metrics = new ArrayList<>();
     for (Object[] g : GRID) {
-      configs.add(new Object[] {g[0], g[1], g[1], g[2],
-          "{\"allocation\":{\"algorithm\":\"" + g[1] + "\",\"lookback\":" + g[2] + "},\"capital\":1000000,\"risk-free\":0,"
-              + "\"sleeves\":[{\"id\":\"core\",\"universe\":[\"BD01\",\"MKT\"]}]}"});
+      configs.add(
+          new Object[] {
+            g[0],
+            g[1],
+            g[1],
+            g[2],
+            "{\"allocation\":{\"algorithm\":\""
+                + g[1]
+                + "\",\"lookback\":"
+                + g[2]
+                + "},\"capital\":1000000,\"risk-free\":0,"
+                + "\"sleeves\":[{\"id\":\"core\",\"universe\":[\"BD01\",\"MKT\"]}]}"
+          });
       metrics.add(row(Tables.PORTFOLIO_METRICS_SCHEMA, Map.of("config_id", g[0], "status", g[4])));
       if (g[3] != null) {
         Object[] m = metrics.get(metrics.size() - 1);
@@ -89,16 +101,29 @@ final class HandMadeStudy {
     List<Object[]> equity = new ArrayList<>();
     for (String id : List.of("c2", "b2", "a1", laterTables ? LaterTables.WALK_FORWARD_ID : "x")) {
       for (int t = 0; t < 600; t++) {
-        equity.add(new Object[] {id, LocalDate.of(2020, 1, 1).plusDays(t), 100 * (1 + 0.0005 * t + 0.01 * Math.sin(t / 9.0)), 0.0});
+        equity.add(
+            new Object[] {
+              id,
+              LocalDate.of(2020, 1, 1).plusDays(t),
+              100 * (1 + 0.0005 * t + 0.01 * Math.sin(t / 9.0)),
+              0.0
+            });
       }
     }
     table(study, "equity", EQUITY, equity);
     if (laterTables) {
-      table(study, "walk_forward", WALK_FORWARD, List.of(
-          new Object[] {1, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1), "b2", 0.9, 0.4},
-          new Object[] {2, LocalDate.of(2020, 6, 1), LocalDate.of(2021, 6, 1), "c2", 1.1, 0.2}));
+      table(
+          study,
+          "walk_forward",
+          WALK_FORWARD,
+          List.of(
+              new Object[] {1, LocalDate.of(2020, 1, 1), LocalDate.of(2021, 1, 1), "b2", 0.9, 0.4},
+              new Object[] {
+                2, LocalDate.of(2020, 6, 1), LocalDate.of(2021, 6, 1), "c2", 1.1, 0.2
+              }));
       List<Object[]> overfitting = new ArrayList<>();
-      overfitting.add(new Object[] {"sharpe", 5L, "c2", 0.31, 0.4, new double[] {-1, -0.45, 0.25, 0.45, 1}});
+      overfitting.add(
+          new Object[] {"sharpe", 5L, "c2", 0.31, 0.4, new double[] {-1, -0.45, 0.25, 0.45, 1}});
       table(study, "overfitting", OVERFITTING, overfitting);
       List<Object[]> bench = new ArrayList<>();
       for (int t = 0; t < 600; t++) {
@@ -120,7 +145,8 @@ final class HandMadeStudy {
     conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     conf.setBoolean("fs.file.impl.disable.cache", true);
     Path file = study.resolve(name).resolve("part-00000.parquet");
-    try (RowFileWriter w = RowFileWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), schema, conf)) {
+    try (RowFileWriter w =
+        RowFileWriter.create(new org.apache.hadoop.fs.Path(file.toUri()), schema, conf)) {
       rows.forEach(w::write);
     }
   }

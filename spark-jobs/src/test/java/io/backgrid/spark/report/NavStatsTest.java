@@ -12,8 +12,14 @@ class NavStatsTest {
     return (int) LocalDate.parse(iso).toEpochDay();
   }
 
-  static final int[] DAYS = {day("2020-12-30"), day("2020-12-31"), day("2021-01-29"), day("2021-06-30"),
-      day("2021-12-31"), day("2022-01-03")};
+  static final int[] DAYS = {
+    day("2020-12-30"),
+    day("2020-12-31"),
+    day("2021-01-29"),
+    day("2021-06-30"),
+    day("2021-12-31"),
+    day("2022-01-03")
+  };
   static final double[] NAV = {100, 110, 99, 121, 132, 145.2};
 
   @Test
@@ -27,9 +33,12 @@ class NavStatsTest {
   @Test
   void monthlyReturnsAreKeyedByYearTimesTwelvePlusMonthIndex() {
     NavStats.PeriodReturns m = NavStats.monthly(DAYS, NAV);
-    assertThat(m.keys()).containsExactly(2020 * 12 + 11, 2021 * 12, 2021 * 12 + 5, 2021 * 12 + 11, 2022 * 12);
+    assertThat(m.keys())
+        .containsExactly(2020 * 12 + 11, 2021 * 12, 2021 * 12 + 5, 2021 * 12 + 11, 2022 * 12);
     // Dec 2020 110/100; Jan 2021 99/110; Jun 121/99; Dec 132/121; Jan 2022 145.2/132
-    assertThat(m.returns()).containsExactly(new double[] {0.1, -0.1, 121.0 / 99 - 1, 132.0 / 121 - 1, 0.1}, within(1e-12));
+    assertThat(m.returns())
+        .containsExactly(
+            new double[] {0.1, -0.1, 121.0 / 99 - 1, 132.0 / 121 - 1, 0.1}, within(1e-12));
   }
 
   static final int[] D = {0, 1, 2, 3, 4, 5, 6, 7, 8};
@@ -44,7 +53,8 @@ class NavStatsTest {
     // 130 -> 104 (-20%), back on day 7
     assertThat(all.get(1)).isEqualTo(new NavStats.Drawdown(4, 6, 7, 104.0 / 130 - 1, 3));
     // 140 -> 126 (-10%), not recovered: length to the last day
-    assertThat(all.get(2)).isEqualTo(new NavStats.Drawdown(7, 8, Integer.MIN_VALUE, 126.0 / 140 - 1, 1));
+    assertThat(all.get(2))
+        .isEqualTo(new NavStats.Drawdown(7, 8, Integer.MIN_VALUE, 126.0 / 140 - 1, 1));
     assertThat(all.get(2).recovered()).isFalse();
     assertThat(NavStats.deepest(D, PATH, 2)).containsExactly(all.get(0), all.get(1));
   }
@@ -57,8 +67,9 @@ class NavStatsTest {
 
   @Test
   void underwaterIsNavOverRunningMaxMinusOne() {
-    assertThat(NavStats.underwater(PATH)).containsExactly(
-        new double[] {0, 0, -0.25, 110.0 / 120 - 1, 0, -0.1, -0.2, 0, -0.1}, within(1e-12));
+    assertThat(NavStats.underwater(PATH))
+        .containsExactly(
+            new double[] {0, 0, -0.25, 110.0 / 120 - 1, 0, -0.1, -0.2, 0, -0.1}, within(1e-12));
   }
 
   @Test

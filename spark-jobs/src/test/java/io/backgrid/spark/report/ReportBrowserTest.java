@@ -39,10 +39,21 @@ class ReportBrowserTest {
 
   @BeforeAll
   static void writeTheDemoReport() {
-    assumeTrue(Files.isExecutable(CHROMIUM),
-        "Chromium is not installed (" + CHROMIUM + "): apt-get install -y chromium (.ci/run does) to run the browser test");
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "Chromium is not installed ("
+            + CHROMIUM
+            + "): apt-get install -y chromium (.ci/run does) to run the browser test");
     SharedSpark.get();
-    assertThat(cli("run", "../conf/studies/demo.conf", "--data", "../datasets/demo", "--output", dir.toString())).contains("40 OK, 0 FAILED");
+    assertThat(
+            cli(
+                "run",
+                "../conf/studies/demo.conf",
+                "--data",
+                "../datasets/demo",
+                "--output",
+                dir.toString()))
+        .contains("40 OK, 0 FAILED");
     page = dir.resolve("demo-report.html");
     cliOut = cli("report", dir.resolve("demo").toString(), "--out", page.toString());
   }
@@ -58,14 +69,31 @@ class ReportBrowserTest {
   /** Chromium headless with everything that could reach a network off, on a fresh profile. */
   static String chromium(String... args) throws Exception {
     Path profile = Files.createTempDirectory(dir, "profile");
-    List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
-        "--user-data-dir=" + profile, "--virtual-time-budget=15000", "--hide-scrollbars"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--proxy-server=127.0.0.1:9",
+                "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--user-data-dir=" + profile,
+                "--virtual-time-budget=15000",
+                "--hide-scrollbars"));
     command.addAll(List.of(args));
     command.add(page.toUri().toString());
     Path out = Files.createTempFile(dir, "out", ".txt");
-    Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(command)
+            .redirectOutput(out.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
       throw new AssertionError("chromium did not finish in 5 minutes: " + command);
@@ -75,12 +103,20 @@ class ReportBrowserTest {
 
   static String attribute(String dom, String name) {
     Matcher m = Pattern.compile("<body[^>]*\\s" + name + "=\"([^\"]*)\"").matcher(dom);
-    return m.find() ? m.group(1).replace("&quot;", "\"").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">") : null;
+    return m.find()
+        ? m.group(1)
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+        : null;
   }
 
   @Test
   void theCommandSaysWhereItWroteTheReportAndHowBig() {
-    assertThat(cliOut).startsWith("[backgrid] report of demo written in ").contains("s: " + page.toAbsolutePath() + " (")
+    assertThat(cliOut)
+        .startsWith("[backgrid] report of demo written in ")
+        .contains("s: " + page.toAbsolutePath() + " (")
         .endsWith(" MB)\n");
   }
 
@@ -88,27 +124,40 @@ class ReportBrowserTest {
   void thePageIsSelfContained() throws Exception {
     String html = Files.readString(page, StandardCharsets.UTF_8);
     assertThat(html).contains("default-src 'none'").contains("Apache License, Version 2.0");
-    assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE).matcher(html).find()).isFalse();
+    assertThat(
+            Pattern.compile("(src|href)\\s*=\\s*[\"']?(https?:)?//", Pattern.CASE_INSENSITIVE)
+                .matcher(html)
+                .find())
+        .isFalse();
     assertThat(Files.size(page)).isLessThan(5_000_000);
   }
 
   @Test
   void everySectionsChartsAreDrawnWithNoErrorAndNoRequest() throws Exception {
     String dom = chromium("--dump-dom");
-    assertThat(attribute(dom, "data-charts-ready")).as("the page's script ran to its end").isEqualTo("true");
+    assertThat(attribute(dom, "data-charts-ready"))
+        .as("the page's script ran to its end")
+        .isEqualTo("true");
     assertThat(attribute(dom, "data-errors")).isEqualTo("[]");
     assertThat(attribute(dom, "data-requests")).isEqualTo("0");
     JsonNode sizes = Json.MAPPER.readTree(attribute(dom, "data-chart-sizes"));
     Set<String> sections = new TreeSet<>();
     for (JsonNode s : sizes) {
-      assertThat(s.get("width").asInt()).as("width of a chart in %s", s.get("section")).isGreaterThan(100);
-      assertThat(s.get("height").asInt()).as("height of a chart in %s", s.get("section")).isGreaterThan(100);
+      assertThat(s.get("width").asInt())
+          .as("width of a chart in %s", s.get("section"))
+          .isGreaterThan(100);
+      assertThat(s.get("height").asInt())
+          .as("height of a chart in %s", s.get("section"))
+          .isGreaterThan(100);
       sections.add(s.get("section").asText());
     }
     // The demo has no walk-forward, overfitting or failures: sections 7 and 8 are a line each.
-    assertThat(sections).containsExactly("section-2", "section-3", "section-4", "section-5", "section-6");
+    assertThat(sections)
+        .containsExactly("section-2", "section-3", "section-4", "section-5", "section-6");
     assertThat(sizes.size()).isGreaterThanOrEqualTo(15);
-    assertThat(dom).contains("No walk-forward: add study.walk-forward").contains("No failed configurations.");
+    assertThat(dom)
+        .contains("No walk-forward: add study.walk-forward")
+        .contains("No failed configurations.");
   }
 
   @Test
@@ -128,7 +177,9 @@ class ReportBrowserTest {
       }
     }
     long sampled = (long) (image.getHeight() / 2) * (image.getWidth() / 2);
-    assertThat(other).as("pixels that are neither background nor white").isGreaterThan(sampled / 10);
+    assertThat(other)
+        .as("pixels that are neither background nor white")
+        .isGreaterThan(sampled / 10);
     assertThat(colours.size()).as("distinct colours").isGreaterThan(200);
   }
 }
