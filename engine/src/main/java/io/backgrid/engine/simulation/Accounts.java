@@ -43,7 +43,7 @@ final class Accounts {
   }
 
   /** Moves cents between a sleeve and the reserve (positive into the sleeve) and records it. */
-  void transfer(Sleeve s, long cents, int t, String reason) {
+  void transfer(Sleeve s, long cents, int t, TransferReason reason) {
     if (cents > 0) {
       if (cents > reserve) {
         throw new IllegalStateException(

@@ -17,7 +17,7 @@ final class CapitalMover {
     this.portfolio = portfolio;
   }
 
-  void move(int t, String reason, double[] proposed) {
+  void move(int t, RebalanceReason reason, double[] proposed) {
     List<Sleeve> sleeves = portfolio.sleeves;
     OrderBook book = portfolio.book;
     int n = sleeves.size();
@@ -67,7 +67,7 @@ final class CapitalMover {
       long excess = s.ledger.navCents() - targetCents[i];
       if (s.running() && excess > 0) {
         long out = Math.min(excess, s.ledger.cashCents());
-        portfolio.accounts.transfer(s, -out, t, "rebalance");
+        portfolio.accounts.transfer(s, -out, t, TransferReason.REBALANCE);
         moved += out;
       }
     }
@@ -91,7 +91,7 @@ final class CapitalMover {
                 deficit <= available
                     ? want
                     : (long) Math.floor((double) want * available / deficit));
-        portfolio.accounts.transfer(s, in, t, "rebalance");
+        portfolio.accounts.transfer(s, in, t, TransferReason.REBALANCE);
         moved += in;
       }
     }

@@ -47,7 +47,7 @@ final class Portfolio {
   double[] targetWeights = new double[0];
   boolean[] active = new boolean[0];
   private double[] proposed = new double[0];
-  private String pendingReason;
+  private RebalanceReason pendingReason;
   private boolean executionPending;
 
   Portfolio(
@@ -182,7 +182,7 @@ final class Portfolio {
       s.catchUp(t); // a sleeve added later invests towards the targets its strategy already has
       long amount = Math.min(accounts.reserve(), Math.round(base * weights[i]));
       if (amount > 0) {
-        accounts.transfer(s, amount, t, t == 0 ? "initial" : "add");
+        accounts.transfer(s, amount, t, t == 0 ? TransferReason.INITIAL : TransferReason.ADD);
         moved += amount;
       }
       s.state = SleeveState.RUNNING;
@@ -193,7 +193,8 @@ final class Portfolio {
     }
     if (t == 0) {
       accounts.recordRebalance(
-          new RebalanceRecord(panel.date(t), "initial", before, weights, weightsNow(), moved, 0));
+          new RebalanceRecord(
+              panel.date(t), RebalanceReason.INITIAL, before, weights, weightsNow(), moved, 0));
     }
   }
 
@@ -211,7 +212,7 @@ final class Portfolio {
       active[i] = s.running();
       actual[i] = nav > 0 ? (double) s.ledger.navCents() / nav : 0;
     }
-    String reason = rebalancer.due(t, actual, targetWeights, active);
+    RebalanceReason reason = rebalancer.due(t, actual, targetWeights, active);
     if (reason != null) {
       rebalancer.targets(t, active, targetWeights, proposed);
       pendingReason = reason;
@@ -265,7 +266,7 @@ final class Portfolio {
     for (Sleeve s : sleeves) {
       boolean liquidated = s.state == SleeveState.LIQUIDATING && s.ledger.isFlat();
       if (liquidated || (s.state == SleeveState.STOPPED && s.ledger.cashCents() > 0)) {
-        accounts.transfer(s, -s.ledger.cashCents(), t, "remove");
+        accounts.transfer(s, -s.ledger.cashCents(), t, TransferReason.REMOVE);
         s.state = SleeveState.STOPPED;
       }
     }

@@ -6,8 +6,7 @@ import java.time.LocalDate;
  * One rebalance: when, why, and what it moved.
  *
  * @param date the date of the bar at which capital moved (the next bar for next-open fills)
- * @param reason {@code initial}, {@code schedule} (with its frequency) or {@code drift} (with the
- *     drift that fired it)
+ * @param cause why: the initial allocation, the schedule or the drift that fired it
  * @param weightsBefore actual weights (sleeve NAV / portfolio NAV) before, in sleeve order
  * @param targets the target weights after algorithm and constraints
  * @param weightsAfter actual weights after the capital moved
@@ -16,7 +15,7 @@ import java.time.LocalDate;
  */
 public record RebalanceRecord(
     LocalDate date,
-    String reason,
+    RebalanceReason cause,
     double[] weightsBefore,
     double[] targets,
     double[] weightsAfter,
@@ -27,5 +26,13 @@ public record RebalanceRecord(
     weightsBefore = weightsBefore.clone();
     targets = targets.clone();
     weightsAfter = weightsAfter.clone();
+  }
+
+  /**
+   * Why, as the rebalances table shows it: {@code initial}, {@code schedule} with its frequency or
+   * {@code drift} with the drift that fired it ({@code drift 0.0556 > 0.05}).
+   */
+  public String reason() {
+    return cause.label();
   }
 }

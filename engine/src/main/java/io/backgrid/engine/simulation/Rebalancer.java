@@ -17,7 +17,7 @@ final class Rebalancer {
   private final WeightConstraints constraints;
 
   /** The reason of a scheduled rebalance, built once rather than at every rebalance. */
-  private final String scheduleReason;
+  private final RebalanceReason scheduleReason;
 
   private int lastBar = Integer.MIN_VALUE / 2;
 
@@ -32,7 +32,7 @@ final class Rebalancer {
     this.algorithm = algorithm;
     this.context = context;
     this.constraints = constraints;
-    this.scheduleReason = "schedule " + rule.schedule();
+    this.scheduleReason = new RebalanceReason.Scheduled(rule.schedule());
   }
 
   /**
@@ -41,7 +41,7 @@ final class Rebalancer {
    * after a rebalance (or the initial allocation) at bar r, bars r+1 .. r+cooldown are quiet, and a
    * schedule date that falls there is skipped, not deferred.
    */
-  String due(int t, double[] actual, double[] targets, boolean[] active) {
+  RebalanceReason due(int t, double[] actual, double[] targets, boolean[] active) {
     if (t - lastBar <= rule.cooldownBars()) {
       return null;
     }
@@ -56,8 +56,7 @@ final class Rebalancer {
         }
       }
       if (drift > rule.driftThreshold()) {
-        return String.format(
-            java.util.Locale.ROOT, "drift %.4f > %s", drift, rule.driftThreshold());
+        return new RebalanceReason.Drift(drift, rule.driftThreshold());
       }
     }
     return null;

@@ -8,6 +8,14 @@ import java.time.LocalDate;
  * @param date the bar's date
  * @param sleeve the sleeve's id
  * @param cents positive into the sleeve, negative back to the reserve
- * @param reason why: {@code initial}, {@code rebalance}, {@code add}, {@code remove}
+ * @param cause why
  */
-public record Transfer(LocalDate date, String sleeve, long cents, String reason) {}
+public record Transfer(LocalDate date, String sleeve, long cents, TransferReason cause) {
+
+  /**
+   * Why, as the tables show it: {@code initial}, {@code rebalance}, {@code add}, {@code remove}.
+   */
+  public String reason() {
+    return cause.label();
+  }
+}
