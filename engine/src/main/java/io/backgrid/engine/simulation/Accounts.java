@@ -1,6 +1,7 @@
 package io.backgrid.engine.simulation;
 
 import io.backgrid.engine.execution.OrderBook;
+import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.execution.TradeLog;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
@@ -10,13 +11,13 @@ import java.util.List;
 
 /**
  * A portfolio's cash reserve and its records: every transfer between a sleeve and the reserve,
- * every rebalance, every fill, and the cost and turnover totals of order books replaced when the
- * set of sleeves changed. The reserve changes only by {@link #transfer}: a transfer moves cents, it
- * never creates them.
+ * every rebalance, every fill, and the cost and turnover totals over the order books in use (a new
+ * one each time the set of sleeves changes). The reserve changes only by {@link #transfer}: a
+ * transfer moves cents, it never creates them.
  */
 final class Accounts {
-  final long capital;
-  final TradeLog trades;
+  private final long capital;
+  private final TradeLog trades;
   private final MarketPanel panel;
   private final boolean keepDetails;
   private final List<Transfer> transfers = new ArrayList<>();
@@ -29,6 +30,7 @@ final class Accounts {
   private long soldCarried;
   private long marketBoughtCarried;
   private long marketSoldCarried;
+  private OrderBook book;
 
   Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
     this.panel = panel;
@@ -38,8 +40,19 @@ final class Accounts {
     this.trades = new TradeLog(keepDetails);
   }
 
+  /** Cash in the reserve (unallocated), in cents. */
   long reserve() {
     return reserve;
+  }
+
+  /** The capital the portfolio started with, in cents. */
+  long capital() {
+    return capital;
+  }
+
+  /** Where fills are recorded. */
+  TradeLog tradeLog() {
+    return trades;
   }
 
   /** Moves cents between a sleeve and the reserve (positive into the sleeve) and records it. */
@@ -50,7 +63,7 @@ final class Accounts {
             "Cannot transfer "
                 + Money.format(cents)
                 + " to sleeve '"
-                + s.spec.id()
+                + s.id()
                 + "': the reserve has "
                 + Money.format(reserve));
       }
@@ -64,7 +77,7 @@ final class Accounts {
     }
     transferCount++;
     if (keepDetails) {
-      transfers.add(new Transfer(panel.date(t), s.spec.id(), cents, reason));
+      transfers.add(new Transfer(panel.date(t), s.id(), cents, reason));
     }
   }
 
@@ -72,38 +85,50 @@ final class Accounts {
     rebalances.add(record);
   }
 
-  /** Keeps the totals of an order book about to be replaced. */
-  void carry(OrderBook replaced) {
-    costsCarried += replaced.costsCents();
-    savingsCarried += replaced.nettingSavingsCents();
-    boughtCarried += replaced.boughtCents();
-    soldCarried += replaced.soldCents();
-    marketBoughtCarried += replaced.marketBoughtCents();
-    marketSoldCarried += replaced.marketSoldCents();
+  /** Counts the totals of {@code next} from now on, keeping those of the book it replaces. */
+  void useBook(OrderBook next) {
+    if (book != null) {
+      costsCarried += book.costsCents();
+      savingsCarried += book.nettingSavingsCents();
+      boughtCarried += book.boughtCents();
+      soldCarried += book.soldCents();
+      marketBoughtCarried += book.marketBoughtCents();
+      marketSoldCarried += book.marketSoldCents();
+    }
+    book = next;
   }
 
-  long costs(OrderBook book) {
+  long costsCents() {
     return costsCarried + (book == null ? 0 : book.costsCents());
   }
 
-  long nettingSavings(OrderBook book) {
+  long nettingSavingsCents() {
     return savingsCarried + (book == null ? 0 : book.nettingSavingsCents());
   }
 
-  long bought(OrderBook book) {
+  long boughtCents() {
     return boughtCarried + (book == null ? 0 : book.boughtCents());
   }
 
-  long sold(OrderBook book) {
+  long soldCents() {
     return soldCarried + (book == null ? 0 : book.soldCents());
   }
 
-  long marketBought(OrderBook book) {
+  long marketBoughtCents() {
     return marketBoughtCarried + (book == null ? 0 : book.marketBoughtCents());
   }
 
-  long marketSold(OrderBook book) {
+  long marketSoldCents() {
     return marketSoldCarried + (book == null ? 0 : book.marketSoldCents());
+  }
+
+  int tradeCount() {
+    return trades.size();
+  }
+
+  /** Every fill so far, sleeves named by {@code ids} (in run order). */
+  List<Trade> trades(List<String> ids) {
+    return trades.trades(panel, ids);
   }
 
   int transferCount() {

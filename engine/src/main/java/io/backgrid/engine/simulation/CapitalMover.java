@@ -1,7 +1,8 @@
 package io.backgrid.engine.simulation;
 
+import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.OrderBook;
-import java.util.List;
+import io.backgrid.engine.market.MarketPanel;
 
 /**
  * Moves capital to target weights at an execution point (DESIGN §3 step 2). Target capital is NAV ×
@@ -11,18 +12,46 @@ import java.util.List;
  * sleeves keep their capital: the running sleeves' targets are scaled to fit beside them.
  */
 final class CapitalMover {
-  private final Portfolio portfolio;
+  private final Sleeves sleeves;
+  private final OrderBook book;
+  private final Accounts accounts;
+  private final Execution execution;
+  private final MarketPanel panel;
 
-  CapitalMover(Portfolio portfolio) {
-    this.portfolio = portfolio;
+  /** Cost per unit of notional to provision for when selling to raise cash. */
+  private final double costRate;
+
+  // Scratch, one slot per sleeve: a rebalance allocates only its record.
+  private final double[] before;
+  private final double[] after;
+  private final long[] targetCents;
+
+  /** A mover for the current set of sleeves, whose orders go to {@code book}. */
+  CapitalMover(
+      Sleeves sleeves, OrderBook book, Accounts accounts, Execution execution, MarketPanel panel) {
+    this.sleeves = sleeves;
+    this.book = book;
+    this.accounts = accounts;
+    this.execution = execution;
+    this.panel = panel;
+    this.costRate = costRate(execution);
+    int n = sleeves.size();
+    this.before = new double[n];
+    this.after = new double[n];
+    this.targetCents = new long[n];
   }
 
-  void move(int t, RebalanceReason reason, double[] proposed) {
-    List<Sleeve> sleeves = portfolio.sleeves;
-    OrderBook book = portfolio.book;
+  /**
+   * Moves capital at bar t towards the {@code proposed} weights of the running sleeves and records
+   * the rebalance.
+   *
+   * @param targets receives the target weight of every sleeve: the running sleeves' proposed ones
+   *     scaled to fit, the others' actual ones
+   */
+  void move(int t, RebalanceReason reason, double[] proposed, double[] targets) {
     int n = sleeves.size();
-    double[] before = portfolio.weightsNow();
-    long total = portfolio.navCents();
+    long total = sleeves.navCents(accounts.reserve());
+    sleeves.weights(total, before);
     long costsBefore = book.costsCents();
 
     double fixedWeight = 0;
@@ -37,37 +66,34 @@ final class CapitalMover {
     }
     double scale =
         activeSum + fixedWeight > 1 && activeSum > 0 ? Math.max(0, 1 - fixedWeight) / activeSum : 1;
-    double[] targets = portfolio.targetWeights;
-    long[] targetCents = new long[n];
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
       targets[i] = s.running() ? proposed[i] * scale : before[i];
       targetCents[i] = Math.round(total * targets[i]);
       if (s.running()) {
-        s.targetWeight = targets[i];
+        s.allocate(targets[i]);
       }
     }
 
-    double costRate = costRate();
     boolean selling = false;
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
-      if (s.running() && s.ledger.navCents() > targetCents[i]) {
+      if (s.running() && s.ledger().navCents() > targetCents[i]) {
         SleeveTrader.raiseCash(
-            book, i, s.ledger, s.ledger.navCents() - targetCents[i], costRate, portfolio.execution);
+            book, i, s.ledger(), s.ledger().navCents() - targetCents[i], costRate, execution);
         selling = true;
       }
     }
     if (selling) {
-      book.execute(portfolio.accounts.trades);
+      book.execute(accounts.tradeLog());
     }
     long moved = 0;
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
-      long excess = s.ledger.navCents() - targetCents[i];
+      long excess = s.ledger().navCents() - targetCents[i];
       if (s.running() && excess > 0) {
-        long out = Math.min(excess, s.ledger.cashCents());
-        portfolio.accounts.transfer(s, -out, t, TransferReason.REBALANCE);
+        long out = Math.min(excess, s.ledger().cashCents());
+        accounts.transfer(s, -out, t, TransferReason.REBALANCE);
         moved += out;
       }
     }
@@ -75,40 +101,34 @@ final class CapitalMover {
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
       if (s.running()) {
-        deficit += Math.max(0, targetCents[i] - s.ledger.navCents());
+        deficit += Math.max(0, targetCents[i] - s.ledger().navCents());
       }
     }
-    long available = portfolio.accounts.reserve();
+    long available = accounts.reserve();
     for (int i = 0; i < n; i++) {
       Sleeve s = sleeves.get(i);
-      long want = targetCents[i] - s.ledger.navCents();
+      long want = targetCents[i] - s.ledger().navCents();
       if (s.running() && want > 0) {
         // want × available / deficit in doubles can round up past the exact share (the product of
         // two cent amounts exceeds 2^53), so the reserve left is the cap: never transfer more.
         long in =
             Math.min(
-                portfolio.accounts.reserve(),
+                accounts.reserve(),
                 deficit <= available
                     ? want
                     : (long) Math.floor((double) want * available / deficit));
-        portfolio.accounts.transfer(s, in, t, TransferReason.REBALANCE);
+        accounts.transfer(s, in, t, TransferReason.REBALANCE);
         moved += in;
       }
     }
-    portfolio.accounts.recordRebalance(
+    sleeves.weights(sleeves.navCents(accounts.reserve()), after);
+    accounts.recordRebalance(
         new RebalanceRecord(
-            portfolio.panel.date(t),
-            reason,
-            before,
-            targets,
-            portfolio.weightsNow(),
-            moved,
-            book.costsCents() - costsBefore));
+            panel.date(t), reason, before, targets, after, moved, book.costsCents() - costsBefore));
   }
 
-  /** Cost per unit of notional to provision for when selling to raise cash. */
-  private double costRate() {
-    var costs = portfolio.execution.costs();
+  private static double costRate(Execution execution) {
+    var costs = execution.costs();
     return (costs.commissionBps() + costs.slippageBps()) / 10_000.0
         + (costs.commissionPerShare() > 0 || costs.commissionMinimum() > 0 ? 0.001 : 0);
   }

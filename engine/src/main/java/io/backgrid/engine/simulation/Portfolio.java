@@ -10,10 +10,6 @@ import io.backgrid.engine.execution.OrderBook;
 import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The bar loop behind {@link PortfolioAllocator} (DESIGN §3). {@link #executeBar()} does, at bar t:
@@ -24,28 +20,27 @@ import java.util.Map;
  * move sleeves that decided so to their targets and invest cash that sleeves received, all orders
  * netted and charged in one {@link OrderBook}.
  *
- * <p>The order book, the rebalancer and the per-sleeve arrays are rebuilt when the set of sleeves
- * changes, carrying over the targets, a pending rebalance, the cooldown and the cost totals.
+ * <p>It owns the bar cursor and the machinery of the current set of sleeves: the order book, the
+ * rebalancer, the capital mover and the per-sleeve weight arrays (actual, active, targets in force,
+ * targets of a rebalance waiting for its execution point). They are rebuilt when the set of sleeves
+ * changes, carrying over the targets, a pending rebalance, the cooldown and the cost totals. The
+ * sleeves ({@link Sleeves}) and the reserve ({@link Accounts}) have their own owners.
  */
 final class Portfolio {
-  final MarketPanel panel;
-  final Execution execution;
-  final Rebalancing rebalancing;
-  final SignalCache signals;
-  final Accounts accounts;
-  final List<Sleeve> sleeves = new ArrayList<>();
-  final Map<String, Sleeve> byId = new LinkedHashMap<>();
-  private final CapitalMover mover = new CapitalMover(this);
-  int nextBar;
+  private final MarketPanel panel;
+  private final Execution execution;
+  private final Rebalancing rebalancing;
+  private final SignalCache signals;
+  private final Accounts accounts;
+  private final Sleeves sleeves;
+  private int nextBar;
 
-  /** Set when sleeves are added or removed: the machinery below is rebuilt at the next bar. */
-  boolean rebuild = true;
-
-  OrderBook book;
+  private OrderBook book;
   private Rebalancer rebalancer;
-  double[] actual = new double[0];
-  double[] targetWeights = new double[0];
-  boolean[] active = new boolean[0];
+  private CapitalMover mover;
+  private double[] actual = new double[0];
+  private double[] targetWeights = new double[0];
+  private boolean[] active = new boolean[0];
   private double[] proposed = new double[0];
   private RebalanceReason pendingReason;
   private boolean executionPending;
@@ -55,12 +50,19 @@ final class Portfolio {
       Execution execution,
       Rebalancing rebalancing,
       SignalCache signals,
-      Accounts accounts) {
+      Accounts accounts,
+      Sleeves sleeves) {
     this.panel = panel;
     this.execution = execution;
     this.rebalancing = rebalancing;
     this.signals = signals;
     this.accounts = accounts;
+    this.sleeves = sleeves;
+  }
+
+  /** The next bar to execute (= number of bars executed). */
+  int nextBar() {
+    return nextBar;
   }
 
   /** Runs the next bar. */
@@ -73,11 +75,11 @@ final class Portfolio {
     if (sleeves.isEmpty()) {
       throw new IllegalStateException("Cannot execute bar " + t + ": the portfolio has no sleeves");
     }
-    if (rebuild) {
+    if (sleeves.takeChange()) {
       rebuild();
     }
-    for (Sleeve s : sleeves) {
-      s.flow = 0;
+    for (int i = 0; i < sleeves.size(); i++) {
+      sleeves.get(i).beginBar();
     }
     fundNewSleeves(t);
     if (executionPending) {
@@ -88,7 +90,8 @@ final class Portfolio {
     if (t > 0) {
       decideRebalance(t, nav);
     }
-    for (Sleeve s : sleeves) {
+    for (int i = 0; i < sleeves.size(); i++) {
+      Sleeve s = sleeves.get(i);
       if (s.running()) {
         s.decide(t);
       }
@@ -107,14 +110,13 @@ final class Portfolio {
     UnitReturns[] unit = new UnitReturns[n];
     double[] initial = new double[n];
     for (int i = 0; i < n; i++) {
-      ledgers[i] = sleeves.get(i).ledger;
-      unit[i] = sleeves.get(i).signal.unitReturns();
-      initial[i] = sleeves.get(i).initialWeight;
-    }
-    if (book != null) {
-      accounts.carry(book);
+      ledgers[i] = sleeves.get(i).ledger();
+      unit[i] = sleeves.get(i).unitReturns();
+      initial[i] = sleeves.get(i).initialWeight();
     }
     book = new OrderBook(panel, ledgers, execution);
+    accounts.useBook(book);
+    mover = new CapitalMover(sleeves, book, accounts, execution, panel);
     WeightConstraints constraints =
         rebalancing.constraints() == null ? WeightConstraints.none(n) : rebalancing.constraints();
     if (constraints.sleeveCount() != n) {
@@ -147,17 +149,16 @@ final class Portfolio {
     proposed = new double[n];
     targetWeights = new double[n];
     for (int i = 0; i < n; i++) {
-      targetWeights[i] = i < oldTargets.length ? oldTargets[i] : sleeves.get(i).initialWeight;
-      proposed[i] = i < oldProposed.length ? oldProposed[i] : sleeves.get(i).initialWeight;
+      targetWeights[i] = i < oldTargets.length ? oldTargets[i] : sleeves.get(i).initialWeight();
+      proposed[i] = i < oldProposed.length ? oldProposed[i] : sleeves.get(i).initialWeight();
     }
-    rebuild = false;
   }
 
   /** Funds sleeves that have not run yet: initial weights at bar 0, allocation × NAV later. */
   private void fundNewSleeves(int t) {
     boolean any = false;
-    for (Sleeve s : sleeves) {
-      any |= s.state == SleeveState.INITIALIZING;
+    for (int i = 0; i < sleeves.size(); i++) {
+      any |= sleeves.get(i).awaitsFunding();
     }
     if (!any) {
       return;
@@ -165,18 +166,19 @@ final class Portfolio {
     double[] weights = new double[sleeves.size()];
     for (int i = 0; i < weights.length; i++) {
       Sleeve s = sleeves.get(i);
-      active[i] = s.state == SleeveState.INITIALIZING;
-      weights[i] = active[i] ? s.initialWeight : 0;
+      active[i] = s.awaitsFunding();
+      weights[i] = active[i] ? s.initialWeight() : 0;
     }
     if (t == 0) {
       rebalancer.initial(weights, active);
     }
-    long base = t == 0 ? accounts.capital : navCents();
-    double[] before = weightsNow();
+    long base = t == 0 ? accounts.capital() : navCents();
+    double[] before = new double[weights.length];
+    sleeves.weights(navCents(), before);
     long moved = 0;
     for (int i = 0; i < weights.length; i++) {
       Sleeve s = sleeves.get(i);
-      if (s.state != SleeveState.INITIALIZING) {
+      if (!s.awaitsFunding()) {
         continue;
       }
       s.catchUp(t); // a sleeve added later invests towards the targets its strategy already has
@@ -185,33 +187,31 @@ final class Portfolio {
         accounts.transfer(s, amount, t, t == 0 ? TransferReason.INITIAL : TransferReason.ADD);
         moved += amount;
       }
-      s.state = SleeveState.RUNNING;
-      s.funded = true;
-      s.targetWeight = weights[i];
+      s.funded(weights[i]);
       targetWeights[i] = weights[i];
-      s.received = true;
     }
     if (t == 0) {
+      double[] after = new double[weights.length];
+      sleeves.weights(navCents(), after);
       accounts.recordRebalance(
           new RebalanceRecord(
-              panel.date(t), RebalanceReason.INITIAL, before, weights, weightsNow(), moved, 0));
+              panel.date(t), RebalanceReason.INITIAL, before, weights, after, moved, 0));
     }
   }
 
   private long markAll(int t) {
     long nav = accounts.reserve();
-    for (Sleeve s : sleeves) {
-      nav = Money.add(nav, s.ledger.mark(panel, t));
+    for (int i = 0; i < sleeves.size(); i++) {
+      nav = Money.add(nav, sleeves.get(i).ledger().mark(panel, t));
     }
     return nav;
   }
 
   private void decideRebalance(int t, long nav) {
     for (int i = 0; i < sleeves.size(); i++) {
-      Sleeve s = sleeves.get(i);
-      active[i] = s.running();
-      actual[i] = nav > 0 ? (double) s.ledger.navCents() / nav : 0;
+      active[i] = sleeves.get(i).running();
     }
+    sleeves.weights(nav, actual);
     RebalanceReason reason = rebalancer.due(t, actual, targetWeights, active);
     if (reason != null) {
       rebalancer.targets(t, active, targetWeights, proposed);
@@ -224,11 +224,8 @@ final class Portfolio {
     if (pendingReason != null) {
       return true;
     }
-    for (Sleeve s : sleeves) {
-      if (s.retargetPending
-          || s.received
-          || s.state == SleeveState.LIQUIDATING
-          || (s.state == SleeveState.STOPPED && s.ledger.cashCents() > 0)) {
+    for (int i = 0; i < sleeves.size(); i++) {
+      if (sleeves.get(i).hasWork()) {
         return true;
       }
     }
@@ -242,51 +239,28 @@ final class Portfolio {
     }
     book.prepare(t);
     if (execution.fill() == FillPrice.NEXT_OPEN) {
-      for (Sleeve s : sleeves) {
-        s.ledger.mark(book.valuationPrices());
+      for (int i = 0; i < sleeves.size(); i++) {
+        sleeves.get(i).ledger().mark(book.valuationPrices());
       }
     }
     if (pendingReason != null) {
-      mover.move(t, pendingReason, proposed);
+      mover.move(t, pendingReason, proposed, targetWeights);
       pendingReason = null;
     }
     for (int i = 0; i < sleeves.size(); i++) {
+      sleeves.get(i).placeOrders(book, i, execution);
+    }
+    book.execute(accounts.tradeLog());
+    for (int i = 0; i < sleeves.size(); i++) {
       Sleeve s = sleeves.get(i);
-      if (s.state == SleeveState.LIQUIDATING) {
-        SleeveTrader.liquidate(book, i, s.ledger);
-      } else if (s.running() && s.retargetPending) {
-        SleeveTrader.retarget(book, i, s.ledger, s.targets, execution);
-      } else if (s.running() && s.received) {
-        SleeveTrader.invest(book, i, s.ledger, s.targets, execution);
-      }
-      s.retargetPending = false;
-      s.received = false;
-    }
-    book.execute(accounts.trades);
-    for (Sleeve s : sleeves) {
-      boolean liquidated = s.state == SleeveState.LIQUIDATING && s.ledger.isFlat();
-      if (liquidated || (s.state == SleeveState.STOPPED && s.ledger.cashCents() > 0)) {
-        accounts.transfer(s, -s.ledger.cashCents(), t, TransferReason.REMOVE);
-        s.state = SleeveState.STOPPED;
+      if (s.completeRemoval()) {
+        accounts.transfer(s, -s.ledger().cashCents(), t, TransferReason.REMOVE);
       }
     }
-  }
-
-  double[] weightsNow() {
-    long nav = navCents();
-    double[] w = new double[sleeves.size()];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = nav > 0 ? (double) sleeves.get(i).ledger.navCents() / nav : 0;
-    }
-    return w;
   }
 
   /** Portfolio NAV: the reserve plus every sleeve's NAV at the last mark, in cents. */
   long navCents() {
-    long nav = accounts.reserve();
-    for (Sleeve s : sleeves) {
-      nav = Money.add(nav, s.ledger.navCents());
-    }
-    return nav;
+    return sleeves.navCents(accounts.reserve());
   }
 }

@@ -7,6 +7,7 @@ import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.ledger.LedgerView;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.PriceField;
 import java.util.List;
 
 /**
@@ -24,6 +25,11 @@ import java.util.List;
  * <p>Not thread-safe; one per configuration.
  */
 public final class PortfolioAllocator {
+  private final MarketPanel panel;
+  private final Execution execution;
+  private final SignalCache signals;
+  private final Accounts accounts;
+  private final Sleeves sleeves = new Sleeves();
   private final Portfolio portfolio;
 
   /**
@@ -50,21 +56,18 @@ public final class PortfolioAllocator {
       throw new IllegalArgumentException(
           "Invalid capital: " + capital + " (must be finite and > 0)");
     }
-    if (execution.fill() == FillPrice.NEXT_OPEN
-        && !panel.has(io.backgrid.engine.market.PriceField.OPEN)) {
+    if (execution.fill() == FillPrice.NEXT_OPEN && !panel.has(PriceField.OPEN)) {
       throw new IllegalArgumentException(
           "Invalid fill 'next-open': the price data have no open prices");
     }
     if (signals.panel() != panel) {
       throw new IllegalArgumentException("Invalid signal cache: it belongs to another panel");
     }
-    this.portfolio =
-        new Portfolio(
-            panel,
-            execution,
-            rebalancing,
-            signals,
-            new Accounts(panel, Money.cents(capital), keepDetails));
+    this.panel = panel;
+    this.execution = execution;
+    this.signals = signals;
+    this.accounts = new Accounts(panel, Money.cents(capital), keepDetails);
+    this.portfolio = new Portfolio(panel, execution, rebalancing, signals, accounts, sleeves);
   }
 
   /**
@@ -75,51 +78,16 @@ public final class PortfolioAllocator {
    *     summing over 1, an unknown strategy or symbol, invalid parameters
    */
   public PortfolioAllocator addSleeve(SleeveSpec spec, double allocation) {
-    if (portfolio.byId.containsKey(spec.id())) {
-      throw new IllegalArgumentException(
-          "Duplicate sleeve id '" + spec.id() + "' (sleeve ids must be unique)");
-    }
-    if (!(allocation >= 0 && allocation <= 1)) {
-      throw new IllegalArgumentException(
-          "Invalid allocation for sleeve '"
-              + spec.id()
-              + "': "
-              + allocation
-              + " (must be in [0, 1])");
-    }
-    double sum = allocation;
-    for (Sleeve s : portfolio.sleeves) {
-      sum += s.state == SleeveState.STOPPED ? 0 : s.initialWeight;
-    }
-    if (sum > 1 + 1e-9) {
-      throw new IllegalArgumentException(
-          "Cannot add sleeve '"
-              + spec.id()
-              + "' with allocation "
-              + allocation
-              + ": allocations would sum to "
-              + (float) sum
-              + " (must be <= 1; the rest stays in the reserve)");
-    }
-    SleeveSignal signal =
-        portfolio.signals.get(spec, portfolio.execution, portfolio.accounts.capital);
-    Sleeve sleeve =
-        new Sleeve(
-            spec, new Ledger(SignalCache.universe(portfolio.panel, spec)), signal, allocation);
-    portfolio.sleeves.add(sleeve);
-    portfolio.byId.put(spec.id(), sleeve);
-    portfolio.rebuild = true;
+    sleeves.checkAddable(spec.id(), allocation);
+    SleeveSignal signal = signals.get(spec, execution, accounts.capital());
+    sleeves.add(
+        new Sleeve(spec, new Ledger(SignalCache.universe(panel, spec)), signal, allocation));
     return this;
   }
 
   /** Pauses a running sleeve: it keeps its positions, stops trading and is not rebalanced. */
   public void pause(String id) {
-    Sleeve s = sleeve(id);
-    if (s.state != SleeveState.RUNNING && s.state != SleeveState.INITIALIZING) {
-      throw new IllegalStateException("Cannot pause sleeve '" + id + "': it is " + s.state);
-    }
-    s.state = SleeveState.PAUSED;
-    s.retargetPending = false;
+    sleeves.get(id).pause();
   }
 
   /**
@@ -127,18 +95,7 @@ public final class PortfolioAllocator {
    * its allocation (of the NAV then) at the next bar.
    */
   public void resume(String id) {
-    Sleeve s = sleeve(id);
-    if (s.state != SleeveState.PAUSED) {
-      throw new IllegalStateException("Cannot resume sleeve '" + id + "': it is " + s.state);
-    }
-    if (s.error != null) {
-      throw new IllegalStateException(
-          "Cannot resume sleeve '" + id + "': its strategy failed: " + s.error);
-    }
-    s.state =
-        s.funded
-            ? SleeveState.RUNNING
-            : SleeveState.INITIALIZING; // paused before its funding: funded now
+    sleeves.get(id).resume();
   }
 
   /**
@@ -149,19 +106,12 @@ public final class PortfolioAllocator {
    * cash) keeps it liquidating until it can.
    */
   public void remove(String id, RemoveMode mode) {
-    Sleeve s = sleeve(id);
-    if (s.state == SleeveState.STOPPED || s.state == SleeveState.LIQUIDATING) {
-      throw new IllegalStateException(
-          "Cannot remove sleeve '" + id + "': it is already " + s.state);
-    }
-    s.state = mode == RemoveMode.LIQUIDATE ? SleeveState.LIQUIDATING : SleeveState.STOPPED;
-    s.retargetPending = false;
-    portfolio.rebuild = true;
+    sleeves.remove(id, mode);
   }
 
   /** Runs every remaining bar. */
   public void run() {
-    while (portfolio.nextBar < portfolio.panel.barCount()) {
+    while (portfolio.nextBar() < panel.barCount()) {
       executeBar();
     }
   }
@@ -172,20 +122,20 @@ public final class PortfolioAllocator {
   }
 
   /** The sleeves, in run order (the Simulator reads their ledgers and flows each bar). */
-  List<Sleeve> sleeves() {
-    return portfolio.sleeves;
+  Sleeves sleeves() {
+    return sleeves;
   }
 
   // ---- what a user reads ----
 
   /** The next bar to execute (= number of bars executed). */
   public int nextBar() {
-    return portfolio.nextBar;
+    return portfolio.nextBar();
   }
 
   /** The panel's bar count. */
   public int barCount() {
-    return portfolio.panel.barCount();
+    return panel.barCount();
   }
 
   /** Portfolio NAV: the reserve plus every sleeve's NAV at the last mark, in cents. */
@@ -195,67 +145,67 @@ public final class PortfolioAllocator {
 
   /** Cash held in the reserve (unallocated), in cents. */
   public long reserveCents() {
-    return portfolio.accounts.reserve();
+    return accounts.reserve();
   }
 
   /** The total capital the portfolio started with, in cents. */
   public long capitalCents() {
-    return portfolio.accounts.capital;
+    return accounts.capital();
   }
 
   /** Sleeve ids in the order they were added (the order in which they run). */
   public List<String> sleeveIds() {
-    return List.copyOf(portfolio.byId.keySet());
+    return sleeves.ids();
   }
 
   /** A sleeve's state. */
   public SleeveState state(String id) {
-    return sleeve(id).state;
+    return sleeves.get(id).state();
   }
 
   /** The error that paused a sleeve, or null. */
   public String error(String id) {
-    return sleeve(id).error;
+    return sleeves.get(id).error();
   }
 
   /** Net capital transferred into a sleeve so far (allocated capital), in cents. */
   public long allocatedCents(String id) {
-    return sleeve(id).allocated;
+    return sleeves.get(id).allocated();
   }
 
   /** A sleeve's current capital (its NAV at the last mark), in cents. */
   public long currentCents(String id) {
-    return sleeve(id).ledger.navCents();
+    return sleeves.get(id).ledger().navCents();
   }
 
   /** A sleeve's target weight from the last allocation. */
   public double targetWeight(String id) {
-    return sleeve(id).targetWeight;
+    return sleeves.get(id).targetWeight();
   }
 
   /** A sleeve's ledger, read-only. */
   public LedgerView ledger(String id) {
-    return sleeve(id).ledger;
+    return sleeves.get(id).ledger();
   }
 
   /** Commissions and slippage paid by all sleeves, in cents. */
   public long costsCents() {
-    return portfolio.accounts.costs(portfolio.book);
+    return accounts.costsCents();
   }
 
   /** Costs saved by netting across sleeves, in cents. */
   public long nettingSavingsCents() {
-    return portfolio.accounts.nettingSavings(portfolio.book);
+    return accounts.nettingSavingsCents();
   }
 
   /** Gross notional bought by all sleeves, in cents. */
   public long boughtCents() {
-    return portfolio.accounts.bought(portfolio.book);
+    return accounts.boughtCents();
   }
 
   /** Gross notional sold by all sleeves, in cents. */
   public long soldCents() {
-    return portfolio.accounts.sold(portfolio.book);
+    return accounts.soldCents();
   }
 
   /**
@@ -263,45 +213,36 @@ public final class PortfolioAllocator {
    * sleeves sold them at the same point; without netting, the gross.
    */
   public long marketBoughtCents() {
-    return portfolio.accounts.marketBought(portfolio.book);
+    return accounts.marketBoughtCents();
   }
 
   /** Notional sold to the market, in cents; see {@link #marketBoughtCents()}. */
   public long marketSoldCents() {
-    return portfolio.accounts.marketSold(portfolio.book);
+    return accounts.marketSoldCents();
   }
 
   /** Number of fills so far. */
   public int tradeCount() {
-    return portfolio.accounts.trades.size();
+    return accounts.tradeCount();
   }
 
   /** Number of transfers so far. */
   public int transferCount() {
-    return portfolio.accounts.transferCount();
+    return accounts.transferCount();
   }
 
   /** Every fill so far. */
   public List<Trade> trades() {
-    return portfolio.accounts.trades.trades(portfolio.panel, sleeveIds());
+    return accounts.trades(sleeves.ids());
   }
 
   /** Every transfer so far (empty when details are off). */
   public List<Transfer> transfers() {
-    return portfolio.accounts.transfers();
+    return accounts.transfers();
   }
 
   /** Every rebalance so far, the initial allocation first. */
   public List<RebalanceRecord> rebalances() {
-    return portfolio.accounts.rebalances();
-  }
-
-  private Sleeve sleeve(String id) {
-    Sleeve s = portfolio.byId.get(id);
-    if (s == null) {
-      throw new IllegalArgumentException(
-          "Unknown sleeve '" + id + "'; the portfolio has " + portfolio.byId.keySet());
-    }
-    return s;
+    return accounts.rebalances();
   }
 }

@@ -75,7 +75,7 @@ public final class Simulator {
     private final PortfolioAllocator allocator;
     private final PortfolioConfig config;
     private final boolean full;
-    private final List<Sleeve> sleeves;
+    private final Sleeves sleeves;
     private final int bars;
     private final int n;
 
@@ -131,7 +131,7 @@ public final class Simulator {
           nav[t] = v;
         }
         for (int i = 0; i < n; i++) {
-          Ledger ledger = sleeves.get(i).ledger;
+          Ledger ledger = sleeves.get(i).ledger();
           long value = ledger.navCents();
           long b = ledger.boughtCents() - boughtBefore[i];
           long s = ledger.soldCents() - soldBefore[i];
@@ -140,7 +140,7 @@ public final class Simulator {
           if (t == 0) {
             sleeveMetrics[i].start(day);
           } else {
-            long base = previous[i] + sleeves.get(i).flow;
+            long base = previous[i] + sleeves.get(i).flow();
             if (base > 0) {
               double r = Math.max(-1.0, (double) value / base - 1.0);
               sleeveReturns[i][t] = r;
@@ -171,20 +171,21 @@ public final class Simulator {
       List<String> ids = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         Sleeve s = sleeves.get(i);
-        ids.add(s.spec.id());
+        Ledger ledger = s.ledger();
+        ids.add(s.id());
         results.add(
             new SleeveResult(
-                s.spec.id(),
-                s.state,
-                s.error,
+                s.id(),
+                s.state(),
+                s.error(),
                 sleeveMetrics[i].snapshot(),
-                total > 0 ? (double) s.ledger.navCents() / total : 0,
-                s.targetWeight,
-                s.allocated,
-                s.ledger.navCents(),
-                s.ledger.costsPaidCents(),
-                s.ledger.realisedPnlCents(),
-                s.ledger.fillCount()));
+                total > 0 ? (double) ledger.navCents() / total : 0,
+                s.targetWeight(),
+                s.allocated(),
+                ledger.navCents(),
+                ledger.costsPaidCents(),
+                ledger.realisedPnlCents(),
+                ledger.fillCount()));
       }
       return new SimulationResult(
           market.dates(),

@@ -37,7 +37,7 @@ class WeightZeroSleeveTest {
       assertThat(p.allocatedCents("z")).as("bar %d", t).isZero();
       assertThat(p.targetWeight("z")).isZero();
     }
-    UnitReturns paper = p.sleeves().get(1).signal.unitReturns();
+    UnitReturns paper = p.sleeves().get(1).unitReturns();
     assertThat(paper.nav(4)).as("followed on paper while it held nothing").isNotEqualTo(1.0);
 
     p.executeBar(); // bar 5: inverse volatility over returns 1..5 gives z a weight
