@@ -1,6 +1,5 @@
 package io.backgrid.engine.strategy;
 
-import io.backgrid.engine.market.MarketView;
 import io.backgrid.engine.param.Params;
 
 /**
@@ -24,7 +23,7 @@ import io.backgrid.engine.param.Params;
  * and deviation are kept incrementally (see {@link RollingWindow}). Warm-up: {@code L − 1} bars
  * (the first z exists at bar L − 1, the L-th price).
  */
-public final class MeanReversion extends IncrementalStrategy {
+public final class MeanReversion extends LongOrFlat {
   /** Registry name. */
   public static final String NAME = "mean-reversion";
 
@@ -49,7 +48,6 @@ public final class MeanReversion extends IncrementalStrategy {
   private final int lookback;
   private final Thresholds thresholds;
   private final RollingWindow[] windows;
-  private final boolean[] held;
 
   /**
    * @param params {@code lookback}, {@code entry-z}, {@code exit-z} (all optional)
@@ -61,11 +59,7 @@ public final class MeanReversion extends IncrementalStrategy {
     params.requireOnly("strategy " + NAME, LOOKBACK, ENTRY_Z, EXIT_Z);
     this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 2, Integer.MAX_VALUE);
     this.thresholds = Thresholds.from(params, ENTRY_Z_DEFAULT, EXIT_Z_DEFAULT);
-    this.windows = new RollingWindow[universeSize];
-    for (int i = 0; i < universeSize; i++) {
-      windows[i] = new RollingWindow(lookback);
-    }
-    this.held = new boolean[universeSize];
+    this.windows = RollingWindow.perSymbol(universeSize, lookback);
   }
 
   @Override
@@ -74,35 +68,17 @@ public final class MeanReversion extends IncrementalStrategy {
   }
 
   @Override
-  void step(MarketView market, int t) {
-    for (int i = 0; i < size; i++) {
-      double p = market.price(i, t);
-      if (Double.isNaN(p)) {
-        continue;
-      }
-      RollingWindow window = windows[i];
-      window.push(p);
-      if (!window.full()) {
-        continue;
-      }
-      double s = window.sampleStd();
-      if (!(s > 0.0)) {
-        continue;
-      }
-      double z = (p - window.mean()) / s;
-      if (!held[i] && z < -thresholds.entryZ()) {
-        held[i] = true;
-      } else if (held[i] && z > -thresholds.exitZ()) {
-        held[i] = false;
-      }
+  boolean next(int slot, double price, boolean held) {
+    RollingWindow window = windows[slot];
+    window.push(price);
+    if (!window.full()) {
+      return held;
     }
-  }
-
-  @Override
-  void writeTargets(double[] targets) {
-    double weight = 1.0 / size;
-    for (int i = 0; i < size; i++) {
-      targets[i] = held[i] ? weight : 0.0;
+    double s = window.sampleStd();
+    if (!(s > 0.0)) {
+      return held;
     }
+    double z = (price - window.mean()) / s;
+    return held ? !(z > -thresholds.exitZ()) : z < -thresholds.entryZ();
   }
 }

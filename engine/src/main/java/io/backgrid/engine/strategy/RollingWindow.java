@@ -49,6 +49,15 @@ final class RollingWindow {
     this.buffer = new double[length];
   }
 
+  /** One window of {@code length} per symbol of a universe of {@code symbols}. */
+  static RollingWindow[] perSymbol(int symbols, int length) {
+    RollingWindow[] windows = new RollingWindow[symbols];
+    for (int i = 0; i < symbols; i++) {
+      windows[i] = new RollingWindow(length);
+    }
+    return windows;
+  }
+
   /** Appends a finite value, dropping the oldest one once the window is full. */
   void push(double x) {
     int length = buffer.length;

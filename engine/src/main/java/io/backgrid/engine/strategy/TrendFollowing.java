@@ -1,6 +1,5 @@
 package io.backgrid.engine.strategy;
 
-import io.backgrid.engine.market.MarketView;
 import io.backgrid.engine.param.Params;
 
 /**
@@ -21,7 +20,7 @@ import io.backgrid.engine.param.Params;
  * incrementally (see {@link RollingWindow}). Warm-up: {@code S − 1} bars (both means exist from bar
  * S − 1, the S-th price).
  */
-public final class TrendFollowing extends IncrementalStrategy {
+public final class TrendFollowing extends LongOrFlat {
   /** Registry name. */
   public static final String NAME = "trend-following";
 
@@ -40,7 +39,6 @@ public final class TrendFollowing extends IncrementalStrategy {
   private final int slow;
   private final RollingWindow[] fastWindows;
   private final RollingWindow[] slowWindows;
-  private final boolean[] held;
 
   /**
    * @param params {@code fast}, {@code slow} (both optional)
@@ -55,13 +53,8 @@ public final class TrendFollowing extends IncrementalStrategy {
     if (slow <= fast) {
       throw params.invalid(SLOW, slow, "must be > fast = " + fast);
     }
-    this.fastWindows = new RollingWindow[universeSize];
-    this.slowWindows = new RollingWindow[universeSize];
-    for (int i = 0; i < universeSize; i++) {
-      fastWindows[i] = new RollingWindow(fast);
-      slowWindows[i] = new RollingWindow(slow);
-    }
-    this.held = new boolean[universeSize];
+    this.fastWindows = RollingWindow.perSymbol(universeSize, fast);
+    this.slowWindows = RollingWindow.perSymbol(universeSize, slow);
   }
 
   @Override
@@ -70,25 +63,9 @@ public final class TrendFollowing extends IncrementalStrategy {
   }
 
   @Override
-  void step(MarketView market, int t) {
-    for (int i = 0; i < size; i++) {
-      double p = market.price(i, t);
-      if (Double.isNaN(p)) {
-        continue;
-      }
-      fastWindows[i].push(p);
-      slowWindows[i].push(p);
-      if (slowWindows[i].full()) {
-        held[i] = fastWindows[i].mean() > slowWindows[i].mean();
-      }
-    }
-  }
-
-  @Override
-  void writeTargets(double[] targets) {
-    double weight = 1.0 / size;
-    for (int i = 0; i < size; i++) {
-      targets[i] = held[i] ? weight : 0.0;
-    }
+  boolean next(int slot, double price, boolean held) {
+    fastWindows[slot].push(price);
+    slowWindows[slot].push(price);
+    return slowWindows[slot].full() ? fastWindows[slot].mean() > slowWindows[slot].mean() : held;
   }
 }
