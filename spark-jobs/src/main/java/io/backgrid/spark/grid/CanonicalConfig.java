@@ -16,9 +16,6 @@ import io.backgrid.engine.simulation.SleeveSpec;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -135,21 +132,7 @@ public final class CanonicalConfig {
 
   /** First 16 hex digits of SHA-256 of the JSON's UTF-8 bytes. */
   public static String configId(String canonicalJson) {
-    return sha256(canonicalJson).substring(0, 16);
-  }
-
-  /** Full SHA-256 of the JSON's UTF-8 bytes, 64 lower-case hex digits. */
-  static String sha256(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      StringBuilder hex = new StringBuilder(64);
-      for (byte b : d) {
-        hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot hash configurations: SHA-256 is not available", e);
-    }
+    return Sha256.prefixHex(canonicalJson);
   }
 
   /**

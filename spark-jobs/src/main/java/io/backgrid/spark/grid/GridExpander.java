@@ -6,9 +6,7 @@ import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyConfigException;
 import io.backgrid.spark.config.StudyTemplate;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -104,7 +102,7 @@ public final class GridExpander {
     GridIndex index = GridIndex.of(study.axes(), study.template().baseAlgorithm());
     int count = (int) index.count();
     StudyTemplate template = study.template();
-    MessageDigest sha256 = sha256();
+    MessageDigest sha256 = Sha256.digest();
     long[] ids = new long[count];
     Map<String, Failure> failures = new LinkedHashMap<>();
     DataNeeds needs = new DataNeeds();
@@ -120,7 +118,7 @@ public final class GridExpander {
           failures.computeIfAbsent(problem, p -> new Failure(axisValues)).count++;
         }
       } else {
-        ids[k] = id(sha256, CanonicalConfig.toJson(r.config()));
+        ids[k] = Sha256.prefixLong(sha256, CanonicalConfig.toJson(r.config()));
         needs.add(r.config());
         if (!mayBeSampled) {
           each.accept(HexFormat.of().toHexDigits(ids[k]), r.config());
@@ -265,24 +263,6 @@ public final class GridExpander {
     index.combination(k, x);
     return CanonicalConfig.toJson(
         study.template().resolve(GridPlan.overrides(study, index, x)).config());
-  }
-
-  /** The {@code config_id} as a long: the first 8 bytes of SHA-256 of the JSON's UTF-8 bytes. */
-  private static long id(MessageDigest sha256, String json) {
-    byte[] d = sha256.digest(json.getBytes(StandardCharsets.UTF_8));
-    long id = 0;
-    for (int i = 0; i < 8; i++) {
-      id = (id << 8) | (d[i] & 0xFF);
-    }
-    return id;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot hash configurations: SHA-256 is not available", e);
-    }
   }
 
   private static final class Failure {

@@ -2,11 +2,10 @@ package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.PriceField;
+import io.backgrid.spark.grid.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 
 /** Content hashes that tell whether a rerun may reuse earlier results. */
@@ -17,7 +16,7 @@ public final class Fingerprints {
    * SHA-256 (first 16 hex digits) of a panel's calendar, symbols, prices, tradability and opens.
    */
   public static String panel(MarketPanel panel) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     ByteBuffer buffer = ByteBuffer.allocate(8 * Math.max(1, panel.barCount()));
     for (int t = 0; t < panel.barCount(); t++) {
       buffer.putLong(panel.date(t).toEpochDay());
@@ -39,17 +38,17 @@ public final class Fingerprints {
         digest.update(buffer.array(), 0, buffer.position());
       }
     }
-    return hex(digest);
+    return Sha256.prefixHex(digest);
   }
 
   /** SHA-256 (first 16 hex digits) of strings in the given order, e.g. the sorted config ids. */
   public static String strings(List<String> values) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     for (String v : values) {
       digest.update(v.getBytes(StandardCharsets.UTF_8));
       digest.update((byte) '\n');
     }
-    return hex(digest);
+    return Sha256.prefixHex(digest);
   }
 
   /**
@@ -57,7 +56,7 @@ public final class Fingerprints {
    * the given order: the fingerprint of a planned grid's sorted ids without a string per id.
    */
   public static String ids(long[] ids) {
-    MessageDigest digest = sha256();
+    MessageDigest digest = Sha256.digest();
     byte[] line = new byte[17];
     line[16] = '\n';
     for (long id : ids) {
@@ -66,18 +65,6 @@ public final class Fingerprints {
       }
       digest.update(line);
     }
-    return hex(digest);
-  }
-
-  private static String hex(MessageDigest digest) {
-    return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("Cannot hash: the JDK has no SHA-256", e);
-    }
+    return Sha256.prefixHex(digest);
   }
 }
