@@ -79,15 +79,6 @@ public final class MarketView {
     return panel.price(symbols[slot], check(pastBar));
   }
 
-  /** The trading price {@code lag} bars ago (lag 0 = now), NaN before the first bar. */
-  public double priceAgo(int slot, int lag) {
-    if (lag < 0) {
-      throw new IllegalArgumentException("Invalid lag " + lag + " (must be >= 0: no look-ahead)");
-    }
-    int t = bar - lag;
-    return t < 0 ? Double.NaN : panel.price(symbols[slot], t);
-  }
-
   /** True when the symbol has a bar now and can trade. */
   public boolean tradable(int slot) {
     return panel.tradable(symbols[slot], bar);

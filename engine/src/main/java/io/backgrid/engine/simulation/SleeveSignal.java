@@ -63,11 +63,6 @@ public final class SleeveSignal implements Serializable {
     return eventBars[e];
   }
 
-  /** Target weight of a slot in decision {@code e}. */
-  public double eventTarget(int e, int slot) {
-    return eventTargets[e * slots + slot];
-  }
-
   /** Copies decision {@code e}'s targets into {@code out}. */
   void copyTargets(int e, double[] out) {
     System.arraycopy(eventTargets, e * slots, out, 0, slots);

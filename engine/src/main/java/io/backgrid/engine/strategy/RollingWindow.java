@@ -114,11 +114,6 @@ final class RollingWindow {
     m2Peak = squares;
   }
 
-  /** Values seen, capped at L. */
-  int count() {
-    return count;
-  }
-
   /** True once L values have been pushed. */
   boolean full() {
     return count == buffer.length;

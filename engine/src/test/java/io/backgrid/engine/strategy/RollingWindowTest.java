@@ -65,7 +65,7 @@ class RollingWindowTest {
         squares += (prices[j] - mean) * (prices[j] - mean);
         flat &= prices[j] == prices[t];
       }
-      assertThat(window.count()).isEqualTo(k);
+      assertThat(window.full()).isEqualTo(k == length);
       assertThat(window.mean())
           .as("mean L=%d t=%d", length, t)
           .isCloseTo(mean, within(1e-12 * mean));
