@@ -5,5 +5,23 @@
  * io.backgrid.engine.simulation.Simulator} that runs a {@link
  * io.backgrid.engine.simulation.PortfolioConfig} over a panel into a {@link
  * io.backgrid.engine.simulation.SimulationResult}.
+ *
+ * <p>Inside the allocator each piece of state has one owner, and the others use its methods:
+ *
+ * <ul>
+ *   <li>{@code Sleeve}: a sleeve's life (state, error, funded), the decisions it has replayed and
+ *       its targets, what waits for the next execution point, its flows and allocated capital, its
+ *       target weight; its ledger moves by its own fills and by transfers;
+ *   <li>{@code Sleeves}: the set of sleeves in run order and by id, and whether it changed;
+ *   <li>{@code Accounts}: the reserve (changed only by a transfer), the capital, the records of
+ *       transfers, rebalances and fills, and the cost and turnover totals over the order books;
+ *   <li>{@code Portfolio}: the bar cursor and the machinery of the current set of sleeves (order
+ *       book, rebalancer, capital mover, weight arrays, a rebalance or execution pending);
+ *   <li>{@code Rebalancer}: the cooldown; {@code CapitalMover}: only scratch arrays.
+ * </ul>
+ *
+ * Transfers and rebalances carry typed reasons ({@link
+ * io.backgrid.engine.simulation.TransferReason}, {@link
+ * io.backgrid.engine.simulation.RebalanceReason}).
  */
 package io.backgrid.engine.simulation;
