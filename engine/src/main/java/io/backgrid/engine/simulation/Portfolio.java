@@ -187,7 +187,7 @@ final class Portfolio {
         accounts.transfer(s, amount, t, t == 0 ? TransferReason.INITIAL : TransferReason.ADD);
         moved += amount;
       }
-      s.funded(weights[i]);
+      s.markFunded(weights[i]);
       targetWeights[i] = weights[i];
     }
     if (t == 0) {

@@ -153,7 +153,7 @@ final class Sleeve {
    * Marks the sleeve funded with its target weight (the transfer, if any, has been made): it runs
    * from now on and invests towards its targets at this execution point.
    */
-  void funded(double weight) {
+  void markFunded(double weight) {
     state = SleeveState.RUNNING;
     funded = true;
     targetWeight = weight;
