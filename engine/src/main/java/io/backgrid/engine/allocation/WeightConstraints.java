@@ -3,10 +3,19 @@ package io.backgrid.engine.allocation;
 import java.util.Arrays;
 
 /**
- * Per-sleeve bounds on target weights, applied after the algorithm: min_i ≤ w_i ≤ max_i.
+ * What the engine does to an algorithm's target weights before capital moves: the exposure target,
+ * then per-sleeve bounds min_i ≤ w_i ≤ max_i.
  *
- * <p>{@link #apply} keeps the algorithm's proportions where it can: with T = Σ of the active
- * sleeves' weights (≤ 1) and S = clamp(T, Σ min_i, Σ max_i) over the active sleeves, the result is
+ * <p><b>Exposure.</b> With e = {@code exposure} ∈ (0, 1] (default 1: no change) and T = Σ of the
+ * active sleeves' weights: when T &gt; e every active weight is multiplied by e / T, so Σ = e and
+ * at least 1 − e stays in the reserve as a cash buffer (10–20% is a common choice); an algorithm
+ * that already invests e or less ({@code kelly} keeping cash, {@code fixed} with Σ initial weights
+ * ≤ e) is left as it is. The bounds come after: configured minima that sum to more than e still
+ * hold.
+ *
+ * <p><b>Bounds.</b> {@link #apply} keeps the algorithm's proportions where it can: with T = Σ of
+ * the active sleeves' weights (≤ 1) and S = clamp(T, Σ min_i, Σ max_i) over the active sleeves, the
+ * result is
  *
  * <pre>w'_i = clamp(λ · w_i, min_i, max_i), λ ≥ 0 chosen so that Σ w'_i = S</pre>
  *
@@ -21,11 +30,25 @@ import java.util.Arrays;
  *
  * @param min per-sleeve minimum weight, each in [0, 1]
  * @param max per-sleeve maximum weight, each in [min_i, 1]; Σ min ≤ 1
+ * @param exposure the most the active sleeves' targets may sum to, in (0, 1]; 1 for no limit
  */
-public record WeightConstraints(double[] min, double[] max) implements java.io.Serializable {
+public record WeightConstraints(double[] min, double[] max, double exposure)
+    implements java.io.Serializable {
   private static final int BISECTIONS = 200;
 
+  /** A weight moved by more than this by a bound counts as clamped (rounding of λ does not). */
+  private static final double CLAMP_TOLERANCE = 1e-12;
+
+  /** Bounds with no exposure limit (exposure 1). */
+  public WeightConstraints(double[] min, double[] max) {
+    this(min, max, 1.0);
+  }
+
   public WeightConstraints {
+    if (!(exposure > 0 && exposure <= 1)) {
+      throw new IllegalArgumentException(
+          "Invalid allocation.exposure: " + exposure + " (must be in (0, 1])");
+    }
     if (min.length != max.length) {
       throw new IllegalArgumentException(
           "Invalid constraints: "
@@ -112,6 +135,37 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     return Double.isNaN(values[i]) ? global : values[i];
   }
 
+  /** These bounds with exposure e ∈ (0, 1] (see the class javadoc). */
+  public WeightConstraints withExposure(double e) {
+    return new WeightConstraints(min, max, e);
+  }
+
+  /**
+   * Refuses initial weights outside their sleeve's bounds: they are the targets of the first
+   * allocation (and of {@code fixed}), and clamping them silently would run another portfolio than
+   * the one configured.
+   *
+   * @param weights the initial weights, one per sleeve
+   * @param ids the sleeves' ids, for the message
+   * @throws IllegalArgumentException naming the sleeve, the weight and its bounds
+   */
+  public void checkInitial(double[] weights, java.util.List<String> ids) {
+    for (int i = 0; i < Math.min(weights.length, min.length); i++) {
+      if (weights[i] < min[i] || weights[i] > max[i]) {
+        throw new IllegalArgumentException(
+            "Invalid weight for sleeve '"
+                + ids.get(i)
+                + "': "
+                + weights[i]
+                + " (must be within its constraints [min, max] = ["
+                + min[i]
+                + ", "
+                + max[i]
+                + "])");
+      }
+    }
+  }
+
   /** Number of sleeves. */
   public int sleeveCount() {
     return min.length;
@@ -138,13 +192,16 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   }
 
   /**
-   * Applies the bounds in place (see the class javadoc). No allocation.
+   * Applies the exposure target, then the bounds, in place (see the class javadoc). No allocation.
    *
    * @param weights the algorithm's weights, each ≥ 0; entries of inactive sleeves are left as they
    *     are
    * @param active which sleeves take part
+   * @return how many active sleeves the bounds clamped: those whose weight a bound, not the common
+   *     scale factor λ, decided (λ·w_i outside [min_i, max_i], or raised from 0 to share what the
+   *     others could not take); 0 when every bound is slack
    */
-  public void apply(double[] weights, boolean[] active) {
+  public int apply(double[] weights, boolean[] active) {
     if (weights.length != min.length || active.length != min.length) {
       throw new IllegalArgumentException(
           "Invalid weights: "
@@ -154,6 +211,9 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
               + " flags for "
               + min.length
               + " constrained sleeves");
+    }
+    if (exposure < 1) {
+      scaleToExposure(weights, active);
     }
     double total = 0;
     double sumMin = 0;
@@ -169,8 +229,7 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     }
     double target = Math.max(sumMin, Math.min(total, sumMax));
     if (positive <= 0) {
-      fillZeros(weights, active, target);
-      return;
+      return fillZeros(weights, active, target, true);
     }
     // λ = 0 gives Σ = Σ min; large λ gives the most the positive sleeves can take.
     double lo = 0;
@@ -212,14 +271,38 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     }
     double lambda = free > 0 ? (target - clamped) / free : hi;
     double reached = 0;
+    int count = 0;
     for (int i = 0; i < weights.length; i++) {
       if (active[i]) {
-        weights[i] = clamp(lambda * weights[i], i);
+        double v = lambda * weights[i];
+        weights[i] = clamp(v, i);
         reached += weights[i];
+        if (Math.abs(weights[i] - v) > CLAMP_TOLERANCE) {
+          count++;
+        }
       }
     }
     if (reached < target - 1e-12) {
-      fillZeros(weights, active, target);
+      count += fillZeros(weights, active, target, false);
+    }
+    return count;
+  }
+
+  /** Multiplies the active weights by e / T when their sum T exceeds the exposure e. */
+  private void scaleToExposure(double[] weights, boolean[] active) {
+    double total = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (active[i]) {
+        total += weights[i];
+      }
+    }
+    if (total > exposure) {
+      double scale = exposure / total;
+      for (int i = 0; i < weights.length; i++) {
+        if (active[i]) {
+          weights[i] *= scale;
+        }
+      }
     }
   }
 
@@ -241,8 +324,13 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
    * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input, now
    * at their minimum, and any below their maximum) equally — water-filling capped at each maximum —
    * until Σ = target.
+   *
+   * @param countAll count every active sleeve that ends above 0 (every input was 0), else only
+   *     those raised from 0 here (the others were counted by the caller)
+   * @return the number of sleeves counted as clamped
    */
-  private void fillZeros(double[] weights, boolean[] active, double target) {
+  private int fillZeros(double[] weights, boolean[] active, double target, boolean countAll) {
+    int raised = 0;
     double reached = 0;
     for (int i = 0; i < weights.length; i++) {
       if (active[i]) {
@@ -258,35 +346,51 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
         }
       }
       if (open == 0) {
-        return;
+        break;
       }
       double step = (target - reached) / open;
       reached = 0;
       for (int i = 0; i < weights.length; i++) {
         if (active[i]) {
           if (weights[i] < max[i]) {
+            raised += weights[i] == 0 && step > 0 ? 1 : 0;
             weights[i] = Math.min(max[i], weights[i] + step);
           }
           reached += weights[i];
         }
       }
     }
+    if (!countAll) {
+      return raised;
+    }
+    int count = 0;
+    for (int i = 0; i < weights.length; i++) {
+      count += active[i] && weights[i] > 0 ? 1 : 0;
+    }
+    return count;
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof WeightConstraints other
         && Arrays.equals(min, other.min)
-        && Arrays.equals(max, other.max);
+        && Arrays.equals(max, other.max)
+        && Double.compare(exposure, other.exposure) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(min) + Arrays.hashCode(max);
+    return 31 * (31 * Arrays.hashCode(min) + Arrays.hashCode(max)) + Double.hashCode(exposure);
   }
 
   @Override
   public String toString() {
-    return "WeightConstraints[min=" + Arrays.toString(min) + ", max=" + Arrays.toString(max) + "]";
+    return "WeightConstraints[min="
+        + Arrays.toString(min)
+        + ", max="
+        + Arrays.toString(max)
+        + ", exposure="
+        + exposure
+        + "]";
   }
 }

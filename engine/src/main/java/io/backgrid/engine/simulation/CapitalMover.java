@@ -17,7 +17,7 @@ final class CapitalMover {
     this.portfolio = portfolio;
   }
 
-  void move(int t, String reason, double[] proposed) {
+  void move(int t, String reason, double[] proposed, int clamped) {
     List<Sleeve> sleeves = portfolio.sleeves;
     OrderBook book = portfolio.book;
     int n = sleeves.size();
@@ -103,7 +103,8 @@ final class CapitalMover {
             targets,
             portfolio.weightsNow(),
             moved,
-            book.costsCents() - costsBefore));
+            book.costsCents() - costsBefore,
+            clamped));
   }
 
   /** Cost per unit of notional to provision for when selling to raise cash. */

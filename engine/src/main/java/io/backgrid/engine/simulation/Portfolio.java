@@ -48,6 +48,7 @@ final class Portfolio {
   boolean[] active = new boolean[0];
   private double[] proposed = new double[0];
   private String pendingReason;
+  private int pendingClamped;
   private boolean executionPending;
 
   Portfolio(
@@ -124,8 +125,14 @@ final class Portfolio {
               + " sleeves, the portfolio has "
               + n);
     }
+    String[] ids = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = sleeves.get(i).spec.id();
+    }
+    constraints.checkInitial(initial, List.of(ids));
     AllocationContext context =
-        new AllocationContext(panel, unit, signals.windowStarts(rebalancing.lookback()), initial);
+        new AllocationContext(
+            panel, unit, signals.windowStarts(rebalancing.lookback()), initial, ids);
     Rebalancer previous = rebalancer;
     rebalancer =
         new Rebalancer(
@@ -193,7 +200,15 @@ final class Portfolio {
     }
     if (t == 0) {
       accounts.recordRebalance(
-          new RebalanceRecord(panel.date(t), "initial", before, weights, weightsNow(), moved, 0));
+          new RebalanceRecord(
+              panel.date(t),
+              "initial",
+              before,
+              weights,
+              weightsNow(),
+              moved,
+              0,
+              rebalancer.clamped()));
     }
   }
 
@@ -213,8 +228,8 @@ final class Portfolio {
     }
     String reason = rebalancer.due(t, actual, targetWeights, active);
     if (reason != null) {
-      rebalancer.targets(t, active, targetWeights, proposed);
-      pendingReason = reason;
+      pendingReason = rebalancer.targets(t, reason, active, targetWeights, proposed);
+      pendingClamped = rebalancer.clamped();
     }
   }
 
@@ -246,7 +261,7 @@ final class Portfolio {
       }
     }
     if (pendingReason != null) {
-      mover.move(t, pendingReason, proposed);
+      mover.move(t, pendingReason, proposed, pendingClamped);
       pendingReason = null;
     }
     for (int i = 0; i < sleeves.size(); i++) {

@@ -13,6 +13,8 @@ import java.time.LocalDate;
  * @param weightsAfter actual weights after the capital moved
  * @param capitalMovedCents gross transfers between sleeves and the reserve, in cents
  * @param costsCents costs of the sells that freed the capital, in cents
+ * @param clamped how many sleeves' targets the min/max constraints clamped ({@link
+ *     io.backgrid.engine.allocation.WeightConstraints#apply}); 0 without constraints
  */
 public record RebalanceRecord(
     LocalDate date,
@@ -21,7 +23,20 @@ public record RebalanceRecord(
     double[] targets,
     double[] weightsAfter,
     long capitalMovedCents,
-    long costsCents) {
+    long costsCents,
+    int clamped) {
+
+  /** A rebalance whose targets no constraint clamped. */
+  public RebalanceRecord(
+      LocalDate date,
+      String reason,
+      double[] weightsBefore,
+      double[] targets,
+      double[] weightsAfter,
+      long capitalMovedCents,
+      long costsCents) {
+    this(date, reason, weightsBefore, targets, weightsAfter, capitalMovedCents, costsCents, 0);
+  }
 
   public RebalanceRecord {
     weightsBefore = weightsBefore.clone();

@@ -21,6 +21,9 @@ final class Rebalancer {
 
   private int lastBar = Integer.MIN_VALUE / 2;
 
+  /** How many targets the constraints clamped at the last {@link #targets} or {@link #initial}. */
+  private int clamped;
+
   Rebalancer(
       Rebalancing rule,
       boolean[] fires,
@@ -63,8 +66,12 @@ final class Rebalancer {
     return null;
   }
 
-  /** The target weights at bar t into {@code out}; remembers t for the cooldown. */
-  void targets(int t, boolean[] active, double[] current, double[] out) {
+  /**
+   * The target weights at bar t into {@code out}; remembers t for the cooldown.
+   *
+   * @return {@code reason} with the algorithm's note on sleeves it excluded, if any
+   */
+  String targets(int t, String reason, boolean[] active, double[] current, double[] out) {
     context.moveTo(t, active, current);
     if (!algorithm.weights(context, out)) {
       System.arraycopy(current, 0, out, 0, out.length);
@@ -72,8 +79,14 @@ final class Rebalancer {
         out[i] = active[i] ? out[i] : 0.0;
       }
     }
-    constraints.apply(out, active);
+    clamped = constraints.apply(out, active);
     lastBar = t;
+    return reason + context.exclusionNote();
+  }
+
+  /** How many targets the constraints clamped at the last rebalance. */
+  int clamped() {
+    return clamped;
   }
 
   /** Keeps the cooldown of the rebalancer this one replaces (the set of sleeves changed). */
@@ -83,7 +96,7 @@ final class Rebalancer {
 
   /** Applies the constraints to the initial weights and starts the cooldown at bar 0. */
   void initial(double[] weights, boolean[] active) {
-    constraints.apply(weights, active);
+    clamped = constraints.apply(weights, active);
     lastBar = 0;
   }
 }
