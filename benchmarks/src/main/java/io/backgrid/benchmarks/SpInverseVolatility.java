@@ -1,6 +1,7 @@
 package io.backgrid.benchmarks;
 
 import io.backgrid.engine.allocation.Lookback;
+import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
@@ -8,6 +9,7 @@ import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
+import io.backgrid.engine.simulation.PortfolioAllocator;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.RebalanceRecord;
 import io.backgrid.engine.simulation.Rebalancing;
@@ -35,8 +37,9 @@ import java.util.Map;
  * windows have zero variance.
  *
  * <p>Prints the engine's final NAV with the default {@code min-volatility} (0.001) and with 1e-12
- * (bt has no floor), how many rebalances excluded a zero-variance sleeve, and bt's final NAV from
- * {@link BtInverseVolatility} with the engine's warm-up (equal weights until the first full 3-month
+ * (bt has no floor), how many rebalances excluded a zero-variance sleeve, the same portfolio at
+ * exposure 0.85 with the reserve it keeps after each rebalance, and bt's final NAV from {@link
+ * BtInverseVolatility} with the engine's warm-up (equal weights until the first full 3-month
  * window; the like-for-like reference) and with bt's own (partial windows, cash at first).
  *
  * <p>Usage: {@code java -cp ... io.backgrid.benchmarks.SpInverseVolatility <data-dir>}
@@ -95,12 +98,49 @@ public final class SpInverseVolatility {
           excluding,
           first == null ? "" : "; first: " + first);
     }
+    exposure(panel, symbols, 0.85);
     for (boolean engineWarmUp : new boolean[] {true, false}) {
       System.out.printf(
           "bt reference, %-17s final NAV %,18.2f%n",
           engineWarmUp ? "engine warm-up" : "bt's own warm-up",
           BtInverseVolatility.finalNav(dates, prices, LOOKBACK, CAPITAL, engineWarmUp));
     }
+  }
+
+  /** The same portfolio at exposure e: the reserve after every rebalance, as a share of the NAV. */
+  static void exposure(MarketPanel panel, List<String> symbols, double e) {
+    Rebalancing base = config(symbols, 0.001).rebalancing();
+    Rebalancing rebalancing =
+        new Rebalancing(
+            base.algorithm(),
+            base.algorithmParams(),
+            base.lookback(),
+            base.schedule(),
+            Double.NaN,
+            0,
+            WeightConstraints.none(symbols.size()).withExposure(e));
+    PortfolioAllocator p =
+        new PortfolioAllocator(panel, CAPITAL, config(symbols, 0.001).execution(), rebalancing);
+    for (String s : symbols) {
+      p.addSleeve(SleeveSpec.of(s, "buy-and-hold", List.of(s)), 1.0 / symbols.size());
+    }
+    int seen = 0;
+    double worst = 0;
+    long lastReserve = 0;
+    long lastNav = 0;
+    while (p.nextBar() < p.barCount()) {
+      p.executeBar();
+      if (p.rebalances().size() > seen) {
+        seen = p.rebalances().size();
+        lastReserve = p.reserveCents();
+        lastNav = p.navCents();
+        worst = Math.max(worst, Math.abs(lastReserve - (1 - e) * lastNav));
+      }
+    }
+    System.out.printf(
+        "engine, exposure %.2f           final NAV %,18.2f  (after each of %d rebalances the"
+            + " reserve is %.0f%% of the NAV within %.1f cents; last: %,.2f of %,.2f)%n",
+        e, p.navCents() / 100.0, seen, (1 - e) * 100, worst, lastReserve / 100.0, lastNav / 100.0);
   }
 
   static PortfolioConfig config(List<String> symbols, double minVolatility) {

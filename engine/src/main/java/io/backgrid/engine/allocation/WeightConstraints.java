@@ -34,10 +34,6 @@ import java.util.Arrays;
  */
 public record WeightConstraints(double[] min, double[] max, double exposure)
     implements java.io.Serializable {
-  private static final int BISECTIONS = 200;
-
-  /** A weight moved by more than this by a bound counts as clamped (rounding of λ does not). */
-  private static final double CLAMP_TOLERANCE = 1e-12;
 
   /** Bounds with no exposure limit (exposure 1). */
   public WeightConstraints(double[] min, double[] max) {
@@ -215,77 +211,7 @@ public record WeightConstraints(double[] min, double[] max, double exposure)
     if (exposure < 1) {
       scaleToExposure(weights, active);
     }
-    double total = 0;
-    double sumMin = 0;
-    double sumMax = 0;
-    double positive = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        total += weights[i];
-        sumMin += min[i];
-        sumMax += max[i];
-        positive += weights[i];
-      }
-    }
-    double target = Math.max(sumMin, Math.min(total, sumMax));
-    if (positive <= 0) {
-      return fillZeros(weights, active, target, true);
-    }
-    // λ = 0 gives Σ = Σ min; large λ gives the most the positive sleeves can take.
-    double lo = 0;
-    double hi = 1;
-    while (sum(weights, active, hi) < target && hi < 1e300) {
-      hi *= 2;
-    }
-    for (int b = 0; b < BISECTIONS && hi - lo > 0; b++) {
-      double mid = 0.5 * (lo + hi);
-      if (mid == lo || mid == hi) {
-        // [lo, hi] holds no double between its ends: this step and every later one leaves the
-        // interval as it is (or closes it onto the end mid equals), so do it once and stop.
-        if (sum(weights, active, mid) < target) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-        break;
-      }
-      if (sum(weights, active, mid) < target) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    // Solve λ exactly on the sleeves that stay unclamped at λ = hi.
-    double clamped = 0;
-    double free = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (!active[i]) {
-        continue;
-      }
-      double v = hi * weights[i];
-      if (weights[i] > 0 && v > min[i] && v < max[i]) {
-        free += weights[i];
-      } else {
-        clamped += clamp(v, i);
-      }
-    }
-    double lambda = free > 0 ? (target - clamped) / free : hi;
-    double reached = 0;
-    int count = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        double v = lambda * weights[i];
-        weights[i] = clamp(v, i);
-        reached += weights[i];
-        if (Math.abs(weights[i] - v) > CLAMP_TOLERANCE) {
-          count++;
-        }
-      }
-    }
-    if (reached < target - 1e-12) {
-      count += fillZeros(weights, active, target, false);
-    }
-    return count;
+    return BoundsSolver.apply(min, max, weights, active);
   }
 
   /** Multiplies the active weights by e / T when their sum T exceeds the exposure e. */
@@ -304,70 +230,6 @@ public record WeightConstraints(double[] min, double[] max, double exposure)
         }
       }
     }
-  }
-
-  private double sum(double[] weights, boolean[] active, double lambda) {
-    double s = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        s += clamp(lambda * weights[i], i);
-      }
-    }
-    return s;
-  }
-
-  private double clamp(double v, int i) {
-    return Math.max(min[i], Math.min(v, max[i]));
-  }
-
-  /**
-   * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input, now
-   * at their minimum, and any below their maximum) equally — water-filling capped at each maximum —
-   * until Σ = target.
-   *
-   * @param countAll count every active sleeve that ends above 0 (every input was 0), else only
-   *     those raised from 0 here (the others were counted by the caller)
-   * @return the number of sleeves counted as clamped
-   */
-  private int fillZeros(double[] weights, boolean[] active, double target, boolean countAll) {
-    int raised = 0;
-    double reached = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        weights[i] = clamp(weights[i], i);
-        reached += weights[i];
-      }
-    }
-    for (int round = 0; round <= weights.length && reached < target - 1e-15; round++) {
-      int open = 0;
-      for (int i = 0; i < weights.length; i++) {
-        if (active[i] && weights[i] < max[i]) {
-          open++;
-        }
-      }
-      if (open == 0) {
-        break;
-      }
-      double step = (target - reached) / open;
-      reached = 0;
-      for (int i = 0; i < weights.length; i++) {
-        if (active[i]) {
-          if (weights[i] < max[i]) {
-            raised += weights[i] == 0 && step > 0 ? 1 : 0;
-            weights[i] = Math.min(max[i], weights[i] + step);
-          }
-          reached += weights[i];
-        }
-      }
-    }
-    if (!countAll) {
-      return raised;
-    }
-    int count = 0;
-    for (int i = 0; i < weights.length; i++) {
-      count += active[i] && weights[i] > 0 ? 1 : 0;
-    }
-    return count;
   }
 
   @Override
