@@ -81,7 +81,8 @@ final class Rebalancer {
     }
     clamped = constraints.apply(out, active);
     lastBar = t;
-    return reason + context.exclusionNote();
+    String note = context.exclusionNote();
+    return note.isEmpty() ? reason : reason + note;
   }
 
   /** How many targets the constraints clamped at the last rebalance. */
