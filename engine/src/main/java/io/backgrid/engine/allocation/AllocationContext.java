@@ -17,6 +17,9 @@ public final class AllocationContext {
   private final boolean[] active;
   private final double[] current;
   private final double[] initial;
+  private final String[] names;
+  private final boolean[] excluded;
+  private int excludedCount;
   private int bar;
 
   /**
@@ -28,6 +31,19 @@ public final class AllocationContext {
    */
   public AllocationContext(
       MarketPanel panel, UnitReturns[] sleeves, int[] windowStarts, double[] initial) {
+    this(panel, sleeves, windowStarts, initial, null);
+  }
+
+  /**
+   * @param names the sleeves' ids, in sleeve order, for {@link #exclusionNote} (null: "sleeve i")
+   * @see #AllocationContext(MarketPanel, UnitReturns[], int[], double[])
+   */
+  public AllocationContext(
+      MarketPanel panel,
+      UnitReturns[] sleeves,
+      int[] windowStarts,
+      double[] initial,
+      String[] names) {
     if (initial.length != sleeves.length) {
       throw new IllegalArgumentException(
           "Invalid initial weights: " + initial.length + " for " + sleeves.length + " sleeves");
@@ -39,6 +55,11 @@ public final class AllocationContext {
     java.util.Arrays.fill(active, true);
     this.current = initial.clone();
     this.initial = initial.clone();
+    this.names = new String[sleeves.length];
+    for (int i = 0; i < sleeves.length; i++) {
+      this.names[i] = names == null ? "sleeve " + i : names[i];
+    }
+    this.excluded = new boolean[sleeves.length];
   }
 
   /** Moves to bar t with the sleeves' current state; engine use only. */
@@ -46,6 +67,10 @@ public final class AllocationContext {
     this.bar = t;
     System.arraycopy(activeNow, 0, active, 0, active.length);
     System.arraycopy(currentTargets, 0, current, 0, current.length);
+    if (excludedCount > 0) {
+      java.util.Arrays.fill(excluded, false);
+      excludedCount = 0;
+    }
   }
 
   /** The current bar. */
@@ -91,6 +116,51 @@ public final class AllocationContext {
       }
     }
     return true;
+  }
+
+  /**
+   * True when the sleeve's window holds at least two returns and all are equal, so its variance is
+   * exactly zero (a flat price, a sleeve sitting in cash); call only when {@link #windowStart} ≥ 0.
+   * Algorithms that divide by a volatility or invert a covariance exclude such a sleeve ({@link
+   * #exclude}) rather than floor its volatility, as bt does.
+   */
+  public boolean zeroVariance(int sleeve) {
+    return sleeves[sleeve].constant(checkedStart(sleeve), bar);
+  }
+
+  /**
+   * Records that the algorithm gave the sleeve weight 0 at this bar because its window has zero
+   * variance; the engine adds {@link #exclusionNote} to the rebalance's reason.
+   */
+  public void exclude(int sleeve) {
+    if (!excluded[sleeve]) {
+      excluded[sleeve] = true;
+      excludedCount++;
+    }
+  }
+
+  /** True when {@link #exclude} was called for the sleeve at this bar. */
+  public boolean excluded(int sleeve) {
+    return excluded[sleeve];
+  }
+
+  /**
+   * What {@link #exclude} recorded at this bar, for the rebalance's reason: {@code ""} when
+   * nothing, else {@code "; zero variance, weight 0: a, b"} with the sleeves' ids.
+   */
+  public String exclusionNote() {
+    if (excludedCount == 0) {
+      return "";
+    }
+    StringBuilder note = new StringBuilder("; zero variance, weight 0: ");
+    String sep = "";
+    for (int i = 0; i < excluded.length; i++) {
+      if (excluded[i]) {
+        note.append(sep).append(names[i]);
+        sep = ", ";
+      }
+    }
+    return note.toString();
   }
 
   /** The sleeve's unit return series (read only up to the current bar). */

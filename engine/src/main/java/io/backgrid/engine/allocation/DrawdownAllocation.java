@@ -20,17 +20,20 @@ import io.backgrid.engine.param.Params;
  * </ul>
  *
  * Sleeves with |DD_i| &gt; {@code max-drawdown} are cut: they get exactly {@code min-allocation}.
- * The others split the rest, 1 − (number cut) × {@code min-allocation}, in proportion to their
- * scores, none below {@code min-allocation} (same floor rule as {@code dynamic}). Σ w = 1, except
- * when every active sleeve is cut: each then gets {@code min-allocation} and the rest is cash.
+ * The others split the rest, B − (number cut) × {@code min-allocation}, in proportion to their
+ * scores, none below {@code min-allocation} (same floor rule as {@code dynamic}). B is the budget:
+ * 1 minus the weights kept by sleeves without a full window (the floor is lowered to B / (the
+ * number of sleeves with a window) when B cannot give each that much). Σ w = B, except when every
+ * such sleeve is cut: each then gets the floor and the rest is cash.
  *
  * <p>Parameters: {@code max-drawdown} ∈ (0, 1], default 0.20; {@code recovery-bonus} ∈ [0, 10],
  * default 0.1; {@code min-allocation} ∈ [0, 1/sleeveCount], default 0.
  *
- * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
- * zero volatility (flat NAV) → DD = 0, score 1; all-negative returns → every sleeve in drawdown,
- * weights by depth (cash only if all are cut); a single active sleeve → 1, or {@code
- * min-allocation} when cut; inactive sleeves → 0. O(window) per sleeve.
+ * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
+ * share the rest; no active sleeve with a full window → false (keep the current weights); zero
+ * volatility (flat NAV) → DD = 0, score 1; all-negative returns → every sleeve in drawdown, weights
+ * by depth (cash only if all are cut); a single active sleeve → 1, or {@code min-allocation} when
+ * cut; inactive sleeves → 0. O(window) per sleeve.
  */
 final class DrawdownAllocation implements AllocationAlgorithm {
   static final String NAME = "drawdown";
@@ -69,15 +72,14 @@ final class DrawdownAllocation implements AllocationAlgorithm {
 
   @Override
   public boolean weights(AllocationContext context, double[] out) {
-    Weights.zero(out);
-    if (!context.allActiveHaveHistory()) {
+    double budget = Weights.begin(context, out, uncut);
+    if (budget < 0) {
       return false;
     }
     int n = context.sleeveCount();
-    double budget = 1.0;
+    double floor = Math.min(minAllocation, budget / Weights.count(uncut));
     for (int i = 0; i < n; i++) {
-      uncut[i] = false;
-      if (!context.active(i)) {
+      if (!uncut[i]) {
         continue;
       }
       UnitReturns r = context.returns(i);
@@ -99,16 +101,16 @@ final class DrawdownAllocation implements AllocationAlgorithm {
       }
       double current = r.nav(t) / peak - 1.0;
       if (-current > maxDrawdown) {
-        out[i] = minAllocation;
-        budget -= minAllocation;
+        out[i] = floor;
+        budget -= floor;
+        uncut[i] = false;
         continue;
       }
       double recovered =
           deepest < 0 ? clamp01((r.nav(t) - troughNav) / (troughPeak - troughNav)) : 0.0;
       score[i] = 1.0 / (1.0 - current) + recoveryBonus * recovered;
-      uncut[i] = true;
     }
-    Weights.floorFill(score, uncut, budget, minAllocation, out, fixed);
+    Weights.floorFill(score, uncut, budget, floor, out, fixed);
     return true;
   }
 

@@ -6,8 +6,12 @@ import io.backgrid.engine.param.Params;
 /**
  * {@code erc}: equal risk contribution from the sleeves' shrunk covariance.
  *
- * <p>Covariance, over the p active sleeves and the n returns of the context's lookback window, x_k
- * = r_k − mean (demeaned):
+ * <p>The sleeves: the active ones with a full lookback window, less those whose window has zero
+ * variance (excluded with weight 0 and named in the rebalance's reason: a zero row makes Σ singular
+ * and the sleeve's risk contribution 0 whatever its weight).
+ *
+ * <p>Covariance, over these p sleeves and the n returns of the context's lookback window, x_k = r_k
+ * − mean (demeaned):
  *
  * <ul>
  *   <li>S = (1/n) Σ_k x_k x_kᵀ; target F = μ I with μ = tr(S)/p;
@@ -22,18 +26,20 @@ import io.backgrid.engine.param.Params;
  * cyclical coordinate descent on the log-barrier problem min ½ yᵀΣy − (1/p) Σ log y_i (Griveau-
  * Billion, Richard and Roncalli 2013): each sweep sets y_i = (−c_i + √(c_i² + 4 Σ_ii / p)) / (2
  * Σ_ii) with c_i = Σ_{j≠i} Σ_ij y_j, until max_i |Δy_i| / y_i ≤ {@code tolerance} or {@code
- * max-iterations} sweeps (the last sweep is used); then w = y / Σ y. Σ is scaled by 1/mean(Σ_ii)
- * first (the weights do not depend on the scale). Deterministic.
+ * max-iterations} sweeps (the last sweep is used); then w = B · y / Σ y with B the budget (1 minus
+ * the weights kept by sleeves without a full window). Σ is scaled by 1/mean(Σ_ii) first (the
+ * weights do not depend on the scale). Deterministic.
  *
  * <p>Parameters: {@code shrinkage} ∈ [0, 1], default Ledoit–Wolf; {@code min-volatility} (per bar)
  * ∈ [1e-12, 1], default 0.001; {@code tolerance} ∈ [1e-15, 0.01], default 1e-10; {@code
  * max-iterations} ∈ [1, 1000000], default 10000.
  *
- * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights);
- * uncorrelated sleeves → inverse-volatility weights (risk parity); zero volatility → floored as
- * above; all sleeves flat → equal weights; a one-return window (no variance) → equal weights;
- * all-negative returns do not matter; a single active sleeve → 1; inactive sleeves → 0, the active
- * ones sum to 1. O(n p²) per call, no allocation.
+ * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
+ * share the rest; no active sleeve with a full window → false (keep the current weights);
+ * uncorrelated sleeves → inverse-volatility weights (risk parity); zero variance → excluded as
+ * above; every sleeve flat → all 0 (the budget stays in the reserve); a one-return window (no
+ * variance to measure) → equal weights; all-negative returns do not matter; a single sleeve → B;
+ * inactive sleeves → 0. O(n p²) per call, no allocation.
  */
 final class ErcAllocation implements AllocationAlgorithm {
   static final String NAME = "erc";
@@ -50,6 +56,7 @@ final class ErcAllocation implements AllocationAlgorithm {
   private final double[] mean;
   private final double[][] cov;
   private final double[] y;
+  private final boolean[] eligible;
   private double lastShrinkage = Double.NaN;
 
   /**
@@ -66,6 +73,7 @@ final class ErcAllocation implements AllocationAlgorithm {
     this.mean = new double[sleeves];
     this.cov = new double[sleeves][sleeves];
     this.y = new double[sleeves];
+    this.eligible = new boolean[sleeves];
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
@@ -86,13 +94,14 @@ final class ErcAllocation implements AllocationAlgorithm {
 
   @Override
   public boolean weights(AllocationContext context, double[] out) {
-    Weights.zero(out);
-    if (!context.allActiveHaveHistory()) {
+    double budget = Weights.begin(context, out, eligible);
+    if (budget < 0) {
       return false;
     }
+    Weights.excludeZeroVariance(context, eligible, out);
     int p = 0;
-    for (int i = 0; i < context.sleeveCount(); i++) {
-      if (context.active(i)) {
+    for (int i = 0; i < out.length; i++) {
+      if (eligible[i]) {
         index[p++] = i;
       }
     }
@@ -109,7 +118,7 @@ final class ErcAllocation implements AllocationAlgorithm {
       total += y[a];
     }
     for (int a = 0; a < p; a++) {
-      out[index[a]] = y[a] / total;
+      out[index[a]] = budget * y[a] / total;
     }
     return true;
   }

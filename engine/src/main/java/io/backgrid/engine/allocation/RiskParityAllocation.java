@@ -6,51 +6,59 @@ import io.backgrid.engine.param.Params;
 /**
  * {@code risk-parity}: inverse-volatility weights.
  *
- * <p>Rule, over the active sleeves with the context's lookback window: σ_i = sample standard
- * deviation (n−1) of the window's per-bar returns (not annualised); w_i = (1/max(σ_i, v)) / Σ_j
- * (1/max(σ_j, v)) with v = {@code min-volatility}; Σ w = 1.
+ * <p>Rule, over the active sleeves with a full lookback window (the eligible ones): σ_i = sample
+ * standard deviation (n−1) of the window's per-bar returns (not annualised); a sleeve whose window
+ * has zero variance (every return equal: a flat price, a sleeve sitting in cash) is excluded with
+ * weight 0 and named in the rebalance's reason, as bt's {@code WeighInvVol} drops it; the others
+ * get w_i = B · (1/max(σ_i, v)) / Σ_j (1/max(σ_j, v)) with v = {@code min-volatility} and B the
+ * budget (1 minus the weights kept by sleeves without a full window).
  *
  * <p>Parameters: {@code min-volatility} (per bar) ∈ [1e-12, 1], default 0.001 (≈ 1.6% a year on
- * daily bars).
+ * daily bars): a floor for a volatility that is tiny but not zero.
  *
- * <p>Edge cases: insufficient history for any active sleeve → false (keep the current weights; a
- * sleeve with no history never receives the weight a zero volatility would give it); zero or
- * near-zero volatility (e.g. a sleeve sitting in cash, or a one-return window) → σ is raised to
- * {@code min-volatility}, so the sleeve gets a large but bounded weight; all sleeves at the floor →
- * equal weights; all-negative returns do not matter (only volatility does); a single active sleeve
- * → 1; inactive sleeves → 0 and the active ones sum to 1.
+ * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
+ * share the rest; no active sleeve with a full window → false (keep the current weights); every
+ * eligible sleeve at zero variance → all 0 (the budget stays in the reserve, as in bt); a
+ * one-return window has no variance to measure (σ = 0 is floored, so all such sleeves get equal
+ * weights); all-negative returns do not matter (only volatility does); a single eligible sleeve →
+ * B; inactive sleeves → 0.
  */
 final class RiskParityAllocation implements AllocationAlgorithm {
   static final String NAME = "risk-parity";
   static final double MIN_VOLATILITY_DEFAULT = 0.001;
 
   private final double minVolatility;
+  private final boolean[] eligible;
 
-  RiskParityAllocation(double minVolatility) {
+  RiskParityAllocation(double minVolatility, int sleeveCount) {
     this.minVolatility = minVolatility;
+    this.eligible = new boolean[sleeveCount];
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
     params.requireOnly("allocation " + NAME, "min-volatility");
     return new RiskParityAllocation(
-        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0));
+        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0), sleeveCount);
   }
 
   @Override
   public boolean weights(AllocationContext context, double[] out) {
-    Weights.zero(out);
-    if (!context.allActiveHaveHistory()) {
+    double budget = Weights.begin(context, out, eligible);
+    if (budget < 0) {
       return false;
     }
+    Weights.excludeZeroVariance(context, eligible, out);
     double total = 0;
-    for (int i = 0; i < context.sleeveCount(); i++) {
-      if (context.active(i)) {
+    for (int i = 0; i < out.length; i++) {
+      if (eligible[i]) {
         out[i] = 1.0 / Math.max(Math.sqrt(context.variance(i)), minVolatility);
         total += out[i];
       }
     }
     for (int i = 0; i < out.length; i++) {
-      out[i] = total > 0 ? out[i] / total : 0.0;
+      if (eligible[i]) {
+        out[i] = budget * out[i] / total;
+      }
     }
     return true;
   }

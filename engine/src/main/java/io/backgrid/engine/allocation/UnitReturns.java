@@ -19,6 +19,7 @@ public final class UnitReturns implements Serializable {
   private final double[] sum;
   private final double[] sumSquares;
   private final double[] peak;
+  private final int[] equalRun;
   private final int historyStart;
 
   /**
@@ -40,6 +41,7 @@ public final class UnitReturns implements Serializable {
     this.sum = new double[n];
     this.sumSquares = new double[n];
     this.peak = new double[n];
+    this.equalRun = new int[n];
     this.historyStart = historyStart;
     for (int k = 0; k < n; k++) {
       if (!(nav[k] > 0) || !Double.isFinite(nav[k])) {
@@ -51,6 +53,7 @@ public final class UnitReturns implements Serializable {
       sum[k] = (k == 0 ? 0.0 : sum[k - 1]) + r;
       sumSquares[k] = (k == 0 ? 0.0 : sumSquares[k - 1]) + r * r;
       peak[k] = k == 0 ? nav[0] : Math.max(peak[k - 1], nav[k]);
+      equalRun[k] = k >= 2 && r == returns[k - 1] ? equalRun[k - 1] + 1 : 1;
     }
   }
 
@@ -91,6 +94,16 @@ public final class UnitReturns implements Serializable {
     double s = sum[to] - sum[from - 1];
     double ss = sumSquares[to] - sumSquares[from - 1];
     return Math.max(0.0, (ss - s * s / n) / (n - 1));
+  }
+
+  /**
+   * True when [from, to] holds at least two returns and all are equal (a flat NAV, a sleeve sitting
+   * in cash): the window's variance is exactly zero. Decided on the returns themselves, not on the
+   * prefix sums, so rounding never turns a tiny variance into zero or the reverse. O(1).
+   */
+  public boolean constant(int from, int to) {
+    int n = to - from + 1;
+    return n >= 2 && equalRun[to] >= n;
   }
 
   /** Compounded return over [from, to]: nav_to / nav_{from−1} − 1. */

@@ -3,10 +3,19 @@ package io.backgrid.engine.allocation;
 import java.util.Arrays;
 
 /**
- * Per-sleeve bounds on target weights, applied after the algorithm: min_i ≤ w_i ≤ max_i.
+ * What the engine does to an algorithm's target weights before capital moves: the exposure target,
+ * then per-sleeve bounds min_i ≤ w_i ≤ max_i.
  *
- * <p>{@link #apply} keeps the algorithm's proportions where it can: with T = Σ of the active
- * sleeves' weights (≤ 1) and S = clamp(T, Σ min_i, Σ max_i) over the active sleeves, the result is
+ * <p><b>Exposure.</b> With e = {@code exposure} ∈ (0, 1] (default 1: no change) and T = Σ of the
+ * active sleeves' weights: when T &gt; e every active weight is multiplied by e / T, so Σ = e and
+ * at least 1 − e stays in the reserve as a cash buffer (10–20% is a common choice); an algorithm
+ * that already invests e or less ({@code kelly} keeping cash, {@code fixed} with Σ initial weights
+ * ≤ e) is left as it is. The bounds come after: configured minima that sum to more than e still
+ * hold.
+ *
+ * <p><b>Bounds.</b> {@link #apply} keeps the algorithm's proportions where it can: with T = Σ of
+ * the active sleeves' weights (≤ 1) and S = clamp(T, Σ min_i, Σ max_i) over the active sleeves, the
+ * result is
  *
  * <pre>w'_i = clamp(λ · w_i, min_i, max_i), λ ≥ 0 chosen so that Σ w'_i = S</pre>
  *
@@ -21,11 +30,21 @@ import java.util.Arrays;
  *
  * @param min per-sleeve minimum weight, each in [0, 1]
  * @param max per-sleeve maximum weight, each in [min_i, 1]; Σ min ≤ 1
+ * @param exposure the most the active sleeves' targets may sum to, in (0, 1]; 1 for no limit
  */
-public record WeightConstraints(double[] min, double[] max) implements java.io.Serializable {
-  private static final int BISECTIONS = 200;
+public record WeightConstraints(double[] min, double[] max, double exposure)
+    implements java.io.Serializable {
+
+  /** Bounds with no exposure limit (exposure 1). */
+  public WeightConstraints(double[] min, double[] max) {
+    this(min, max, 1.0);
+  }
 
   public WeightConstraints {
+    if (!(exposure > 0 && exposure <= 1)) {
+      throw new IllegalArgumentException(
+          "Invalid allocation.exposure: " + exposure + " (must be in (0, 1])");
+    }
     if (min.length != max.length) {
       throw new IllegalArgumentException(
           "Invalid constraints: "
@@ -112,6 +131,37 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
     return Double.isNaN(values[i]) ? global : values[i];
   }
 
+  /** These bounds with exposure e ∈ (0, 1] (see the class javadoc). */
+  public WeightConstraints withExposure(double e) {
+    return new WeightConstraints(min, max, e);
+  }
+
+  /**
+   * Refuses initial weights outside their sleeve's bounds: they are the targets of the first
+   * allocation (and of {@code fixed}), and clamping them silently would run another portfolio than
+   * the one configured.
+   *
+   * @param weights the initial weights, one per sleeve
+   * @param ids the sleeves' ids, for the message
+   * @throws IllegalArgumentException naming the sleeve, the weight and its bounds
+   */
+  public void checkInitial(double[] weights, java.util.List<String> ids) {
+    for (int i = 0; i < Math.min(weights.length, min.length); i++) {
+      if (weights[i] < min[i] || weights[i] > max[i]) {
+        throw new IllegalArgumentException(
+            "Invalid weight for sleeve '"
+                + ids.get(i)
+                + "': "
+                + weights[i]
+                + " (must be within its constraints [min, max] = ["
+                + min[i]
+                + ", "
+                + max[i]
+                + "])");
+      }
+    }
+  }
+
   /** Number of sleeves. */
   public int sleeveCount() {
     return min.length;
@@ -138,13 +188,16 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   }
 
   /**
-   * Applies the bounds in place (see the class javadoc). No allocation.
+   * Applies the exposure target, then the bounds, in place (see the class javadoc). No allocation.
    *
    * @param weights the algorithm's weights, each ≥ 0; entries of inactive sleeves are left as they
    *     are
    * @param active which sleeves take part
+   * @return how many active sleeves the bounds clamped: those whose weight a bound, not the common
+   *     scale factor λ, decided (λ·w_i outside [min_i, max_i], or raised from 0 to share what the
+   *     others could not take); 0 when every bound is slack
    */
-  public void apply(double[] weights, boolean[] active) {
+  public int apply(double[] weights, boolean[] active) {
     if (weights.length != min.length || active.length != min.length) {
       throw new IllegalArgumentException(
           "Invalid weights: "
@@ -155,119 +208,25 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
               + min.length
               + " constrained sleeves");
     }
+    if (exposure < 1) {
+      scaleToExposure(weights, active);
+    }
+    return BoundsSolver.apply(min, max, weights, active);
+  }
+
+  /** Multiplies the active weights by e / T when their sum T exceeds the exposure e. */
+  private void scaleToExposure(double[] weights, boolean[] active) {
     double total = 0;
-    double sumMin = 0;
-    double sumMax = 0;
-    double positive = 0;
     for (int i = 0; i < weights.length; i++) {
       if (active[i]) {
         total += weights[i];
-        sumMin += min[i];
-        sumMax += max[i];
-        positive += weights[i];
       }
     }
-    double target = Math.max(sumMin, Math.min(total, sumMax));
-    if (positive <= 0) {
-      fillZeros(weights, active, target);
-      return;
-    }
-    // λ = 0 gives Σ = Σ min; large λ gives the most the positive sleeves can take.
-    double lo = 0;
-    double hi = 1;
-    while (sum(weights, active, hi) < target && hi < 1e300) {
-      hi *= 2;
-    }
-    for (int b = 0; b < BISECTIONS && hi - lo > 0; b++) {
-      double mid = 0.5 * (lo + hi);
-      if (mid == lo || mid == hi) {
-        // [lo, hi] holds no double between its ends: this step and every later one leaves the
-        // interval as it is (or closes it onto the end mid equals), so do it once and stop.
-        if (sum(weights, active, mid) < target) {
-          lo = mid;
-        } else {
-          hi = mid;
-        }
-        break;
-      }
-      if (sum(weights, active, mid) < target) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    // Solve λ exactly on the sleeves that stay unclamped at λ = hi.
-    double clamped = 0;
-    double free = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (!active[i]) {
-        continue;
-      }
-      double v = hi * weights[i];
-      if (weights[i] > 0 && v > min[i] && v < max[i]) {
-        free += weights[i];
-      } else {
-        clamped += clamp(v, i);
-      }
-    }
-    double lambda = free > 0 ? (target - clamped) / free : hi;
-    double reached = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        weights[i] = clamp(lambda * weights[i], i);
-        reached += weights[i];
-      }
-    }
-    if (reached < target - 1e-12) {
-      fillZeros(weights, active, target);
-    }
-  }
-
-  private double sum(double[] weights, boolean[] active, double lambda) {
-    double s = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        s += clamp(lambda * weights[i], i);
-      }
-    }
-    return s;
-  }
-
-  private double clamp(double v, int i) {
-    return Math.max(min[i], Math.min(v, max[i]));
-  }
-
-  /**
-   * Raises the active sleeves that the proportional pass cannot move (those at 0 in the input, now
-   * at their minimum, and any below their maximum) equally — water-filling capped at each maximum —
-   * until Σ = target.
-   */
-  private void fillZeros(double[] weights, boolean[] active, double target) {
-    double reached = 0;
-    for (int i = 0; i < weights.length; i++) {
-      if (active[i]) {
-        weights[i] = clamp(weights[i], i);
-        reached += weights[i];
-      }
-    }
-    for (int round = 0; round <= weights.length && reached < target - 1e-15; round++) {
-      int open = 0;
-      for (int i = 0; i < weights.length; i++) {
-        if (active[i] && weights[i] < max[i]) {
-          open++;
-        }
-      }
-      if (open == 0) {
-        return;
-      }
-      double step = (target - reached) / open;
-      reached = 0;
+    if (total > exposure) {
+      double scale = exposure / total;
       for (int i = 0; i < weights.length; i++) {
         if (active[i]) {
-          if (weights[i] < max[i]) {
-            weights[i] = Math.min(max[i], weights[i] + step);
-          }
-          reached += weights[i];
+          weights[i] *= scale;
         }
       }
     }
@@ -277,16 +236,23 @@ public record WeightConstraints(double[] min, double[] max) implements java.io.S
   public boolean equals(Object o) {
     return o instanceof WeightConstraints other
         && Arrays.equals(min, other.min)
-        && Arrays.equals(max, other.max);
+        && Arrays.equals(max, other.max)
+        && Double.compare(exposure, other.exposure) == 0;
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(min) + Arrays.hashCode(max);
+    return 31 * (31 * Arrays.hashCode(min) + Arrays.hashCode(max)) + Double.hashCode(exposure);
   }
 
   @Override
   public String toString() {
-    return "WeightConstraints[min=" + Arrays.toString(min) + ", max=" + Arrays.toString(max) + "]";
+    return "WeightConstraints[min="
+        + Arrays.toString(min)
+        + ", max="
+        + Arrays.toString(max)
+        + ", exposure="
+        + exposure
+        + "]";
   }
 }

@@ -4,11 +4,63 @@ package io.backgrid.engine.allocation;
 final class Weights {
   private Weights() {}
 
-  /** Number of active sleeves. */
-  static int activeCount(AllocationContext context) {
-    int n = 0;
+  /**
+   * The prologue of every built-in that reads the sleeves' windows. Zeroes {@code out}; an active
+   * sleeve without a full lookback window keeps its current weight in {@code out} (it neither
+   * freezes the others until it has history nor takes the weight a missing volatility would give
+   * it); the active sleeves with a full window are marked {@code eligible}, the others not.
+   *
+   * @return the budget the eligible sleeves share, max(0, 1 − Σ kept weights); or −1 when no active
+   *     sleeve has a full window, in which case the algorithm returns false (every weight stays)
+   */
+  static double begin(AllocationContext context, double[] out, boolean[] eligible) {
+    zero(out);
+    double kept = 0;
+    int count = 0;
     for (int i = 0; i < context.sleeveCount(); i++) {
-      if (context.active(i)) {
+      eligible[i] = false;
+      if (!context.active(i)) {
+        continue;
+      }
+      if (context.windowStart(i) < 0) {
+        out[i] = context.currentWeight(i);
+        kept += out[i];
+      } else {
+        eligible[i] = true;
+        count++;
+      }
+    }
+    return count == 0 ? -1.0 : Math.max(0.0, 1.0 - kept);
+  }
+
+  /**
+   * Takes the eligible sleeves whose window has zero variance ({@link
+   * AllocationContext#zeroVariance}) out: not eligible, weight 0, recorded with {@link
+   * AllocationContext#exclude} for the rebalance's reason. For the algorithms that divide by a
+   * volatility or invert a covariance; their {@code min-volatility} floor stays for a variance that
+   * is tiny but not zero.
+   *
+   * @return the number of sleeves still eligible
+   */
+  static int excludeZeroVariance(AllocationContext context, boolean[] eligible, double[] out) {
+    int left = 0;
+    for (int i = 0; i < eligible.length; i++) {
+      if (eligible[i] && context.zeroVariance(i)) {
+        eligible[i] = false;
+        out[i] = 0.0;
+        context.exclude(i);
+      } else if (eligible[i]) {
+        left++;
+      }
+    }
+    return left;
+  }
+
+  /** Number of {@code true} flags. */
+  static int count(boolean[] flags) {
+    int n = 0;
+    for (boolean f : flags) {
+      if (f) {
         n++;
       }
     }

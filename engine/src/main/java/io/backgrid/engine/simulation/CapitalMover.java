@@ -45,10 +45,18 @@ final class CapitalMover {
    * Moves capital at bar t towards the {@code proposed} weights of the running sleeves and records
    * the rebalance.
    *
+   * @param note the algorithm's note on sleeves it excluded, appended to the reason's text
+   * @param clamped how many targets the constraints clamped
    * @param targets receives the target weight of every sleeve: the running sleeves' proposed ones
    *     scaled to fit, the others' actual ones
    */
-  void move(int t, RebalanceReason reason, double[] proposed, double[] targets) {
+  void move(
+      int t,
+      RebalanceReason reason,
+      String note,
+      int clamped,
+      double[] proposed,
+      double[] targets) {
     int n = sleeves.size();
     long total = sleeves.navCents(accounts.reserve());
     sleeves.weights(total, before);
@@ -124,7 +132,15 @@ final class CapitalMover {
     sleeves.weights(sleeves.navCents(accounts.reserve()), after);
     accounts.recordRebalance(
         new RebalanceRecord(
-            panel.date(t), reason, before, targets, after, moved, book.costsCents() - costsBefore));
+            panel.date(t),
+            reason,
+            note,
+            before,
+            targets,
+            after,
+            moved,
+            book.costsCents() - costsBefore,
+            clamped));
   }
 
   private static double costRate(Execution execution) {

@@ -10,6 +10,7 @@ import io.backgrid.engine.execution.OrderBook;
 import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
+import java.util.Arrays;
 
 /**
  * The bar loop behind {@link PortfolioAllocator} (DESIGN §3). {@link #executeBar()} does, at bar t:
@@ -43,6 +44,8 @@ final class Portfolio {
   private boolean[] active = new boolean[0];
   private double[] proposed = new double[0];
   private RebalanceReason pendingReason;
+  private String pendingNote = "";
+  private int pendingClamped;
   private boolean executionPending;
 
   Portfolio(
@@ -126,8 +129,14 @@ final class Portfolio {
               + " sleeves, the portfolio has "
               + n);
     }
+    String[] ids = new String[n];
+    for (int i = 0; i < n; i++) {
+      ids[i] = sleeves.get(i).id();
+    }
+    constraints.checkInitial(initial, Arrays.asList(ids));
     AllocationContext context =
-        new AllocationContext(panel, unit, signals.windowStarts(rebalancing.lookback()), initial);
+        new AllocationContext(
+            panel, unit, signals.windowStarts(rebalancing.lookback()), initial, ids);
     Rebalancer previous = rebalancer;
     rebalancer =
         new Rebalancer(
@@ -195,7 +204,15 @@ final class Portfolio {
       sleeves.weights(navCents(), after);
       accounts.recordRebalance(
           new RebalanceRecord(
-              panel.date(t), RebalanceReason.INITIAL, before, weights, after, moved, 0));
+              panel.date(t),
+              RebalanceReason.INITIAL,
+              "",
+              before,
+              weights,
+              after,
+              moved,
+              0,
+              rebalancer.clamped()));
     }
   }
 
@@ -216,6 +233,8 @@ final class Portfolio {
     if (reason != null) {
       rebalancer.targets(t, active, targetWeights, proposed);
       pendingReason = reason;
+      pendingNote = rebalancer.note();
+      pendingClamped = rebalancer.clamped();
     }
   }
 
@@ -244,7 +263,7 @@ final class Portfolio {
       }
     }
     if (pendingReason != null) {
-      mover.move(t, pendingReason, proposed, targetWeights);
+      mover.move(t, pendingReason, pendingNote, pendingClamped, proposed, targetWeights);
       pendingReason = null;
     }
     for (int i = 0; i < sleeves.size(); i++) {

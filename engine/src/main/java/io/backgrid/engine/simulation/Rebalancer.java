@@ -21,6 +21,9 @@ final class Rebalancer {
 
   private int lastBar = Integer.MIN_VALUE / 2;
 
+  /** How many targets the constraints clamped at the last {@link #targets} or {@link #initial}. */
+  private int clamped;
+
   Rebalancer(
       Rebalancing rule,
       boolean[] fires,
@@ -62,7 +65,10 @@ final class Rebalancer {
     return null;
   }
 
-  /** The target weights at bar t into {@code out}; remembers t for the cooldown. */
+  /**
+   * The target weights at bar t into {@code out}; remembers t for the cooldown. The algorithm's
+   * note on sleeves it excluded is then {@link #note()}.
+   */
   void targets(int t, boolean[] active, double[] current, double[] out) {
     context.moveTo(t, active, current);
     if (!algorithm.weights(context, out)) {
@@ -71,8 +77,21 @@ final class Rebalancer {
         out[i] = active[i] ? out[i] : 0.0;
       }
     }
-    constraints.apply(out, active);
+    clamped = constraints.apply(out, active);
     lastBar = t;
+  }
+
+  /**
+   * The algorithm's note on the sleeves it excluded at the last {@link #targets} (e.g. {@code ";
+   * zero variance, weight 0: RRC"}), empty when none.
+   */
+  String note() {
+    return context.exclusionNote();
+  }
+
+  /** How many targets the constraints clamped at the last rebalance. */
+  int clamped() {
+    return clamped;
   }
 
   /** Keeps the cooldown of the rebalancer this one replaces (the set of sleeves changed). */
@@ -82,7 +101,7 @@ final class Rebalancer {
 
   /** Applies the constraints to the initial weights and starts the cooldown at bar 0. */
   void initial(double[] weights, boolean[] active) {
-    constraints.apply(weights, active);
+    clamped = constraints.apply(weights, active);
     lastBar = 0;
   }
 }

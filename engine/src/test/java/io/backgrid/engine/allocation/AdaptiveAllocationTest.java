@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.backgrid.engine.allocation.AdaptiveAllocation.Regime;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -99,5 +100,56 @@ class AdaptiveAllocationTest {
         .hasMessage(
             "Invalid a.bear-quiet: adaptive (must be one of adaptive, drawdown, dynamic, erc,"
                 + " fixed, kelly, risk-parity other than adaptive)");
+  }
+
+  static AdaptiveAllocation adaptive(MarketPanel panel, Map<String, Object> extra) {
+    Map<String, Object> params = new HashMap<>(BASE);
+    params.putAll(extra);
+    return (AdaptiveAllocation)
+        AllocationRegistry.create("adaptive", Params.of(params, "allocation.adaptive"), 2, panel);
+  }
+
+  @Test
+  void aWeakTrendIsSidewaysAndRunsItsOwnAlgorithmWithItsOwnParameters() {
+    // 100, 101, 100, 101: SMA_3 = 302/3, P_3/SMA − 1 = 303/302 − 1 = 0.0033 < 0.01 → sideways
+    // (without the threshold: 101 ≥ SMA → bull, volatile at σ·√252 ≈ 0.22).
+    MarketPanel panel = Fixtures.panelWithBenchmark(100, 101, 100, 101);
+    assertThat(adaptive(panel).regime(context(panel, 3))).isEqualTo(Regime.BULL_VOLATILE);
+    AdaptiveAllocation algo =
+        adaptive(
+            panel,
+            Map.of(
+                "sideways-threshold",
+                0.01,
+                "sideways",
+                "kelly",
+                "sideways-estimator",
+                "win-rate",
+                "sideways-fraction",
+                0.5));
+    // kelly, win-rate, half: C {0.02, −0.01}: p = 1/2, b = 2 → f = 0.5 − 0.25 = 0.25 → 0.125;
+    // D is flat → excluded.
+    UnitReturns c = fromReturns(0.0, 0.02, -0.01);
+    double[] w = new double[2];
+    assertThat(algo.weights(Fixtures.at(3, panel, Lookback.ofBars(2), Fixtures.all(2), c, B), w))
+        .isTrue();
+    assertThat(algo.lastRegime()).isEqualTo(Regime.SIDEWAYS);
+    assertThat(w).containsExactly(new double[] {0.125, 0}, within(1e-12));
+  }
+
+  @Test
+  void aRegimesAlgorithmTakesTheParametersPrefixedWithItsName() {
+    // Bull quiet as in quietUptrendUsesDynamic, but dynamic's floor set to 0: A 1, B 0.
+    MarketPanel panel = Fixtures.panelWithBenchmark(100, 101, 102, 103);
+    double[] w = new double[2];
+    adaptive(panel, Map.of("bull-quiet-min-allocation", 0.0)).weights(context(panel, 3), w);
+    assertThat(w).containsExactly(new double[] {1, 0}, within(1e-12));
+    assertThatThrownBy(() -> adaptive(panel, Map.of("bull-quiet-score", "odds")))
+        .hasMessage(
+            "Invalid allocation.adaptive.bull-quiet-score: odds (must be return or sharpe)");
+    assertThatThrownBy(() -> adaptive(panel, Map.of("bull-quiet-fraction", 0.5)))
+        .hasMessage(
+            "Unknown parameter allocation.adaptive.bull-quiet-fraction for allocation dynamic;"
+                + " known: min-allocation, score");
   }
 }

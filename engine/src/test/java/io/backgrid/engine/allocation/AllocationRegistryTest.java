@@ -40,8 +40,8 @@ class AllocationRegistryTest {
     Params params = Params.of(Map.of("fractoin", 0.5), "allocation.kelly");
     assertThatThrownBy(() -> AllocationRegistry.create("kelly", params, 2, PANEL))
         .hasMessage(
-            "Unknown parameter allocation.kelly.fractoin for allocation kelly; known: fraction,"
-                + " min-variance");
+            "Unknown parameter allocation.kelly.fractoin for allocation kelly; known: estimator,"
+                + " fraction, min-variance");
   }
 
   @Test

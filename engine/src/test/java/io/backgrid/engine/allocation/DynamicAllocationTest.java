@@ -113,4 +113,47 @@ class DynamicAllocationTest {
     assertThat(algo.weights(at(5, panel, threeMonths, Fixtures.all(2), x, y), w)).isTrue();
     assertThat(w).containsExactly(new double[] {0, 1}, within(EPS));
   }
+
+  static AllocationAlgorithm dynamic(String score) {
+    return AllocationRegistry.create(
+        "dynamic", Params.of(Map.of("score", score)), 3, Fixtures.panel(3));
+  }
+
+  @Test
+  void sharpeScoreRanksByMeanOverVolatility() {
+    // S1 {0.01, 0.03}: μ/σ = 0.02/(0.01√2) = √2; S2 {0, 0.02}: 0.01/(0.01√2) = 1/√2;
+    // S3 {−0.01, 0.01}: 0. Min-max: 1, 0.5, 0 → S3 at the floor 0.05, S1 : S2 = 2 : 1 of 0.95.
+    UnitReturns s1 = fromReturns(0.01, 0.03);
+    UnitReturns s2 = fromReturns(0.0, 0.02);
+    UnitReturns s3 = fromReturns(-0.01, 0.01);
+    double[] w = new double[3];
+    assertThat(dynamic("sharpe").weights(at(2, 2, s1, s2, s3), w)).isTrue();
+    assertThat(w).containsExactly(new double[] {0.95 * 2 / 3, 0.95 / 3, 0.05}, within(1e-9));
+    // By compounded return instead: R = 0.0403, 0.02, −0.0001 → scores 1, 0.0201/0.0404, 0.
+    dynamic("return").weights(at(2, 2, s1, s2, s3), w);
+    double b = 0.0201 / 0.0404;
+    assertThat(w)
+        .containsExactly(new double[] {0.95 / (1 + b), 0.95 * b / (1 + b), 0.05}, within(1e-9));
+  }
+
+  @Test
+  void sharpeScoreExcludesAZeroVarianceSleeve() {
+    // B is flat: no Sharpe ratio → weight 0. A {0.1, 0.1} is constant too; C {−0.05, 0} alone
+    // takes the budget.
+    double[] w = new double[3];
+    AllocationContext context = at(2, 2, A, B, C);
+    assertThat(dynamic("sharpe").weights(context, w)).isTrue();
+    assertThat(w).containsExactly(new double[] {0, 0, 1}, within(EPS));
+    assertThat(context.exclusionNote()).isEqualTo("; zero variance, weight 0: sleeve 0, sleeve 1");
+  }
+
+  @Test
+  void aSleeveWithoutHistoryKeepsItsWeightAndTheOthersShareTheRest() {
+    // LATE warms up until return index 3: it keeps its current 1/3; A and B split 2/3 by score
+    // (A = 1, B = 0; B at the floor 0.05, A the rest 2/3 − 0.05).
+    UnitReturns late = new UnitReturns(new double[] {1, 1, 1}, 3);
+    double[] w = new double[3];
+    assertThat(dynamic(0.05).weights(at(2, 2, A, B, late), w)).isTrue();
+    assertThat(w).containsExactly(new double[] {2 / 3.0 - 0.05, 0.05, 1 / 3.0}, within(EPS));
+  }
 }

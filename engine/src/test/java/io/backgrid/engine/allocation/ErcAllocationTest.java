@@ -97,11 +97,16 @@ class ErcAllocationTest {
   }
 
   @Test
-  void flatSleevesAreFlooredAndGetEqualWeights() {
+  void flatSleevesAreExcluded() {
     UnitReturns flat = fromReturns(0, 0, 0, 0);
     double[] w = new double[2];
     erc(Map.of(), 2).weights(at(4, 4, flat, flat), w);
-    assertThat(w).containsExactly(new double[] {0.5, 0.5}, within(1e-12));
+    assertThat(w).containsExactly(0, 0);
+    // Beside one flat sleeve, A alone takes everything (ERC of one sleeve is 1).
+    AllocationContext context = at(4, 4, A, flat);
+    erc(Map.of(), 2).weights(context, w);
+    assertThat(w).containsExactly(new double[] {1, 0}, within(1e-12));
+    assertThat(context.exclusionNote()).isEqualTo("; zero variance, weight 0: sleeve 1");
   }
 
   @Test
@@ -112,5 +117,9 @@ class ErcAllocationTest {
             at(4, Fixtures.panel(5), Lookback.ofBars(4), new boolean[] {false, true}, A, B), w);
     assertThat(w).containsExactly(new double[] {0, 1}, within(1e-12));
     assertThat(erc(Map.of(), 2).weights(at(3, 4, A, B), w)).isFalse();
+    // B's warm-up ends at return index 5: it keeps its 1/2, A takes the other 1/2.
+    UnitReturns late = new UnitReturns(new double[] {1, 1.01, 1.0, 1.02, 1.0}, 5);
+    assertThat(erc(Map.of(), 2).weights(at(4, 4, A, late), w)).isTrue();
+    assertThat(w).containsExactly(new double[] {0.5, 0.5}, within(1e-12));
   }
 }

@@ -57,13 +57,19 @@ class KellyAllocationTest {
   }
 
   @Test
-  void zeroVarianceUsesMinVariance() {
-    // D {0.01, 0.01}: σ² = 0 → 1e-6: f_D = 0.5·0.01/1e-6 = 5000; with f_A = 0.78125 → scaled.
+  void zeroVarianceIsExcludedAndTinyVarianceUsesMinVariance() {
+    // D {0.01, 0.01}: zero variance → excluded, weight 0; A alone: f_A = 0.78125 ≤ 1 → kept.
     UnitReturns d = fromReturns(0.01, 0.01);
     double[] w = new double[2];
-    kelly(0.5, 2).weights(at(2, 2, A, d), w);
-    double total = 0.78125 + 5000;
-    assertThat(w).containsExactly(new double[] {0.78125 / total, 5000 / total}, within(1e-7));
+    AllocationContext context = at(2, 2, A, d);
+    kelly(0.5, 2).weights(context, w);
+    assertThat(w).containsExactly(new double[] {0.78125, 0}, within(EPS));
+    assertThat(context.exclusionNote()).isEqualTo("; zero variance, weight 0: sleeve 1");
+    // E {0.01, 0.0101}: σ² = 5e-9 < 1e-6 → 1e-6: f_E = 0.5·0.01005/1e-6 = 5025; Σ > 1 → scaled.
+    UnitReturns e = fromReturns(0.01, 0.0101);
+    kelly(0.5, 2).weights(at(2, 2, A, e), w);
+    double total = 0.78125 + 5025;
+    assertThat(w).containsExactly(new double[] {0.78125 / total, 5025 / total}, within(1e-7));
   }
 
   @Test
@@ -83,5 +89,48 @@ class KellyAllocationTest {
             at(2, Fixtures.panel(3), Lookback.ofBars(2), new boolean[] {true, false}, A, C), w);
     assertThat(w).containsExactly(new double[] {0.78125, 0}, within(EPS));
     assertThat(kelly(0.5, 2).weights(at(1, 2, A, C), w)).isFalse();
+  }
+
+  @Test
+  void winRateEstimatorUsesTheWinRateAndPayoffRatio() {
+    // W {0.02, −0.01, 0.03, −0.02}: p = 2/4, b = 0.025/0.015 = 5/3 → f = 0.5 − 0.5·3/5 = 0.2.
+    // X {0.01, 0.01, 0, −0.01}: the flat bar counts as neither, p = 2/3, b = 1 → f = 1/3.
+    // Half Kelly: 0.1 and 1/6, Σ = 0.2667 ≤ 1 → kept, the rest in cash.
+    UnitReturns w = fromReturns(0.02, -0.01, 0.03, -0.02);
+    UnitReturns x = fromReturns(0.01, 0.01, 0, -0.01);
+    AllocationAlgorithm kelly =
+        AllocationRegistry.create(
+            "kelly",
+            Params.of(Map.of("fraction", 0.5, "estimator", "win-rate")),
+            2,
+            Fixtures.panel(5));
+    double[] out = new double[2];
+    assertThat(kelly.weights(at(4, 4, w, x), out)).isTrue();
+    assertThat(out).containsExactly(new double[] {0.1, 1 / 6.0}, within(EPS));
+  }
+
+  @Test
+  void withDailyMomentsTheFractionOnlyMattersBelowASumOfOne() {
+    // G {0.0104, −0.0096}: μ = 0.0004 (≈ 10% a year), σ² = 2·0.01² = 0.0002 (σ ≈ 22% a year):
+    // full Kelly μ/σ² = 2, half 1; two copies give Σ f = 4 or 2, both scaled to 1/2, 1/2.
+    UnitReturns g = fromReturns(0.0104, -0.0096);
+    double[] full = new double[2];
+    double[] half = new double[2];
+    kelly(1.0, 2).weights(at(2, 2, g, g), full);
+    kelly(0.5, 2).weights(at(2, 2, g, g), half);
+    assertThat(full).containsExactly(new double[] {0.5, 0.5}, within(EPS));
+    assertThat(half).containsExactly(full, within(EPS));
+  }
+
+  @Test
+  void unknownEstimatorIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                AllocationRegistry.create(
+                    "kelly",
+                    Params.of(Map.of("estimator", "odds"), "allocation.kelly"),
+                    2,
+                    Fixtures.panel(3)))
+        .hasMessage("Invalid allocation.kelly.estimator: odds (must be moments or win-rate)");
   }
 }

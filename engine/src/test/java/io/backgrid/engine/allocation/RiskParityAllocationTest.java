@@ -28,30 +28,55 @@ class RiskParityAllocationTest {
   }
 
   @Test
-  void zeroVolatilityIsFlooredAtMinVolatility() {
-    // 1/σ: 1/(0.01√2) = 50√2, 1/(0.02√2) = 25√2, 1/0.001 = 1000; Σ = 75√2 + 1000.
+  void aZeroVarianceSleeveIsExcludedAndNamedInTheNote() {
+    // FLAT's window {0, 0} has zero variance: weight 0 (bt drops it); A and B as above.
     double[] w = new double[3];
-    riskParity(3).weights(at(2, 2, A, B, FLAT), w);
+    AllocationContext context = at(2, 2, A, B, FLAT);
+    assertThat(riskParity(3).weights(context, w)).isTrue();
+    assertThat(w).containsExactly(new double[] {2 / 3.0, 1 / 3.0, 0}, within(EPS));
+    assertThat(context.excluded(2)).isTrue();
+    assertThat(context.exclusionNote()).isEqualTo("; zero variance, weight 0: sleeve 2");
+  }
+
+  @Test
+  void tinyButNonZeroVolatilityIsFlooredAtMinVolatility() {
+    // TINY {0.0001, 0.0002}: σ = √(2·0.00005²) ≈ 7.1e-5 < 0.001 → floored: 1/σ = 1000.
+    // 1/σ: A 50√2, B 25√2, TINY 1000; Σ = 75√2 + 1000.
+    UnitReturns tiny = fromReturns(0.0001, 0.0002);
+    double[] w = new double[3];
+    AllocationContext context = at(2, 2, A, B, tiny);
+    riskParity(3).weights(context, w);
     double total = 75 * Math.sqrt(2) + 1000;
     assertThat(w)
         .containsExactly(
             new double[] {50 * Math.sqrt(2) / total, 25 * Math.sqrt(2) / total, 1000 / total},
             within(EPS));
+    assertThat(context.exclusionNote()).isEmpty();
   }
 
   @Test
-  void allFlatSleevesGetEqualWeights() {
-    double[] w = new double[2];
-    riskParity(2).weights(at(2, 2, FLAT, FLAT), w);
-    assertThat(w).containsExactly(new double[] {0.5, 0.5}, within(EPS));
+  void allFlatSleevesLeaveTheBudgetInTheReserve() {
+    double[] w = {0.5, 0.5};
+    AllocationContext context = at(2, 2, FLAT, FLAT);
+    assertThat(riskParity(2).weights(context, w)).isTrue();
+    assertThat(w).containsExactly(0, 0);
+    assertThat(context.exclusionNote()).isEqualTo("; zero variance, weight 0: sleeve 0, sleeve 1");
   }
 
   @Test
-  void aSleeveWithoutHistoryKeepsTheCurrentWeightsInsteadOfTakingEverything() {
-    // B's strategy warms up until return index 3: at t = 2 it has no history (RustyBT would
-    // have floored its volatility and given it ~all the capital).
+  void aSleeveWithoutHistoryKeepsItsWeightAndTheOthersShareTheRest() {
+    // LATE's strategy warms up until return index 3: at t = 2 it has no window. It keeps its
+    // current 1/3 (it does not take the weight a zero volatility would give it); A and B share
+    // 2/3 as 2 : 1 → 4/9, 2/9.
     UnitReturns late = new UnitReturns(new double[] {1, 1, 1}, 3);
-    assertThat(riskParity(2).weights(at(2, 2, A, late), new double[2])).isFalse();
+    double[] w = new double[3];
+    assertThat(riskParity(3).weights(at(2, 2, A, B, late), w)).isTrue();
+    assertThat(w).containsExactly(new double[] {4 / 9.0, 2 / 9.0, 1 / 3.0}, within(EPS));
+  }
+
+  @Test
+  void noSleeveWithAFullWindowKeepsTheCurrentWeights() {
+    assertThat(riskParity(2).weights(at(1, 2, A, B), new double[2])).isFalse();
   }
 
   @Test

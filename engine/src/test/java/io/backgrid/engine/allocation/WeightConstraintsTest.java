@@ -137,4 +137,56 @@ class WeightConstraintsTest {
       }
     }
   }
+
+  @Test
+  void clampedCountsTheSleevesABoundDecided() {
+    // As above: A and B end at the maximum 0.4 (2 clamped), C is scaled (λ = 2), not clamped.
+    double[] w = {0.6, 0.3, 0.1};
+    assertThat(WeightConstraints.of(3, 0, 0.4, null, null).apply(w, ALL3)).isEqualTo(2);
+    // Minimum 0.1: B (λ·0.1 < 0.1) and C (0) are raised to it, A pays: 2 clamped.
+    double[] v = {0.9, 0.1, 0.0};
+    assertThat(WeightConstraints.of(3, 0.1, 1, null, null).apply(v, ALL3)).isEqualTo(2);
+    // Slack bounds clamp nothing.
+    double[] u = {0.5, 0.3, 0.2};
+    assertThat(WeightConstraints.of(3, 0.1, 0.6, null, null).apply(u, ALL3)).isZero();
+    assertThat(u).containsExactly(new double[] {0.5, 0.3, 0.2}, within(EPS));
+  }
+
+  @Test
+  void exposureScalesTheTargetsBeforeTheBounds() {
+    // e = 0.85: (0.5, 0.3, 0.2) → ×0.85 → (0.425, 0.255, 0.17); 15% stays in the reserve.
+    double[] w = {0.5, 0.3, 0.2};
+    WeightConstraints.none(3).withExposure(0.85).apply(w, ALL3);
+    assertThat(w).containsExactly(new double[] {0.425, 0.255, 0.17}, within(EPS));
+    // Then the bounds: max 0.4 clamps A at 0.4, B and C share the 0.025 in proportion,
+    // λ = 0.45/0.425 → B = 0.27, C = 0.18; Σ stays 0.85.
+    double[] v = {0.5, 0.3, 0.2};
+    int clamped = WeightConstraints.of(3, 0, 0.4, null, null).withExposure(0.85).apply(v, ALL3);
+    assertThat(v).containsExactly(new double[] {0.4, 0.27, 0.18}, within(EPS));
+    assertThat(clamped).isEqualTo(1);
+    // An algorithm that already keeps more cash (Σ = 0.6 ≤ 0.85) is left alone.
+    double[] k = {0.4, 0.2, 0.0};
+    WeightConstraints.none(3).withExposure(0.85).apply(k, ALL3);
+    assertThat(k).containsExactly(new double[] {0.4, 0.2, 0.0}, within(EPS));
+  }
+
+  @Test
+  void exposureOutsideItsRangeIsRefused() {
+    assertThatThrownBy(() -> WeightConstraints.none(2).withExposure(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid allocation.exposure: 0.0 (must be in (0, 1])");
+    assertThatThrownBy(() -> WeightConstraints.none(2).withExposure(1.2))
+        .hasMessage("Invalid allocation.exposure: 1.2 (must be in (0, 1])");
+  }
+
+  @Test
+  void anInitialWeightOutsideItsBoundsIsRefusedWithTheSleeveValueAndBounds() {
+    WeightConstraints c = WeightConstraints.of(2, 0.2, 0.6, null, new double[] {Double.NaN, 0.3});
+    c.checkInitial(new double[] {0.6, 0.3}, java.util.List.of("a", "b"));
+    assertThatThrownBy(() -> c.checkInitial(new double[] {0.5, 0.4}, java.util.List.of("a", "b")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid weight for sleeve 'b': 0.4 (must be within its constraints [min, max] ="
+                + " [0.2, 0.3])");
+  }
 }

@@ -1,6 +1,7 @@
 package io.backgrid.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
@@ -112,7 +113,7 @@ class DriftAndCooldownTest {
   }
 
   @Test
-  void constraintsShapeTheInitialAllocationAndFixedKeepsThoseWeights() {
+  void anInitialWeightOutsideItsConstraintsIsRefusedNotClamped() {
     Rebalancing constrained =
         new Rebalancing(
             "fixed",
@@ -125,16 +126,11 @@ class DriftAndCooldownTest {
     PortfolioConfig config =
         PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.7, 0.1}, constrained);
 
-    SimulationResult result = Simulator.run(MARKET, config);
-
-    // 0.7 / 0.1 within [0.2, 0.6], sum kept at 0.8: a capped at 0.6, b raised to 0.2 (x2 then
-    // clamped). Bar 0 funds 6,000.00 and 2,000.00; every later rebalance has the same targets.
-    assertThat(result.rebalances().get(0).targets()).containsExactly(0.6, 0.2);
-    assertThat(result.sleeveNavCents()[0][0]).isEqualTo(600_000);
-    assertThat(result.sleeveNavCents()[1][0]).isEqualTo(200_000);
-    assertThat(result.rebalances()).hasSize(MARKET.barCount());
-    for (RebalanceRecord r : result.rebalances()) {
-      assertThat(r.targets()).containsExactly(0.6, 0.2);
-    }
+    // Before: silently clamped to 0.6 / 0.2, another portfolio than the one configured.
+    assertThatThrownBy(() -> Simulator.run(MARKET, config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid weight for sleeve 'a': 0.7 (must be within its constraints [min, max] ="
+                + " [0.2, 0.6])");
   }
 }

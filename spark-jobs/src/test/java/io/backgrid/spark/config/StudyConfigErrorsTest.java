@@ -207,7 +207,7 @@ class StudyConfigErrorsTest {
     assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1, fraction = 2 } }"))
         .containsExactly(
             "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
-                + " fraction, min-variance (tiny.conf line 12)",
+                + " estimator, fraction, min-variance (tiny.conf line 12)",
             "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
   }
 
@@ -245,7 +245,7 @@ class StudyConfigErrorsTest {
     assertThat(problems("allocation { algorithm = kelly, kelly { fractoin = 1 } }"))
         .containsExactly(
             "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
-                + " fraction, min-variance (tiny.conf line 12)");
+                + " estimator, fraction, min-variance (tiny.conf line 12)");
   }
 
   @Test
