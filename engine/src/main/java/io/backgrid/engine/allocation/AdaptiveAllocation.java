@@ -2,6 +2,7 @@ package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -34,6 +35,10 @@ import java.util.Map;
  */
 final class AdaptiveAllocation implements AllocationAlgorithm {
   static final String NAME = "adaptive";
+
+  /** Reads its own windows and the benchmark, a symbol the price data must hold. */
+  static final AlgorithmTraits TRAITS = new AlgorithmTraits(true, List.of("benchmark"));
+
   static final int TREND_LOOKBACK_DEFAULT = 200;
   static final int VOL_LOOKBACK_DEFAULT = 20;
   static final double VOL_THRESHOLD_DEFAULT = 0.20;

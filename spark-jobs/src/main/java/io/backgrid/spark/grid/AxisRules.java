@@ -10,8 +10,8 @@ import io.backgrid.engine.allocation.AllocationRegistry;
  *   <li>{@code allocation.<algorithm>.<param>} applies only when the configuration's algorithm is
  *       {@code <algorithm>} ({@code adaptive} reads only its own block: its regime algorithms run
  *       with their defaults);
- *   <li>{@code allocation.lookback} applies to every algorithm but {@code fixed}, which reads no
- *       history;
+ *   <li>{@code allocation.lookback} applies to the algorithms that read it (their {@link
+ *       io.backgrid.engine.allocation.AlgorithmTraits}: all but {@code fixed});
  *   <li>every other axis applies to every configuration (weights are the targets of {@code fixed}
  *       and the initial weights of every other algorithm; constraints, schedule, costs, sleeves and
  *       period matter to all).
@@ -29,7 +29,7 @@ public final class AxisRules {
    */
   public static boolean applies(String path, String algorithm) {
     if (path.equals("allocation.lookback")) {
-      return !algorithm.equals("fixed");
+      return AllocationRegistry.traits(algorithm).readsLookback();
     }
     if (path.startsWith("allocation.")) {
       String[] parts = path.split("\\.");

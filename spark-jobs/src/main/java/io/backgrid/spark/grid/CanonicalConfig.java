@@ -13,6 +13,8 @@ import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
+import io.backgrid.spark.config.Setting;
+import io.backgrid.spark.config.Settings;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -62,24 +64,24 @@ public final class CanonicalConfig {
 
   private CanonicalConfig() {}
 
-  /** The canonical JSON of a configuration. */
+  /**
+   * The canonical JSON of a configuration: every {@link Settings#ALL setting} with a canonical
+   * value at its path, the sleeves, the algorithm's parameters and the constraints.
+   */
   public static String toJson(PortfolioConfig c) {
+    Map<String, Object> root = new TreeMap<>();
+    for (Setting s : Settings.ALL) {
+      if (s.canonical() != null) {
+        put(root, s.path(), s.canonical().from(c));
+      }
+    }
     Rebalancing r = c.rebalancing();
-    Map<String, Object> allocation = new TreeMap<>();
-    allocation.put("algorithm", r.algorithm());
     WeightConstraints wc = r.constraints();
-    allocation.put(
-        "constraints", wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
-    Lookback lb = r.lookback();
-    allocation.put(
-        "lookback",
-        r.algorithm().equals("fixed")
-            ? null
-            : lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString());
-    allocation.put("params", r.algorithmParams().asMap());
-    allocation.put("weights", list(c.weights()));
-    Execution e = c.execution();
-    CostModel k = e.costs();
+    put(
+        root,
+        "allocation.constraints",
+        wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
+    put(root, "allocation.params", r.algorithmParams().asMap());
     List<Object> sleeves = new ArrayList<>();
     for (SleeveSpec s : c.sleeves()) {
       sleeves.add(
@@ -93,44 +95,21 @@ public final class CanonicalConfig {
               "universe",
               s.universe()));
     }
-    Map<String, Object> root = new TreeMap<>();
-    root.put("allocation", allocation);
-    root.put("capital", c.capital());
-    root.put(
-        "costs",
-        object(
-            "commission-bps",
-            k.commissionBps(),
-            "commission-minimum",
-            k.commissionMinimum(),
-            "commission-per-share",
-            k.commissionPerShare(),
-            "slippage-bps",
-            k.slippageBps()));
-    root.put(
-        "execution",
-        object(
-            "fill",
-            e.fill().key(),
-            "fractional-shares",
-            e.fractionalShares(),
-            "netting",
-            e.netting()));
-    root.put("period", object("end", date(c.end()), "start", date(c.start())));
-    root.put(
-        "rebalance",
-        object(
-            "cooldown",
-            r.cooldownBars(),
-            "drift-threshold",
-            Double.isNaN(r.driftThreshold()) ? null : r.driftThreshold(),
-            "frequency",
-            r.schedule().toString()));
-    root.put("risk-free", c.riskFree());
     root.put("sleeves", sleeves);
     StringBuilder sb = new StringBuilder(512);
     write(sb, root);
     return sb.toString();
+  }
+
+  /** Puts a value at a dotted path, creating the objects on the way. */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, String path, Object value) {
+    Map<String, Object> o = root;
+    String[] keys = path.split("\\.");
+    for (int i = 0; i < keys.length - 1; i++) {
+      o = (Map<String, Object>) o.computeIfAbsent(keys[i], k -> new TreeMap<String, Object>());
+    }
+    o.put(keys[keys.length - 1], value);
   }
 
   /** First 16 hex digits of SHA-256 of the JSON's UTF-8 bytes. */

@@ -128,7 +128,10 @@ public final class ConfigsTable {
     values[k++] = p.weights();
     values[k++] = p.rebalancing().schedule().toString();
     values[k++] =
-        p.rebalancing().algorithm().equals("fixed") ? null : p.rebalancing().lookback().toString();
+        io.backgrid.engine.allocation.AllocationRegistry.traits(p.rebalancing().algorithm())
+                .readsLookback()
+            ? p.rebalancing().lookback().toString()
+            : null;
     values[k++] = p.execution().fill().key();
     values[k++] = p.execution().netting();
     values[k++] = p.execution().fractionalShares();
