@@ -58,7 +58,7 @@ public record Setting(
   /**
    * The value of this setting's {@code configs} column for a built configuration, as the table
    * writer takes it: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code
-   * LocalDate}, {@code double[]}, or null.
+   * LocalDate}, a {@code Map} from sleeve id to {@code Double} in run order, or null.
    */
   public Object columnValue(PortfolioConfig config) {
     Object v = column.value() != null ? column.value().from(config) : canonical.from(config);
@@ -71,11 +71,12 @@ public record Setting(
       case DOUBLE -> ((Number) v).doubleValue();
       case BOOLEAN -> (Boolean) v;
       case DATE -> java.time.LocalDate.parse((String) v);
-      case DOUBLE_ARRAY -> {
+      case TEXT_BY_KEY -> v;
+      case DOUBLE_BY_SLEEVE -> {
         List<?> list = (List<?>) v;
-        double[] out = new double[list.size()];
-        for (int i = 0; i < out.length; i++) {
-          out[i] = ((Number) list.get(i)).doubleValue();
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+          out.put(config.sleeves().get(i).id(), ((Number) list.get(i)).doubleValue());
         }
         yield out;
       }

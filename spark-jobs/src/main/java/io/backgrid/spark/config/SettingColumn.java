@@ -25,8 +25,13 @@ public record SettingColumn(String name, Type type, String comment, Setting.Read
     BOOLEAN,
     /** {@code date}. */
     DATE,
-    /** {@code array<double>}, one per sleeve in run order. */
-    DOUBLE_ARRAY
+    /** {@code map<string,double>}: sleeve id to a number, in run order. */
+    DOUBLE_BY_SLEEVE,
+    /**
+     * {@code map<string,string>}: a sleeve id or parameter name to text (a name, or a value's
+     * canonical JSON: {@code 60}, {@code "SPY"}, {@code ["EQ01","EQ02"]}, {@code {"top":2}}).
+     */
+    TEXT_BY_KEY
   }
 
   public SettingColumn {
@@ -37,7 +42,7 @@ public record SettingColumn(String name, Type type, String comment, Setting.Read
     }
   }
 
-  /** The column of a fixed setting path: {@code rebalance.drift-threshold} → its name. */
+  /** The column of a setting path: {@code rebalance.drift-threshold} → its name. */
   static SettingColumn of(String path, Type type, String comment, Setting.Read value) {
     return new SettingColumn(path.replaceAll("[^a-z0-9]+", "_"), type, comment, value);
   }

@@ -4,8 +4,9 @@ import static io.backgrid.spark.config.SettingColumn.Type.BIGINT;
 import static io.backgrid.spark.config.SettingColumn.Type.BOOLEAN;
 import static io.backgrid.spark.config.SettingColumn.Type.DATE;
 import static io.backgrid.spark.config.SettingColumn.Type.DOUBLE;
-import static io.backgrid.spark.config.SettingColumn.Type.DOUBLE_ARRAY;
+import static io.backgrid.spark.config.SettingColumn.Type.DOUBLE_BY_SLEEVE;
 import static io.backgrid.spark.config.SettingColumn.Type.STRING;
+import static io.backgrid.spark.config.SettingColumn.Type.TEXT_BY_KEY;
 
 import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
@@ -13,6 +14,7 @@ import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.engine.simulation.SleeveSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,6 +28,21 @@ import java.util.List;
  */
 public final class Settings {
   private Settings() {}
+
+  private static final SettingColumn MIN_WEIGHTS =
+      SettingColumn.of(
+          "allocation.constraints.min",
+          DOUBLE_BY_SLEEVE,
+          "Minimum target weight by sleeve id (the global bound or the sleeve's own); NULL for"
+              + " no constraints",
+          c -> bounds(c, true));
+  private static final SettingColumn MAX_WEIGHTS =
+      SettingColumn.of(
+          "allocation.constraints.max",
+          DOUBLE_BY_SLEEVE,
+          "Maximum target weight by sleeve id (the global bound or the sleeve's own); NULL for"
+              + " no constraints",
+          c -> bounds(c, false));
 
   /** The settings, fixed paths first (in {@code configs} column order), then the patterns. */
   public static final List<Setting> ALL =
@@ -119,8 +136,9 @@ public final class Settings {
               FieldKind.WEIGHTS,
               (d, v) -> d.weights = (double[]) v,
               c -> list(c.weights()),
-              DOUBLE_ARRAY,
-              "Initial weight of each sleeve in run order (the targets of fixed), sum <= 1"),
+              DOUBLE_BY_SLEEVE,
+              "Initial weight of each sleeve by sleeve id (the targets of fixed), sum <= 1; the"
+                  + " rest is cash"),
           fixed(
               "allocation.lookback",
               FieldKind.LOOKBACK,
@@ -129,24 +147,18 @@ public final class Settings {
               STRING,
               "Window the algorithm reads: bars (63) or an ISO period (P3M); NULL when the"
                   + " algorithm reads none (fixed)"),
-          fixed(
+          new Setting(
               "allocation.constraints.min",
               FieldKind.BOUND,
-              (d, v) -> d.minWeight = (Double) v,
+              (d, n, v) -> d.minWeight = (Double) v,
               null,
-              c -> bounds(c, true),
-              DOUBLE_ARRAY,
-              "Minimum target weight of each sleeve in run order (global or per-sleeve bound);"
-                  + " NULL for none"),
-          fixed(
+              MIN_WEIGHTS),
+          new Setting(
               "allocation.constraints.max",
               FieldKind.BOUND,
-              (d, v) -> d.maxWeight = (Double) v,
+              (d, n, v) -> d.maxWeight = (Double) v,
               null,
-              c -> bounds(c, false),
-              DOUBLE_ARRAY,
-              "Maximum target weight of each sleeve in run order (global or per-sleeve bound);"
-                  + " NULL for none"),
+              MAX_WEIGHTS),
           fixed(
               "rebalance.frequency",
               FieldKind.FREQUENCY,
@@ -172,30 +184,60 @@ public final class Settings {
               c -> c.rebalancing().cooldownBars(),
               BIGINT,
               "Bars after a rebalance during which no rebalance fires"),
-          pattern(
+          new Setting(
               "sleeves.<sleeve>.strategy",
               FieldKind.STRATEGY,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).strategy = (String) v),
-          pattern(
+              (d, n, v) -> d.sleeveToWrite(n.get(0)).strategy = (String) v,
+              null,
+              new SettingColumn(
+                  "sleeve_strategies",
+                  TEXT_BY_KEY,
+                  "Strategy of each sleeve by sleeve id: a built-in name or a class name",
+                  Settings::strategies)),
+          new Setting(
               "sleeves.<sleeve>.universe",
               FieldKind.UNIVERSE,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).universe = universe(v)),
-          pattern(
+              (d, n, v) -> d.sleeveToWrite(n.get(0)).universe = universe(v),
+              null,
+              new SettingColumn(
+                  "sleeve_universes",
+                  TEXT_BY_KEY,
+                  "Symbols of each sleeve by sleeve id, as JSON text: [\"EQ01\",\"EQ02\"]",
+                  c -> bySleeve(c, s -> s.universe()))),
+          new Setting(
               "sleeves.<sleeve>.params.<param>",
               FieldKind.PARAM,
-              (d, n, v) -> StudyDraft.param(d.sleeveToWrite(n.get(0)).params, n.get(1), v)),
-          pattern(
+              (d, n, v) -> StudyDraft.param(d.sleeveToWrite(n.get(0)).params, n.get(1), v),
+              null,
+              new SettingColumn(
+                  "sleeve_params",
+                  TEXT_BY_KEY,
+                  "Parameters of each sleeve's strategy by sleeve id, as JSON text:"
+                      + " {\"lookback\":60,\"top\":2}",
+                  c -> bySleeve(c, s -> s.params().asMap()))),
+          new Setting(
               "allocation.<algorithm>.<param>",
               FieldKind.PARAM,
-              (d, n, v) -> StudyDraft.param(d.blockToWrite(n.get(0)), n.get(1), v)),
-          pattern(
+              (d, n, v) -> StudyDraft.param(d.blockToWrite(n.get(0)), n.get(1), v),
+              null,
+              new SettingColumn(
+                  "allocation_params",
+                  TEXT_BY_KEY,
+                  "Parameters of the allocation algorithm by name, each value as JSON text; the"
+                      + " algorithm's defaults apply to the others",
+                  Settings::algorithmParams)),
+          new Setting(
               "allocation.constraints.per-sleeve.<sleeve>.min",
               FieldKind.SLEEVE_BOUND,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).min = (Double) v),
-          pattern(
+              (d, n, v) -> d.sleeveToWrite(n.get(0)).min = (Double) v,
+              null,
+              MIN_WEIGHTS),
+          new Setting(
               "allocation.constraints.per-sleeve.<sleeve>.max",
               FieldKind.SLEEVE_BOUND,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).max = (Double) v));
+              (d, n, v) -> d.sleeveToWrite(n.get(0)).max = (Double) v,
+              null,
+              MAX_WEIGHTS));
 
   /** A setting found for a path, with the values of its placeholders. */
   record Found(Setting setting, List<String> names) {
@@ -218,14 +260,14 @@ public final class Settings {
     return null;
   }
 
-  /** The setting at a fixed path. */
-  public static Setting at(String path) {
+  /** The setting at a fixed path, or null when the path is not one (a pattern's, or none). */
+  public static Setting fixedAt(String path) {
     for (Setting s : ALL) {
       if (s.path().equals(path)) {
         return s;
       }
     }
-    throw new IllegalArgumentException("Unknown setting " + path);
+    return null;
   }
 
   /**
@@ -290,8 +332,28 @@ public final class Settings {
         SettingColumn.of(path, type, comment, column));
   }
 
-  private static Setting pattern(String path, FieldKind kind, Setting.Write write) {
-    return new Setting(path, kind, write, null, null);
+  /** A sleeve's value by sleeve id, in run order, as canonical JSON text. */
+  private static java.util.Map<String, String> bySleeve(
+      PortfolioConfig c, java.util.function.Function<SleeveSpec, Object> value) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (SleeveSpec s : c.sleeves()) {
+      out.put(s.id(), CanonicalText.of(value.apply(s)));
+    }
+    return out;
+  }
+
+  private static java.util.Map<String, String> strategies(PortfolioConfig c) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (SleeveSpec s : c.sleeves()) {
+      out.put(s.id(), s.strategy());
+    }
+    return out;
+  }
+
+  private static java.util.Map<String, String> algorithmParams(PortfolioConfig c) {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    c.rebalancing().algorithmParams().asMap().forEach((k, v) -> out.put(k, CanonicalText.of(v)));
+    return out;
   }
 
   /**

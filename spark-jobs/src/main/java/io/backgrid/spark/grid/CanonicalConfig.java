@@ -13,11 +13,9 @@ import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
+import io.backgrid.spark.config.CanonicalText;
 import io.backgrid.spark.config.Setting;
 import io.backgrid.spark.config.Settings;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,8 +51,9 @@ import java.util.TreeMap;
  * months is {@code "P1Y"}), or null for {@code fixed}, which reads none; {@code frequency} is
  * {@code never|daily|weekly|monthly|quarterly|yearly|every N bars}; {@code drift-threshold} null is
  * off; dates are ISO. Numbers: whole values (|x| &lt; 10^15) as integers, so 60 and 60.0 are the
- * same; others as the shortest decimal that reads back as the same double (computed with {@link
- * BigDecimal}, so identical on every JVM), {@code E} notation for very small or large.
+ * same; others as the shortest decimal that reads back as the same double (computed with {@code
+ * BigDecimal}, so identical on every JVM; see {@link CanonicalText}), {@code E} notation for very
+ * small or large.
  *
  * <p>{@code config_id} = the first 16 hex digits (lower case) of SHA-256 over the JSON's UTF-8
  * bytes.
@@ -97,7 +96,7 @@ public final class CanonicalConfig {
     }
     root.put("sleeves", sleeves);
     StringBuilder sb = new StringBuilder(512);
-    write(sb, root);
+    CanonicalText.write(sb, root);
     return sb.toString();
   }
 
@@ -255,78 +254,8 @@ public final class CanonicalConfig {
     return d == null ? null : d.toString();
   }
 
-  private static void write(StringBuilder sb, Object v) {
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        string(sb, (String) e.getKey());
-        sb.append(':');
-        write(sb, e.getValue());
-      }
-      sb.append('}');
-    } else if (v instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        write(sb, l.get(i));
-      }
-      sb.append(']');
-    } else if (v instanceof Number n) {
-      sb.append(number(n.doubleValue()));
-    } else if (v instanceof Boolean b) {
-      sb.append(b);
-    } else {
-      string(sb, v.toString());
-    }
-  }
-
   /** The canonical text of a number (see the class javadoc). */
   static String number(double d) {
-    if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException(
-          "Cannot write a non-finite number in a configuration: " + d);
-    }
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p < 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        return r.stripTrailingZeros().toString();
-      }
-    }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toString();
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return CanonicalText.number(d);
   }
 }
