@@ -171,10 +171,7 @@ public final class Settings {
               "rebalance.drift-threshold",
               FieldKind.DRIFT,
               (d, v) -> d.driftThreshold = (Double) v,
-              c ->
-                  Double.isNaN(c.rebalancing().driftThreshold())
-                      ? null
-                      : c.rebalancing().driftThreshold(),
+              c -> c.rebalancing().hasDriftThreshold() ? c.rebalancing().driftThreshold() : null,
               DOUBLE,
               "Also rebalance when max |actual - target weight| exceeds this; NULL = off"),
           fixed(

@@ -149,21 +149,20 @@ public final class StudyTemplate {
         AllocationRegistry.traits(algorithm).readsLookback() ? d.lookback : Lookback.ofBars(1);
     WeightConstraints constraints = constraints(d, overrides, problems);
     Rebalancing rebalancing =
-        new Rebalancing(
-            algorithm,
-            algorithmParams,
-            lookback,
-            d.frequency,
-            d.driftThreshold,
-            d.cooldown,
-            constraints);
+        Rebalancing.of(algorithm, algorithmParams, lookback, d.frequency).withCooldown(d.cooldown);
+    if (!Double.isNaN(d.driftThreshold)) {
+      rebalancing = rebalancing.withDriftThreshold(d.driftThreshold);
+    }
+    if (constraints != null) {
+      rebalancing = rebalancing.withConstraints(constraints);
+    }
     Execution execution =
-        new Execution(
-            d.fill,
-            d.fractionalShares,
-            d.netting,
-            new CostModel(
-                d.commissionPerShare, d.commissionMinimum, d.commissionBps, d.slippageBps));
+        Execution.at(d.fill)
+            .withFractionalShares(d.fractionalShares)
+            .withNetting(d.netting)
+            .withCosts(
+                new CostModel(
+                    d.commissionPerShare, d.commissionMinimum, d.commissionBps, d.slippageBps));
     if (d.start != null && d.end != null && d.end.isBefore(d.start)) {
       problems.add(
           new Problem(

@@ -171,26 +171,30 @@ public final class CanonicalConfig {
     JsonNode rb = root.get("rebalance");
     JsonNode drift = rb.get("drift-threshold");
     Rebalancing rebalancing =
-        new Rebalancing(
-            algorithm,
-            Params.of(params(a.get("params")), "study.allocation." + algorithm),
-            lookback,
-            RebalanceSchedule.parse(rb.get("frequency").asText()),
-            drift.isNull() ? Double.NaN : drift.asDouble(),
-            rb.get("cooldown").asInt(),
-            constraints);
+        Rebalancing.of(
+                algorithm,
+                Params.of(params(a.get("params")), "study.allocation." + algorithm),
+                lookback,
+                RebalanceSchedule.parse(rb.get("frequency").asText()))
+            .withCooldown(rb.get("cooldown").asInt());
+    if (!drift.isNull()) {
+      rebalancing = rebalancing.withDriftThreshold(drift.asDouble());
+    }
+    if (constraints != null) {
+      rebalancing = rebalancing.withConstraints(constraints);
+    }
     JsonNode k = root.get("costs");
     JsonNode e = root.get("execution");
     Execution execution =
-        new Execution(
-            FillPrice.parse(e.get("fill").asText()),
-            e.get("fractional-shares").asBoolean(),
-            e.get("netting").asBoolean(),
-            new CostModel(
-                k.get("commission-per-share").asDouble(),
-                k.get("commission-minimum").asDouble(),
-                k.get("commission-bps").asDouble(),
-                k.get("slippage-bps").asDouble()));
+        Execution.at(FillPrice.parse(e.get("fill").asText()))
+            .withFractionalShares(e.get("fractional-shares").asBoolean())
+            .withNetting(e.get("netting").asBoolean())
+            .withCosts(
+                new CostModel(
+                    k.get("commission-per-share").asDouble(),
+                    k.get("commission-minimum").asDouble(),
+                    k.get("commission-bps").asDouble(),
+                    k.get("slippage-bps").asDouble()));
     JsonNode p = root.get("period");
     return new PortfolioConfig(
         root.get("capital").asDouble(),

@@ -3,7 +3,6 @@ package io.backgrid.spark.job;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
@@ -44,20 +43,13 @@ final class DemoConfigurations {
                 "buy-and-hold",
                 List.of("BD01", "BD02"),
                 Params.of(Map.of("weights", List.of(0.6, 0.4)))));
-    Execution execution =
-        new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2));
+    Execution execution = Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2));
     List<JobConfiguration> out = new ArrayList<>();
     for (String algorithm : List.of("fixed", "risk-parity", "kelly", "erc")) {
       for (String schedule : List.of("monthly", "quarterly")) {
         Rebalancing rebalancing =
-            new Rebalancing(
-                algorithm,
-                Params.EMPTY,
-                Lookback.ofBars(63),
-                RebalanceSchedule.parse(schedule),
-                Double.NaN,
-                0,
-                null);
+            Rebalancing.of(
+                algorithm, Params.EMPTY, Lookback.ofBars(63), RebalanceSchedule.parse(schedule));
         out.add(
             new JobConfiguration(
                 algorithm + "-" + schedule,
