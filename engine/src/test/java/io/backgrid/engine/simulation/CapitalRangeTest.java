@@ -23,15 +23,7 @@ class CapitalRangeTest {
   static final MarketPanel MARKET = Markets.randomWalks(7, SYMBOLS, 260);
 
   private static PortfolioConfig withCapital(PortfolioConfig c, double capital) {
-    return new PortfolioConfig(
-        capital,
-        c.execution(),
-        c.sleeves(),
-        c.weights(),
-        c.rebalancing(),
-        c.start(),
-        c.end(),
-        c.riskFree());
+    return c.withCapital(capital);
   }
 
   /**

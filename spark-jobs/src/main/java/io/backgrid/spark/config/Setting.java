@@ -1,7 +1,5 @@
 package io.backgrid.spark.config;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import java.util.List;
 import java.util.Objects;
@@ -42,8 +40,6 @@ public record Setting(
   public interface Read {
     Object from(PortfolioConfig config);
   }
-
-  private static final Config REFERENCE = ConfigFactory.parseResources("reference.conf");
 
   public Setting {
     Objects.requireNonNull(path, "path");
@@ -86,17 +82,6 @@ public record Setting(
   /** True for a path with placeholders ({@code sleeves.<sleeve>.strategy}). */
   public boolean isPattern() {
     return path.contains("<");
-  }
-
-  /**
-   * The default {@code reference.conf} gives a fixed path, as its config value unwrapped (a number,
-   * string, boolean, list or null), or null when it gives none.
-   */
-  public Object defaultValue() {
-    String p = "study." + path;
-    return isPattern() || !REFERENCE.hasPathOrNull(p) || REFERENCE.getIsNull(p)
-        ? null
-        : REFERENCE.getValue(p).unwrapped();
   }
 
   /**

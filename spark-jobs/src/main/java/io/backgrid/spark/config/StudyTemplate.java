@@ -178,8 +178,9 @@ public final class StudyTemplate {
     if (!problems.isEmpty()) {
       return null;
     }
-    return new PortfolioConfig(
-        d.capital, execution, sleeves, weights, rebalancing, d.start, d.end, d.riskFree);
+    return PortfolioConfig.of(d.capital, execution, sleeves, weights, rebalancing)
+        .withPeriod(d.start, d.end)
+        .withRiskFree(d.riskFree);
   }
 
   private WeightConstraints constraints(

@@ -1,15 +1,6 @@
 package io.backgrid.spark.grid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
-import io.backgrid.engine.execution.CostModel;
-import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
-import io.backgrid.engine.param.Params;
-import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
@@ -19,10 +10,7 @@ import io.backgrid.spark.config.Settings;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -59,8 +47,6 @@ import java.util.TreeMap;
  * bytes.
  */
 public final class CanonicalConfig {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private CanonicalConfig() {}
 
   /**
@@ -130,114 +116,6 @@ public final class CanonicalConfig {
     }
   }
 
-  /**
-   * Rebuilds the engine configuration from its canonical JSON ({@code toJson(fromJson(j))} equals
-   * {@code j}).
-   *
-   * @throws IllegalArgumentException for text that is not a canonical configuration
-   */
-  public static PortfolioConfig fromJson(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Invalid canonical configuration: " + e.getOriginalMessage(), e);
-    }
-    JsonNode a = root.get("allocation");
-    String algorithm = a.get("algorithm").asText();
-    List<SleeveSpec> sleeves = new ArrayList<>();
-    int i = 0;
-    for (JsonNode s : root.get("sleeves")) {
-      List<String> universe = new ArrayList<>();
-      s.get("universe").forEach(u -> universe.add(u.asText()));
-      sleeves.add(
-          new SleeveSpec(
-              s.get("id").asText(),
-              s.get("strategy").asText(),
-              universe,
-              Params.of(params(s.get("params")), "study.sleeves[" + i++ + "].params")));
-    }
-    JsonNode lb = a.get("lookback");
-    Lookback lookback =
-        lb.isNull()
-            ? Lookback.ofBars(1)
-            : lb.isNumber()
-                ? Lookback.ofBars(lb.asInt())
-                : Lookback.ofPeriod(Period.parse(lb.asText()));
-    JsonNode wc = a.get("constraints");
-    WeightConstraints constraints =
-        wc.isNull() ? null : new WeightConstraints(doubles(wc.get("min")), doubles(wc.get("max")));
-    JsonNode rb = root.get("rebalance");
-    JsonNode drift = rb.get("drift-threshold");
-    Rebalancing rebalancing =
-        Rebalancing.of(
-                algorithm,
-                Params.of(params(a.get("params")), "study.allocation." + algorithm),
-                lookback,
-                RebalanceSchedule.parse(rb.get("frequency").asText()))
-            .withCooldown(rb.get("cooldown").asInt());
-    if (!drift.isNull()) {
-      rebalancing = rebalancing.withDriftThreshold(drift.asDouble());
-    }
-    if (constraints != null) {
-      rebalancing = rebalancing.withConstraints(constraints);
-    }
-    JsonNode k = root.get("costs");
-    JsonNode e = root.get("execution");
-    Execution execution =
-        Execution.at(FillPrice.parse(e.get("fill").asText()))
-            .withFractionalShares(e.get("fractional-shares").asBoolean())
-            .withNetting(e.get("netting").asBoolean())
-            .withCosts(
-                new CostModel(
-                    k.get("commission-per-share").asDouble(),
-                    k.get("commission-minimum").asDouble(),
-                    k.get("commission-bps").asDouble(),
-                    k.get("slippage-bps").asDouble()));
-    JsonNode p = root.get("period");
-    return new PortfolioConfig(
-        root.get("capital").asDouble(),
-        execution,
-        sleeves,
-        doubles(a.get("weights")),
-        rebalancing,
-        p.get("start").isNull() ? null : LocalDate.parse(p.get("start").asText()),
-        p.get("end").isNull() ? null : LocalDate.parse(p.get("end").asText()),
-        root.get("risk-free").asDouble());
-  }
-
-  private static Map<String, Object> params(JsonNode o) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> f : o.properties()) {
-      out.put(f.getKey(), plain(f.getValue()));
-    }
-    return out;
-  }
-
-  private static Object plain(JsonNode n) {
-    if (n.isArray()) {
-      List<Object> out = new ArrayList<>();
-      n.forEach(x -> out.add(plain(x)));
-      return out;
-    }
-    if (n.isBoolean()) {
-      return n.asBoolean();
-    }
-    if (n.isNumber()) {
-      return n.isIntegralNumber() ? (Object) n.asLong() : (Object) n.asDouble();
-    }
-    return n.asText();
-  }
-
-  private static double[] doubles(JsonNode array) {
-    double[] out = new double[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asDouble();
-    }
-    return out;
-  }
-
   private static Map<String, Object> object(Object... keyValues) {
     Map<String, Object> m = new TreeMap<>();
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -252,10 +130,6 @@ public final class CanonicalConfig {
       out.add(v);
     }
     return out;
-  }
-
-  private static String date(LocalDate d) {
-    return d == null ? null : d.toString();
   }
 
   /** The canonical text of a number (see the class javadoc). */

@@ -60,15 +60,14 @@ final class DemoConfigurations {
     out.add(
         new JobConfiguration(
             "fixed-2015",
-            new PortfolioConfig(
-                1_000_000,
-                execution.withCosts(CostModel.ZERO),
-                sleeves,
-                new double[] {0.5, 0.25, 0.25},
-                Rebalancing.fixed(RebalanceSchedule.parse("yearly")),
-                LocalDate.of(2015, 1, 1),
-                LocalDate.of(2019, 12, 31),
-                0.02)));
+            PortfolioConfig.of(
+                    1_000_000,
+                    execution.withCosts(CostModel.ZERO),
+                    sleeves,
+                    new double[] {0.5, 0.25, 0.25},
+                    Rebalancing.fixed(RebalanceSchedule.parse("yearly")))
+                .withPeriod(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
+                .withRiskFree(0.02)));
     if (withFailure) {
       List<SleeveSpec> broken = new ArrayList<>(sleeves);
       broken.set(1, SleeveSpec.of("trend", ExplodingStrategy.class.getName(), List.of("MKT")));

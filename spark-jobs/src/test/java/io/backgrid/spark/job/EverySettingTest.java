@@ -2,6 +2,8 @@ package io.backgrid.spark.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import io.backgrid.spark.config.Setting;
 import io.backgrid.spark.config.Settings;
 import io.backgrid.spark.config.Study;
@@ -88,6 +90,16 @@ class EverySettingTest {
     List<String> paths = new ArrayList<>();
     Settings.ALL.forEach(s -> paths.add(s.path()));
     assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(paths);
+  }
+
+  @Test
+  void everyFixedSettingHasItsDefaultInReferenceConf() {
+    Config reference = ConfigFactory.parseResources("reference.conf");
+    for (Setting s : Settings.ALL) {
+      if (!s.isPattern()) {
+        assertThat(reference.hasPathOrNull("study." + s.path())).as(s.path()).isTrue();
+      }
+    }
   }
 
   @Test
