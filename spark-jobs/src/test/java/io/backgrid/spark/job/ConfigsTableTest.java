@@ -8,10 +8,13 @@ import io.backgrid.spark.grid.GridExpander;
 import io.backgrid.spark.grid.StudyConfiguration;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,5 +123,44 @@ class ConfigsTableTest {
           .isEqualTo(c.axisValues().get("sleeves.mom.params.lookback"));
       assertThat(r.<String>getAs("canonical_json")).isEqualTo(c.canonicalJson());
     }
+  }
+
+  @Test
+  void theShippedQueriesRunOnTheConfigsColumns() throws Exception {
+    List<StudyConfiguration> configurations =
+        GridExpander.expand(StudyLoader.load(STUDY, "axes.conf"));
+    ConfigsTable table = ConfigsTable.of(configurations);
+    org.apache.hadoop.fs.Path file =
+        new org.apache.hadoop.fs.Path(dir.resolve("configs").resolve("part-00000.parquet").toUri());
+    try (RowFileWriter writer = RowFileWriter.create(file, table.schema(), new Configuration())) {
+      table.rows(configurations).forEach(writer::write);
+    }
+    SparkSession spark = SharedSpark.get().newSession();
+    spark.read().parquet(dir.resolve("configs").toString()).createOrReplaceTempView("configs");
+    // every configuration OK, its Sharpe its position, so the queries have rows to order
+    List<Row> metrics = new ArrayList<>();
+    for (int i = 0; i < configurations.size(); i++) {
+      Object[] m = new Object[Tables.PORTFOLIO_METRICS_SCHEMA.size()];
+      m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("config_id")] = configurations.get(i).configId();
+      m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("status")] = "OK";
+      m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("sharpe")] = (double) i;
+      metrics.add(RowFactory.create(m));
+    }
+    spark
+        .createDataFrame(metrics, Tables.PORTFOLIO_METRICS_SCHEMA)
+        .createOrReplaceTempView("portfolio_metrics");
+
+    List<Row> best = spark.sql(query("best-per-algorithm.sql")).collectAsList();
+    List<Row> pivot = spark.sql(query("frequency-by-algorithm.sql")).collectAsList();
+
+    assertThat(best).extracting(r -> r.getString(0)).containsExactlyInAnyOrder("fixed", "kelly");
+    assertThat(pivot).extracting(r -> r.getString(0)).containsExactly("monthly");
+  }
+
+  private static String query(String name) throws java.io.IOException {
+    // the file's statement without its comment lines
+    return java.nio.file.Files.readAllLines(Path.of("../conf/queries", name)).stream()
+        .filter(l -> !l.startsWith("--"))
+        .collect(java.util.stream.Collectors.joining("\n"));
   }
 }
