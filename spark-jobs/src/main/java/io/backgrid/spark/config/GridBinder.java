@@ -55,7 +55,7 @@ final class GridBinder {
         path = path.substring("study.".length());
       }
       ConfigValue v = e.getValue();
-      boolean leaf = v.valueType() != ConfigValueType.OBJECT || path.equals("allocation.weights");
+      boolean leaf = v.valueType() != ConfigValueType.OBJECT || path.equals(Settings.WEIGHTS);
       if (!leaf) {
         walk((ConfigObject) v, path);
       } else if (entries.put(path, v) != null) {

@@ -29,6 +29,13 @@ import java.util.List;
 public final class Settings {
   private Settings() {}
 
+  /** The paths other code refers to by name. */
+  public static final String ALGORITHM = "allocation.algorithm";
+
+  public static final String WEIGHTS = "allocation.weights";
+  public static final String LOOKBACK = "allocation.lookback";
+  public static final String FREQUENCY = "rebalance.frequency";
+
   private static final SettingColumn MIN_WEIGHTS =
       SettingColumn.of(
           "allocation.constraints.min",
@@ -125,14 +132,14 @@ public final class Settings {
               DOUBLE,
               "Slippage in basis points of the notional traded, booked as a cost"),
           fixed(
-              "allocation.algorithm",
+              ALGORITHM,
               FieldKind.ALGORITHM,
               (d, v) -> d.algorithm = (String) v,
               c -> c.rebalancing().algorithm(),
               STRING,
               "Allocation algorithm: fixed, dynamic, risk-parity, kelly, drawdown, erc, adaptive"),
           fixed(
-              "allocation.weights",
+              WEIGHTS,
               FieldKind.WEIGHTS,
               (d, v) -> d.weights = (double[]) v,
               c -> list(c.weights()),
@@ -140,7 +147,7 @@ public final class Settings {
               "Initial weight of each sleeve by sleeve id (the targets of fixed), sum <= 1; the"
                   + " rest is cash"),
           fixed(
-              "allocation.lookback",
+              LOOKBACK,
               FieldKind.LOOKBACK,
               (d, v) -> d.lookback = (Lookback) v,
               Settings::lookback,
@@ -160,7 +167,7 @@ public final class Settings {
               null,
               MAX_WEIGHTS),
           fixed(
-              "rebalance.frequency",
+              FREQUENCY,
               FieldKind.FREQUENCY,
               (d, v) -> d.frequency = (RebalanceSchedule) v,
               c -> c.rebalancing().schedule().toString(),

@@ -134,11 +134,11 @@ public final class StudyTemplate {
       if (at.startsWith("reference.conf")) {
         at =
             locations.locate(
-                "allocation.algorithm",
+                Settings.ALGORITHM,
                 "",
                 overrides); // the block was not written: point at the choice
       }
-      problems.add(new Problem(error + " (" + at + ")", List.of("allocation.algorithm", block)));
+      problems.add(new Problem(error + " (" + at + ")", List.of(Settings.ALGORITHM, block)));
     }
     double[] weights = d.weights;
     if (weights == null) {

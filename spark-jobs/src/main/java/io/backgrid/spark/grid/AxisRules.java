@@ -1,6 +1,7 @@
 package io.backgrid.spark.grid;
 
 import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.spark.config.Settings;
 
 /**
  * Which axes apply to a configuration: an axis applies when the configuration's algorithm reads the
@@ -28,7 +29,7 @@ public final class AxisRules {
    * allocation algorithm is {@code algorithm}.
    */
   public static boolean applies(String path, String algorithm) {
-    if (path.equals("allocation.lookback")) {
+    if (path.equals(Settings.LOOKBACK)) {
       return AllocationRegistry.traits(algorithm).readsLookback();
     }
     if (path.startsWith("allocation.")) {

@@ -89,7 +89,7 @@ public final class ConfigsTable {
       if (names.add(c.name())) {
         settings.add(s);
         schema = schema.add(c.name(), type(c.type()), true, c.comment());
-        if (s.path().equals("rebalance.frequency")) {
+        if (s.path().equals(Settings.FREQUENCY)) {
           schema =
               schema.add(
                   FREQUENCY_BARS,
@@ -169,7 +169,7 @@ public final class ConfigsTable {
     values[k++] = c.configId();
     for (Setting s : settings) {
       values[k++] = s.columnValue(p);
-      if (s.path().equals("rebalance.frequency")) {
+      if (s.path().equals(Settings.FREQUENCY)) {
         values[k++] = bars(p.rebalancing().schedule());
       }
     }
