@@ -111,7 +111,9 @@ public final class ConfigsTable {
                 column(axis),
                 types.get(axis),
                 true,
-                "Grid axis " + axis + "; NULL where it does not apply to the algorithm");
+                "Grid axis "
+                    + axis
+                    + "; NULL where it does not apply (another algorithm's parameter)");
       }
     }
     return new ConfigsTable(

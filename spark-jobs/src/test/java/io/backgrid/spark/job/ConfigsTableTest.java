@@ -85,7 +85,8 @@ class ConfigsTableTest {
         .startsWith("Initial weight of each sleeve by sleeve id");
     assertThat(schema.apply("allocation_kelly_fraction").getComment().get())
         .isEqualTo(
-            "Grid axis allocation.kelly.fraction; NULL where it does not apply to the algorithm");
+            "Grid axis allocation.kelly.fraction; NULL where it does not apply (another algorithm's"
+                + " parameter)");
     for (Row r : rows) {
       StudyConfiguration c =
           configurations.stream()
