@@ -12,7 +12,7 @@ Registers every table of STUDY_DIR (<output>/<study>, e.g. results/demo) as a vi
 (configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, equity, runs) and
 prints the result of each statement as a table, or as CSV with --csv.
 
-Example: submit-scripts/query.sh results/demo "SELECT algorithm, max(sharpe) FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY algorithm"
+Example: submit-scripts/query.sh results/demo "SELECT allocation_algorithm, max(sharpe) FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY allocation_algorithm"
 USAGE
 }
 

@@ -1,8 +1,6 @@
 package io.backgrid.benchmarks;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
@@ -79,7 +77,7 @@ final class Crossover {
             Params.of(Map.of("fast", FAST, "slow", SLOW)));
     return PortfolioConfig.of(
         100_000,
-        new Execution(FillPrice.CLOSE, false, false, CostModel.ZERO),
+        Execution.atClose().withNetting(false),
         List.of(sleeve),
         new double[] {1.0},
         Rebalancing.NEVER);

@@ -3,7 +3,6 @@ package io.backgrid.benchmarks;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.param.Params;
@@ -72,17 +71,14 @@ public class EngineBenchmark {
     config =
         PortfolioConfig.of(
             1_000_000,
-            new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2)),
+            Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2)),
             sleeves,
             new double[] {0.25, 0.25, 0.25, 0.25},
-            new Rebalancing(
+            Rebalancing.of(
                 "risk-parity",
                 Params.EMPTY,
                 Lookback.ofBars(63),
-                RebalanceSchedule.of(RebalanceFrequency.MONTHLY),
-                Double.NaN,
-                0,
-                null));
+                RebalanceSchedule.of(RebalanceFrequency.MONTHLY)));
     shared = new Simulator(panel);
     shared.run(config, Detail.SUMMARY);
   }

@@ -2,9 +2,7 @@ package io.backgrid.benchmarks;
 
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -111,14 +109,7 @@ public final class SpInverseVolatility {
   static void exposure(MarketPanel panel, List<String> symbols, double e) {
     Rebalancing base = config(symbols, 0.001).rebalancing();
     Rebalancing rebalancing =
-        new Rebalancing(
-            base.algorithm(),
-            base.algorithmParams(),
-            base.lookback(),
-            base.schedule(),
-            Double.NaN,
-            0,
-            WeightConstraints.none(symbols.size()).withExposure(e));
+        base.withConstraints(WeightConstraints.none(symbols.size()).withExposure(e));
     PortfolioAllocator p =
         new PortfolioAllocator(panel, CAPITAL, config(symbols, 0.001).execution(), rebalancing);
     for (String s : symbols) {
@@ -151,19 +142,12 @@ public final class SpInverseVolatility {
     double[] weights = new double[symbols.size()];
     Arrays.fill(weights, 1.0 / symbols.size());
     Rebalancing rebalancing =
-        new Rebalancing(
+        Rebalancing.of(
             "risk-parity",
             Params.of(Map.of("min-volatility", minVolatility), "allocation.risk-parity"),
             Lookback.ofPeriod(LOOKBACK),
-            RebalanceSchedule.of(RebalanceFrequency.MONTHLY),
-            Double.NaN,
-            0,
-            null);
+            RebalanceSchedule.of(RebalanceFrequency.MONTHLY));
     return PortfolioConfig.of(
-        CAPITAL,
-        new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO),
-        sleeves,
-        weights,
-        rebalancing);
+        CAPITAL, Execution.atClose().withFractionalShares(true), sleeves, weights, rebalancing);
   }
 }

@@ -7,7 +7,6 @@ import io.backgrid.datasets.synthetic.SyntheticMarket;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
@@ -67,7 +66,7 @@ public final class Workloads {
   public static final double CAPITAL = 1_000_000;
 
   public static final Execution EXECUTION =
-      new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 0, 1, 2));
+      Execution.atClose().withCosts(new CostModel(0.005, 0, 1, 2));
 
   /** W1's four sleeves. */
   public static List<SleeveSpec> w1Sleeves() {
@@ -101,14 +100,11 @@ public final class Workloads {
         for (double[] weights : WEIGHTS) {
           for (int lookback : LOOKBACKS) {
             Rebalancing rebalancing =
-                new Rebalancing(
+                Rebalancing.of(
                     algorithm,
                     params,
                     Lookback.ofBars(lookback),
-                    RebalanceSchedule.parse(frequency),
-                    Double.NaN,
-                    0,
-                    null);
+                    RebalanceSchedule.parse(frequency));
             grid.add(PortfolioConfig.of(CAPITAL, EXECUTION, sleeves, weights, rebalancing));
           }
         }

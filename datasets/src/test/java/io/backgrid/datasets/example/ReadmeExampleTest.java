@@ -7,7 +7,6 @@ import io.backgrid.datasets.parquet.PanelRequest;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
@@ -35,7 +34,7 @@ class ReadmeExampleTest {
     PortfolioConfig config =
         PortfolioConfig.of(
             1_000_000, // capital
-            new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2)),
+            Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2)),
             List.of(
                 new SleeveSpec(
                     "trend",
@@ -48,14 +47,11 @@ class ReadmeExampleTest {
                     List.of("BD01", "BD02"),
                     Params.of(Map.of("weights", List.of(0.6, 0.4))))),
             new double[] {0.4, 0.6}, // initial weights
-            new Rebalancing(
+            Rebalancing.of(
                 "risk-parity",
                 Params.EMPTY,
                 Lookback.parse("3 months"),
-                RebalanceSchedule.parse("monthly"),
-                Double.NaN,
-                0,
-                null));
+                RebalanceSchedule.parse("monthly")));
     SimulationResult result = Simulator.run(panel, config);
     System.out.printf(
         "sharpe %.3f, cagr %.2f%%, max drawdown %.2f%%, trend/core correlation %.2f%n",

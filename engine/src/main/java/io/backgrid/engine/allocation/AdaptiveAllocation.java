@@ -43,6 +43,10 @@ import java.util.TreeMap;
  */
 final class AdaptiveAllocation implements AllocationAlgorithm {
   static final String NAME = "adaptive";
+
+  /** Reads its own windows and the benchmark, a symbol the price data must hold. */
+  static final AlgorithmTraits TRAITS = new AlgorithmTraits(true, List.of("benchmark"));
+
   static final int TREND_LOOKBACK_DEFAULT = 200;
   static final int VOL_LOOKBACK_DEFAULT = 20;
   static final double VOL_THRESHOLD_DEFAULT = 0.20;

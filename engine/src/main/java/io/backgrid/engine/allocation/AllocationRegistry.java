@@ -13,15 +13,21 @@ import java.util.TreeMap;
  */
 public final class AllocationRegistry {
   private static final Map<String, AllocationFactory> BUILT_INS = new TreeMap<>();
+  private static final Map<String, AlgorithmTraits> TRAITS = new TreeMap<>();
 
   static {
-    BUILT_INS.put(FixedAllocation.NAME, FixedAllocation::create);
-    BUILT_INS.put(DynamicAllocation.NAME, DynamicAllocation::create);
-    BUILT_INS.put(RiskParityAllocation.NAME, RiskParityAllocation::create);
-    BUILT_INS.put(KellyAllocation.NAME, KellyAllocation::create);
-    BUILT_INS.put(DrawdownAllocation.NAME, DrawdownAllocation::create);
-    BUILT_INS.put(ErcAllocation.NAME, ErcAllocation::create);
-    BUILT_INS.put(AdaptiveAllocation.NAME, AdaptiveAllocation::create);
+    add(FixedAllocation.NAME, FixedAllocation::create, FixedAllocation.TRAITS);
+    add(DynamicAllocation.NAME, DynamicAllocation::create, AlgorithmTraits.WINDOWED);
+    add(RiskParityAllocation.NAME, RiskParityAllocation::create, AlgorithmTraits.WINDOWED);
+    add(KellyAllocation.NAME, KellyAllocation::create, AlgorithmTraits.WINDOWED);
+    add(DrawdownAllocation.NAME, DrawdownAllocation::create, AlgorithmTraits.WINDOWED);
+    add(ErcAllocation.NAME, ErcAllocation::create, AlgorithmTraits.WINDOWED);
+    add(AdaptiveAllocation.NAME, AdaptiveAllocation::create, AdaptiveAllocation.TRAITS);
+  }
+
+  private static void add(String name, AllocationFactory factory, AlgorithmTraits traits) {
+    BUILT_INS.put(name, factory);
+    TRAITS.put(name, traits);
   }
 
   private AllocationRegistry() {}
@@ -34,6 +40,21 @@ public final class AllocationRegistry {
   /** True when {@code name} is a built-in. */
   public static boolean has(String name) {
     return BUILT_INS.containsKey(name);
+  }
+
+  /**
+   * What the built-in {@code name} declares about itself (whether it reads the lookback, which
+   * symbols it needs).
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static AlgorithmTraits traits(String name) {
+    AlgorithmTraits traits = TRAITS.get(name);
+    if (traits == null) {
+      throw new IllegalArgumentException(
+          "Unknown allocation algorithm '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return traits;
   }
 
   /**

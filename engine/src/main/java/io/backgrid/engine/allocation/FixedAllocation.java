@@ -2,6 +2,7 @@ package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
+import java.util.List;
 
 /**
  * {@code fixed}: the configured initial weights, every time.
@@ -14,6 +15,9 @@ import io.backgrid.engine.param.Params;
  */
 final class FixedAllocation implements AllocationAlgorithm {
   static final String NAME = "fixed";
+
+  /** The targets are the initial weights: no history is read, so the lookback does not matter. */
+  static final AlgorithmTraits TRAITS = new AlgorithmTraits(false, List.of());
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
     params.requireOnly("allocation " + NAME);

@@ -104,6 +104,27 @@ public record PortfolioConfig(
     return new PortfolioConfig(capital, execution, sleeves, weights, rebalancing, null, null, 0.0);
   }
 
+  /**
+   * The same configuration over dates {@code start} .. {@code end}, both inclusive; null for the
+   * first / last bar of the data.
+   */
+  public PortfolioConfig withPeriod(LocalDate newStart, LocalDate newEnd) {
+    return new PortfolioConfig(
+        capital, execution, sleeves, weights, rebalancing, newStart, newEnd, riskFree);
+  }
+
+  /** The same configuration with an annual risk-free rate for Sharpe and Sortino (&gt; −1). */
+  public PortfolioConfig withRiskFree(double annualRate) {
+    return new PortfolioConfig(
+        capital, execution, sleeves, weights, rebalancing, start, end, annualRate);
+  }
+
+  /** The same configuration with another capital. */
+  public PortfolioConfig withCapital(double newCapital) {
+    return new PortfolioConfig(
+        newCapital, execution, sleeves, weights, rebalancing, start, end, riskFree);
+  }
+
   @Override
   public double[] weights() {
     return weights.clone();

@@ -49,7 +49,11 @@ public final class SignalRecorder {
     }
     int n = universe.length;
     int bars = panel.barCount();
-    Execution paper = new Execution(execution.fill(), true, false, execution.costs());
+    Execution paper =
+        Execution.at(execution.fill())
+            .withFractionalShares(true)
+            .withNetting(false)
+            .withCosts(execution.costs());
     Ledger ledger = new Ledger(universe);
     ledger.deposit(capitalCents);
     OrderBook book = new OrderBook(panel, new Ledger[] {ledger}, paper);

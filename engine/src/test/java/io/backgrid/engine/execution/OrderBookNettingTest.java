@@ -30,7 +30,7 @@ class OrderBookNettingTest {
   @Test
   void plus100Minus80Plus30SendsOnlyTheNet50ToMarketAndSharesItsCostOnTheBuySide() {
     Ledger[] l = ledgers();
-    OrderBook book = new OrderBook(ONE_BAR, l, new Execution(FillPrice.CLOSE, false, true, COSTS));
+    OrderBook book = new OrderBook(ONE_BAR, l, Execution.atClose().withCosts(COSTS));
     TradeLog log = new TradeLog(true);
     book.prepare(0);
     book.order(0, 0, 100);
@@ -74,7 +74,8 @@ class OrderBookNettingTest {
   @Test
   void withoutNettingEverySleevePaysItsOwnCosts() {
     Ledger[] l = ledgers();
-    OrderBook book = new OrderBook(ONE_BAR, l, new Execution(FillPrice.CLOSE, false, false, COSTS));
+    OrderBook book =
+        new OrderBook(ONE_BAR, l, Execution.atClose().withNetting(false).withCosts(COSTS));
     book.prepare(0);
     book.order(0, 0, 100);
     book.order(1, 0, -80);
@@ -97,8 +98,7 @@ class OrderBookNettingTest {
     Ledger poor = new Ledger(new int[] {0});
     poor.deposit(1_000_00);
     OrderBook book =
-        new OrderBook(
-            ONE_BAR, new Ledger[] {poor}, new Execution(FillPrice.CLOSE, false, true, COSTS));
+        new OrderBook(ONE_BAR, new Ledger[] {poor}, Execution.atClose().withCosts(COSTS));
     book.prepare(0);
     book.order(0, 0, 25); // 25 * 50 = 1,250.00 > 1,000.00 of cash
 
@@ -120,8 +120,7 @@ class OrderBookNettingTest {
     ledger.deposit(50);
     ledger.fill(0, 1, 0.50, 0); // 1 share worth 0.50, no cash left
     OrderBook book =
-        new OrderBook(
-            cheap, new Ledger[] {ledger}, new Execution(FillPrice.CLOSE, false, true, COSTS));
+        new OrderBook(cheap, new Ledger[] {ledger}, Execution.atClose().withCosts(COSTS));
     book.prepare(0);
     book.order(0, 0, -1);
 

@@ -6,9 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.UnitReturns;
 import io.backgrid.engine.allocation.WeightConstraints;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -21,18 +19,17 @@ import org.junit.jupiter.api.Test;
 class AllocationBehaviourTest {
   // S00, S03, S04 have a bar on every day (randomWalks lists S01 late and gaps S02).
   static final MarketPanel MARKET = Markets.randomWalks(5, 5, 320);
-  static final Execution FRACTIONAL = new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
-  static final Execution WHOLE = new Execution(FillPrice.CLOSE, false, true, CostModel.ZERO);
+  static final Execution FRACTIONAL = Execution.atClose().withFractionalShares(true);
+  static final Execution WHOLE = Execution.atClose();
 
   static Rebalancing riskParity(WeightConstraints constraints) {
-    return new Rebalancing(
-        "risk-parity",
-        Params.EMPTY,
-        Lookback.ofBars(63),
-        RebalanceSchedule.of(RebalanceFrequency.MONTHLY),
-        Double.NaN,
-        0,
-        constraints);
+    Rebalancing rule =
+        Rebalancing.of(
+            "risk-parity",
+            Params.EMPTY,
+            Lookback.ofBars(63),
+            RebalanceSchedule.of(RebalanceFrequency.MONTHLY));
+    return constraints == null ? rule : rule.withConstraints(constraints);
   }
 
   static PortfolioAllocator threeSleeves(Execution execution, Rebalancing rebalancing) {

@@ -3,9 +3,7 @@ package io.backgrid.engine.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -25,15 +23,7 @@ class CapitalRangeTest {
   static final MarketPanel MARKET = Markets.randomWalks(7, SYMBOLS, 260);
 
   private static PortfolioConfig withCapital(PortfolioConfig c, double capital) {
-    return new PortfolioConfig(
-        capital,
-        c.execution(),
-        c.sleeves(),
-        c.weights(),
-        c.rebalancing(),
-        c.start(),
-        c.end(),
-        c.riskFree());
+    return c.withCapital(capital);
   }
 
   /**
@@ -111,7 +101,7 @@ class CapitalRangeTest {
     PortfolioConfig config =
         PortfolioConfig.of(
             Money.MAX_CAPITAL,
-            new Execution(FillPrice.CLOSE, true, false, CostModel.ZERO),
+            Execution.atClose().withFractionalShares(true).withNetting(false),
             List.of(SleeveSpec.of("x", "buy-and-hold", List.of("X"))),
             new double[] {1.0},
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.NEVER)));

@@ -2,9 +2,7 @@ package io.backgrid.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
@@ -32,7 +30,7 @@ class ConstantMixEquivalenceTest {
     PortfolioConfig config =
         PortfolioConfig.of(
             CAPITAL,
-            new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO),
+            Execution.atClose().withFractionalShares(true),
             sleeves,
             WEIGHTS,
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.MONTHLY)));

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.engine.allocation.Lookback;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -26,21 +24,14 @@ class DriftAndCooldownTest {
           new double[] {10, 12.5, 12.5, 12.5, 16, 16, 16, 16, 16, 16},
           new double[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
 
-  static final Execution FRACTIONAL = new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL = Execution.atClose().withFractionalShares(true);
   static final List<SleeveSpec> SLEEVES =
       List.of(
           SleeveSpec.of("a", "buy-and-hold", List.of("X")),
           SleeveSpec.of("b", "buy-and-hold", List.of("Y")));
 
-  private static Rebalancing rule(RebalanceFrequency frequency, double drift, int cooldown) {
-    return new Rebalancing(
-        "fixed",
-        Params.EMPTY,
-        Lookback.ofBars(1),
-        RebalanceSchedule.of(frequency),
-        drift,
-        cooldown,
-        null);
+  private static Rebalancing rule(RebalanceFrequency frequency, int cooldown) {
+    return Rebalancing.fixed(RebalanceSchedule.of(frequency)).withCooldown(cooldown);
   }
 
   @Test
@@ -51,7 +42,7 @@ class DriftAndCooldownTest {
             FRACTIONAL,
             SLEEVES,
             new double[] {0.5, 0.5},
-            rule(RebalanceFrequency.NEVER, 0.05, 2));
+            rule(RebalanceFrequency.NEVER, 2).withDriftThreshold(0.05));
 
     SimulationResult result = Simulator.run(MARKET, config);
 
@@ -80,7 +71,7 @@ class DriftAndCooldownTest {
             FRACTIONAL,
             SLEEVES,
             new double[] {0.5, 0.5},
-            rule(RebalanceFrequency.DAILY, Double.NaN, 2));
+            rule(RebalanceFrequency.DAILY, 2));
 
     SimulationResult result = Simulator.run(MARKET, config);
 
@@ -94,8 +85,7 @@ class DriftAndCooldownTest {
   @Test
   void addingASleeveKeepsTheCooldownRunning() {
     PortfolioAllocator p =
-        new PortfolioAllocator(
-                MARKET, 10_000, FRACTIONAL, rule(RebalanceFrequency.DAILY, Double.NaN, 2))
+        new PortfolioAllocator(MARKET, 10_000, FRACTIONAL, rule(RebalanceFrequency.DAILY, 2))
             .addSleeve(SLEEVES.get(0), 0.5)
             .addSleeve(SLEEVES.get(1), 0.3);
     for (int t = 0; t < 4; t++) {
@@ -115,14 +105,14 @@ class DriftAndCooldownTest {
   @Test
   void anInitialWeightOutsideItsConstraintsIsRefusedNotClamped() {
     Rebalancing constrained =
-        new Rebalancing(
-            "fixed",
-            Params.EMPTY,
-            Lookback.ofBars(1),
-            RebalanceSchedule.of(RebalanceFrequency.DAILY),
-            0.01,
-            0,
-            io.backgrid.engine.allocation.WeightConstraints.of(2, 0.2, 0.6, null, null));
+        Rebalancing.of(
+                "fixed",
+                Params.EMPTY,
+                Lookback.ofBars(1),
+                RebalanceSchedule.of(RebalanceFrequency.DAILY))
+            .withDriftThreshold(0.01)
+            .withConstraints(
+                io.backgrid.engine.allocation.WeightConstraints.of(2, 0.2, 0.6, null, null));
     PortfolioConfig config =
         PortfolioConfig.of(10_000, FRACTIONAL, SLEEVES, new double[] {0.7, 0.1}, constrained);
 

@@ -49,11 +49,10 @@ class FlowsAreNotReturnsTest {
     PortfolioConfig config =
         PortfolioConfig.of(
             1_000_000,
-            new Execution(
-                io.backgrid.engine.execution.FillPrice.CLOSE,
-                true,
-                false,
-                io.backgrid.engine.execution.CostModel.ZERO),
+            Execution.at(io.backgrid.engine.execution.FillPrice.CLOSE)
+                .withFractionalShares(true)
+                .withNetting(false)
+                .withCosts(io.backgrid.engine.execution.CostModel.ZERO),
             List.of(stock, SleeveSpec.of("other", "buy-and-hold", List.of("S01"))),
             new double[] {0.2, 0.3},
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.WEEKLY)));

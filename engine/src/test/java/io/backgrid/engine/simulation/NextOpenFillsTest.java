@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.PriceField;
@@ -30,7 +29,7 @@ class NextOpenFillsTest {
 
   /** 0.01 per share, 1.00 minimum. */
   static final Execution NEXT_OPEN =
-      new Execution(FillPrice.NEXT_OPEN, false, true, new CostModel(0.01, 1.0, 0, 0));
+      Execution.atNextOpen().withCosts(new CostModel(0.01, 1.0, 0, 0));
 
   static final SleeveSpec A = SleeveSpec.of("a", "buy-and-hold", List.of("X"));
   static final SleeveSpec B = SleeveSpec.of("b", "buy-and-hold", List.of("Y"));

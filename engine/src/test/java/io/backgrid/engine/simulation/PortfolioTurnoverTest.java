@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
@@ -47,7 +46,7 @@ class PortfolioTurnoverTest {
 
   private static SimulationResult run(boolean netting) {
     Execution execution =
-        new Execution(FillPrice.CLOSE, false, netting, new CostModel(0.005, 1.0, 1, 2));
+        Execution.atClose().withNetting(netting).withCosts(new CostModel(0.005, 1.0, 1, 2));
     return Simulator.run(
         MARKET,
         PortfolioConfig.of(

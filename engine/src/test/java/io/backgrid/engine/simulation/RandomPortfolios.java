@@ -50,25 +50,31 @@ final class RandomPortfolios {
         algorithm.equals("adaptive")
             ? Params.of(Map.of("benchmark", "S00", "trend-lookback", 20))
             : Params.EMPTY;
+    // drawn in the order the positional constructor took them, so a seed makes the same portfolio
+    Lookback lookback =
+        r.nextBoolean() ? Lookback.ofBars(5 + r.nextInt(30)) : Lookback.parse("1 month");
+    RebalanceSchedule schedule = RebalanceSchedule.parse(SCHEDULES[r.nextInt(SCHEDULES.length)]);
+    double drift = r.nextBoolean() ? Double.NaN : 0.02 + 0.1 * r.nextDouble();
+    int cooldown = r.nextInt(3) * 5;
+    WeightConstraints constraints =
+        r.nextBoolean() ? null : WeightConstraints.of(n, 0.0, 0.8, null, null);
     Rebalancing rebalancing =
-        new Rebalancing(
-            algorithm,
-            algoParams,
-            r.nextBoolean() ? Lookback.ofBars(5 + r.nextInt(30)) : Lookback.parse("1 month"),
-            RebalanceSchedule.parse(SCHEDULES[r.nextInt(SCHEDULES.length)]),
-            r.nextBoolean() ? Double.NaN : 0.02 + 0.1 * r.nextDouble(),
-            r.nextInt(3) * 5,
-            r.nextBoolean() ? null : WeightConstraints.of(n, 0.0, 0.8, null, null));
+        Rebalancing.of(algorithm, algoParams, lookback, schedule).withCooldown(cooldown);
+    if (!Double.isNaN(drift)) {
+      rebalancing = rebalancing.withDriftThreshold(drift);
+    }
+    if (constraints != null) {
+      rebalancing = rebalancing.withConstraints(constraints);
+    }
     CostModel costs =
         r.nextInt(4) == 0
             ? CostModel.ZERO
             : new CostModel(0.005 * r.nextInt(3), r.nextInt(3), r.nextInt(5), r.nextInt(10));
+    FillPrice fill = r.nextBoolean() ? FillPrice.CLOSE : FillPrice.NEXT_OPEN;
+    boolean fractional = r.nextBoolean();
+    boolean netting = r.nextBoolean();
     Execution execution =
-        new Execution(
-            r.nextBoolean() ? FillPrice.CLOSE : FillPrice.NEXT_OPEN,
-            r.nextBoolean(),
-            r.nextBoolean(),
-            costs);
+        Execution.at(fill).withFractionalShares(fractional).withNetting(netting).withCosts(costs);
     return PortfolioConfig.of(
         10_000 + r.nextInt(1_000_000), execution, sleeves, weights, rebalancing);
   }

@@ -3,9 +3,7 @@ package io.backgrid.engine.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.engine.allocation.UnitReturns;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.OrderBook;
 import io.backgrid.engine.execution.TradeLog;
 import io.backgrid.engine.ledger.Ledger;
@@ -23,7 +21,7 @@ class ShortsTest {
   static final MarketPanel MARKET =
       Markets.panel(List.of("X", "B"), new double[] {10, 25, 5, 5}, new double[] {10, 10, 10, 10});
 
-  static final Execution WHOLE = new Execution(FillPrice.CLOSE, false, true, CostModel.ZERO);
+  static final Execution WHOLE = Execution.atClose();
 
   /** A sleeve that sold 100 X short at 10 from 1,000.00: cash 2,000.00. */
   private static Ledger shortSleeve() {

@@ -16,14 +16,11 @@ import org.junit.jupiter.api.Test;
 class WeightZeroSleeveTest {
   static final MarketPanel MARKET = Markets.randomWalks(11, 3, 40);
   static final Rebalancing RISK_PARITY_DAILY =
-      new Rebalancing(
+      Rebalancing.of(
           "risk-parity",
           Params.EMPTY,
           Lookback.ofBars(5),
-          RebalanceSchedule.of(RebalanceFrequency.DAILY),
-          Double.NaN,
-          0,
-          null);
+          RebalanceSchedule.of(RebalanceFrequency.DAILY));
 
   @Test
   void itKeepsNoCapitalUntilTheAlgorithmHasHistoryThenReceivesSomeAndItsReturnsCountFromThere() {

@@ -18,12 +18,8 @@ import java.util.TreeMap;
  * 20, seed = 7 }}.
  */
 final class GridBinder {
-  static final String AXIS_FORMS =
-      "capital, risk-free, period.start|end, execution.fill|fractional-shares|netting,"
-          + " costs.<cost>, sleeves.<id>.strategy|universe|params.<param>,"
-          + " allocation.algorithm|weights|lookback, allocation.<algorithm>.<param>,"
-          + " allocation.constraints.min|max, allocation.constraints.per-sleeve.<id>.min|max,"
-          + " rebalance.frequency|drift-threshold|cooldown";
+  /** The paths an axis may vary: every setting's. */
+  static final String AXIS_FORMS = Settings.axisForms();
 
   private final Problems problems;
   private final Set<String> sleeveIds;
@@ -59,7 +55,7 @@ final class GridBinder {
         path = path.substring("study.".length());
       }
       ConfigValue v = e.getValue();
-      boolean leaf = v.valueType() != ConfigValueType.OBJECT || path.equals("allocation.weights");
+      boolean leaf = v.valueType() != ConfigValueType.OBJECT || path.equals(Settings.WEIGHTS);
       if (!leaf) {
         walk((ConfigObject) v, path);
       } else if (entries.put(path, v) != null) {
@@ -75,8 +71,8 @@ final class GridBinder {
 
   private GridAxis axis(String path, ConfigValue v) {
     String label = "grid.\"" + path + "\"";
-    FieldKind kind = FieldKind.of(path, sleeveIds);
-    if (kind == null) {
+    Settings.Found found = Settings.find(path, sleeveIds);
+    if (found == null) {
       problems.add(
           "Unknown grid axis study.grid.\""
               + path
@@ -89,6 +85,7 @@ final class GridBinder {
               + ")");
       return null;
     }
+    FieldKind kind = found.setting().kind();
     if (kind == FieldKind.WEIGHTS && v.valueType() == ConfigValueType.OBJECT) {
       return generated(path, label, (ConfigObject) v);
     }

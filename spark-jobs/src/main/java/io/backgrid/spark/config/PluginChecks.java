@@ -2,6 +2,7 @@ package io.backgrid.spark.config;
 
 import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.engine.strategy.StrategyRegistry;
@@ -17,8 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * once and the result cached; equal sleeves share one {@link SleeveSpec}. Thread-safe.
  */
 final class PluginChecks {
-  private static final MarketPanel NO_MARKET = stubPanel("_");
-
   private final Map<SleeveSpec, Checked> sleeveChecks = new ConcurrentHashMap<>();
   private final Map<List<Object>, List<String>> algorithmChecks = new ConcurrentHashMap<>();
 
@@ -50,20 +49,20 @@ final class PluginChecks {
   }
 
   /**
-   * Creates the algorithm to validate its block. {@code adaptive} checks that its benchmark is a
-   * symbol of the panel, which is not loaded here: it is given a one-bar stand-in panel that holds
-   * exactly the benchmark, so every other rule is the engine's own; whether the benchmark exists in
-   * the data is checked when the data are loaded.
+   * Creates the algorithm to validate its block. The data are not loaded here, so the algorithm is
+   * given a one-bar stand-in market holding exactly the symbols it declares it reads ({@link
+   * io.backgrid.engine.allocation.AlgorithmTraits#symbols}): every rule is the engine's own, and
+   * whether those symbols exist in the data is checked when the data are loaded.
    */
   private static List<String> checkAlgorithm(String algorithm, Params params, int n) {
-    Object benchmark = params.asMap().get("benchmark");
-    MarketPanel panel = benchmark instanceof String s && !s.isBlank() ? stubPanel(s) : NO_MARKET;
+    List<String> symbols = AllocationRegistry.traits(algorithm).symbols(params);
+    MarketPanelBuilder market =
+        MarketPanel.builder(
+            List.of(LocalDate.of(2000, 1, 3)), symbols.isEmpty() ? List.of("_") : symbols);
+    for (int i = 0; i < Math.max(1, symbols.size()); i++) {
+      market.price(i, new double[] {1.0});
+    }
+    MarketPanel panel = market.build();
     return params.problems(p -> AllocationRegistry.create(algorithm, p, n, panel));
-  }
-
-  private static MarketPanel stubPanel(String symbol) {
-    return MarketPanel.builder(List.of(LocalDate.of(2000, 1, 3)), List.of(symbol))
-        .price(0, new double[] {1.0})
-        .build();
   }
 }

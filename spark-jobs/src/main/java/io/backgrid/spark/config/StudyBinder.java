@@ -41,7 +41,7 @@ final class StudyBinder {
 
   final Problems problems = new Problems();
   private final ConfigReader read = new ConfigReader(problems);
-  private final Map<String, Object> values = new LinkedHashMap<>();
+  private final StudyDraft draft = new StudyDraft();
   private final Map<String, String> where = new LinkedHashMap<>();
   private final Set<String> sleeveIds = new LinkedHashSet<>();
   private boolean sleevesValid = true;
@@ -59,23 +59,16 @@ final class StudyBinder {
     ConfigObject period = read.object(study, "period");
     if (period != null) {
       where.put("period", Problems.where(period.origin()));
-      read.known(period, "period", Set.of("start", "end"));
-      leaves(period, "period", "start", "end");
+      block(period, "period");
     }
-    leaves(study, "", "capital", "risk-free");
+    leaves(study, "", Settings.keysUnder(""));
     ConfigObject execution = read.object(study, "execution");
     if (execution != null) {
-      read.known(execution, "execution", Set.of("fill", "fractional-shares", "netting"));
-      leaves(execution, "execution", "fill", "fractional-shares", "netting");
+      block(execution, "execution");
     }
     ConfigObject costs = read.object(study, "costs");
     if (costs != null) {
-      // A list, not Set.of: its iteration order (and so the order of the problems reported) would
-      // change between JVMs.
-      List<String> keys =
-          List.of("commission-per-share", "commission-minimum", "commission-bps", "slippage-bps");
-      read.known(costs, "costs", Set.copyOf(keys));
-      leaves(costs, "costs", keys.toArray(new String[0]));
+      block(costs, "costs");
     }
     int before = problems.size();
     sleeves(study, study.get("sleeves"));
@@ -84,8 +77,7 @@ final class StudyBinder {
     ConfigObject rebalance = read.object(study, "rebalance");
     if (rebalance != null) {
       where.put("rebalance", Problems.where(rebalance.origin()));
-      read.known(rebalance, "rebalance", Set.of("frequency", "drift-threshold", "cooldown"));
-      leaves(rebalance, "rebalance", "frequency", "drift-threshold", "cooldown");
+      block(rebalance, "rebalance");
     }
     List<GridAxis> axes =
         new GridBinder(problems, sleeveIds, sleevesValid).bind(read.object(study, "grid"));
@@ -100,7 +92,7 @@ final class StudyBinder {
     if (!problems.isEmpty()) {
       return null;
     }
-    StudyTemplate template = new StudyTemplate(new ArrayList<>(sleeveIds), values, where);
+    StudyTemplate template = new StudyTemplate(draft, where);
     // Cross-leaf checks of the study as written, except those an axis may settle (they are
     // checked per configuration when the grid is expanded).
     List<StudyTemplate.Problem> found = new ArrayList<>();
@@ -166,6 +158,7 @@ final class StudyBinder {
                 + "); sleeve ids must be unique");
         continue;
       }
+      draft.addSleeve(id);
       String p = "sleeves." + id;
       where.put(p, Problems.where(sleeve.origin()));
       for (String key : new String[] {"strategy", "universe"}) {
@@ -195,9 +188,11 @@ final class StudyBinder {
       return;
     }
     Set<String> keys = new TreeSet<>(AllocationRegistry.names());
-    keys.addAll(List.of("algorithm", "weights", "lookback", "constraints"));
+    List<String> own = Settings.keysUnder("allocation");
+    keys.addAll(own);
+    keys.add("constraints");
     read.known(allocation, "allocation", keys);
-    leaves(allocation, "allocation", "algorithm", "weights", "lookback");
+    leaves(allocation, "allocation", own);
     for (String algorithm : AllocationRegistry.names()) {
       ConfigObject block = read.object(allocation, "allocation", algorithm);
       if (block != null) {
@@ -213,8 +208,11 @@ final class StudyBinder {
       return;
     }
     where.put("allocation.constraints", Problems.where(constraints.origin()));
-    read.known(constraints, "allocation.constraints", Set.of("min", "max", "per-sleeve"));
-    leaves(constraints, "allocation.constraints", "min", "max");
+    List<String> globalBounds = Settings.keysUnder("allocation.constraints");
+    Set<String> constraintKeys = new TreeSet<>(globalBounds);
+    constraintKeys.add("per-sleeve");
+    read.known(constraints, "allocation.constraints", constraintKeys);
+    leaves(constraints, "allocation.constraints", globalBounds);
     ConfigObject perSleeve = read.object(constraints, "allocation.constraints", "per-sleeve");
     if (perSleeve == null) {
       return;
@@ -245,7 +243,15 @@ final class StudyBinder {
     }
   }
 
-  private void leaves(ConfigObject o, String path, String... keys) {
+  /** A block whose keys are all settings ({@code execution}, {@code costs}, ...). */
+  private void block(ConfigObject o, String path) {
+    // A list, not a set: the order of the problems reported stays the catalogue's
+    List<String> keys = Settings.keysUnder(path);
+    read.known(o, path, Set.copyOf(keys));
+    leaves(o, path, keys);
+  }
+
+  private void leaves(ConfigObject o, String path, List<String> keys) {
     for (String key : keys) {
       String p = ConfigReader.child(path, key);
       ConfigValue v = o.get(key);
@@ -258,10 +264,12 @@ final class StudyBinder {
   }
 
   private void leaf(String path, String label, ConfigValue v) {
-    FieldKind kind = FieldKind.of(path, sleeveIds);
-    Object typed = Fields.convert(kind, label, v, sleevesValid ? sleeveIds.size() : -1, problems);
+    Settings.Found found = Settings.find(path, sleeveIds);
+    Object typed =
+        Fields.convert(
+            found.setting().kind(), label, v, sleevesValid ? sleeveIds.size() : -1, problems);
     if (typed != Fields.FAILED) {
-      values.put(path, typed);
+      found.write(draft, typed);
       where.put(path, Problems.where(v.origin()));
     }
   }

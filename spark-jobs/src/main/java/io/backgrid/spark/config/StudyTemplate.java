@@ -1,41 +1,42 @@
 package io.backgrid.spark.config;
 
+import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.param.Params;
-import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A study's configuration with its leaves as typed values, from which {@link #resolve} builds an
+ * A study's configuration as a typed {@link StudyDraft}, from which {@link #resolve} builds an
  * engine {@link PortfolioConfig} for any set of axis values. Checks that span several leaves
  * (strategy parameters against the strategy, algorithm blocks against the algorithm, constraints,
  * the period) happen here, per resolved configuration; single values were checked when bound.
  *
  * <p>Normalisation, so that configurations that simulate alike are equal: only the chosen
- * algorithm's block becomes its parameters; {@code fixed} reads no lookback, so its lookback is 1
- * bar whatever was written; constraints of [0, 1] for every sleeve become none; missing weights
- * become equal weights 1/n. Thread-safe (validation results are cached per distinct sleeve and
- * algorithm block, and equal sleeves share one {@link SleeveSpec}: see {@link PluginChecks}).
- * Problems point at where the value that caused them was written (see {@link Locations}).
+ * algorithm's block becomes its parameters; an algorithm that reads no lookback (its {@link
+ * io.backgrid.engine.allocation.AlgorithmTraits}) gets 1 bar whatever was written; constraints of
+ * [0, 1] for every sleeve become none; missing weights become equal weights 1/n. Thread-safe
+ * (validation results are cached per distinct sleeve and algorithm block, and equal sleeves share
+ * one {@link SleeveSpec}: see {@link PluginChecks}). Problems point at where the value that caused
+ * them was written (see {@link Locations}).
  */
 public final class StudyTemplate {
+  private final StudyDraft base;
   private final List<String> sleeveIds;
-  private final Map<String, Object> values;
   private final Locations locations;
   private final PluginChecks checks = new PluginChecks();
+
+  /** The setting each axis path writes, found once per path. */
+  private final Map<String, Settings.Found> axisSettings = new ConcurrentHashMap<>();
 
   /** A problem with the study paths it depends on (an axis on any of them may cause or cure it). */
   record Problem(String message, List<String> subjects) {}
@@ -57,9 +58,9 @@ public final class StudyTemplate {
     }
   }
 
-  StudyTemplate(List<String> sleeveIds, Map<String, Object> values, Map<String, String> where) {
-    this.sleeveIds = List.copyOf(sleeveIds);
-    this.values = new LinkedHashMap<>(values);
+  StudyTemplate(StudyDraft base, Map<String, String> where) {
+    this.base = base;
+    this.sleeveIds = base.sleeveIds();
     this.locations = new Locations(where);
   }
 
@@ -78,19 +79,13 @@ public final class StudyTemplate {
 
   /** The algorithm written in {@code study.allocation.algorithm}. */
   public String baseAlgorithm() {
-    return (String) values.get("allocation.algorithm");
+    return base.algorithm;
   }
 
   /** A sleeve as written, e.g. {@code momentum: momentum [EQ01, EQ02] {lookback=60, top=2}}. */
   public String describeSleeve(String id) {
-    String p = "sleeves." + id + ".";
-    return id
-        + ": "
-        + values.get(p + "strategy")
-        + " "
-        + values.get(p + "universe")
-        + " "
-        + collect(p + "params.", Map.of());
+    StudyDraft.SleeveDraft s = base.sleeve(id);
+    return id + ": " + s.strategy + " " + s.universe + " " + s.params;
   }
 
   /**
@@ -110,18 +105,20 @@ public final class StudyTemplate {
   }
 
   PortfolioConfig build(Map<String, AxisValue> overrides, List<Problem> problems) {
+    StudyDraft d = overrides.isEmpty() ? base : base.copy();
+    overrides.forEach(
+        (path, v) ->
+            axisSettings
+                .computeIfAbsent(path, p -> Settings.find(p, sleeveIds))
+                .write(d, v.typed()));
     int n = sleeveIds.size();
     List<SleeveSpec> sleeves = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       String id = sleeveIds.get(i);
-      String p = "sleeves." + id + ".";
-      Params params =
-          Params.of(collect(p + "params.", overrides), "study.sleeves[" + i + "].params");
-      @SuppressWarnings("unchecked")
-      List<String> universe = (List<String>) get(p + "universe", overrides);
-      SleeveSpec spec =
-          new SleeveSpec(id, (String) get(p + "strategy", overrides), universe, params);
-      PluginChecks.Checked checked = checks.sleeve(spec);
+      StudyDraft.SleeveDraft s = d.sleeve(id);
+      Params params = Params.of(s.params, "study.sleeves[" + i + "].params");
+      PluginChecks.Checked checked =
+          checks.sleeve(new SleeveSpec(id, s.strategy, s.universe, params));
       for (String error : checked.errors()) {
         problems.add(
             new Problem(
@@ -129,66 +126,50 @@ public final class StudyTemplate {
       }
       sleeves.add(checked.spec());
     }
-    String algorithm = (String) get("allocation.algorithm", overrides);
+    String algorithm = d.algorithm;
     String block = "allocation." + algorithm;
-    Params algorithmParams = Params.of(collect(block + ".", overrides), "study." + block);
+    Params algorithmParams = Params.of(d.block(algorithm), "study." + block);
     for (String error : checks.algorithm(algorithm, algorithmParams, n)) {
       String at = locations.locate(block, error, overrides);
       if (at.startsWith("reference.conf")) {
         at =
             locations.locate(
-                "allocation.algorithm",
+                Settings.ALGORITHM,
                 "",
                 overrides); // the block was not written: point at the choice
       }
-      problems.add(new Problem(error + " (" + at + ")", List.of("allocation.algorithm", block)));
+      problems.add(new Problem(error + " (" + at + ")", List.of(Settings.ALGORITHM, block)));
     }
-    double[] weights = (double[]) get("allocation.weights", overrides);
+    double[] weights = d.weights;
     if (weights == null) {
       weights = new double[n];
       Arrays.fill(weights, 1.0 / n);
     }
     Lookback lookback =
-        algorithm.equals("fixed")
-            ? Lookback.ofBars(1)
-            : (Lookback) get("allocation.lookback", overrides);
-    WeightConstraints constraints = constraints(n, overrides, problems);
-    Rebalancing rebalancing;
-    try {
-      rebalancing =
-          new Rebalancing(
-              algorithm,
-              algorithmParams,
-              lookback,
-              (RebalanceSchedule) get("rebalance.frequency", overrides),
-              (Double) get("rebalance.drift-threshold", overrides),
-              (Integer) get("rebalance.cooldown", overrides),
-              constraints);
-    } catch (IllegalArgumentException e) {
-      problems.add(
-          new Problem(
-              locations.located(e.getMessage(), "rebalance", overrides), List.of("rebalance")));
-      return null;
+        AllocationRegistry.traits(algorithm).readsLookback() ? d.lookback : Lookback.ofBars(1);
+    WeightConstraints constraints = constraints(d, overrides, problems);
+    Rebalancing rebalancing =
+        Rebalancing.of(algorithm, algorithmParams, lookback, d.frequency).withCooldown(d.cooldown);
+    if (!Double.isNaN(d.driftThreshold)) {
+      rebalancing = rebalancing.withDriftThreshold(d.driftThreshold);
+    }
+    if (constraints != null) {
+      rebalancing = rebalancing.withConstraints(constraints);
     }
     Execution execution =
-        new Execution(
-            (FillPrice) get("execution.fill", overrides),
-            (Boolean) get("execution.fractional-shares", overrides),
-            (Boolean) get("execution.netting", overrides),
-            new CostModel(
-                (Double) get("costs.commission-per-share", overrides),
-                (Double) get("costs.commission-minimum", overrides),
-                (Double) get("costs.commission-bps", overrides),
-                (Double) get("costs.slippage-bps", overrides)));
-    LocalDate start = (LocalDate) get("period.start", overrides);
-    LocalDate end = (LocalDate) get("period.end", overrides);
-    if (start != null && end != null && end.isBefore(start)) {
+        Execution.at(d.fill)
+            .withFractionalShares(d.fractionalShares)
+            .withNetting(d.netting)
+            .withCosts(
+                new CostModel(
+                    d.commissionPerShare, d.commissionMinimum, d.commissionBps, d.slippageBps));
+    if (d.start != null && d.end != null && d.end.isBefore(d.start)) {
       problems.add(
           new Problem(
               "Invalid study.period: end "
-                  + end
+                  + d.end
                   + " is before start "
-                  + start
+                  + d.start
                   + " ("
                   + locations.locate("period.end", "", overrides)
                   + ")",
@@ -197,35 +178,21 @@ public final class StudyTemplate {
     if (!problems.isEmpty()) {
       return null;
     }
-    try {
-      return new PortfolioConfig(
-          (Double) get("capital", overrides),
-          execution,
-          sleeves,
-          weights,
-          rebalancing,
-          start,
-          end,
-          (Double) get("risk-free", overrides));
-    } catch (IllegalArgumentException e) {
-      problems.add(new Problem(locations.located(e.getMessage(), "", overrides), List.of("")));
-      return null;
-    }
+    return PortfolioConfig.of(d.capital, execution, sleeves, weights, rebalancing)
+        .withPeriod(d.start, d.end)
+        .withRiskFree(d.riskFree);
   }
 
   private WeightConstraints constraints(
-      int n, Map<String, AxisValue> overrides, List<Problem> problems) {
-    double min = (Double) get("allocation.constraints.min", overrides);
-    double max = (Double) get("allocation.constraints.max", overrides);
+      StudyDraft d, Map<String, AxisValue> overrides, List<Problem> problems) {
+    int n = sleeveIds.size();
     double[] lo = new double[n];
     double[] hi = new double[n];
-    boolean trivial = min == 0 && max == 1;
+    boolean trivial = d.minWeight == 0 && d.maxWeight == 1;
     for (int i = 0; i < n; i++) {
-      String p = "allocation.constraints.per-sleeve." + sleeveIds.get(i) + ".";
-      Double sMin = (Double) get(p + "min", overrides);
-      Double sMax = (Double) get(p + "max", overrides);
-      lo[i] = sMin == null || sMin.isNaN() ? min : sMin;
-      hi[i] = sMax == null || sMax.isNaN() ? max : sMax;
+      StudyDraft.SleeveDraft s = d.sleeve(sleeveIds.get(i));
+      lo[i] = Double.isNaN(s.min) ? d.minWeight : s.min;
+      hi[i] = Double.isNaN(s.max) ? d.maxWeight : s.max;
       trivial &= lo[i] == 0 && hi[i] == 1;
     }
     if (trivial) {
@@ -247,32 +214,5 @@ public final class StudyTemplate {
               List.of("allocation.constraints")));
       return null;
     }
-  }
-
-  private Object get(String path, Map<String, AxisValue> overrides) {
-    AxisValue v = overrides.get(path);
-    return v != null ? v.typed() : values.get(path);
-  }
-
-  /** Parameters under a prefix, written and overridden; null values mean "absent". */
-  private Map<String, Object> collect(String prefix, Map<String, AxisValue> overrides) {
-    Map<String, Object> out = new TreeMap<>();
-    values.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix) && v != null) {
-            out.put(k.substring(prefix.length()), v);
-          }
-        });
-    overrides.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            if (v.typed() == null) {
-              out.remove(k.substring(prefix.length()));
-            } else {
-              out.put(k.substring(prefix.length()), v.typed());
-            }
-          }
-        });
-    return out;
   }
 }

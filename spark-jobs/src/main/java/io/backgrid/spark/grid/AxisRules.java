@@ -1,6 +1,7 @@
 package io.backgrid.spark.grid;
 
 import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.spark.config.Settings;
 
 /**
  * Which axes apply to a configuration: an axis applies when the configuration's algorithm reads the
@@ -10,8 +11,8 @@ import io.backgrid.engine.allocation.AllocationRegistry;
  *   <li>{@code allocation.<algorithm>.<param>} applies only when the configuration's algorithm is
  *       {@code <algorithm>} ({@code adaptive} reads only its own block: its regime algorithms run
  *       with their defaults);
- *   <li>{@code allocation.lookback} applies to every algorithm but {@code fixed}, which reads no
- *       history;
+ *   <li>{@code allocation.lookback} applies to the algorithms that read it (their {@link
+ *       io.backgrid.engine.allocation.AlgorithmTraits}: all but {@code fixed});
  *   <li>every other axis applies to every configuration (weights are the targets of {@code fixed}
  *       and the initial weights of every other algorithm; constraints, schedule, costs, sleeves and
  *       period matter to all).
@@ -28,8 +29,8 @@ public final class AxisRules {
    * allocation algorithm is {@code algorithm}.
    */
   public static boolean applies(String path, String algorithm) {
-    if (path.equals("allocation.lookback")) {
-      return !algorithm.equals("fixed");
+    if (path.equals(Settings.LOOKBACK)) {
+      return AllocationRegistry.traits(algorithm).readsLookback();
     }
     if (path.startsWith("allocation.")) {
       String[] parts = path.split("\\.");

@@ -1,25 +1,13 @@
 package io.backgrid.spark.grid;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
-import io.backgrid.engine.execution.CostModel;
-import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
-import io.backgrid.engine.param.Params;
-import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.Period;
+import io.backgrid.spark.config.CanonicalText;
+import io.backgrid.spark.config.Setting;
+import io.backgrid.spark.config.Settings;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,35 +36,34 @@ import java.util.TreeMap;
  * months is {@code "P1Y"}), or null for {@code fixed}, which reads none; {@code frequency} is
  * {@code never|daily|weekly|monthly|quarterly|yearly|every N bars}; {@code drift-threshold} null is
  * off; dates are ISO. Numbers: whole values (|x| &lt; 10^15) as integers, so 60 and 60.0 are the
- * same; others as the shortest decimal that reads back as the same double (computed with {@link
- * BigDecimal}, so identical on every JVM), {@code E} notation for very small or large.
+ * same; others as the shortest decimal that reads back as the same double (computed with {@code
+ * BigDecimal}, so identical on every JVM; see {@link CanonicalText}), {@code E} notation for very
+ * small or large.
  *
  * <p>{@code config_id} = the first 16 hex digits (lower case) of SHA-256 over the JSON's UTF-8
  * bytes.
  */
 public final class CanonicalConfig {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private CanonicalConfig() {}
 
-  /** The canonical JSON of a configuration. */
+  /**
+   * The canonical JSON of a configuration: every {@link Settings#ALL setting} with a canonical
+   * value at its path, the sleeves, the algorithm's parameters and the constraints.
+   */
   public static String toJson(PortfolioConfig c) {
+    Map<String, Object> root = new TreeMap<>();
+    for (Setting s : Settings.ALL) {
+      if (s.canonical() != null) {
+        put(root, s.path(), s.canonical().from(c));
+      }
+    }
     Rebalancing r = c.rebalancing();
-    Map<String, Object> allocation = new TreeMap<>();
-    allocation.put("algorithm", r.algorithm());
     WeightConstraints wc = r.constraints();
-    allocation.put(
-        "constraints", wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
-    Lookback lb = r.lookback();
-    allocation.put(
-        "lookback",
-        r.algorithm().equals("fixed")
-            ? null
-            : lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString());
-    allocation.put("params", r.algorithmParams().asMap());
-    allocation.put("weights", list(c.weights()));
-    Execution e = c.execution();
-    CostModel k = e.costs();
+    put(
+        root,
+        "allocation.constraints",
+        wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
+    put(root, "allocation.params", r.algorithmParams().asMap());
     List<Object> sleeves = new ArrayList<>();
     for (SleeveSpec s : c.sleeves()) {
       sleeves.add(
@@ -90,153 +77,26 @@ public final class CanonicalConfig {
               "universe",
               s.universe()));
     }
-    Map<String, Object> root = new TreeMap<>();
-    root.put("allocation", allocation);
-    root.put("capital", c.capital());
-    root.put(
-        "costs",
-        object(
-            "commission-bps",
-            k.commissionBps(),
-            "commission-minimum",
-            k.commissionMinimum(),
-            "commission-per-share",
-            k.commissionPerShare(),
-            "slippage-bps",
-            k.slippageBps()));
-    root.put(
-        "execution",
-        object(
-            "fill",
-            e.fill().key(),
-            "fractional-shares",
-            e.fractionalShares(),
-            "netting",
-            e.netting()));
-    root.put("period", object("end", date(c.end()), "start", date(c.start())));
-    root.put(
-        "rebalance",
-        object(
-            "cooldown",
-            r.cooldownBars(),
-            "drift-threshold",
-            Double.isNaN(r.driftThreshold()) ? null : r.driftThreshold(),
-            "frequency",
-            r.schedule().toString()));
-    root.put("risk-free", c.riskFree());
     root.put("sleeves", sleeves);
     StringBuilder sb = new StringBuilder(512);
-    write(sb, root);
+    CanonicalText.write(sb, root);
     return sb.toString();
+  }
+
+  /** Puts a value at a dotted path, creating the objects on the way. */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, String path, Object value) {
+    Map<String, Object> o = root;
+    String[] keys = path.split("\\.");
+    for (int i = 0; i < keys.length - 1; i++) {
+      o = (Map<String, Object>) o.computeIfAbsent(keys[i], k -> new TreeMap<String, Object>());
+    }
+    o.put(keys[keys.length - 1], value);
   }
 
   /** First 16 hex digits of SHA-256 of the JSON's UTF-8 bytes. */
   public static String configId(String canonicalJson) {
     return Sha256.prefixHex(canonicalJson);
-  }
-
-  /**
-   * Rebuilds the engine configuration from its canonical JSON ({@code toJson(fromJson(j))} equals
-   * {@code j}).
-   *
-   * @throws IllegalArgumentException for text that is not a canonical configuration
-   */
-  public static PortfolioConfig fromJson(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          "Invalid canonical configuration: " + e.getOriginalMessage(), e);
-    }
-    JsonNode a = root.get("allocation");
-    String algorithm = a.get("algorithm").asText();
-    List<SleeveSpec> sleeves = new ArrayList<>();
-    int i = 0;
-    for (JsonNode s : root.get("sleeves")) {
-      List<String> universe = new ArrayList<>();
-      s.get("universe").forEach(u -> universe.add(u.asText()));
-      sleeves.add(
-          new SleeveSpec(
-              s.get("id").asText(),
-              s.get("strategy").asText(),
-              universe,
-              Params.of(params(s.get("params")), "study.sleeves[" + i++ + "].params")));
-    }
-    JsonNode lb = a.get("lookback");
-    Lookback lookback =
-        lb.isNull()
-            ? Lookback.ofBars(1)
-            : lb.isNumber()
-                ? Lookback.ofBars(lb.asInt())
-                : Lookback.ofPeriod(Period.parse(lb.asText()));
-    JsonNode wc = a.get("constraints");
-    WeightConstraints constraints =
-        wc.isNull() ? null : new WeightConstraints(doubles(wc.get("min")), doubles(wc.get("max")));
-    JsonNode rb = root.get("rebalance");
-    JsonNode drift = rb.get("drift-threshold");
-    Rebalancing rebalancing =
-        new Rebalancing(
-            algorithm,
-            Params.of(params(a.get("params")), "study.allocation." + algorithm),
-            lookback,
-            RebalanceSchedule.parse(rb.get("frequency").asText()),
-            drift.isNull() ? Double.NaN : drift.asDouble(),
-            rb.get("cooldown").asInt(),
-            constraints);
-    JsonNode k = root.get("costs");
-    JsonNode e = root.get("execution");
-    Execution execution =
-        new Execution(
-            FillPrice.parse(e.get("fill").asText()),
-            e.get("fractional-shares").asBoolean(),
-            e.get("netting").asBoolean(),
-            new CostModel(
-                k.get("commission-per-share").asDouble(),
-                k.get("commission-minimum").asDouble(),
-                k.get("commission-bps").asDouble(),
-                k.get("slippage-bps").asDouble()));
-    JsonNode p = root.get("period");
-    return new PortfolioConfig(
-        root.get("capital").asDouble(),
-        execution,
-        sleeves,
-        doubles(a.get("weights")),
-        rebalancing,
-        p.get("start").isNull() ? null : LocalDate.parse(p.get("start").asText()),
-        p.get("end").isNull() ? null : LocalDate.parse(p.get("end").asText()),
-        root.get("risk-free").asDouble());
-  }
-
-  private static Map<String, Object> params(JsonNode o) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> f : o.properties()) {
-      out.put(f.getKey(), plain(f.getValue()));
-    }
-    return out;
-  }
-
-  private static Object plain(JsonNode n) {
-    if (n.isArray()) {
-      List<Object> out = new ArrayList<>();
-      n.forEach(x -> out.add(plain(x)));
-      return out;
-    }
-    if (n.isBoolean()) {
-      return n.asBoolean();
-    }
-    if (n.isNumber()) {
-      return n.isIntegralNumber() ? (Object) n.asLong() : (Object) n.asDouble();
-    }
-    return n.asText();
-  }
-
-  private static double[] doubles(JsonNode array) {
-    double[] out = new double[array.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = array.get(i).asDouble();
-    }
-    return out;
   }
 
   private static Map<String, Object> object(Object... keyValues) {
@@ -255,82 +115,8 @@ public final class CanonicalConfig {
     return out;
   }
 
-  private static String date(LocalDate d) {
-    return d == null ? null : d.toString();
-  }
-
-  private static void write(StringBuilder sb, Object v) {
-    if (v == null) {
-      sb.append("null");
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : new TreeMap<>(m).entrySet()) {
-        if (!first) {
-          sb.append(',');
-        }
-        first = false;
-        string(sb, (String) e.getKey());
-        sb.append(':');
-        write(sb, e.getValue());
-      }
-      sb.append('}');
-    } else if (v instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        write(sb, l.get(i));
-      }
-      sb.append(']');
-    } else if (v instanceof Number n) {
-      sb.append(number(n.doubleValue()));
-    } else if (v instanceof Boolean b) {
-      sb.append(b);
-    } else {
-      string(sb, v.toString());
-    }
-  }
-
   /** The canonical text of a number (see the class javadoc). */
   static String number(double d) {
-    if (!Double.isFinite(d)) {
-      throw new IllegalArgumentException(
-          "Cannot write a non-finite number in a configuration: " + d);
-    }
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p < 17; p++) {
-      BigDecimal r = exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
-      if (r.doubleValue() == d) {
-        return r.stripTrailingZeros().toString();
-      }
-    }
-    return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros().toString();
-  }
-
-  private static void string(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
+    return CanonicalText.number(d);
   }
 }

@@ -1,6 +1,8 @@
 package io.backgrid.spark.grid;
 
 import io.backgrid.datasets.parquet.PanelRequest;
+import io.backgrid.engine.allocation.AlgorithmTraits;
+import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.PriceField;
 import io.backgrid.engine.simulation.PortfolioConfig;
@@ -12,8 +14,9 @@ import java.util.TreeSet;
 /**
  * What a set of configurations needs of the price data, gathered one configuration at a time (so a
  * grid's needs are known without holding its configurations): every symbol of every sleeve's
- * universe and every algorithm's {@code benchmark}, the period that covers them all (open-ended
- * when any is), and opens when any fills at the next open. Not thread-safe.
+ * universe and every symbol an algorithm names (its {@link AlgorithmTraits#symbolParams()}, e.g.
+ * {@code adaptive}'s benchmark), the period that covers them all (open-ended when any is), and
+ * opens when any fills at the next open. Not thread-safe.
  */
 public final class DataNeeds {
   private final Set<String> symbols = new TreeSet<>();
@@ -26,10 +29,9 @@ public final class DataNeeds {
   /** Adds one configuration's needs. */
   public DataNeeds add(PortfolioConfig c) {
     c.sleeves().forEach(s -> symbols.addAll(s.universe()));
-    Object benchmark = c.rebalancing().algorithmParams().asMap().get("benchmark");
-    if (benchmark instanceof String b) {
-      symbols.add(b);
-    }
+    symbols.addAll(
+        AllocationRegistry.traits(c.rebalancing().algorithm())
+            .symbols(c.rebalancing().algorithmParams()));
     open |= c.execution().fill() == FillPrice.NEXT_OPEN;
     anyOpenStart |= c.start() == null;
     anyOpenEnd |= c.end() == null;

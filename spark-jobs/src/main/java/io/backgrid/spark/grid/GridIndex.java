@@ -1,6 +1,7 @@
 package io.backgrid.spark.grid;
 
 import io.backgrid.spark.config.GridAxis;
+import io.backgrid.spark.config.Settings;
 import java.util.Arrays;
 import java.util.List;
 
@@ -66,7 +67,7 @@ final class GridIndex {
     int algorithmAxis = -1;
     for (int a = 0; a < sizes.length; a++) {
       sizes[a] = axes.get(a).size();
-      if (axes.get(a).path().equals("allocation.algorithm")) {
+      if (axes.get(a).path().equals(Settings.ALGORITHM)) {
         algorithmAxis = a;
       }
     }

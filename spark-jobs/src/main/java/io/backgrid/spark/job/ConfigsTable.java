@@ -1,12 +1,18 @@
 package io.backgrid.spark.job;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
+import static org.apache.spark.sql.types.DataTypes.DateType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
 
+import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.spark.config.Setting;
+import io.backgrid.spark.config.SettingColumn;
+import io.backgrid.spark.config.Settings;
 import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudyConfiguration;
 import java.util.ArrayList;
@@ -23,17 +29,28 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The {@code configs} table: one row per configuration with its id, the core settings as columns
- * (algorithm, weights, rebalance_frequency, lookback, fill, netting, fractional_shares, start,
- * end), every grid axis as a typed column named after its path ({@code allocation.kelly.fraction} →
- * {@code allocation_kelly_fraction}; NULL where the axis does not apply), and the canonical JSON.
+ * The {@code configs} table: one row per configuration with its id; one typed column per study
+ * setting, described in {@link Settings#ALL} (named after its path, {@code
+ * rebalance.drift-threshold} → {@code rebalance_drift_threshold}; per-sleeve values as maps by
+ * sleeve id; the sleeves' and the algorithm's parameters as maps of JSON text); {@code
+ * rebalance_frequency_bars}, an order for frequencies; one typed column per grid axis on a
+ * parameter or sleeve path ({@code sleeves.mom.params.lookback} → {@code
+ * sleeves_mom_params_lookback}; NULL where the axis does not apply; an axis on a setting's own path
+ * is that setting's column); and the canonical JSON. Every column carries its comment in the
+ * schema, so {@code DESCRIBE} shows it.
  */
 public final class ConfigsTable {
   private final StructType schema;
+
+  /** The settings whose column each setting column holds, in column order. */
+  private final List<Setting> settings;
+
+  /** The axes with a column of their own (on a pattern path), in column order. */
   private final List<String> axes;
 
-  private ConfigsTable(StructType schema, List<String> axes) {
+  private ConfigsTable(StructType schema, List<Setting> settings, List<String> axes) {
     this.schema = schema;
+    this.settings = settings;
     this.axes = axes;
   }
 
@@ -60,25 +77,53 @@ public final class ConfigsTable {
       List<String> axisList, IntFunction<Map<String, Object>> axisValues, int size) {
     StructType schema =
         new StructType()
-            .add("config_id", StringType, false)
-            .add("algorithm", StringType, false)
-            .add("weights", createArrayType(DoubleType, false), false)
-            .add("rebalance_frequency", StringType, false)
-            .add("lookback", StringType, true)
-            .add("fill", StringType, false)
-            .add("netting", BooleanType, false)
-            .add("fractional_shares", BooleanType, false)
-            .add("start", org.apache.spark.sql.types.DataTypes.DateType, true)
-            .add("end", org.apache.spark.sql.types.DataTypes.DateType, true);
+            .add(
+                "config_id",
+                StringType,
+                false,
+                "Id of the configuration: the first 16 hex digits of SHA-256 of canonical_json");
+    List<Setting> settings = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Setting s : Settings.ALL) {
+      SettingColumn c = s.column();
+      if (names.add(c.name())) {
+        settings.add(s);
+        schema = schema.add(c.name(), type(c.type()), true, c.comment());
+        if (s.path().equals(Settings.FREQUENCY)) {
+          schema =
+              schema.add(
+                  FREQUENCY_BARS,
+                  LongType,
+                  true,
+                  "Approximate bars between scheduled rebalances (daily 1, weekly 5, monthly 21,"
+                      + " quarterly 63, yearly 252, every N bars N), to order frequencies; NULL"
+                      + " for never");
+        }
+      }
+    }
+    List<String> own = new ArrayList<>();
     Map<String, DataType> types = types(axisList, axisValues, size);
     for (String axis : axisList) {
-      String column = column(axis);
-      if (List.of(schema.fieldNames()).contains(column)) {
-        column = "axis_" + column;
+      if (Settings.fixedAt(axis) == null) {
+        own.add(axis);
+        schema =
+            schema.add(
+                column(axis),
+                types.get(axis),
+                true,
+                "Grid axis "
+                    + axis
+                    + "; NULL where it does not apply (another algorithm's parameter)");
       }
-      schema = schema.add(column, types.get(axis), true);
     }
-    return new ConfigsTable(schema.add("canonical_json", StringType, false), axisList);
+    return new ConfigsTable(
+        schema.add(
+            "canonical_json",
+            StringType,
+            false,
+            "Every setting that affects the simulation, as canonical JSON (keys sorted)"),
+        settings,
+        own);
   }
 
   public StructType schema() {
@@ -124,21 +169,44 @@ public final class ConfigsTable {
     Object[] values = new Object[schema.size()];
     int k = 0;
     values[k++] = c.configId();
-    values[k++] = p.rebalancing().algorithm();
-    values[k++] = p.weights();
-    values[k++] = p.rebalancing().schedule().toString();
-    values[k++] =
-        p.rebalancing().algorithm().equals("fixed") ? null : p.rebalancing().lookback().toString();
-    values[k++] = p.execution().fill().key();
-    values[k++] = p.execution().netting();
-    values[k++] = p.execution().fractionalShares();
-    values[k++] = p.start();
-    values[k++] = p.end();
+    for (Setting s : settings) {
+      values[k++] = s.columnValue(p);
+      if (s.path().equals(Settings.FREQUENCY)) {
+        values[k++] = bars(p.rebalancing().schedule());
+      }
+    }
     for (String axis : axes) {
       values[k++] = c.axisValues().get(axis);
     }
     values[k] = c.canonicalJson();
     return values;
+  }
+
+  private static final String FREQUENCY_BARS = "rebalance_frequency_bars";
+
+  /** Approximate bars between scheduled rebalances, or null for never. */
+  static Long bars(RebalanceSchedule s) {
+    return switch (s.frequency()) {
+      case NEVER -> null;
+      case DAILY -> 1L;
+      case WEEKLY -> 5L;
+      case MONTHLY -> 21L;
+      case QUARTERLY -> 63L;
+      case YEARLY -> 252L;
+      case EVERY_N_BARS -> (long) s.bars();
+    };
+  }
+
+  private static DataType type(SettingColumn.Type t) {
+    return switch (t) {
+      case STRING -> StringType;
+      case BIGINT -> LongType;
+      case DOUBLE -> DoubleType;
+      case BOOLEAN -> BooleanType;
+      case DATE -> DateType;
+      case DOUBLE_BY_SLEEVE -> createMapType(StringType, DoubleType, false);
+      case TEXT_BY_KEY -> createMapType(StringType, StringType, false);
+    };
   }
 
   /** {@code allocation.kelly.fraction} → {@code allocation_kelly_fraction}. */

@@ -11,15 +11,16 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Writes rows given as {@code Object[]} in a Spark schema's column order: {@code String}, {@code
  * Double}, {@code Integer}, {@code Long}, {@code Boolean}, {@code LocalDate} (or {@code
- * java.sql.Date}), and for arrays {@code double[]} or a {@code List}; {@code null} leaves an
- * optional column empty. The footer carries the Spark schema under Spark's own key, so Spark reads
- * the file with exactly that schema.
+ * java.sql.Date}), for arrays {@code double[]} or a {@code List}, for maps a {@code Map} (entries
+ * in its iteration order); {@code null} leaves an optional column empty. The footer carries the
+ * Spark schema under Spark's own key, so Spark reads the file with exactly that schema.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
   /** The footer key under which Spark stores a file's Catalyst schema (as JSON). */
@@ -70,6 +71,8 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
       consumer.startField(fields[i].name(), i);
       if (fields[i].dataType() instanceof ArrayType array) {
         writeArray(array.elementType(), value);
+      } else if (fields[i].dataType() instanceof MapType map) {
+        writeMap(map, value);
       } else {
         writeValue(fields[i].dataType(), value);
       }
@@ -110,6 +113,29 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
         }
         consumer.endField("list", 0);
       }
+    }
+    consumer.endGroup();
+  }
+
+  /** The map: a group holding one repeated group "key_value" with a "key" and "value" per entry. */
+  private void writeMap(MapType type, Object value) {
+    consumer.startGroup();
+    Map<?, ?> map = (Map<?, ?>) value;
+    if (!map.isEmpty()) {
+      consumer.startField("key_value", 0);
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        consumer.startGroup();
+        consumer.startField("key", 0);
+        writeValue(type.keyType(), e.getKey());
+        consumer.endField("key", 0);
+        if (e.getValue() != null) {
+          consumer.startField("value", 1);
+          writeValue(type.valueType(), e.getValue());
+          consumer.endField("value", 1);
+        }
+        consumer.endGroup();
+      }
+      consumer.endField("key_value", 0);
     }
     consumer.endGroup();
   }

@@ -1,7 +1,10 @@
 package io.backgrid.spark.report;
 
+import io.backgrid.spark.config.Setting;
+import io.backgrid.spark.config.Settings;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,59 +12,83 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * The grid axes of a study as its {@code configs} table stores them — the one place that knows that
- * layout (issue 12 will redesign it): every column that is not a core setting column is an axis,
- * named after its path ({@code allocation.kelly.fraction} → {@code allocation_kelly_fraction}, an
- * {@code axis_} prefix where the name collides with a core column). Values are kept as display
- * text; a configuration where the axis does not apply has the value "-" (NULL in the table).
+ * layout: a column of a study setting ({@link Settings#ALL}: {@code allocation_algorithm}, {@code
+ * rebalance_frequency}, ...) is an axis when its value differs between configurations; any other
+ * column but the id, the frequency order and the canonical JSON is an axis on a parameter or sleeve
+ * path ({@code allocation.kelly.fraction} → {@code allocation_kelly_fraction}). Values are kept as
+ * display text; a configuration where the axis does not apply has the value "-" (NULL in the
+ * table); weights (a map by sleeve id) show as their values in sleeve order.
  */
 final class GridAxes {
-  /** The configs columns that are not axes (DESIGN §6, README "The tables"). */
-  static final Set<String> CORE_COLUMNS =
-      Set.of(
-          "config_id",
-          "algorithm",
-          "weights",
-          "rebalance_frequency",
-          "lookback",
-          "fill",
-          "netting",
-          "fractional_shares",
-          "start",
-          "end",
-          "canonical_json");
+  /** The configs columns that are never axes. */
+  static final Set<String> NOT_AXES =
+      Set.of("config_id", "rebalance_frequency_bars", "canonical_json");
 
   /** Shown for a configuration where an axis does not apply. */
   static final String NOT_APPLICABLE = "-";
 
-  private final List<String> columns;
+  private final List<String> candidates;
+  private final Set<String> settingColumns = new HashSet<>();
+  private List<String> columns;
+  private int[] kept;
   private final List<List<String>> labels = new ArrayList<>();
   private final List<List<Double>> sortKeys = new ArrayList<>();
   private final List<Map<String, Integer>> index = new ArrayList<>();
+  private List<String> sleeveOrder;
 
   GridAxes(List<String> configsColumns) {
+    for (Setting s : Settings.ALL) {
+      settingColumns.add(s.column().name());
+    }
     List<String> axes = new ArrayList<>();
     for (String c : configsColumns) {
-      if (!CORE_COLUMNS.contains(c)) {
+      if (!NOT_AXES.contains(c)) {
         axes.add(c);
       }
     }
-    this.columns = List.copyOf(axes);
-    for (int a = 0; a < columns.size(); a++) {
+    this.candidates = List.copyOf(axes);
+    for (int a = 0; a < candidates.size(); a++) {
       labels.add(new ArrayList<>());
       sortKeys.add(new ArrayList<>());
       index.add(new HashMap<>());
     }
   }
 
-  /** The axis columns, in table order. */
+  /**
+   * Keeps as axes the setting columns whose value differs between the configurations read, and
+   * every other column; call once after the last {@link #read}. Returns, for each axis kept, its
+   * position in the arrays {@link #read} returned.
+   */
+  int[] settle() {
+    List<String> axes = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    List<List<String>> l = new ArrayList<>();
+    List<List<Double>> k = new ArrayList<>();
+    for (int a = 0; a < candidates.size(); a++) {
+      if (!settingColumns.contains(candidates.get(a)) || labels.get(a).size() > 1) {
+        axes.add(candidates.get(a));
+        positions.add(a);
+        l.add(labels.get(a));
+        k.add(sortKeys.get(a));
+      }
+    }
+    columns = List.copyOf(axes);
+    labels.clear();
+    labels.addAll(l);
+    sortKeys.clear();
+    sortKeys.addAll(k);
+    kept = positions.stream().mapToInt(Integer::intValue).toArray();
+    return kept;
+  }
+
+  /** The axis columns, in table order (after {@link #settle}). */
   List<String> columns() {
     return columns;
   }
 
-  /** An axis' display name: its column without the {@code axis_} prefix. */
+  /** An axis' display name: its column. */
   String name(int axis) {
-    String c = columns.get(axis);
-    return c.startsWith("axis_") ? c.substring(5) : c;
+    return columns.get(axis);
   }
 
   /**
@@ -69,16 +96,19 @@ final class GridAxes {
    * (in first-seen order; {@link #order} gives the display order).
    */
   int[] read(GenericRecord row) {
-    int[] out = new int[columns.size()];
+    int[] out = new int[candidates.size()];
     for (int a = 0; a < out.length; a++) {
-      Object v = TableFiles.raw(row, columns.get(a));
+      Object v = TableFiles.raw(row, candidates.get(a));
+      if (v instanceof Map<?, ?> m) {
+        v = inSleeveOrder(m, row);
+      }
       String label = label(v);
       Integer known = index.get(a).get(label);
       if (known == null) {
         known = labels.get(a).size();
         index.get(a).put(label, known);
         labels.get(a).add(label);
-        sortKeys.get(a).add(v instanceof Number n ? n.doubleValue() : Double.NaN);
+        sortKeys.get(a).add(v instanceof Number n ? n.doubleValue() : number(label));
       }
       out[a] = known;
     }
@@ -124,6 +154,37 @@ final class GridAxes {
       }
     }
     return false;
+  }
+
+  /** A number written as text ("63" for a lookback of 63 bars), else NaN. */
+  private static double number(String label) {
+    try {
+      return Double.parseDouble(label);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  /** A map by sleeve id as its values in sleeve order (the order of canonical_json's sleeves). */
+  private List<Object> inSleeveOrder(Map<?, ?> m, GenericRecord row) {
+    if (sleeveOrder == null) {
+      sleeveOrder = new ArrayList<>();
+      try {
+        Json.MAPPER
+            .readTree(TableFiles.text(row, "canonical_json"))
+            .get("sleeves")
+            .forEach(s -> sleeveOrder.add(s.get("id").asText()));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    Map<String, Object> byId = new HashMap<>();
+    m.forEach((k, v) -> byId.put(String.valueOf(k), v));
+    List<Object> out = new ArrayList<>();
+    for (String id : sleeveOrder) {
+      out.add(byId.get(id));
+    }
+    return out;
   }
 
   private static String label(Object v) {

@@ -106,10 +106,11 @@ final class StudyTables {
         }
       }
     }
-    axisValue = new int[axes.columns().size()][ids.size()];
+    int[] kept = axes.settle();
+    axisValue = new int[kept.length][ids.size()];
     for (int c = 0; c < ids.size(); c++) {
       for (int a = 0; a < axisValue.length; a++) {
-        axisValue[a][c] = values.get(c)[a];
+        axisValue[a][c] = values.get(c)[kept[a]];
       }
     }
     riskFree = rf.stream().mapToDouble(Double::doubleValue).toArray();
@@ -126,7 +127,7 @@ final class StudyTables {
               .replaceAll("[^a-z0-9]+", "_")
               .replaceAll("^_|_$", "");
       for (String axis : axes.columns()) {
-        if (axis.equals(column) || axis.equals("axis_" + column)) {
+        if (axis.equals(column)) {
           axisPaths.put(axis, path);
         }
       }

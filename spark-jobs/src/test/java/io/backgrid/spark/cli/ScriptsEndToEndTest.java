@@ -84,8 +84,8 @@ class ScriptsEndToEndTest {
   @Test
   void queryPrintsTheAnswerAsATableAndAsCsv() throws Exception {
     String sql =
-        "SELECT algorithm, count(*) AS n FROM portfolio_metrics JOIN configs USING (config_id)"
-            + " GROUP BY algorithm ORDER BY algorithm";
+        "SELECT allocation_algorithm AS algorithm, count(*) AS n FROM portfolio_metrics JOIN"
+            + " configs USING (config_id) GROUP BY allocation_algorithm ORDER BY algorithm";
     Result table = script("query.sh", output.resolve("demo").toString(), sql);
     assertThat(table.exit()).as(table.err()).isZero();
     assertThat(table.out())

@@ -3,7 +3,6 @@ package io.backgrid.spark.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.engine.simulation.PortfolioConfig;
-import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyLoader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -122,15 +121,6 @@ class CanonicalConfigTest {
     assertThat(CanonicalConfig.number(0.1 + 0.2)).isEqualTo("0.30000000000000004");
     assertThat(CanonicalConfig.number(1e-7)).isEqualTo("1E-7");
     assertThat(CanonicalConfig.number(2.5e20)).isEqualTo("2.5E+20");
-  }
-
-  @Test
-  void jsonReadsBackToTheSameConfiguration() {
-    Study s = StudyLoader.load(GridFixtures.FULL_WITH_GRID, "full.conf");
-    for (StudyConfiguration c : GridExpander.expand(s)) {
-      assertThat(CanonicalConfig.toJson(CanonicalConfig.fromJson(c.canonicalJson())))
-          .isEqualTo(c.canonicalJson());
-    }
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.backgrid.spark.job;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
@@ -44,20 +43,13 @@ final class DemoConfigurations {
                 "buy-and-hold",
                 List.of("BD01", "BD02"),
                 Params.of(Map.of("weights", List.of(0.6, 0.4)))));
-    Execution execution =
-        new Execution(FillPrice.CLOSE, false, true, new CostModel(0.005, 1.0, 0, 2));
+    Execution execution = Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2));
     List<JobConfiguration> out = new ArrayList<>();
     for (String algorithm : List.of("fixed", "risk-parity", "kelly", "erc")) {
       for (String schedule : List.of("monthly", "quarterly")) {
         Rebalancing rebalancing =
-            new Rebalancing(
-                algorithm,
-                Params.EMPTY,
-                Lookback.ofBars(63),
-                RebalanceSchedule.parse(schedule),
-                Double.NaN,
-                0,
-                null);
+            Rebalancing.of(
+                algorithm, Params.EMPTY, Lookback.ofBars(63), RebalanceSchedule.parse(schedule));
         out.add(
             new JobConfiguration(
                 algorithm + "-" + schedule,
@@ -68,15 +60,14 @@ final class DemoConfigurations {
     out.add(
         new JobConfiguration(
             "fixed-2015",
-            new PortfolioConfig(
-                1_000_000,
-                execution.withCosts(CostModel.ZERO),
-                sleeves,
-                new double[] {0.5, 0.25, 0.25},
-                Rebalancing.fixed(RebalanceSchedule.parse("yearly")),
-                LocalDate.of(2015, 1, 1),
-                LocalDate.of(2019, 12, 31),
-                0.02)));
+            PortfolioConfig.of(
+                    1_000_000,
+                    execution.withCosts(CostModel.ZERO),
+                    sleeves,
+                    new double[] {0.5, 0.25, 0.25},
+                    Rebalancing.fixed(RebalanceSchedule.parse("yearly")))
+                .withPeriod(LocalDate.of(2015, 1, 1), LocalDate.of(2019, 12, 31))
+                .withRiskFree(0.02)));
     if (withFailure) {
       List<SleeveSpec> broken = new ArrayList<>(sleeves);
       broken.set(1, SleeveSpec.of("trend", ExplodingStrategy.class.getName(), List.of("MKT")));

@@ -118,7 +118,7 @@ class RowFileWriterTest {
     assertThatThrownBy(() -> ParquetSchemas.of(new StructType().add("at", TimestampType, true)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Unsupported column type timestamp for column 'at'"
-                + " (supported: string, double, int, bigint, boolean, date and arrays of them)");
+            "Unsupported column type timestamp for column 'at' (supported: string, double, int,"
+                + " bigint, boolean, date, arrays and maps of them)");
   }
 }

@@ -21,7 +21,6 @@ final class HandMadeStudy {
   static final StructType CONFIGS =
       new StructType()
           .add("config_id", DataTypes.StringType, false)
-          .add("algorithm", DataTypes.StringType, false)
           .add("allocation_algorithm", DataTypes.StringType, true)
           .add("allocation_lookback", DataTypes.LongType, true)
           .add("canonical_json", DataTypes.StringType, false);
@@ -76,7 +75,6 @@ final class HandMadeStudy {
       configs.add(
           new Object[] {
             g[0],
-            g[1],
             g[1],
             g[2],
             "{\"allocation\":{\"algorithm\":\""
