@@ -9,6 +9,7 @@ import org.apache.parquet.schema.Types;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -17,8 +18,9 @@ import org.apache.spark.sql.types.StructType;
  * use: string ({@code binary (STRING)}), double, int, long, boolean, date ({@code int32 (DATE)},
  * days since 1970-01-01) and arrays of those (the standard three-level {@code LIST}: {@code group
  * (LIST) { repeated group list { element } }}, as Spark writes with its default {@code
- * spark.sql.parquet.writeLegacyFormat=false}). A nullable field is {@code optional}, a non-nullable
- * one {@code required}.
+ * spark.sql.parquet.writeLegacyFormat=false}), and maps with keys of those types (the standard
+ * {@code group (MAP) { repeated group key_value { required key; value } }}, as Spark writes them).
+ * A nullable field is {@code optional}, a non-nullable one {@code required}.
  */
 public final class ParquetSchemas {
   private ParquetSchemas() {}
@@ -47,6 +49,16 @@ public final class ParquetSchemas {
                   .named("list"))
           .named(name);
     }
+    if (type instanceof MapType map) {
+      return Types.buildGroup(repetition)
+          .as(LogicalTypeAnnotation.mapType())
+          .addField(
+              Types.repeatedGroup()
+                  .addField(field("key", map.keyType(), false))
+                  .addField(field("value", map.valueType(), map.valueContainsNull()))
+                  .named("key_value"))
+          .named(name);
+    }
     if (type.equals(DataTypes.StringType)) {
       return Types.primitive(PrimitiveTypeName.BINARY, repetition)
           .as(LogicalTypeAnnotation.stringType())
@@ -69,6 +81,6 @@ public final class ParquetSchemas {
             + type.simpleString()
             + " for column '"
             + name
-            + "' (supported: string, double, int, bigint, boolean, date and arrays of them)");
+            + "' (supported: string, double, int, bigint, boolean, date, arrays and maps of them)");
   }
 }
