@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.spark.parquet.CanonicalTables;
 import io.backgrid.spark.parquet.RowFileWriter;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -146,18 +145,20 @@ final class Publisher {
       String master,
       String status) {
     return RowFactory.create(
-        runId,
-        new Timestamp(started),
-        finished < 0 ? null : new Timestamp(finished),
-        configurations,
-        computed,
-        reused,
-        failed,
-        dataFingerprint,
-        configFingerprint,
-        version(),
-        master,
-        status);
+        Tables.RUNS_TABLE.row(
+            new Tables.RunRow(
+                runId,
+                started,
+                finished,
+                configurations,
+                computed,
+                reused,
+                failed,
+                dataFingerprint,
+                configFingerprint,
+                version(),
+                master,
+                RunStatus.valueOf(status))));
   }
 
   /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */

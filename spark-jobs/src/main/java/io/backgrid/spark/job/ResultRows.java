@@ -1,6 +1,5 @@
 package io.backgrid.spark.job;
 
-import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.metrics.CorrelationMatrix;
 import io.backgrid.engine.simulation.RebalanceRecord;
 import io.backgrid.engine.simulation.SimulationResult;
@@ -13,13 +12,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
 /**
- * Turns one configuration's outcome into rows of the result tables. Undefined metrics (NaN) become
- * SQL NULL, so that {@code ORDER BY sharpe DESC} puts them last instead of first.
+ * Turns one configuration's outcome into rows of the result tables, each row made by its table's
+ * layout ({@link Tables}) from the outcome, so values follow the described columns.
  */
 final class ResultRows {
-  static final String OK = "OK";
-  static final String FAILED = "FAILED";
   private static final int PORTFOLIO_METRICS = Tables.PER_CONFIG.indexOf(Tables.PORTFOLIO_METRICS);
+  private static final int SLEEVE_METRICS = Tables.PER_CONFIG.indexOf(Tables.SLEEVE_METRICS);
+  private static final int SLEEVE_CORRELATIONS =
+      Tables.PER_CONFIG.indexOf(Tables.SLEEVE_CORRELATIONS);
+  private static final int REBALANCES = Tables.PER_CONFIG.indexOf(Tables.REBALANCES);
 
   private ResultRows() {}
 
@@ -34,71 +35,37 @@ final class ResultRows {
 
   /** The rows of a configuration that ran. */
   static void of(String configId, SimulationResult r, Sink out) {
-    Object[] metrics = Tables.metricValues(r.metrics());
-    emit(
-        out,
-        Tables.PORTFOLIO_METRICS,
-        concat(
-            new Object[] {configId, OK, null, Money.units(r.finalNavCents())},
-            metrics,
-            new Object[] {
-              Money.units(r.costsCents()),
-              Money.units(r.nettingSavingsCents()),
-              r.rebalanceCount(),
-              (long) r.tradeCount(),
-              Money.units(r.reserveCents())
-            }));
+    out.row(
+        PORTFOLIO_METRICS,
+        MetricTables.PORTFOLIO_METRICS_TABLE.row(new MetricTables.Outcome(configId, r, null)));
     for (SleeveResult s : r.sleeves()) {
-      emit(
-          out,
-          Tables.SLEEVE_METRICS,
-          concat(
-              new Object[] {configId, s.id(), s.state().name(), s.error()},
-              Tables.metricValues(s.metrics()),
-              new Object[] {
-                s.finalWeight(),
-                s.targetWeight(),
-                Money.units(s.allocatedCents()),
-                Money.units(s.finalNavCents()),
-                Money.units(s.costsCents()),
-                Money.units(s.realisedPnlCents()),
-                s.trades()
-              }));
+      out.row(
+          SLEEVE_METRICS,
+          MetricTables.SLEEVE_METRICS_TABLE.row(new MetricTables.SleeveRow(configId, s)));
     }
     CorrelationMatrix c = r.correlations();
     List<String> ids = c.ids();
     for (int a = 0; a < ids.size(); a++) {
       for (int b = a + 1; b < ids.size(); b++) {
-        emit(
-            out,
-            Tables.SLEEVE_CORRELATIONS,
-            new Object[] {configId, ids.get(a), ids.get(b), c.get(a, b)});
+        out.row(
+            SLEEVE_CORRELATIONS,
+            Tables.SLEEVE_CORRELATIONS_TABLE.row(
+                new Tables.CorrelationRow(configId, ids.get(a), ids.get(b), c.get(a, b))));
       }
     }
+    String[] sleeves = r.sleeves().stream().map(SleeveResult::id).toArray(String[]::new);
     for (RebalanceRecord rb : r.rebalances()) {
-      emit(
-          out,
-          Tables.REBALANCES,
-          new Object[] {
-            configId,
-            rb.date(),
-            rb.reason(),
-            rb.weightsBefore(),
-            rb.targets(),
-            rb.weightsAfter(),
-            Money.units(rb.capitalMovedCents()),
-            Money.units(rb.costsCents())
-          });
+      out.row(
+          REBALANCES, Tables.REBALANCES_TABLE.row(new Tables.RebalanceRow(configId, sleeves, rb)));
     }
   }
 
   /** The one row of a configuration that failed: status FAILED and the error, no metrics. */
   static void failed(String configId, Throwable error, Sink out) {
-    Object[] values = new Object[Tables.PORTFOLIO_METRICS_SCHEMA.size()];
-    values[0] = configId;
-    values[1] = FAILED;
-    values[2] = describe(error);
-    out.row(PORTFOLIO_METRICS, values);
+    out.row(
+        PORTFOLIO_METRICS,
+        MetricTables.PORTFOLIO_METRICS_TABLE.row(
+            new MetricTables.Outcome(configId, null, describe(error))));
   }
 
   /** The equity rows (one per bar) of a configuration run with full detail. */
@@ -109,44 +76,19 @@ final class ResultRows {
       Map<String, Double> sleeves = new LinkedHashMap<>();
       long invested = 0;
       for (int i = 0; i < ids.size(); i++) {
-        sleeves.put(ids.get(i), Money.units(r.sleeveNavCents()[i][t]));
+        sleeves.put(ids.get(i), io.backgrid.engine.ledger.Money.units(r.sleeveNavCents()[i][t]));
         invested += r.sleeveNavCents()[i][t];
       }
       out.accept(
           RowFactory.create(
-              configId,
-              r.dates().get(t),
-              Money.units(nav[t]),
-              Money.units(nav[t] - invested),
-              scala.jdk.javaapi.CollectionConverters.asScala(sleeves)));
+              Tables.EQUITY_TABLE.row(
+                  new Tables.EquityBar(
+                      configId, r.dates().get(t), nav[t], nav[t] - invested, sleeves))));
     }
   }
 
   static String describe(Throwable error) {
     String message = error.getMessage();
     return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private static void emit(Sink out, String table, Object[] values) {
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] instanceof Double d && d.isNaN()) {
-        values[i] = null;
-      }
-    }
-    out.row(Tables.PER_CONFIG.indexOf(table), values);
-  }
-
-  private static Object[] concat(Object[]... parts) {
-    int n = 0;
-    for (Object[] p : parts) {
-      n += p.length;
-    }
-    Object[] out = new Object[n];
-    int k = 0;
-    for (Object[] p : parts) {
-      System.arraycopy(p, 0, out, k, p.length);
-      k += p.length;
-    }
-    return out;
   }
 }

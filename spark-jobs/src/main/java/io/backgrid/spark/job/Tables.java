@@ -6,20 +6,25 @@ import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.apache.spark.sql.types.DataTypes.createMapType;
-import static org.apache.spark.sql.types.DataTypes.createStructField;
 
-import io.backgrid.engine.metrics.PerformanceMetrics;
-import java.util.ArrayList;
+import io.backgrid.engine.ledger.Money;
+import io.backgrid.engine.simulation.RebalanceRecord;
+import io.backgrid.spark.parquet.DoubleMap;
+import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.List;
-import org.apache.spark.sql.types.StructField;
+import java.util.Map;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The result tables (DESIGN §6) and their schemas. Money columns are in currency units (not cents);
+ * The result tables (DESIGN §6): each table's columns described once ({@link TableColumn}: name,
+ * type, nullability, meaning with unit, value), from which both its schema (with the comments
+ * {@code DESCRIBE} shows) and its rows are made. Money columns are in currency units (not cents);
  * returns, volatilities and drawdowns are fractions (0.05 = 5%); ratios are annualised with 252
- * periods per year.
+ * periods per year. Per-sleeve values are maps sleeve id → value. The metrics tables are in {@link
+ * MetricTables}.
  */
 public final class Tables {
   public static final String CONFIGS = "configs";
@@ -29,6 +34,9 @@ public final class Tables {
   public static final String REBALANCES = "rebalances";
   public static final String EQUITY = "equity";
   public static final String RUNS = "runs";
+
+  /** The type of a per-sleeve value: a map sleeve id → double (see {@link DoubleMap}). */
+  public static final DataType SLEEVE_MAP = DataTypes.createMapType(StringType, DoubleType, false);
 
   /**
    * The tables every configuration writes rows to, in the order of the table index in {@link
@@ -48,160 +56,205 @@ public final class Tables {
           EQUITY,
           RUNS);
 
-  /**
-   * The performance columns shared by portfolio and sleeve metrics, in {@link #metricValues} order.
-   */
-  static final List<StructField> METRIC_FIELDS =
-      List.of(
-          nullable("periods", IntegerType),
-          nullable("total_return", DoubleType),
-          nullable("cagr", DoubleType),
-          nullable("volatility", DoubleType),
-          nullable("sharpe", DoubleType),
-          nullable("sortino", DoubleType),
-          nullable("max_drawdown", DoubleType),
-          nullable("max_drawdown_bars", IntegerType),
-          nullable("max_drawdown_days", IntegerType),
-          nullable("calmar", DoubleType),
-          nullable("win_rate", DoubleType),
-          nullable("profit_factor", DoubleType),
-          nullable("turnover", DoubleType),
-          nullable("skew", DoubleType),
-          nullable("kurtosis", DoubleType),
-          nullable("var_95", DoubleType),
-          nullable("cvar_95", DoubleType),
-          nullable("best_period", DoubleType),
-          nullable("worst_period", DoubleType),
-          nullable("mean_return", DoubleType));
+  /** One pair of sleeves (a before b in sleeve order) and their correlation. */
+  record CorrelationRow(String configId, String sleeveA, String sleeveB, double correlation) {}
+
+  /** One rebalance of a configuration; {@code sleeves} are its sleeve ids in sleeve order. */
+  record RebalanceRow(String configId, String[] sleeves, RebalanceRecord rebalance) {}
+
+  /** One bar of a configuration's daily path, money in cents, sleeve NAVs by sleeve id. */
+  record EquityBar(
+      String configId,
+      LocalDate date,
+      long navCents,
+      long reserveCents,
+      Map<String, Double> sleeveNav) {}
+
+  /** One run of the study (times in epoch milliseconds; {@code finished} -1 when unknown). */
+  record RunRow(
+      String runId,
+      long started,
+      long finished,
+      long configurations,
+      long computed,
+      long reused,
+      long failed,
+      String dataFingerprint,
+      String configFingerprint,
+      String codeVersion,
+      String master,
+      RunStatus status) {}
+
+  static final TableLayout<CorrelationRow> SLEEVE_CORRELATIONS_TABLE =
+      new TableLayout<>(
+          SLEEVE_CORRELATIONS,
+          List.of(
+              TableColumn.required(
+                  "config_id", StringType, "configuration id", CorrelationRow::configId),
+              TableColumn.required(
+                  "sleeve_a",
+                  StringType,
+                  "first sleeve id (sleeve order)",
+                  CorrelationRow::sleeveA),
+              TableColumn.required(
+                  "sleeve_b",
+                  StringType,
+                  "second sleeve id (after sleeve_a in sleeve order)",
+                  CorrelationRow::sleeveB),
+              TableColumn.of(
+                  "correlation",
+                  DoubleType,
+                  "Pearson correlation of the two sleeves' daily returns aligned by date, in [-1,"
+                      + " 1]",
+                  CorrelationRow::correlation)));
+
+  static final TableLayout<RebalanceRow> REBALANCES_TABLE =
+      new TableLayout<>(
+          REBALANCES,
+          List.of(
+              TableColumn.required(
+                  "config_id", StringType, "configuration id", RebalanceRow::configId),
+              TableColumn.required(
+                  "date",
+                  DateType,
+                  "date of the bar at which capital moved (the next bar for next-open fills)",
+                  r -> r.rebalance().date()),
+              TableColumn.required(
+                  "reason",
+                  StringType,
+                  "initial, schedule <frequency> or drift <drift> > <threshold>; then the"
+                      + " algorithm's note on sleeves it excluded (zero variance, weight 0: ids)",
+                  r -> r.rebalance().reason()),
+              TableColumn.of(
+                  "weights_before",
+                  SLEEVE_MAP,
+                  "sleeve id -> actual weight (sleeve NAV / portfolio NAV) before, fraction",
+                  r -> new DoubleMap(r.sleeves(), r.rebalance().weightsBefore())),
+              TableColumn.of(
+                  "targets",
+                  SLEEVE_MAP,
+                  "sleeve id -> target weight after algorithm and constraints, fraction",
+                  r -> new DoubleMap(r.sleeves(), r.rebalance().targets())),
+              TableColumn.of(
+                  "weights_after",
+                  SLEEVE_MAP,
+                  "sleeve id -> actual weight after the capital moved, fraction",
+                  r -> new DoubleMap(r.sleeves(), r.rebalance().weightsAfter())),
+              TableColumn.of(
+                  "capital_moved",
+                  DoubleType,
+                  "gross transfers between sleeves and the reserve, currency units",
+                  r -> Money.units(r.rebalance().capitalMovedCents())),
+              TableColumn.of(
+                  "costs",
+                  DoubleType,
+                  "costs of the sells that freed the capital, currency units",
+                  r -> Money.units(r.rebalance().costsCents())),
+              TableColumn.required(
+                  "clamped",
+                  IntegerType,
+                  "how many sleeves' targets a min/max constraint decided (0 without constraints)",
+                  r -> r.rebalance().clamped())));
+
+  static final TableLayout<EquityBar> EQUITY_TABLE =
+      new TableLayout<>(
+          EQUITY,
+          List.of(
+              TableColumn.required(
+                  "config_id", StringType, "configuration id", EquityBar::configId),
+              TableColumn.required("date", DateType, "date of the bar", EquityBar::date),
+              TableColumn.of(
+                  "nav",
+                  DoubleType,
+                  "portfolio NAV at the bar's close, currency units",
+                  e -> Money.units(e.navCents())),
+              TableColumn.of(
+                  "reserve",
+                  DoubleType,
+                  "unallocated cash (NAV minus the sleeves' NAVs), currency units",
+                  e -> Money.units(e.reserveCents())),
+              TableColumn.of(
+                  "sleeve_nav",
+                  SLEEVE_MAP,
+                  "sleeve id -> sleeve NAV at the bar's close, currency units",
+                  e -> scala.jdk.javaapi.CollectionConverters.asScala(e.sleeveNav()))));
+
+  static final TableLayout<RunRow> RUNS_TABLE =
+      new TableLayout<>(
+          RUNS,
+          List.of(
+              TableColumn.required("run_id", StringType, "run id", RunRow::runId),
+              TableColumn.of(
+                  "started",
+                  TimestampType,
+                  "when the run started",
+                  r -> new Timestamp(r.started())),
+              TableColumn.of(
+                  "finished",
+                  TimestampType,
+                  "when the run published (or was last seen); NULL when unknown",
+                  r -> r.finished() < 0 ? null : new Timestamp(r.finished())),
+              TableColumn.of(
+                  "configurations",
+                  LongType,
+                  "configurations in the study",
+                  RunRow::configurations),
+              TableColumn.of(
+                  "computed", LongType, "configurations simulated by this run", RunRow::computed),
+              TableColumn.of(
+                  "reused",
+                  LongType,
+                  "configurations whose rows were kept from earlier runs",
+                  RunRow::reused),
+              TableColumn.of(
+                  "failed", LongType, "configurations with status FAILED", RunRow::failed),
+              TableColumn.of(
+                  "data_fingerprint",
+                  StringType,
+                  "fingerprint of the price data read",
+                  RunRow::dataFingerprint),
+              TableColumn.of(
+                  "config_fingerprint",
+                  StringType,
+                  "fingerprint of the study's configurations",
+                  RunRow::configFingerprint),
+              TableColumn.of(
+                  "code_version",
+                  StringType,
+                  "backgrid version that ran (dev when run from classes)",
+                  RunRow::codeVersion),
+              TableColumn.of("master", StringType, "Spark master URL", RunRow::master),
+              TableColumn.required(
+                  "status",
+                  StringType,
+                  "OK, or INTERRUPTED for a run that stopped before publishing",
+                  r -> r.status().text())));
 
   public static final StructType PORTFOLIO_METRICS_SCHEMA =
-      struct(
-          List.of(
-              key("config_id"),
-              key("status"),
-              nullable("error", StringType),
-              nullable("final_nav", DoubleType)),
-          METRIC_FIELDS,
-          List.of(
-              nullable("costs", DoubleType),
-              nullable("netting_savings", DoubleType),
-              nullable("rebalances", IntegerType),
-              nullable("trades", LongType),
-              nullable("reserve", DoubleType)));
-
-  public static final StructType SLEEVE_METRICS_SCHEMA =
-      struct(
-          List.of(key("config_id"), key("sleeve_id"), key("state"), nullable("error", StringType)),
-          METRIC_FIELDS,
-          List.of(
-              nullable("final_weight", DoubleType),
-              nullable("target_weight", DoubleType),
-              nullable("allocated", DoubleType),
-              nullable("final_nav", DoubleType),
-              nullable("costs", DoubleType),
-              nullable("realised_pnl", DoubleType),
-              nullable("trades", LongType)));
-
-  public static final StructType SLEEVE_CORRELATIONS_SCHEMA =
-      struct(
-          List.of(
-              key("config_id"),
-              key("sleeve_a"),
-              key("sleeve_b"),
-              nullable("correlation", DoubleType)));
-
-  public static final StructType REBALANCES_SCHEMA =
-      struct(
-          List.of(
-              key("config_id"),
-              createStructField("date", DateType, false),
-              key("reason"),
-              nullable("weights_before", createArrayType(DoubleType, false)),
-              nullable("targets", createArrayType(DoubleType, false)),
-              nullable("weights_after", createArrayType(DoubleType, false)),
-              nullable("capital_moved", DoubleType),
-              nullable("costs", DoubleType)));
-
-  public static final StructType EQUITY_SCHEMA =
-      struct(
-          List.of(
-              key("config_id"),
-              createStructField("date", DateType, false),
-              nullable("nav", DoubleType),
-              nullable("reserve", DoubleType),
-              nullable("sleeve_nav", createMapType(StringType, DoubleType, false))));
-
-  public static final StructType RUNS_SCHEMA =
-      struct(
-          List.of(
-              key("run_id"),
-              nullable("started", TimestampType),
-              nullable("finished", TimestampType),
-              nullable("configurations", LongType),
-              nullable("computed", LongType),
-              nullable("reused", LongType),
-              nullable("failed", LongType),
-              nullable("data_fingerprint", StringType),
-              nullable("config_fingerprint", StringType),
-              nullable("code_version", StringType),
-              nullable("master", StringType),
-              key("status")));
+      MetricTables.PORTFOLIO_METRICS_TABLE.schema();
+  public static final StructType SLEEVE_METRICS_SCHEMA = MetricTables.SLEEVE_METRICS_TABLE.schema();
+  public static final StructType SLEEVE_CORRELATIONS_SCHEMA = SLEEVE_CORRELATIONS_TABLE.schema();
+  public static final StructType REBALANCES_SCHEMA = REBALANCES_TABLE.schema();
+  public static final StructType EQUITY_SCHEMA = EQUITY_TABLE.schema();
+  public static final StructType RUNS_SCHEMA = RUNS_TABLE.schema();
 
   private Tables() {}
 
-  /** The performance metrics as column values, in {@link #METRIC_FIELDS} order. */
-  static Object[] metricValues(PerformanceMetrics m) {
-    return new Object[] {
-      m.periods(),
-      m.totalReturn(),
-      m.cagr(),
-      m.volatility(),
-      m.sharpe(),
-      m.sortino(),
-      m.maxDrawdown(),
-      m.maxDrawdownBars(),
-      m.maxDrawdownDays(),
-      m.calmar(),
-      m.winRate(),
-      m.profitFactor(),
-      m.turnover(),
-      m.skew(),
-      m.kurtosis(),
-      m.valueAtRisk95(),
-      m.conditionalValueAtRisk95(),
-      m.bestPeriod(),
-      m.worstPeriod(),
-      m.meanReturn()
-    };
-  }
-
-  /** The schema of a per-configuration table. */
-  static StructType schema(String table) {
+  /** The layout of a table other than {@code configs} (whose columns depend on the grid). */
+  static TableLayout<?> layout(String table) {
     return switch (table) {
-      case PORTFOLIO_METRICS -> PORTFOLIO_METRICS_SCHEMA;
-      case SLEEVE_METRICS -> SLEEVE_METRICS_SCHEMA;
-      case SLEEVE_CORRELATIONS -> SLEEVE_CORRELATIONS_SCHEMA;
-      case REBALANCES -> REBALANCES_SCHEMA;
-      case EQUITY -> EQUITY_SCHEMA;
-      case RUNS -> RUNS_SCHEMA;
+      case PORTFOLIO_METRICS -> MetricTables.PORTFOLIO_METRICS_TABLE;
+      case SLEEVE_METRICS -> MetricTables.SLEEVE_METRICS_TABLE;
+      case SLEEVE_CORRELATIONS -> SLEEVE_CORRELATIONS_TABLE;
+      case REBALANCES -> REBALANCES_TABLE;
+      case EQUITY -> EQUITY_TABLE;
+      case RUNS -> RUNS_TABLE;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }
 
-  private static StructField key(String name) {
-    return createStructField(name, StringType, false);
-  }
-
-  private static StructField nullable(String name, org.apache.spark.sql.types.DataType type) {
-    return createStructField(name, type, true);
-  }
-
-  @SafeVarargs
-  private static StructType struct(List<StructField>... parts) {
-    List<StructField> all = new ArrayList<>();
-    for (List<StructField> p : parts) {
-      all.addAll(p);
-    }
-    return new StructType(all.toArray(new StructField[0]));
+  /** The schema of a table other than {@code configs}. */
+  static StructType schema(String table) {
+    return layout(table).schema();
   }
 }

@@ -1,5 +1,6 @@
 package io.backgrid.spark.parquet;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,11 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes rows given as {@code Object[]} in a Spark schema's column order: {@code String}, {@code
  * Double}, {@code Integer}, {@code Long}, {@code Boolean}, {@code LocalDate} (or {@code
- * java.sql.Date}), for arrays {@code double[]} or a {@code List}, for maps a {@code Map} (entries
- * in its iteration order); {@code null} leaves an optional column empty. The footer carries the
- * Spark schema under Spark's own key, so Spark reads the file with exactly that schema.
+ * java.sql.Date}), for arrays {@code double[]} or a {@code List}, for maps a {@link DoubleMap} or a
+ * {@code Map} (entries in its iteration order); {@code null} leaves an optional column empty. The
+ * footer carries the Spark schema under Spark's own key (as JSON, with each field's metadata: the
+ * column comments), so Spark reads the file with exactly that schema and {@code DESCRIBE} shows the
+ * comments.
  */
 final class RowWriteSupport extends WriteSupport<Object[]> {
   /** The footer key under which Spark stores a file's Catalyst schema (as JSON). */
@@ -30,6 +33,10 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   private final MessageType message;
   private final StructField[] fields;
   private RecordConsumer consumer;
+  // The last DoubleMap keys written and their encodings: the rows of a configuration share one keys
+  // array, so a map row encodes no string.
+  private String[] lastKeys;
+  private Binary[] lastKeyBinaries;
 
   RowWriteSupport(StructType schema) {
     this.schema = schema;
@@ -120,24 +127,55 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
   /** The map: a group holding one repeated group "key_value" with a "key" and "value" per entry. */
   private void writeMap(MapType type, Object value) {
     consumer.startGroup();
-    Map<?, ?> map = (Map<?, ?>) value;
-    if (!map.isEmpty()) {
-      consumer.startField("key_value", 0);
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        consumer.startGroup();
-        consumer.startField("key", 0);
-        writeValue(type.keyType(), e.getKey());
-        consumer.endField("key", 0);
-        if (e.getValue() != null) {
+    if (value instanceof DoubleMap map) {
+      if (map.keys().length > 0) {
+        Binary[] keys = keyBinaries(map.keys());
+        double[] values = map.values();
+        consumer.startField("key_value", 0);
+        for (int k = 0; k < keys.length; k++) {
+          consumer.startGroup();
+          consumer.startField("key", 0);
+          consumer.addBinary(keys[k]);
+          consumer.endField("key", 0);
           consumer.startField("value", 1);
-          writeValue(type.valueType(), e.getValue());
+          consumer.addDouble(values[k]);
           consumer.endField("value", 1);
+          consumer.endGroup();
         }
-        consumer.endGroup();
+        consumer.endField("key_value", 0);
       }
-      consumer.endField("key_value", 0);
+    } else {
+      Map<?, ?> map = (Map<?, ?>) value;
+      if (!map.isEmpty()) {
+        consumer.startField("key_value", 0);
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          consumer.startGroup();
+          consumer.startField("key", 0);
+          writeValue(type.keyType(), e.getKey());
+          consumer.endField("key", 0);
+          if (e.getValue() != null) {
+            consumer.startField("value", 1);
+            writeValue(type.valueType(), e.getValue());
+            consumer.endField("value", 1);
+          }
+          consumer.endGroup();
+        }
+        consumer.endField("key_value", 0);
+      }
     }
     consumer.endGroup();
+  }
+
+  private Binary[] keyBinaries(String[] keys) {
+    if (keys != lastKeys) {
+      Binary[] binaries = new Binary[keys.length];
+      for (int k = 0; k < keys.length; k++) {
+        binaries[k] = Binary.fromConstantByteArray(keys[k].getBytes(StandardCharsets.UTF_8));
+      }
+      lastKeys = keys;
+      lastKeyBinaries = binaries;
+    }
+    return lastKeyBinaries;
   }
 
   private void writeValue(DataType type, Object v) {

@@ -108,8 +108,8 @@ final class PathSections {
     ArrayNode dates = targets.putArray("dates");
     ArrayNode weights = targets.putArray("weights");
     for (GenericRecord r : rebalances) {
-      double[] w = TableFiles.numbers(r, "targets");
-      if (w != null && w.length == sleeves.size()) {
+      double[] w = TableFiles.numbers(r, "targets", sleeves);
+      if (w != null) {
         dates.add(Format.date(TableFiles.day(r, "date")));
         weights.add(Json.numbers(w, 4));
       }

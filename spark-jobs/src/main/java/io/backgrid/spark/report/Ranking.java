@@ -1,5 +1,6 @@
 package io.backgrid.spark.report;
 
+import io.backgrid.spark.job.RunStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -59,7 +60,7 @@ final class Ranking {
     double[] values = new double[n];
     List<Integer> ok = new ArrayList<>();
     for (int c = 0; c < n; c++) {
-      values[c] = "OK".equals(t.status[c]) ? raw[c] : Double.NaN;
+      values[c] = RunStatus.OK.is(t.status[c]) ? raw[c] : Double.NaN;
       if (!Double.isNaN(values[c])) {
         ok.add(c);
       }

@@ -2,6 +2,7 @@ package io.backgrid.spark.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.backgrid.spark.job.RunStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,8 +33,8 @@ final class SummarySections {
     long ok = 0;
     long failed = 0;
     for (String s : t.status) {
-      ok += "OK".equals(s) ? 1 : 0;
-      failed += "FAILED".equals(s) ? 1 : 0;
+      ok += RunStatus.OK.is(s) ? 1 : 0;
+      failed += RunStatus.FAILED.is(s) ? 1 : 0;
     }
     h.put("ok", ok);
     h.put("failed", failed);
@@ -217,7 +218,7 @@ final class SummarySections {
   static ObjectNode failed(StudyTables t) {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     for (int c = 0; c < t.ids.size(); c++) {
-      if ("FAILED".equals(t.status[c])) {
+      if (RunStatus.FAILED.is(t.status[c])) {
         groups
             .computeIfAbsent(
                 t.error[c] == null ? "(no message)" : t.error[c], m -> new ArrayList<>())

@@ -7,7 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -192,6 +194,26 @@ final class TableFiles {
         x = e.get(0);
       }
       out[i] = x instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+    return out;
+  }
+
+  /**
+   * A {@code map<string, double>} column's values for the keys, in their order (e.g. a rebalance's
+   * target weights in sleeve order); null when the column is absent or lacks one of the keys.
+   */
+  static double[] numbers(GenericRecord r, String column, List<String> keys) {
+    if (!(raw(r, column) instanceof Map<?, ?> map)) {
+      return null;
+    }
+    Map<String, Object> byKey = new HashMap<>();
+    map.forEach((k, v) -> byKey.put(k.toString(), v)); // parquet-avro gives Utf8 keys
+    double[] out = new double[keys.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!(byKey.get(keys.get(i)) instanceof Number n)) {
+        return null;
+      }
+      out[i] = n.doubleValue();
     }
     return out;
   }

@@ -64,8 +64,8 @@ class StudyJobTest {
   }
 
   /**
-   * A row as text with arrays spelled out, whether Java arrays (in-process) or Scala sequences
-   * (read).
+   * A row as text with arrays and maps spelled out (maps by key), whether Java values (in-process)
+   * or Scala collections (read).
    */
   static String text(Row row) {
     List<String> fields = new ArrayList<>();
@@ -75,6 +75,11 @@ class StudyJobTest {
         fields.add(java.util.Arrays.toString(a));
       } else if (v instanceof scala.collection.Seq<?> seq) {
         fields.add(scala.jdk.javaapi.CollectionConverters.asJava(seq).toString());
+      } else if (v instanceof io.backgrid.spark.parquet.DoubleMap m) {
+        fields.add(new java.util.TreeMap<>(m.asMap()).toString());
+      } else if (v instanceof scala.collection.Map<?, ?> m) {
+        fields.add(
+            new java.util.TreeMap<>(scala.jdk.javaapi.CollectionConverters.asJava(m)).toString());
       } else {
         fields.add(String.valueOf(v));
       }

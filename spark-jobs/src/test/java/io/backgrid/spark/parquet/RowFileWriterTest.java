@@ -8,6 +8,7 @@ import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.TimestampType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -91,6 +93,84 @@ class RowFileWriterTest {
   }
 
   @Test
+  void mapsAreWrittenAsSparkWritesThemAndReadBackByKey() throws Exception {
+    StructType schema =
+        new StructType()
+            .add("id", StringType, false)
+            .add("weights", createMapType(StringType, DoubleType, false), true);
+    String[] sleeves = {"core", "trend"};
+    Path file = dir.resolve("m").resolve("part-00000.parquet");
+    try (RowFileWriter w =
+        RowFileWriter.create(
+            new org.apache.hadoop.fs.Path(file.toUri()), schema, new Configuration())) {
+      w.write(new Object[] {"a", new DoubleMap(sleeves, new double[] {0.6, 0.4})});
+      w.write(new Object[] {"b", new DoubleMap(sleeves, new double[] {0.5, -0.0})});
+      w.write(new Object[] {"c", new java.util.TreeMap<>(Map.of("x", 1.0))});
+      w.write(new Object[] {"d", new DoubleMap(new String[0], new double[0])});
+      w.write(new Object[] {"e", null});
+    }
+    SparkSession spark = SharedSpark.get();
+    spark.read().parquet(file.getParent().toString()).createOrReplaceTempView("m");
+    assertThat(
+            spark
+                .sql(
+                    "SELECT id, weights['core'], weights['trend'], size(weights) FROM m ORDER BY"
+                        + " id")
+                .collectAsList()
+                .stream()
+                .map(Row::toString))
+        .containsExactly(
+            "[a,0.6,0.4,2]",
+            "[b,0.5,-0.0,2]",
+            "[c,null,null,1]",
+            "[d,null,null,0]",
+            "[e,null,null,null]");
+    // The Parquet layout Spark itself writes for the same Spark type.
+    Path spark4 = dir.resolve("s");
+    spark
+        .createDataFrame(spark.table("m").collectAsList(), schema)
+        .write()
+        .parquet(spark4.toString());
+    assertThat(footerSchema(file)).isEqualTo(footerSchema(firstPart(spark4)));
+  }
+
+  @Test
+  void theFooterStoresTheColumnCommentsAndDescribeShowsThem() {
+    StructType schema =
+        new StructType()
+            .add("id", StringType, false, "configuration id")
+            .add("nav", DoubleType, true, "NAV, currency units");
+    Path file = dir.resolve("c").resolve("part-00000.parquet");
+    try (RowFileWriter w =
+        RowFileWriter.create(
+            new org.apache.hadoop.fs.Path(file.toUri()), schema, new Configuration())) {
+      w.write(new Object[] {"a", 1.0});
+    }
+    SparkSession spark = SharedSpark.get();
+    spark.read().parquet(file.getParent().toString()).createOrReplaceTempView("c");
+    assertThat(spark.sql("DESCRIBE c").collectAsList().stream().map(Row::toString))
+        .containsExactly("[id,string,configuration id]", "[nav,double,NAV, currency units]");
+  }
+
+  private static Path firstPart(Path dir) throws java.io.IOException {
+    try (var s = java.nio.file.Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /** The Parquet schema of a file's footer, as text. */
+  private static String footerSchema(Path file) throws java.io.IOException {
+    try (var reader =
+        org.apache.parquet.hadoop.ParquetFileReader.open(
+            org.apache.parquet.hadoop.util.HadoopInputFile.fromPath(
+                new org.apache.hadoop.fs.Path(file.toUri()), new Configuration()))) {
+      return reader.getFooter().getFileMetaData().getSchema().toString();
+    }
+  }
+
+  @Test
   void aFileWithNoRowsIsAReadableEmptyTable() {
     Path table = write();
     assertThat(SharedSpark.get().read().parquet(table.toString()).count()).isZero();
@@ -118,7 +198,8 @@ class RowFileWriterTest {
     assertThatThrownBy(() -> ParquetSchemas.of(new StructType().add("at", TimestampType, true)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "Unsupported column type timestamp for column 'at' (supported: string, double, int,"
-                + " bigint, boolean, date, arrays and maps of them)");
+            "Unsupported column type timestamp for column 'at'"
+                + " (supported: string, double, int, bigint, boolean, date, arrays and maps of"
+                + " them)");
   }
 }
