@@ -4,6 +4,7 @@ import io.backgrid.engine.market.MarketPanel;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -129,6 +130,23 @@ public record RebalanceSchedule(RebalanceFrequency frequency, int bars)
 
   private static int quarter(LocalDate date) {
     return (date.getMonthValue() - 1) / 3;
+  }
+
+  /**
+   * The nominal number of trading days between two scheduled rebalances, to sort frequencies by how
+   * often they fire (their names sort alphabetically): daily 1, weekly 5, monthly 21, quarterly 63,
+   * yearly 252 (252 trading days a year), N for every N bars; empty for never.
+   */
+  public OptionalInt nominalBars() {
+    return switch (frequency) {
+      case NEVER -> OptionalInt.empty();
+      case DAILY -> OptionalInt.of(1);
+      case WEEKLY -> OptionalInt.of(5);
+      case MONTHLY -> OptionalInt.of(21);
+      case QUARTERLY -> OptionalInt.of(63);
+      case YEARLY -> OptionalInt.of(252);
+      case EVERY_N_BARS -> OptionalInt.of(bars);
+    };
   }
 
   @Override

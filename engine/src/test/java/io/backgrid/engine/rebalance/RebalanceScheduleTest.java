@@ -8,6 +8,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -174,5 +175,23 @@ class RebalanceScheduleTest {
         .hasMessage("Invalid rebalance schedule 'every 0 bars'" + valid);
     assertThatThrownBy(() -> RebalanceSchedule.everyBars(0))
         .hasMessage("Invalid rebalance schedule EVERY_N_BARS with bars = 0 (must be >= 1)");
+  }
+
+  @Test
+  void nominalBarsSortFrequenciesFromMostToLeastFrequentWithNeverLast() {
+    List<String> alphabetical =
+        List.of("daily", "every 10 bars", "monthly", "never", "quarterly", "weekly", "yearly");
+    List<String> sorted =
+        alphabetical.stream()
+            .sorted(
+                Comparator.comparingInt(
+                    f -> RebalanceSchedule.parse(f).nominalBars().orElse(Integer.MAX_VALUE)))
+            .toList();
+    assertThat(sorted)
+        .containsExactly(
+            "daily", "weekly", "every 10 bars", "monthly", "quarterly", "yearly", "never");
+    assertThat(RebalanceSchedule.parse("Annually").nominalBars()).hasValue(252);
+    assertThat(RebalanceSchedule.parse("every-1-bar").nominalBars()).hasValue(1);
+    assertThat(RebalanceSchedule.parse("never").nominalBars()).isEmpty();
   }
 }

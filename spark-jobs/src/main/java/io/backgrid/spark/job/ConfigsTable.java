@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 import org.apache.spark.sql.types.DataType;
@@ -184,17 +185,10 @@ public final class ConfigsTable {
 
   private static final String FREQUENCY_BARS = "rebalance_frequency_bars";
 
-  /** Approximate bars between scheduled rebalances, or null for never. */
+  /** {@link RebalanceSchedule#nominalBars()}, or null for never. */
   static Long bars(RebalanceSchedule s) {
-    return switch (s.frequency()) {
-      case NEVER -> null;
-      case DAILY -> 1L;
-      case WEEKLY -> 5L;
-      case MONTHLY -> 21L;
-      case QUARTERLY -> 63L;
-      case YEARLY -> 252L;
-      case EVERY_N_BARS -> (long) s.bars();
-    };
+    OptionalInt bars = s.nominalBars();
+    return bars.isPresent() ? (long) bars.getAsInt() : null;
   }
 
   private static DataType type(SettingColumn.Type t) {
