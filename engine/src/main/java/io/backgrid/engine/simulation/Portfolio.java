@@ -48,6 +48,11 @@ final class Portfolio {
   private int pendingClamped;
   private boolean executionPending;
 
+  /** A manual rebalance's targets waiting for the next execution point (null when none). */
+  private double[] manualTargets;
+
+  private RebalanceReason.Manual manualReason;
+
   Portfolio(
       MarketPanel panel,
       Execution execution,
@@ -85,6 +90,9 @@ final class Portfolio {
       sleeves.get(i).beginBar();
     }
     fundNewSleeves(t);
+    if (manualTargets != null) {
+      takeManual(t);
+    }
     if (executionPending) {
       executeAt(t);
       executionPending = false;
@@ -224,7 +232,33 @@ final class Portfolio {
     return nav;
   }
 
+  /**
+   * Asks for a rebalance to {@code targets} (one per sleeve, checked by the caller) at the next
+   * execution point; it replaces one asked for before that has not executed yet.
+   */
+  void requestRebalance(double[] targets, RebalanceReason.Manual reason) {
+    manualTargets = targets.clone();
+    manualReason = reason;
+  }
+
+  /**
+   * Makes the manual rebalance the one pending for this bar's execution point (next-open: this
+   * open; close: this close, where it takes the place of the rule's); the cooldown counts from t.
+   */
+  private void takeManual(int t) {
+    System.arraycopy(manualTargets, 0, proposed, 0, manualTargets.length);
+    pendingReason = manualReason;
+    pendingNote = "";
+    pendingClamped = 0;
+    rebalancer.restartCooldown(t);
+    manualTargets = null;
+    manualReason = null;
+  }
+
   private void decideRebalance(int t, long nav) {
+    if (pendingReason instanceof RebalanceReason.Manual) {
+      return; // close fills: a manual rebalance executes at this close
+    }
     for (int i = 0; i < sleeves.size(); i++) {
       active[i] = sleeves.get(i).running();
     }
@@ -273,7 +307,9 @@ final class Portfolio {
     for (int i = 0; i < sleeves.size(); i++) {
       Sleeve s = sleeves.get(i);
       if (s.completeRemoval()) {
-        accounts.transfer(s, -s.ledger().cashCents(), t, TransferReason.REMOVE);
+        long cash = s.ledger().cashCents();
+        accounts.transfer(s, -cash, t, TransferReason.REMOVE);
+        s.markRemoved(cash, t);
       }
     }
   }
