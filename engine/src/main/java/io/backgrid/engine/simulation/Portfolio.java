@@ -34,6 +34,7 @@ final class Portfolio {
   private final SignalCache signals;
   private final Accounts accounts;
   private final Sleeves sleeves;
+  private final Lifecycle lifecycle;
   private int nextBar;
 
   private OrderBook book;
@@ -66,6 +67,12 @@ final class Portfolio {
     this.signals = signals;
     this.accounts = accounts;
     this.sleeves = sleeves;
+    this.lifecycle = new Lifecycle(panel, sleeves);
+  }
+
+  /** The lifecycle rules and their events. */
+  Lifecycle lifecycle() {
+    return lifecycle;
   }
 
   /** The next bar to execute (= number of bars executed). */
@@ -111,6 +118,9 @@ final class Portfolio {
       executeAt(t);
     } else {
       executionPending = t + 1 < panel.barCount();
+    }
+    if (!lifecycle.isEmpty()) {
+      lifecycle.endBar(t); // sees t's close and fills; its actions take effect from now on
     }
     nextBar++;
   }

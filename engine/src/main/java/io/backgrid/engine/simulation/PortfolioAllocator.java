@@ -136,6 +136,22 @@ public final class PortfolioAllocator {
     portfolio.requestRebalance(targets, new RebalanceReason.Manual(reason));
   }
 
+  /**
+   * Adds a lifecycle rule (see {@link LifecycleRule} for when it fires and when it acts). Add rules
+   * before running: a sleeve's figures are tracked from the bar its first rule was added.
+   *
+   * @throws IllegalArgumentException for an unknown sleeve, naming the known ones
+   */
+  public PortfolioAllocator addRule(LifecycleRule rule) {
+    portfolio.lifecycle().add(rule);
+    return this;
+  }
+
+  /** Every lifecycle rule firing so far, in order. */
+  public List<LifecycleEvent> lifecycleEvents() {
+    return portfolio.lifecycle().events();
+  }
+
   /** Runs every remaining bar. */
   public void run() {
     while (portfolio.nextBar() < panel.barCount()) {

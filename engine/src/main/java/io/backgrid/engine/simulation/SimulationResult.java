@@ -23,6 +23,7 @@ import java.util.List;
  * @param sleeveNavCents NAV per sleeve per bar, [sleeve][bar] (empty unless FULL)
  * @param trades every fill (empty unless FULL)
  * @param transfers every transfer (empty unless FULL)
+ * @param lifecycleEvents every lifecycle rule firing, in order (kept at every detail level)
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -38,7 +39,8 @@ public record SimulationResult(
     long[] navCents,
     long[][] sleeveNavCents,
     List<Trade> trades,
-    List<Transfer> transfers) {
+    List<Transfer> transfers,
+    List<LifecycleEvent> lifecycleEvents) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

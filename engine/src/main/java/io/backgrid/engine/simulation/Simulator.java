@@ -48,6 +48,17 @@ public final class Simulator {
    *     strategy, a period without bars, …)
    */
   public SimulationResult run(PortfolioConfig config, Detail detail) {
+    return run(config, detail, List.of());
+  }
+
+  /**
+   * Runs one configuration with lifecycle rules (see {@link LifecycleRule}); their firings are
+   * {@link SimulationResult#lifecycleEvents()}.
+   *
+   * @throws IllegalArgumentException as {@link #run(PortfolioConfig, Detail)}, and for a rule on an
+   *     unknown sleeve
+   */
+  public SimulationResult run(PortfolioConfig config, Detail detail, List<LifecycleRule> rules) {
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
@@ -64,6 +75,9 @@ public final class Simulator {
     double[] weights = config.weights();
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
+    }
+    for (LifecycleRule rule : rules) {
+      allocator.addRule(rule);
     }
     return new Run(market, cache.epochDays(), allocator, config, full).simulate();
   }
@@ -201,7 +215,8 @@ public final class Simulator {
           nav,
           sleeveNav,
           full ? allocator.trades() : List.of(),
-          full ? allocator.transfers() : List.of());
+          full ? allocator.transfers() : List.of(),
+          List.copyOf(allocator.lifecycleEvents()));
     }
   }
 }
