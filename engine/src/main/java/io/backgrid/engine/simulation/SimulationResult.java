@@ -24,6 +24,9 @@ import java.util.List;
  * @param trades every fill (empty unless FULL)
  * @param transfers every transfer (empty unless FULL)
  * @param lifecycleEvents every lifecycle rule firing, in order (kept at every detail level)
+ * @param reserveContribution the reserve's return contribution Σ_t (R_t − R_{t−1} + Σ_i f_{i,t}) /
+ *     V_{t−1}, R the reserve: 0 up to rounding, as the reserve earns nothing; with the sleeves'
+ *     {@link SleeveFigures#returnContribution()} it adds up to Σ_t r_t of the portfolio
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -40,7 +43,8 @@ public record SimulationResult(
     long[][] sleeveNavCents,
     List<Trade> trades,
     List<Transfer> transfers,
-    List<LifecycleEvent> lifecycleEvents) {
+    List<LifecycleEvent> lifecycleEvents,
+    double reserveContribution) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

@@ -123,6 +123,7 @@ public final class Simulator {
         sleeveMetrics[i] = new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
         Arrays.fill(sleeveReturns[i], Double.NaN);
       }
+      RunFigures figures = new RunFigures(n);
       long previousNav = 0;
       long bought = 0;
       long sold = 0;
@@ -166,8 +167,9 @@ public final class Simulator {
             sleeveNav[i][t] = value;
           }
         }
+        figures.bar(t, v, allocator.reserveCents(), sleeves, sleeveReturns);
       }
-      return result(portfolio.snapshot(), sleeveMetrics, sleeveReturns, nav, sleeveNav);
+      return result(portfolio.snapshot(), sleeveMetrics, sleeveReturns, nav, sleeveNav, figures);
     }
 
     private static double turnover(long bought, long sold, long nav) {
@@ -179,8 +181,10 @@ public final class Simulator {
         MetricsAccumulator[] sleeveMetrics,
         double[][] sleeveReturns,
         long[] nav,
-        long[][] sleeveNav) {
+        long[][] sleeveNav,
+        RunFigures figures) {
       long total = allocator.navCents();
+      SleeveFigures[] sleeveFigures = figures.sleeves(sleeveReturns);
       List<SleeveResult> results = new ArrayList<>(n);
       List<String> ids = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -199,7 +203,8 @@ public final class Simulator {
                 ledger.navCents(),
                 ledger.costsPaidCents(),
                 ledger.realisedPnlCents(),
-                ledger.fillCount()));
+                ledger.fillCount(),
+                sleeveFigures[i]));
       }
       return new SimulationResult(
           market.dates(),
@@ -216,7 +221,8 @@ public final class Simulator {
           sleeveNav,
           full ? allocator.trades() : List.of(),
           full ? allocator.transfers() : List.of(),
-          List.copyOf(allocator.lifecycleEvents()));
+          List.copyOf(allocator.lifecycleEvents()),
+          figures.reserveContribution());
     }
   }
 }
