@@ -30,6 +30,7 @@ final class Accounts {
   private long soldCarried;
   private long marketBoughtCarried;
   private long marketSoldCarried;
+  private long crossedCarried;
   private OrderBook book;
 
   Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
@@ -81,8 +82,20 @@ final class Accounts {
     }
   }
 
-  void recordRebalance(RebalanceRecord record) {
+  /** Records a rebalance; returns its index for {@link #completeRebalance}. */
+  int recordRebalance(RebalanceRecord record) {
     rebalances.add(record);
+    return rebalances.size() - 1;
+  }
+
+  /** Adds the netting of its execution point to the rebalance at {@code index}. */
+  void completeRebalance(int index, NettingTotals netting) {
+    rebalances.set(index, rebalances.get(index).withNetting(netting));
+  }
+
+  /** Number of rebalances recorded, the initial allocation included. */
+  int rebalanceCount() {
+    return rebalances.size();
   }
 
   /** Counts the totals of {@code next} from now on, keeping those of the book it replaces. */
@@ -94,6 +107,7 @@ final class Accounts {
       soldCarried += book.soldCents();
       marketBoughtCarried += book.marketBoughtCents();
       marketSoldCarried += book.marketSoldCents();
+      crossedCarried += book.crossedCents();
     }
     book = next;
   }
@@ -120,6 +134,10 @@ final class Accounts {
 
   long marketSoldCents() {
     return marketSoldCarried + (book == null ? 0 : book.marketSoldCents());
+  }
+
+  long crossedCents() {
+    return crossedCarried + (book == null ? 0 : book.crossedCents());
   }
 
   int tradeCount() {

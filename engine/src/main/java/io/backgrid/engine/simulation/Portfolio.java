@@ -54,6 +54,12 @@ final class Portfolio {
 
   private RebalanceReason.Manual manualReason;
 
+  /** The rebalance record waiting for its execution point's netting, −1 when none. */
+  private int openRecord = -1;
+
+  /** The netting totals when the open record's execution point began. */
+  private NettingTotals openSince = NettingTotals.NONE;
+
   Portfolio(
       MarketPanel panel,
       Execution execution,
@@ -220,17 +226,20 @@ final class Portfolio {
     if (t == 0) {
       double[] after = new double[weights.length];
       sleeves.weights(navCents(), after);
-      accounts.recordRebalance(
-          new RebalanceRecord(
-              panel.date(t),
-              RebalanceReason.INITIAL,
-              "",
-              before,
-              weights,
-              after,
-              moved,
-              0,
-              rebalancer.clamped()));
+      openSince = NettingTotals.of(accounts);
+      openRecord =
+          accounts.recordRebalance(
+              new RebalanceRecord(
+                  panel.date(t),
+                  RebalanceReason.INITIAL,
+                  "",
+                  before,
+                  weights,
+                  after,
+                  moved,
+                  0,
+                  rebalancer.clamped(),
+                  NettingTotals.NONE));
     }
   }
 
@@ -307,13 +316,19 @@ final class Portfolio {
       }
     }
     if (pendingReason != null) {
+      openSince = NettingTotals.of(accounts);
       mover.move(t, pendingReason, pendingNote, pendingClamped, proposed, targetWeights);
+      openRecord = accounts.rebalanceCount() - 1;
       pendingReason = null;
     }
     for (int i = 0; i < sleeves.size(); i++) {
       sleeves.get(i).placeOrders(book, i, execution);
     }
     book.execute(accounts.tradeLog());
+    if (openRecord >= 0) {
+      accounts.completeRebalance(openRecord, NettingTotals.of(accounts).minus(openSince));
+      openRecord = -1;
+    }
     for (int i = 0; i < sleeves.size(); i++) {
       Sleeve s = sleeves.get(i);
       if (s.completeRemoval()) {

@@ -264,6 +264,11 @@ public final class PortfolioAllocator {
     return accounts.marketSoldCents();
   }
 
+  /** What netting did so far: gross, net and crossed notional, costs and savings. */
+  public NettingTotals netting() {
+    return NettingTotals.of(accounts);
+  }
+
   /** Number of fills so far. */
   public int tradeCount() {
     return accounts.tradeCount();

@@ -27,6 +27,7 @@ import java.util.List;
  * @param reserveContribution the reserve's return contribution Σ_t (R_t − R_{t−1} + Σ_i f_{i,t}) /
  *     V_{t−1}, R the reserve: 0 up to rounding, as the reserve earns nothing; with the sleeves'
  *     {@link SleeveFigures#returnContribution()} it adds up to Σ_t r_t of the portfolio
+ * @param netting what netting did over the whole run (gross, net, crossed, costs, savings)
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -44,7 +45,8 @@ public record SimulationResult(
     List<Trade> trades,
     List<Transfer> transfers,
     List<LifecycleEvent> lifecycleEvents,
-    double reserveContribution) {
+    double reserveContribution,
+    NettingTotals netting) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

@@ -222,7 +222,8 @@ public final class Simulator {
           full ? allocator.trades() : List.of(),
           full ? allocator.transfers() : List.of(),
           List.copyOf(allocator.lifecycleEvents()),
-          figures.reserveContribution());
+          figures.reserveContribution(),
+          allocator.netting());
     }
   }
 }
