@@ -28,6 +28,7 @@ import java.util.List;
  *     V_{t−1}, R the reserve: 0 up to rounding, as the reserve earns nothing; with the sleeves'
  *     {@link SleeveFigures#returnContribution()} it adds up to Σ_t r_t of the portfolio
  * @param netting what netting did over the whole run (gross, net, crossed, costs, savings)
+ * @param rolling rolling one-year volatility and Sharpe ratio per bar (empty unless FULL)
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -46,7 +47,8 @@ public record SimulationResult(
     List<Transfer> transfers,
     List<LifecycleEvent> lifecycleEvents,
     double reserveContribution,
-    NettingTotals netting) {
+    NettingTotals netting,
+    RollingFigures rolling) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

@@ -124,6 +124,11 @@ public final class Simulator {
         Arrays.fill(sleeveReturns[i], Double.NaN);
       }
       RunFigures figures = new RunFigures(n);
+      // [0, n): the sleeves, n: the portfolio
+      RollingStats[] rolling = new RollingStats[full ? n + 1 : 0];
+      for (int i = 0; i < rolling.length; i++) {
+        rolling[i] = new RollingStats(RollingFigures.YEAR, bars, portfolio.riskFreePerPeriod());
+      }
       long previousNav = 0;
       long bought = 0;
       long sold = 0;
@@ -138,8 +143,11 @@ public final class Simulator {
         if (t == 0) {
           portfolio.start(day);
         } else if (previousNav > 0) {
-          portfolio.add(
-              day, Math.max(-1.0, (double) v / previousNav - 1.0), turnover(dBought, dSold, v));
+          double r = Math.max(-1.0, (double) v / previousNav - 1.0);
+          portfolio.add(day, r, turnover(dBought, dSold, v));
+          if (full) {
+            rolling[n].add(t, r);
+          }
         }
         previousNav = v;
         if (full) {
@@ -161,6 +169,9 @@ public final class Simulator {
               sleeveReturns[i][t] = r;
               sleeveMetrics[i].add(day, r, turnover(b, s, value));
             }
+            if (full) {
+              rolling[i].add(t, sleeveReturns[i][t]);
+            }
           }
           previous[i] = value;
           if (full) {
@@ -169,7 +180,25 @@ public final class Simulator {
         }
         figures.bar(t, v, allocator.reserveCents(), sleeves, sleeveReturns);
       }
-      return result(portfolio.snapshot(), sleeveMetrics, sleeveReturns, nav, sleeveNav, figures);
+      return result(
+          portfolio.snapshot(),
+          sleeveMetrics,
+          sleeveReturns,
+          nav,
+          sleeveNav,
+          figures,
+          full ? rolling(rolling) : RollingFigures.none());
+    }
+
+    private RollingFigures rolling(RollingStats[] rolling) {
+      double[][] volatility = new double[n][];
+      double[][] sharpe = new double[n][];
+      for (int i = 0; i < n; i++) {
+        volatility[i] = rolling[i].volatility();
+        sharpe[i] = rolling[i].sharpe();
+      }
+      return new RollingFigures(
+          RollingFigures.YEAR, rolling[n].volatility(), rolling[n].sharpe(), volatility, sharpe);
     }
 
     private static double turnover(long bought, long sold, long nav) {
@@ -182,7 +211,8 @@ public final class Simulator {
         double[][] sleeveReturns,
         long[] nav,
         long[][] sleeveNav,
-        RunFigures figures) {
+        RunFigures figures,
+        RollingFigures rolling) {
       long total = allocator.navCents();
       SleeveFigures[] sleeveFigures = figures.sleeves(sleeveReturns);
       List<SleeveResult> results = new ArrayList<>(n);
@@ -223,7 +253,8 @@ public final class Simulator {
           full ? allocator.transfers() : List.of(),
           List.copyOf(allocator.lifecycleEvents()),
           figures.reserveContribution(),
-          allocator.netting());
+          allocator.netting(),
+          rolling);
     }
   }
 }
