@@ -27,7 +27,10 @@ import java.util.Objects;
  * @param trigger when
  */
 public record LifecycleRule(
-    String sleeve, LifecycleAction action, RemoveMode mode, LifecycleTrigger trigger) {
+    String sleeve, LifecycleAction action, RemoveMode mode, LifecycleTrigger trigger)
+    implements java.io.Serializable {
+  @java.io.Serial private static final long serialVersionUID = 1L;
+
   public LifecycleRule {
     Objects.requireNonNull(sleeve, "sleeve");
     Objects.requireNonNull(action, "action");

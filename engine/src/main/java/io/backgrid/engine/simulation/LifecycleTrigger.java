@@ -8,7 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** When a lifecycle rule fires (see {@link LifecycleRule} for the edge-trigger semantics). */
-public sealed interface LifecycleTrigger {
+public sealed interface LifecycleTrigger extends java.io.Serializable {
 
   /** How a {@link Threshold} compares the figure with its threshold. */
   enum Comparison {

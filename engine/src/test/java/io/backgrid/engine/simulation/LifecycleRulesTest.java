@@ -197,6 +197,21 @@ class LifecycleRulesTest {
   }
 
   @Test
+  void rulesSurviveSerialisationAsConfigurationsDo() throws Exception {
+    LifecycleRule rule =
+        LifecycleRule.remove(
+            "a", RemoveMode.KEEP, new LifecycleTrigger.OnDate(LocalDate.of(2020, 1, 8)));
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(List.of(rule, PAUSE_AT_20));
+    }
+    try (var in =
+        new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isEqualTo(List.of(rule, PAUSE_AT_20));
+    }
+  }
+
+  @Test
   void conditionsAreParsedAndBadOnesNamed() {
     assertThat(LifecycleTrigger.parse("return(63) < -0.10"))
         .isEqualTo(
