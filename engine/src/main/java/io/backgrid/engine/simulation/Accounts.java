@@ -33,6 +33,16 @@ final class Accounts {
   private long crossedCarried;
   private OrderBook book;
 
+  /** The rebalance record waiting for its execution point's netting, −1 when none. */
+  private int openRecord = -1;
+
+  // The totals when the current execution point began (longs: no allocation per bar).
+  private long sinceGross;
+  private long sinceNet;
+  private long sinceCrossed;
+  private long sinceCosts;
+  private long sinceSavings;
+
   Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
     this.panel = panel;
     this.capital = capitalCents;
@@ -82,20 +92,39 @@ final class Accounts {
     }
   }
 
-  /** Records a rebalance; returns its index for {@link #completeRebalance}. */
-  int recordRebalance(RebalanceRecord record) {
+  /**
+   * Records a rebalance; the netting of its execution point is added when that ends ({@link
+   * #endExecution}).
+   */
+  void recordRebalance(RebalanceRecord record) {
     rebalances.add(record);
-    return rebalances.size() - 1;
+    if (openRecord < 0) {
+      openRecord = rebalances.size() - 1;
+    }
   }
 
-  /** Adds the netting of its execution point to the rebalance at {@code index}. */
-  void completeRebalance(int index, NettingTotals netting) {
-    rebalances.set(index, rebalances.get(index).withNetting(netting));
+  /** An execution point begins: notes the totals its fills will be measured from. */
+  void beginExecution() {
+    sinceGross = boughtCents() + soldCents();
+    sinceNet = marketBoughtCents() + marketSoldCents();
+    sinceCrossed = crossedCents();
+    sinceCosts = costsCents();
+    sinceSavings = nettingSavingsCents();
   }
 
-  /** Number of rebalances recorded, the initial allocation included. */
-  int rebalanceCount() {
-    return rebalances.size();
+  /** An execution point ended: a rebalance recorded for it gets the netting of its fills. */
+  void endExecution() {
+    if (openRecord >= 0) {
+      NettingTotals n =
+          new NettingTotals(
+              boughtCents() + soldCents() - sinceGross,
+              marketBoughtCents() + marketSoldCents() - sinceNet,
+              crossedCents() - sinceCrossed,
+              costsCents() - sinceCosts,
+              nettingSavingsCents() - sinceSavings);
+      rebalances.set(openRecord, rebalances.get(openRecord).withNetting(n));
+      openRecord = -1;
+    }
   }
 
   /** Counts the totals of {@code next} from now on, keeping those of the book it replaces. */

@@ -35,14 +35,4 @@ public record NettingTotals(
     return new NettingTotals(
         gross, net, accounts.crossedCents(), accounts.costsCents(), accounts.nettingSavingsCents());
   }
-
-  /** These totals minus {@code earlier}'s (the fills between two snapshots). */
-  NettingTotals minus(NettingTotals earlier) {
-    return new NettingTotals(
-        grossCents - earlier.grossCents,
-        netCents - earlier.netCents,
-        crossedCents - earlier.crossedCents,
-        costsCents - earlier.costsCents,
-        savingsCents - earlier.savingsCents);
-  }
 }

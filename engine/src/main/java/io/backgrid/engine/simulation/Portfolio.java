@@ -54,12 +54,6 @@ final class Portfolio {
 
   private RebalanceReason.Manual manualReason;
 
-  /** The rebalance record waiting for its execution point's netting, −1 when none. */
-  private int openRecord = -1;
-
-  /** The netting totals when the open record's execution point began. */
-  private NettingTotals openSince = NettingTotals.NONE;
-
   Portfolio(
       MarketPanel panel,
       Execution execution,
@@ -226,20 +220,18 @@ final class Portfolio {
     if (t == 0) {
       double[] after = new double[weights.length];
       sleeves.weights(navCents(), after);
-      openSince = NettingTotals.of(accounts);
-      openRecord =
-          accounts.recordRebalance(
-              new RebalanceRecord(
-                  panel.date(t),
-                  RebalanceReason.INITIAL,
-                  "",
-                  before,
-                  weights,
-                  after,
-                  moved,
-                  0,
-                  rebalancer.clamped(),
-                  NettingTotals.NONE));
+      accounts.recordRebalance(
+          new RebalanceRecord(
+              panel.date(t),
+              RebalanceReason.INITIAL,
+              "",
+              before,
+              weights,
+              after,
+              moved,
+              0,
+              rebalancer.clamped(),
+              NettingTotals.NONE));
     }
   }
 
@@ -310,25 +302,21 @@ final class Portfolio {
       return;
     }
     book.prepare(t);
+    accounts.beginExecution();
     if (execution.fill() == FillPrice.NEXT_OPEN) {
       for (int i = 0; i < sleeves.size(); i++) {
         sleeves.get(i).ledger().mark(book.valuationPrices());
       }
     }
     if (pendingReason != null) {
-      openSince = NettingTotals.of(accounts);
       mover.move(t, pendingReason, pendingNote, pendingClamped, proposed, targetWeights);
-      openRecord = accounts.rebalanceCount() - 1;
       pendingReason = null;
     }
     for (int i = 0; i < sleeves.size(); i++) {
       sleeves.get(i).placeOrders(book, i, execution);
     }
     book.execute(accounts.tradeLog());
-    if (openRecord >= 0) {
-      accounts.completeRebalance(openRecord, NettingTotals.of(accounts).minus(openSince));
-      openRecord = -1;
-    }
+    accounts.endExecution();
     for (int i = 0; i < sleeves.size(); i++) {
       Sleeve s = sleeves.get(i);
       if (s.completeRemoval()) {
