@@ -52,6 +52,7 @@ public final class OrderBook {
   private long costs;
   private long bought;
   private long sold;
+  private long crossed;
 
   /** What reached the market: with netting the net order of each symbol, else every fill. */
   private long marketBought;
@@ -194,7 +195,11 @@ public final class OrderBook {
     } else {
       sold += notional;
     }
-    log.add(prices.bar(), i, s, q, px, notional, cost, netting.crossedPart(s, q));
+    double crossedQuantity = netting.crossedPart(s, q);
+    if (crossedQuantity > 0) {
+      crossed += Money.value(crossedQuantity, px);
+    }
+    log.add(prices.bar(), i, s, q, px, notional, cost, crossedQuantity);
     orders[i][slot] = 0;
   }
 
@@ -206,6 +211,15 @@ public final class OrderBook {
   /** Costs saved by netting so far (stand-alone costs minus costs charged), in cents. */
   public long nettingSavingsCents() {
     return netting.savings();
+  }
+
+  /**
+   * Notional of the fills' parts crossed internally against another sleeve's opposite fill so far,
+   * both legs counted, in cents (0 without netting; gross − market notional up to a cent per fill,
+   * as each is rounded on its own).
+   */
+  public long crossedCents() {
+    return crossed;
   }
 
   /** Notional bought by all sleeves so far, in cents. */

@@ -30,7 +30,18 @@ final class Accounts {
   private long soldCarried;
   private long marketBoughtCarried;
   private long marketSoldCarried;
+  private long crossedCarried;
   private OrderBook book;
+
+  /** The rebalance record waiting for its execution point's netting, −1 when none. */
+  private int openRecord = -1;
+
+  // The totals when the current execution point began (longs: no allocation per bar).
+  private long sinceGross;
+  private long sinceNet;
+  private long sinceCrossed;
+  private long sinceCosts;
+  private long sinceSavings;
 
   Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
     this.panel = panel;
@@ -81,8 +92,39 @@ final class Accounts {
     }
   }
 
+  /**
+   * Records a rebalance; the netting of its execution point is added when that ends ({@link
+   * #endExecution}).
+   */
   void recordRebalance(RebalanceRecord record) {
     rebalances.add(record);
+    if (openRecord < 0) {
+      openRecord = rebalances.size() - 1;
+    }
+  }
+
+  /** An execution point begins: notes the totals its fills will be measured from. */
+  void beginExecution() {
+    sinceGross = boughtCents() + soldCents();
+    sinceNet = marketBoughtCents() + marketSoldCents();
+    sinceCrossed = crossedCents();
+    sinceCosts = costsCents();
+    sinceSavings = nettingSavingsCents();
+  }
+
+  /** An execution point ended: a rebalance recorded for it gets the netting of its fills. */
+  void endExecution() {
+    if (openRecord >= 0) {
+      NettingTotals n =
+          new NettingTotals(
+              boughtCents() + soldCents() - sinceGross,
+              marketBoughtCents() + marketSoldCents() - sinceNet,
+              crossedCents() - sinceCrossed,
+              costsCents() - sinceCosts,
+              nettingSavingsCents() - sinceSavings);
+      rebalances.set(openRecord, rebalances.get(openRecord).withNetting(n));
+      openRecord = -1;
+    }
   }
 
   /** Counts the totals of {@code next} from now on, keeping those of the book it replaces. */
@@ -94,6 +136,7 @@ final class Accounts {
       soldCarried += book.soldCents();
       marketBoughtCarried += book.marketBoughtCents();
       marketSoldCarried += book.marketSoldCents();
+      crossedCarried += book.crossedCents();
     }
     book = next;
   }
@@ -120,6 +163,10 @@ final class Accounts {
 
   long marketSoldCents() {
     return marketSoldCarried + (book == null ? 0 : book.marketSoldCents());
+  }
+
+  long crossedCents() {
+    return crossedCarried + (book == null ? 0 : book.crossedCents());
   }
 
   int tradeCount() {

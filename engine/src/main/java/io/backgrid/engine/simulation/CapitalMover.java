@@ -140,7 +140,8 @@ final class CapitalMover {
             after,
             moved,
             book.costsCents() - costsBefore,
-            clamped));
+            clamped,
+            NettingTotals.NONE));
   }
 
   private static double costRate(Execution execution) {

@@ -34,6 +34,7 @@ final class Portfolio {
   private final SignalCache signals;
   private final Accounts accounts;
   private final Sleeves sleeves;
+  private final Lifecycle lifecycle;
   private int nextBar;
 
   private OrderBook book;
@@ -48,6 +49,11 @@ final class Portfolio {
   private int pendingClamped;
   private boolean executionPending;
 
+  /** A manual rebalance's targets waiting for the next execution point (null when none). */
+  private double[] manualTargets;
+
+  private RebalanceReason.Manual manualReason;
+
   Portfolio(
       MarketPanel panel,
       Execution execution,
@@ -61,6 +67,12 @@ final class Portfolio {
     this.signals = signals;
     this.accounts = accounts;
     this.sleeves = sleeves;
+    this.lifecycle = new Lifecycle(panel, sleeves);
+  }
+
+  /** The lifecycle rules and their events. */
+  Lifecycle lifecycle() {
+    return lifecycle;
   }
 
   /** The next bar to execute (= number of bars executed). */
@@ -85,6 +97,9 @@ final class Portfolio {
       sleeves.get(i).beginBar();
     }
     fundNewSleeves(t);
+    if (manualTargets != null) {
+      takeManual(t);
+    }
     if (executionPending) {
       executeAt(t);
       executionPending = false;
@@ -103,6 +118,9 @@ final class Portfolio {
       executeAt(t);
     } else {
       executionPending = t + 1 < panel.barCount();
+    }
+    if (!lifecycle.isEmpty()) {
+      lifecycle.endBar(t); // sees t's close and fills; its actions take effect from now on
     }
     nextBar++;
   }
@@ -212,7 +230,8 @@ final class Portfolio {
               after,
               moved,
               0,
-              rebalancer.clamped()));
+              rebalancer.clamped(),
+              NettingTotals.NONE));
     }
   }
 
@@ -224,7 +243,33 @@ final class Portfolio {
     return nav;
   }
 
+  /**
+   * Asks for a rebalance to {@code targets} (one per sleeve, checked by the caller) at the next
+   * execution point; it replaces one asked for before that has not executed yet.
+   */
+  void requestRebalance(double[] targets, RebalanceReason.Manual reason) {
+    manualTargets = targets.clone();
+    manualReason = reason;
+  }
+
+  /**
+   * Makes the manual rebalance the one pending for this bar's execution point (next-open: this
+   * open; close: this close, where it takes the place of the rule's); the cooldown counts from t.
+   */
+  private void takeManual(int t) {
+    System.arraycopy(manualTargets, 0, proposed, 0, manualTargets.length);
+    pendingReason = manualReason;
+    pendingNote = "";
+    pendingClamped = 0;
+    rebalancer.restartCooldown(t);
+    manualTargets = null;
+    manualReason = null;
+  }
+
   private void decideRebalance(int t, long nav) {
+    if (pendingReason instanceof RebalanceReason.Manual) {
+      return; // close fills: a manual rebalance executes at this close
+    }
     for (int i = 0; i < sleeves.size(); i++) {
       active[i] = sleeves.get(i).running();
     }
@@ -257,6 +302,7 @@ final class Portfolio {
       return;
     }
     book.prepare(t);
+    accounts.beginExecution();
     if (execution.fill() == FillPrice.NEXT_OPEN) {
       for (int i = 0; i < sleeves.size(); i++) {
         sleeves.get(i).ledger().mark(book.valuationPrices());
@@ -270,10 +316,13 @@ final class Portfolio {
       sleeves.get(i).placeOrders(book, i, execution);
     }
     book.execute(accounts.tradeLog());
+    accounts.endExecution();
     for (int i = 0; i < sleeves.size(); i++) {
       Sleeve s = sleeves.get(i);
       if (s.completeRemoval()) {
-        accounts.transfer(s, -s.ledger().cashCents(), t, TransferReason.REMOVE);
+        long cash = s.ledger().cashCents();
+        accounts.transfer(s, -cash, t, TransferReason.REMOVE);
+        s.markRemoved(cash, t);
       }
     }
   }

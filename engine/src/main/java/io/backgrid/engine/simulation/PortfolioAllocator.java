@@ -9,6 +9,7 @@ import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.PriceField;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Owns a portfolio's sleeves and its cash reserve, and runs them bar by bar (DESIGN §3).
@@ -31,6 +32,7 @@ public final class PortfolioAllocator {
   private final Accounts accounts;
   private final Sleeves sleeves = new Sleeves();
   private final Portfolio portfolio;
+  private final Rebalancing rebalancing;
 
   /**
    * A portfolio with {@code capital} in its reserve and no sleeves yet.
@@ -65,6 +67,7 @@ public final class PortfolioAllocator {
     }
     this.panel = panel;
     this.execution = execution;
+    this.rebalancing = rebalancing;
     this.signals = signals;
     this.accounts = new Accounts(panel, Money.cents(capital), keepDetails);
     this.portfolio = new Portfolio(panel, execution, rebalancing, signals, accounts, sleeves);
@@ -105,8 +108,48 @@ public final class PortfolioAllocator {
    * position that cannot be sold (not tradable, or its costs exceed its proceeds plus the sleeve's
    * cash) keeps it liquidating until it can.
    */
-  public void remove(String id, RemoveMode mode) {
+  public Removal remove(String id, RemoveMode mode) {
     sleeves.remove(id, mode);
+    return new Removal(sleeves.get(id), mode);
+  }
+
+  /**
+   * Rebalances to {@code weights} at the next execution point (the next open with next-open fills,
+   * the next bar's close with close fills, where it takes the place of the rule's rebalance), as
+   * {@link RebalanceReason.Manual}{@code (reason)}. Running sleeves not named keep their current
+   * target weight; paused and stopped sleeves keep their capital, as in every rebalance. The
+   * weights are used as given: no algorithm, no exposure target; the cooldown restarts there. A
+   * second call before that execution point replaces the first.
+   *
+   * @param weights target weight per sleeve id, each in [0, 1] and within the sleeve's constraints;
+   *     the running sleeves' targets sum to ≤ 1 (the rest stays in the reserve)
+   * @param reason the text the rebalances table shows after {@code manual}
+   * @throws IllegalArgumentException for an unknown id, a weight out of range or bounds, a sum over
+   *     1 (the messages of the initial weights)
+   * @throws IllegalStateException for a sleeve that is not running, before the first or after the
+   *     last bar
+   */
+  public void rebalance(Map<String, Double> weights, String reason) {
+    double[] targets =
+        ManualRebalance.targets(
+            weights, sleeves, rebalancing.constraints(), portfolio.nextBar(), panel.barCount());
+    portfolio.requestRebalance(targets, new RebalanceReason.Manual(reason));
+  }
+
+  /**
+   * Adds a lifecycle rule (see {@link LifecycleRule} for when it fires and when it acts). Add rules
+   * before running: a sleeve's figures are tracked from the bar its first rule was added.
+   *
+   * @throws IllegalArgumentException for an unknown sleeve, naming the known ones
+   */
+  public PortfolioAllocator addRule(LifecycleRule rule) {
+    portfolio.lifecycle().add(rule);
+    return this;
+  }
+
+  /** Every lifecycle rule firing so far, in order. */
+  public List<LifecycleEvent> lifecycleEvents() {
+    return portfolio.lifecycle().events();
   }
 
   /** Runs every remaining bar. */
@@ -219,6 +262,11 @@ public final class PortfolioAllocator {
   /** Notional sold to the market, in cents; see {@link #marketBoughtCents()}. */
   public long marketSoldCents() {
     return accounts.marketSoldCents();
+  }
+
+  /** What netting did so far: gross, net and crossed notional, costs and savings. */
+  public NettingTotals netting() {
+    return NettingTotals.of(accounts);
   }
 
   /** Number of fills so far. */

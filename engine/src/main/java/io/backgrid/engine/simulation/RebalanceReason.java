@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Why a portfolio rebalanced. {@link #label()} is the text the rebalances table shows: {@code
- * initial}, {@code schedule weekly}, {@code drift 0.0556 > 0.05}.
+ * initial}, {@code schedule weekly}, {@code drift 0.0556 > 0.05}, {@code manual risk off}.
  */
 public sealed interface RebalanceReason {
   /** The allocation at the first bar. */
@@ -44,6 +44,22 @@ public sealed interface RebalanceReason {
     @Override
     public String label() {
       return String.format(Locale.ROOT, "drift %.4f > %s", drift, threshold);
+    }
+  }
+
+  /**
+   * A rebalance asked for by {@link PortfolioAllocator#rebalance}.
+   *
+   * @param text the caller's reason, may be empty
+   */
+  record Manual(String text) implements RebalanceReason {
+    public Manual {
+      java.util.Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String label() {
+      return text.isEmpty() ? "manual" : "manual " + text;
     }
   }
 }

@@ -16,6 +16,8 @@ import java.time.LocalDate;
  * @param costsCents costs of the sells that freed the capital, in cents
  * @param clamped how many sleeves' targets the min/max constraints clamped ({@link
  *     io.backgrid.engine.allocation.WeightConstraints#apply}); 0 without constraints
+ * @param netting what netting did at the rebalance's execution point: its sells and every sleeve's
+ *     orders there (the initial allocation's: the sleeves' first investments)
  */
 public record RebalanceRecord(
     LocalDate date,
@@ -26,12 +28,29 @@ public record RebalanceRecord(
     double[] weightsAfter,
     long capitalMovedCents,
     long costsCents,
-    int clamped) {
+    int clamped,
+    NettingTotals netting) {
 
   public RebalanceRecord {
     weightsBefore = weightsBefore.clone();
     targets = targets.clone();
     weightsAfter = weightsAfter.clone();
+    java.util.Objects.requireNonNull(netting, "netting");
+  }
+
+  /** This record with the netting of its execution point. */
+  RebalanceRecord withNetting(NettingTotals n) {
+    return new RebalanceRecord(
+        date,
+        cause,
+        note,
+        weightsBefore,
+        targets,
+        weightsAfter,
+        capitalMovedCents,
+        costsCents,
+        clamped,
+        n);
   }
 
   /**

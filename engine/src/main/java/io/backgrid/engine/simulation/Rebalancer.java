@@ -94,6 +94,11 @@ final class Rebalancer {
     return clamped;
   }
 
+  /** Restarts the cooldown at bar t (a manual rebalance executes there). */
+  void restartCooldown(int t) {
+    lastBar = t;
+  }
+
   /** Keeps the cooldown of the rebalancer this one replaces (the set of sleeves changed). */
   void continueFrom(Rebalancer previous) {
     lastBar = previous.lastBar;

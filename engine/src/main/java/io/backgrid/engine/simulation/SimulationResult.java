@@ -23,6 +23,12 @@ import java.util.List;
  * @param sleeveNavCents NAV per sleeve per bar, [sleeve][bar] (empty unless FULL)
  * @param trades every fill (empty unless FULL)
  * @param transfers every transfer (empty unless FULL)
+ * @param lifecycleEvents every lifecycle rule firing, in order (kept at every detail level)
+ * @param reserveContribution the reserve's return contribution Σ_t (R_t − R_{t−1} + Σ_i f_{i,t}) /
+ *     V_{t−1}, R the reserve: 0 up to rounding, as the reserve earns nothing; with the sleeves'
+ *     {@link SleeveFigures#returnContribution()} it adds up to Σ_t r_t of the portfolio
+ * @param netting what netting did over the whole run (gross, net, crossed, costs, savings)
+ * @param rolling rolling one-year volatility and Sharpe ratio per bar (empty unless FULL)
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -38,7 +44,11 @@ public record SimulationResult(
     long[] navCents,
     long[][] sleeveNavCents,
     List<Trade> trades,
-    List<Transfer> transfers) {
+    List<Transfer> transfers,
+    List<LifecycleEvent> lifecycleEvents,
+    double reserveContribution,
+    NettingTotals netting,
+    RollingFigures rolling) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

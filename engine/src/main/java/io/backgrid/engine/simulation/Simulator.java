@@ -48,6 +48,17 @@ public final class Simulator {
    *     strategy, a period without bars, …)
    */
   public SimulationResult run(PortfolioConfig config, Detail detail) {
+    return run(config, detail, List.of());
+  }
+
+  /**
+   * Runs one configuration with lifecycle rules (see {@link LifecycleRule}); their firings are
+   * {@link SimulationResult#lifecycleEvents()}.
+   *
+   * @throws IllegalArgumentException as {@link #run(PortfolioConfig, Detail)}, and for a rule on an
+   *     unknown sleeve
+   */
+  public SimulationResult run(PortfolioConfig config, Detail detail, List<LifecycleRule> rules) {
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
@@ -64,6 +75,9 @@ public final class Simulator {
     double[] weights = config.weights();
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
+    }
+    for (LifecycleRule rule : rules) {
+      allocator.addRule(rule);
     }
     return new Run(market, cache.epochDays(), allocator, config, full).simulate();
   }
@@ -109,6 +123,12 @@ public final class Simulator {
         sleeveMetrics[i] = new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
         Arrays.fill(sleeveReturns[i], Double.NaN);
       }
+      RunFigures figures = new RunFigures(n);
+      // [0, n): the sleeves, n: the portfolio
+      RollingStats[] rolling = new RollingStats[full ? n + 1 : 0];
+      for (int i = 0; i < rolling.length; i++) {
+        rolling[i] = new RollingStats(RollingFigures.YEAR, bars, portfolio.riskFreePerPeriod());
+      }
       long previousNav = 0;
       long bought = 0;
       long sold = 0;
@@ -123,8 +143,11 @@ public final class Simulator {
         if (t == 0) {
           portfolio.start(day);
         } else if (previousNav > 0) {
-          portfolio.add(
-              day, Math.max(-1.0, (double) v / previousNav - 1.0), turnover(dBought, dSold, v));
+          double r = Math.max(-1.0, (double) v / previousNav - 1.0);
+          portfolio.add(day, r, turnover(dBought, dSold, v));
+          if (full) {
+            rolling[n].add(t, r);
+          }
         }
         previousNav = v;
         if (full) {
@@ -146,14 +169,36 @@ public final class Simulator {
               sleeveReturns[i][t] = r;
               sleeveMetrics[i].add(day, r, turnover(b, s, value));
             }
+            if (full) {
+              rolling[i].add(t, sleeveReturns[i][t]);
+            }
           }
           previous[i] = value;
           if (full) {
             sleeveNav[i][t] = value;
           }
         }
+        figures.bar(t, v, allocator.reserveCents(), sleeves, sleeveReturns);
       }
-      return result(portfolio.snapshot(), sleeveMetrics, sleeveReturns, nav, sleeveNav);
+      return result(
+          portfolio.snapshot(),
+          sleeveMetrics,
+          sleeveReturns,
+          nav,
+          sleeveNav,
+          figures,
+          full ? rolling(rolling) : RollingFigures.none());
+    }
+
+    private RollingFigures rolling(RollingStats[] rolling) {
+      double[][] volatility = new double[n][];
+      double[][] sharpe = new double[n][];
+      for (int i = 0; i < n; i++) {
+        volatility[i] = rolling[i].volatility();
+        sharpe[i] = rolling[i].sharpe();
+      }
+      return new RollingFigures(
+          RollingFigures.YEAR, rolling[n].volatility(), rolling[n].sharpe(), volatility, sharpe);
     }
 
     private static double turnover(long bought, long sold, long nav) {
@@ -165,8 +210,11 @@ public final class Simulator {
         MetricsAccumulator[] sleeveMetrics,
         double[][] sleeveReturns,
         long[] nav,
-        long[][] sleeveNav) {
+        long[][] sleeveNav,
+        RunFigures figures,
+        RollingFigures rolling) {
       long total = allocator.navCents();
+      SleeveFigures[] sleeveFigures = figures.sleeves(sleeveReturns);
       List<SleeveResult> results = new ArrayList<>(n);
       List<String> ids = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -185,7 +233,8 @@ public final class Simulator {
                 ledger.navCents(),
                 ledger.costsPaidCents(),
                 ledger.realisedPnlCents(),
-                ledger.fillCount()));
+                ledger.fillCount(),
+                sleeveFigures[i]));
       }
       return new SimulationResult(
           market.dates(),
@@ -201,7 +250,11 @@ public final class Simulator {
           nav,
           sleeveNav,
           full ? allocator.trades() : List.of(),
-          full ? allocator.transfers() : List.of());
+          full ? allocator.transfers() : List.of(),
+          List.copyOf(allocator.lifecycleEvents()),
+          figures.reserveContribution(),
+          allocator.netting(),
+          rolling);
     }
   }
 }

@@ -46,6 +46,15 @@ final class Sleeve {
   /** Net capital transferred in since the start, in cents. */
   private long allocated;
 
+  /** A removal waits for its completion (its cash to go back to the reserve). */
+  private boolean removalPending;
+
+  /** Cents the completed removal returned to the reserve, −1 before. */
+  private long returnedCents = -1;
+
+  /** Bar at which the removal completed, −1 before. */
+  private int removedBar = -1;
+
   Sleeve(SleeveSpec spec, Ledger ledger, SleeveSignal signal, double initialWeight) {
     this.spec = spec;
     this.ledger = ledger;
@@ -99,6 +108,16 @@ final class Sleeve {
     return allocated;
   }
 
+  /** Cents its completed removal returned to the reserve, −1 before (see {@link Removal}). */
+  long returnedCents() {
+    return returnedCents;
+  }
+
+  /** Bar at which its removal completed, −1 before. */
+  int removedBar() {
+    return removedBar;
+  }
+
   /** True when the sleeve trades and takes part in allocation. */
   boolean running() {
     return state == SleeveState.RUNNING;
@@ -140,6 +159,7 @@ final class Sleeve {
     }
     state = mode == RemoveMode.LIQUIDATE ? SleeveState.LIQUIDATING : SleeveState.STOPPED;
     retargetPending = false;
+    removalPending = true;
   }
 
   // ---- its part in a bar ----
@@ -208,7 +228,7 @@ final class Sleeve {
     return retargetPending
         || received
         || state == SleeveState.LIQUIDATING
-        || (state == SleeveState.STOPPED && ledger.cashCents() > 0);
+        || (state == SleeveState.STOPPED && (ledger.cashCents() > 0 || removalPending));
   }
 
   /**
@@ -233,11 +253,23 @@ final class Sleeve {
    */
   boolean completeRemoval() {
     boolean liquidated = state == SleeveState.LIQUIDATING && ledger.isFlat();
-    if (liquidated || (state == SleeveState.STOPPED && ledger.cashCents() > 0)) {
+    if (liquidated
+        || (state == SleeveState.STOPPED && (ledger.cashCents() > 0 || removalPending))) {
       state = SleeveState.STOPPED;
       return true;
     }
     return false;
+  }
+
+  /** Notes that the removal's transfer of {@code cents} back to the reserve was made at bar t. */
+  void markRemoved(long cents, int t) {
+    if (removalPending) {
+      removalPending = false;
+      returnedCents = cents;
+      removedBar = t;
+    } else {
+      returnedCents += cents;
+    }
   }
 
   // ---- capital, moved by Accounts only ----

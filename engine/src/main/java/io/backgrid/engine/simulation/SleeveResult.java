@@ -17,6 +17,7 @@ import io.backgrid.engine.metrics.PerformanceMetrics;
  * @param costsCents commissions and slippage it paid
  * @param realisedPnlCents realised P&amp;L of closed quantities
  * @param trades number of fills
+ * @param figures its contributions and the figures the reference allocator tracks
  */
 public record SleeveResult(
     String id,
@@ -29,4 +30,5 @@ public record SleeveResult(
     long finalNavCents,
     long costsCents,
     long realisedPnlCents,
-    long trades) {}
+    long trades,
+    SleeveFigures figures) {}

@@ -16,11 +16,19 @@
  *   <li>{@code Accounts}: the reserve (changed only by a transfer), the capital, the records of
  *       transfers, rebalances and fills, and the cost and turnover totals over the order books;
  *   <li>{@code Portfolio}: the bar cursor and the machinery of the current set of sleeves (order
- *       book, rebalancer, capital mover, weight arrays, a rebalance or execution pending);
+ *       book, rebalancer, capital mover, weight arrays, a rebalance, a manual rebalance or an
+ *       execution pending);
+ *   <li>{@code Lifecycle}: the lifecycle rules, their armed state, the figures they watch ({@code
+ *       FigureTracker}) and the events they fired;
  *   <li>{@code Rebalancer}: the cooldown; {@code CapitalMover}: only scratch arrays.
  * </ul>
  *
- * Transfers and rebalances carry typed reasons ({@link
+ * {@code Simulator} adds the figures read after a run: per-sleeve contributions ({@link
+ * io.backgrid.engine.simulation.SleeveFigures}), netting totals ({@link
+ * io.backgrid.engine.simulation.NettingTotals}) and rolling figures ({@link
+ * io.backgrid.engine.simulation.RollingFigures}).
+ *
+ * <p>Transfers and rebalances carry typed reasons ({@link
  * io.backgrid.engine.simulation.TransferReason}, {@link
  * io.backgrid.engine.simulation.RebalanceReason}).
  */
