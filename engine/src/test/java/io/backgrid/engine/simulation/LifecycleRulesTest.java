@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * its symbol's price over the first price, so the firing bar can be read off the path.
  */
 class LifecycleRulesTest {
-  static final Execution FRACTIONAL = new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL = Execution.atClose().withFractionalShares(true);
   static final SleeveSpec A = SleeveSpec.of("a", "buy-and-hold", List.of("X"));
   static final SleeveSpec B = SleeveSpec.of("b", "buy-and-hold", List.of("Y"));
   static final double[] FLAT = {10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10};

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.PriceField;
-import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import java.util.List;
@@ -26,7 +22,7 @@ class ManualRebalanceTest {
           List.of("X", "Y"),
           new double[] {10, 10, 20, 20, 20, 20},
           new double[] {10, 10, 10, 10, 10, 10});
-  static final Execution FRACTIONAL = new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL = Execution.atClose().withFractionalShares(true);
   static final SleeveSpec A = SleeveSpec.of("a", "buy-and-hold", List.of("X"));
   static final SleeveSpec B = SleeveSpec.of("b", "buy-and-hold", List.of("Y"));
 
@@ -73,7 +69,7 @@ class ManualRebalanceTest {
         new PortfolioAllocator(
                 withOpens,
                 10_000,
-                new Execution(FillPrice.NEXT_OPEN, true, true, CostModel.ZERO),
+                Execution.atNextOpen().withFractionalShares(true),
                 Rebalancing.NEVER)
             .addSleeve(A, 0.5)
             .addSleeve(B, 0.5);
@@ -131,14 +127,8 @@ class ManualRebalanceTest {
   @Test
   void weightsOutsideTheSleevesBoundsAreRefused() {
     Rebalancing bounded =
-        new Rebalancing(
-            "fixed",
-            Params.EMPTY,
-            Lookback.ofBars(1),
-            RebalanceSchedule.of(RebalanceFrequency.NEVER),
-            Double.NaN,
-            0,
-            WeightConstraints.of(2, 0.1, 0.6, null, null));
+        Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.NEVER))
+            .withConstraints(WeightConstraints.of(2, 0.1, 0.6, null, null));
     PortfolioAllocator p = twoSleeves(FRACTIONAL, bounded);
     p.executeBar();
     assertThatThrownBy(() -> p.rebalance(Map.of("a", 0.05), "x"))
