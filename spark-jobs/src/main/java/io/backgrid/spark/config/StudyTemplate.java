@@ -195,11 +195,11 @@ public final class StudyTemplate {
       hi[i] = Double.isNaN(s.max) ? d.maxWeight : s.max;
       trivial &= lo[i] == 0 && hi[i] == 1;
     }
-    if (trivial) {
+    if (trivial && d.exposure == 1) {
       return null;
     }
     try {
-      return new WeightConstraints(lo, hi);
+      return new WeightConstraints(lo, hi).withExposure(d.exposure);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       for (int i = n - 1; i >= 0; i--) {

@@ -158,6 +158,17 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void exposureOutOfRangeIsRefusedWrittenOrAsAnAxisValue() {
+    assertThat(problems("allocation.exposure = 1.2"))
+        .containsExactly(
+            "Invalid study.allocation.exposure: 1.2 (must be in (0, 1]) (tiny.conf line 12)");
+    assertThat(problems("grid { \"allocation.exposure\" = [0.8, 0] }"))
+        .containsExactly(
+            "Invalid study.grid.\"allocation.exposure\"[1]: 0 (must be in (0, 1]) (tiny.conf line"
+                + " 12)");
+  }
+
+  @Test
   void strategyParametersAreCheckedByTheEngineWithTheirFullPath() {
     assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2", "top = 5")))
         .containsExactly(
