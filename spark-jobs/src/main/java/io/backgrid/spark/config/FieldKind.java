@@ -20,6 +20,7 @@ public enum FieldKind {
   LOOKBACK,
   BOUND,
   SLEEVE_BOUND,
+  EXPOSURE,
   FREQUENCY,
   DRIFT,
   COOLDOWN

@@ -22,12 +22,12 @@ import java.util.Set;
  * the same rules. The plug-in leaves (strategy, algorithm, parameters) are converted by {@link
  * PluginFields}.
  *
- * <p>Typed values: capital, risk-free, costs, bounds → {@code Double}; dates → {@code LocalDate} or
- * null; fill → {@link FillPrice}; flags → {@code Boolean}; strategy, algorithm → {@code String};
- * universe → {@code List<String>}; weights → {@code double[]} or null (equal weights); lookback →
- * {@link Lookback}; frequency → {@link RebalanceSchedule}; drift → {@code Double} (NaN for off);
- * cooldown → {@code Integer}; parameters → the unwrapped value (Number, String, Boolean, List) or
- * null for "absent".
+ * <p>Typed values: capital, risk-free, costs, bounds, exposure → {@code Double}; dates → {@code
+ * LocalDate} or null; fill → {@link FillPrice}; flags → {@code Boolean}; strategy, algorithm →
+ * {@code String}; universe → {@code List<String>}; weights → {@code double[]} or null (equal
+ * weights); lookback → {@link Lookback}; frequency → {@link RebalanceSchedule}; drift → {@code
+ * Double} (NaN for off); cooldown → {@code Integer}; parameters → the unwrapped value (Number,
+ * String, Boolean, List) or null for "absent".
  */
 final class Fields {
   /** Returned by {@link #convert} when the value was refused (the problem is recorded). */
@@ -63,6 +63,8 @@ final class Fields {
         return number(label, v, p, d -> d >= 0, "must be a finite number >= 0");
       case BOUND:
         return number(label, v, p, d -> d >= 0 && d <= 1, "must be in [0, 1]");
+      case EXPOSURE:
+        return number(label, v, p, d -> d > 0 && d <= 1, "must be in (0, 1]");
       case SLEEVE_BOUND:
         return type == ConfigValueType.NULL
             ? (Object) Double.NaN

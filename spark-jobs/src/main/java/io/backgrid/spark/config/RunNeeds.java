@@ -1,5 +1,7 @@
 package io.backgrid.spark.config;
 
+import io.backgrid.engine.allocation.AlgorithmTraits;
+import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.SleeveSpec;
@@ -64,12 +66,14 @@ public final class RunNeeds {
       }
       inPeriod.putIfAbsent(s, warmups.get(s));
     }
-    if (!config.rebalancing().algorithm().equals("fixed")) {
+    AlgorithmTraits traits = AllocationRegistry.traits(config.rebalancing().algorithm());
+    if (traits.readsLookback()) {
       lookbacks.add(Map.entry(period, config.rebalancing().lookback()));
     }
-    // the benchmark is read from the data as run's panel loading reads it (any algorithm's)
-    if (config.rebalancing().algorithmParams().asMap().get("benchmark") instanceof String b) {
-      symbols.putIfAbsent(b, new User(-1, config.rebalancing().algorithm()));
+    // the symbols the algorithm reads besides the sleeves' (adaptive's benchmark), as run's panel
+    // loading reads them
+    for (String symbol : traits.symbols(config.rebalancing().algorithmParams())) {
+      symbols.putIfAbsent(symbol, new User(-1, config.rebalancing().algorithm()));
     }
   }
 

@@ -167,6 +167,15 @@ public final class Settings {
               null,
               MAX_WEIGHTS),
           fixed(
+              "allocation.exposure",
+              FieldKind.EXPOSURE,
+              (d, v) -> d.exposure = (Double) v,
+              null,
+              Settings::exposure,
+              DOUBLE,
+              "Most the sleeves' targets may sum to, in (0, 1]; at least 1 - exposure stays in"
+                  + " cash (1 = no limit)"),
+          fixed(
               FREQUENCY,
               FieldKind.FREQUENCY,
               (d, v) -> d.frequency = (RebalanceSchedule) v,
@@ -371,10 +380,28 @@ public final class Settings {
     return lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString();
   }
 
-  /** The per-sleeve minima ({@code min}) or maxima, or null for no constraints. */
-  static List<Object> bounds(PortfolioConfig c, boolean min) {
+  /**
+   * The per-sleeve minima ({@code min}) or maxima, or null for no bounds ([0, 1] for every sleeve,
+   * also when the constraints only carry an exposure).
+   */
+  public static List<Object> bounds(PortfolioConfig c, boolean min) {
     WeightConstraints wc = c.rebalancing().constraints();
-    return wc == null ? null : list(min ? wc.min() : wc.max());
+    return wc == null || trivial(wc) ? null : list(min ? wc.min() : wc.max());
+  }
+
+  /** The exposure limit in (0, 1]; 1 without constraints. */
+  public static double exposure(PortfolioConfig c) {
+    WeightConstraints wc = c.rebalancing().constraints();
+    return wc == null ? 1.0 : wc.exposure();
+  }
+
+  private static boolean trivial(WeightConstraints wc) {
+    for (int i = 0; i < wc.min().length; i++) {
+      if (wc.min()[i] != 0 || wc.max()[i] != 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<Object> list(double[] values) {

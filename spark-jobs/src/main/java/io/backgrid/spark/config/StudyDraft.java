@@ -35,6 +35,10 @@ public final class StudyDraft {
   Lookback lookback;
   double minWeight;
   double maxWeight;
+
+  /** In (0, 1]; 1 for no limit. */
+  double exposure;
+
   RebalanceSchedule frequency;
 
   /** NaN for off. */
@@ -108,6 +112,7 @@ public final class StudyDraft {
     lookback = base.lookback;
     minWeight = base.minWeight;
     maxWeight = base.maxWeight;
+    exposure = base.exposure;
     frequency = base.frequency;
     driftThreshold = base.driftThreshold;
     cooldown = base.cooldown;

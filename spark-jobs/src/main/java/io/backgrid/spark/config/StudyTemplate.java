@@ -148,6 +148,9 @@ public final class StudyTemplate {
     Lookback lookback =
         AllocationRegistry.traits(algorithm).readsLookback() ? d.lookback : Lookback.ofBars(1);
     WeightConstraints constraints = constraints(d, overrides, problems);
+    if (constraints != null) {
+      checkInitial(weights, constraints, overrides, problems);
+    }
     Rebalancing rebalancing =
         Rebalancing.of(algorithm, algorithmParams, lookback, d.frequency).withCooldown(d.cooldown);
     if (!Double.isNaN(d.driftThreshold)) {
@@ -183,6 +186,57 @@ public final class StudyTemplate {
         .withRiskFree(d.riskFree);
   }
 
+  /**
+   * Refuses initial weights outside their sleeve's [min, max] here, with where they were written,
+   * rather than as a failed row: the engine refuses them too ({@link
+   * WeightConstraints#checkInitial}), since clamping them would run another portfolio.
+   */
+  private void checkInitial(
+      double[] weights,
+      WeightConstraints wc,
+      Map<String, AxisValue> overrides,
+      List<Problem> problems) {
+    StringBuilder outside = new StringBuilder();
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] < wc.min(i) || weights[i] > wc.max(i)) {
+        outside
+            .append(outside.length() == 0 ? "" : "; ")
+            .append(CanonicalText.number(weights[i]))
+            .append(" for sleeve '")
+            .append(sleeveIds.get(i))
+            .append("' is outside [")
+            .append(CanonicalText.number(wc.min(i)))
+            .append(", ")
+            .append(CanonicalText.number(wc.max(i)))
+            .append(']');
+      }
+    }
+    if (outside.length() == 0) {
+      return;
+    }
+    String message =
+        "Invalid study."
+            + Settings.WEIGHTS
+            + ": "
+            + CanonicalText.of(Settings.list(weights))
+            + ": "
+            + outside
+            + " (an initial weight must be within its sleeve's allocation.constraints min and max)";
+    // an axis on the weights is named first, then one on the bounds, then the study's weights
+    String at = locations.locate(Settings.WEIGHTS, "", overrides);
+    if (!overrides.containsKey(Settings.WEIGHTS)) {
+      for (Map.Entry<String, AxisValue> e : overrides.entrySet()) {
+        if (e.getKey().startsWith("allocation.constraints.")) {
+          at = e.getValue().where();
+          break;
+        }
+      }
+    }
+    problems.add(
+        new Problem(
+            message + " (" + at + ")", List.of(Settings.WEIGHTS, "allocation.constraints")));
+  }
+
   private WeightConstraints constraints(
       StudyDraft d, Map<String, AxisValue> overrides, List<Problem> problems) {
     int n = sleeveIds.size();
@@ -195,11 +249,11 @@ public final class StudyTemplate {
       hi[i] = Double.isNaN(s.max) ? d.maxWeight : s.max;
       trivial &= lo[i] == 0 && hi[i] == 1;
     }
-    if (trivial) {
+    if (trivial && d.exposure == 1) {
       return null;
     }
     try {
-      return new WeightConstraints(lo, hi);
+      return new WeightConstraints(lo, hi).withExposure(d.exposure);
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       for (int i = n - 1; i >= 0; i--) {

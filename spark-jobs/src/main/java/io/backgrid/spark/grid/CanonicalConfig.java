@@ -1,6 +1,5 @@
 package io.backgrid.spark.grid;
 
-import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
@@ -32,8 +31,9 @@ import java.util.TreeMap;
  * }</pre>
  *
  * Conventions: {@code constraints} is null for none, else {@code {"max":[...],"min":[...]}} per
- * sleeve; {@code lookback} is a number of bars, an ISO period ({@code "P3M"}, normalised so 12
- * months is {@code "P1Y"}), or null for {@code fixed}, which reads none; {@code frequency} is
+ * sleeve (null also when the bounds are [0, 1] for every sleeve); {@code exposure} is present only
+ * when below 1; {@code lookback} is a number of bars, an ISO period ({@code "P3M"}, normalised so
+ * 12 months is {@code "P1Y"}), or null for {@code fixed}, which reads none; {@code frequency} is
  * {@code never|daily|weekly|monthly|quarterly|yearly|every N bars}; {@code drift-threshold} null is
  * off; dates are ISO. Numbers: whole values (|x| &lt; 10^15) as integers, so 60 and 60.0 are the
  * same; others as the shortest decimal that reads back as the same double (computed with {@code
@@ -58,11 +58,16 @@ public final class CanonicalConfig {
       }
     }
     Rebalancing r = c.rebalancing();
-    WeightConstraints wc = r.constraints();
+    List<Object> min = Settings.bounds(c, true);
     put(
         root,
         "allocation.constraints",
-        wc == null ? null : object("max", list(wc.max()), "min", list(wc.min())));
+        min == null ? null : object("max", Settings.bounds(c, false), "min", min));
+    double exposure = Settings.exposure(c);
+    if (exposure != 1) {
+      // written only when it limits, so the ids of configurations from before it existed hold
+      put(root, "allocation.exposure", exposure);
+    }
     put(root, "allocation.params", r.algorithmParams().asMap());
     List<Object> sleeves = new ArrayList<>();
     for (SleeveSpec s : c.sleeves()) {
@@ -105,14 +110,6 @@ public final class CanonicalConfig {
       m.put((String) keyValues[i], keyValues[i + 1]);
     }
     return m;
-  }
-
-  private static List<Object> list(double[] values) {
-    List<Object> out = new ArrayList<>(values.length);
-    for (double v : values) {
-      out.add(v);
-    }
-    return out;
   }
 
   /** The canonical text of a number (see the class javadoc). */

@@ -158,6 +158,45 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void exposureOutOfRangeIsRefusedWrittenOrAsAnAxisValue() {
+    assertThat(problems("allocation.exposure = 1.2"))
+        .containsExactly(
+            "Invalid study.allocation.exposure: 1.2 (must be in (0, 1]) (tiny.conf line 12)");
+    assertThat(problems("grid { \"allocation.exposure\" = [0.8, 0] }"))
+        .containsExactly(
+            "Invalid study.grid.\"allocation.exposure\"[1]: 0 (must be in (0, 1]) (tiny.conf line"
+                + " 12)");
+  }
+
+  @Test
+  void initialWeightsOutsideTheirSleevesBoundsAreRefusedWrittenOrAsAnAxisValue() {
+    // written weights [0.5, 0.5] against a maximum of 0.4 (both sleeves) and core's minimum 0.6
+    assertThat(
+            problems(
+                "allocation.constraints { max = 0.4, per-sleeve { core { min = 0.6, max = 1 } } }"))
+        .containsExactly(
+            "Invalid study.allocation.weights: [0.5,0.5]: 0.5 for sleeve 'mom' is outside [0, 0.4];"
+                + " 0.5 for sleeve 'core' is outside [0.6, 1] (an initial weight must be within its"
+                + " sleeve's allocation.constraints min and max) (tiny.conf line 10)");
+    // an axis value: found when the grid is expanded; the message names the vector and points at
+    // the axis
+    Study study =
+        StudyFixtures.load(
+            "allocation.constraints.max = 0.7\n"
+                + "grid { \"allocation.weights\" = [[0.5, 0.5], [0.8, 0.2]] }");
+    assertThat(
+            catchThrowableOfType(
+                    StudyConfigException.class,
+                    () -> io.backgrid.spark.grid.GridExpander.expand(study))
+                .problems())
+        .containsExactly(
+            "Invalid study.allocation.weights: [0.8,0.2]: 0.8 for sleeve 'mom' is outside [0, 0.7]"
+                + " (an initial weight must be within its sleeve's allocation.constraints min and"
+                + " max) (tiny.conf line 13, axis allocation.weights) [in 1 configuration, e.g."
+                + " {allocation.weights=[0.8, 0.2]}]");
+  }
+
+  @Test
   void strategyParametersAreCheckedByTheEngineWithTheirFullPath() {
     assertThat(problemsOf(StudyFixtures.TWO_SLEEVES.formatted("").replace("top = 2", "top = 5")))
         .containsExactly(

@@ -92,6 +92,25 @@ class StudyLoaderTest {
   }
 
   @Test
+  void exposureReachesTheEngineWithOrWithoutBoundsAndOnlyALimitChangesTheCanonicalJson() {
+    // no bounds: the constraints carry only the exposure, [0, 1] for every sleeve
+    PortfolioConfig exposed = StudyFixtures.load("allocation.exposure = 0.8").baseConfig();
+    assertThat(exposed.rebalancing().constraints().exposure()).isEqualTo(0.8);
+    assertThat(exposed.rebalancing().constraints().max()).containsExactly(1.0, 1.0);
+    assertThat(io.backgrid.spark.grid.CanonicalConfig.toJson(exposed))
+        .contains("\"constraints\":null,\"exposure\":0.8,");
+    // with bounds: both reach the engine
+    PortfolioConfig bounded =
+        StudyFixtures.load("allocation { exposure = 0.9, constraints.max = 0.7 }").baseConfig();
+    assertThat(bounded.rebalancing().constraints().exposure()).isEqualTo(0.9);
+    assertThat(bounded.rebalancing().constraints().max()).containsExactly(0.7, 0.7);
+    // the default 1 is no limit: no constraints and no exposure key, so earlier ids hold
+    PortfolioConfig plain = StudyFixtures.load("allocation.exposure = 1").baseConfig();
+    assertThat(plain.rebalancing().constraints()).isNull();
+    assertThat(io.backgrid.spark.grid.CanonicalConfig.toJson(plain)).doesNotContain("exposure");
+  }
+
+  @Test
   void defaultsComeFromReferenceConf() {
     Study study = StudyFixtures.load("allocation.weights = null");
 

@@ -38,13 +38,16 @@ class ExampleStudiesTest {
 
     List<StudyConfiguration> configs = GridExpander.expand(study);
 
-    // 7 algorithms x 7 frequencies x (1 written + C(2+3, 3) = 10 simplex vectors) = 539
+    // 7 algorithms x 7 frequencies x 11 weight vectors, each within constraints { max = 0.7 }
     assertThat(configs).hasSize(539);
     Set<String> algorithms = new HashSet<>();
     Set<String> frequencies = new HashSet<>();
     for (StudyConfiguration c : configs) {
       algorithms.add(c.config().rebalancing().algorithm());
       frequencies.add(c.config().rebalancing().schedule().toString());
+      for (double w : c.config().weights()) {
+        assertThat(w).isLessThanOrEqualTo(c.config().rebalancing().constraints().max(0));
+      }
     }
     assertThat(algorithms)
         .containsExactlyInAnyOrder(

@@ -61,6 +61,7 @@ class EverySettingTest {
     example("allocation.lookback", "allocation.lookback", "21", "\"3 months\"");
     example("allocation.constraints.min", "allocation.constraints.min", "0.1", "0.2");
     example("allocation.constraints.max", "allocation.constraints.max", "0.8", "0.9");
+    example("allocation.exposure", "allocation.exposure", "0.8", "0.9");
     example("rebalance.frequency", "rebalance.frequency", "weekly", "\"every 10 bars\"");
     example("rebalance.drift-threshold", "rebalance.drift-threshold", "0.05", "0.1");
     example("rebalance.cooldown", "rebalance.cooldown", "1", "5");
