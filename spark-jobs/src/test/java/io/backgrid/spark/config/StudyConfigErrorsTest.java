@@ -118,8 +118,8 @@ class StudyConfigErrorsTest {
                     .replace("strategy = momentum", "strategy = momentun")))
         .containsExactly(
             "Unknown strategy 'momentun' in study.sleeves[0].strategy (tiny.conf line 5); known:"
-                + " buy-and-hold, mean-reversion, momentum, pairs, trend-following (or a class"
-                + " name)");
+                + " buy-and-hold, mean-reversion, momentum, pairs, target-weights, trend-following"
+                + " (or a class name)");
   }
 
   @Test
