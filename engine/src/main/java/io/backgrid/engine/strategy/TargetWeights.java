@@ -18,8 +18,9 @@ import java.util.TreeMap;
  *       (default: the sleeve's id);
  *   <li>{@code shorts} — allow negative weights (default false: every weight ≥ 0 and Σ w ≤ 1; true:
  *       longs sum to at most 1 and shorts to at least −1, the rule of every strategy's targets);
- *   <li>{@code schedule} — not written by users: the file as read and checked by the study's driver
- *       (a {@link WeightSchedule}, added with {@link #withSchedule}). The engine reads no files.
+ *   <li>{@code schedule} — not written by users: the file as read and checked by the datasets
+ *       module's {@code WeightFileReader} (a {@link WeightSchedule}, added with {@link
+ *       #withSchedule}). The engine reads no files.
  * </ul>
  *
  * <p>Rule: the weights dated t are the sleeve's targets decided at t's close; the strategy returns
@@ -73,8 +74,9 @@ public final class TargetWeights implements SleeveStrategy {
               + params.pathOf(PATH)
               + " = '"
               + path
-              + "' has not been read (the file is read once, before the simulation, by the"
-              + " study's driver; in code, pass the schedule with TargetWeights.withSchedule)");
+              + "' has not been read into a schedule (read it with the datasets module's"
+              + " WeightFileReader and pass it with TargetWeights.withSchedule; the study job does"
+              + " not read weights files yet)");
     }
     if (s.symbols().size() != universeSize) {
       throw new IllegalArgumentException(

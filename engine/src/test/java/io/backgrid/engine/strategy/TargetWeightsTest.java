@@ -84,9 +84,9 @@ class TargetWeightsTest {
                     2))
         .hasMessage(
             "Cannot run strategy target-weights: study.sleeves[1].params.path ="
-                + " 's3a://bucket/w.parquet' has not been read (the file is read once, before the"
-                + " simulation, by the study's driver; in code, pass the schedule with"
-                + " TargetWeights.withSchedule)");
+                + " 's3a://bucket/w.parquet' has not been read into a schedule (read it with the"
+                + " datasets module's WeightFileReader and pass it with TargetWeights.withSchedule;"
+                + " the study job does not read weights files yet)");
     assertThatThrownBy(() -> new TargetWeights(Params.of(Map.of(), "study.sleeves[1].params"), 2))
         .hasMessage(
             "Invalid study.sleeves[1].params.path: null (required: the weights file, CSV or"

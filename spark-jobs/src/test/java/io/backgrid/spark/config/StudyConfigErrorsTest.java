@@ -110,6 +110,24 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void aTargetWeightsSleeveIsRefusedUntilTheJobReadsWeightsFiles() {
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace(
+                        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback ="
+                            + " 60, top = 2 }",
+                        "strategy = target-weights, universe = [EQ01, EQ02, EQ03], params { path ="
+                            + " signals.csv }")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "Cannot run strategy target-weights: study.sleeves[0].params.path = 'signals.csv' has"
+                + " not been read into a schedule")
+        .contains("the study job does not read weights files yet");
+  }
+
+  @Test
   void unknownStrategyListsTheKnownOnes() {
     assertThat(
             problemsOf(
