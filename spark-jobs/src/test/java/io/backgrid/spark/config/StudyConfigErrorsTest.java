@@ -110,6 +110,24 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void aTargetWeightsSleeveIsRefusedUntilTheJobReadsWeightsFiles() {
+    assertThat(
+            problemsOf(
+                StudyFixtures.TWO_SLEEVES
+                    .formatted("")
+                    .replace(
+                        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback ="
+                            + " 60, top = 2 }",
+                        "strategy = target-weights, universe = [EQ01, EQ02, EQ03], params { path ="
+                            + " signals.csv }")))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith(
+            "Cannot run strategy target-weights: study.sleeves[0].params.path = 'signals.csv' has"
+                + " not been read into a schedule")
+        .contains("the study job does not read weights files yet");
+  }
+
+  @Test
   void unknownStrategyListsTheKnownOnes() {
     assertThat(
             problemsOf(
@@ -118,8 +136,8 @@ class StudyConfigErrorsTest {
                     .replace("strategy = momentum", "strategy = momentun")))
         .containsExactly(
             "Unknown strategy 'momentun' in study.sleeves[0].strategy (tiny.conf line 5); known:"
-                + " buy-and-hold, mean-reversion, momentum, pairs, trend-following (or a class"
-                + " name)");
+                + " buy-and-hold, mean-reversion, momentum, pairs, target-weights, trend-following"
+                + " (or a class name)");
   }
 
   @Test
