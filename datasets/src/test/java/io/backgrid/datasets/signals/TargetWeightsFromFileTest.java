@@ -3,9 +3,7 @@ package io.backgrid.datasets.signals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.datasets.testing.RawParquet;
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.param.Params;
@@ -40,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TargetWeightsFromFileTest {
   static final List<String> SYMBOLS = List.of("AAA", "BBB", "CCC");
-  static final Execution FRACTIONAL_FREE =
-      new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL_FREE = Execution.atClose().withFractionalShares(true);
 
   @TempDir Path dir;
 

@@ -2,9 +2,7 @@ package io.backgrid.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
@@ -27,8 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class PaperLedgerContractTest {
   static final MarketPanel MARKET = Markets.randomWalks(7, 6, 400);
-  static final Execution FRACTIONAL_FREE =
-      new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL_FREE = Execution.atClose().withFractionalShares(true);
   static final SleeveSpec DAILY = dailyWeights();
 
   /** Seeded weights on every bar, each in [0, 0.25), so between 0 and 1 in all. */

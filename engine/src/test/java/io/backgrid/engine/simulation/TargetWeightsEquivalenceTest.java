@@ -2,9 +2,7 @@ package io.backgrid.engine.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
-import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.Trade;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.param.Params;
@@ -26,8 +24,7 @@ import org.junit.jupiter.api.Test;
 class TargetWeightsEquivalenceTest {
   static final MarketPanel MARKET = Markets.randomWalks(11, 5, 300);
   static final List<String> SYMBOLS = List.of("S00", "S03", "S04");
-  static final Execution FRACTIONAL_FREE =
-      new Execution(FillPrice.CLOSE, true, true, CostModel.ZERO);
+  static final Execution FRACTIONAL_FREE = Execution.atClose().withFractionalShares(true);
   static final double CAPITAL = 1_000_000;
 
   /** Bar 0 and every bar whose month differs from the previous bar's: the months' first days. */
