@@ -58,13 +58,7 @@ public final class TargetWeights implements SleeveStrategy {
    */
   public TargetWeights(Params params, int universeSize) {
     params.requireOnly("strategy " + NAME, PATH, SLEEVE, SHORTS, SCHEDULE);
-    String path = params.string(PATH, null);
-    if (path == null || path.isBlank()) {
-      throw params.invalid(
-          PATH, path, "required: the weights file, CSV or Parquet, a path or Hadoop URI");
-    }
-    params.string(SLEEVE, null);
-    params.flag(SHORTS, false);
+    String path = checkWritten(params);
     Object read = params.asMap().get(SCHEDULE);
     if (!(read instanceof WeightSchedule s)) {
       throw new IllegalArgumentException(
@@ -75,8 +69,8 @@ public final class TargetWeights implements SleeveStrategy {
               + " = '"
               + path
               + "' has not been read into a schedule (read it with the datasets module's"
-              + " WeightFileReader and pass it with TargetWeights.withSchedule; the study job does"
-              + " not read weights files yet)");
+              + " WeightFileReader and pass it with TargetWeights.withSchedule, as the study job"
+              + " does)");
     }
     if (s.symbols().size() != universeSize) {
       throw new IllegalArgumentException(
@@ -90,6 +84,25 @@ public final class TargetWeights implements SleeveStrategy {
               + universeSize);
     }
     this.schedule = s;
+  }
+
+  /**
+   * Checks the parameters a user writes, before any file is read (the study's config check): {@code
+   * path} present and non-blank, {@code sleeve} a string, {@code shorts} a boolean. Unknown keys
+   * are the caller's to refuse ({@link Params#requireOnly}).
+   *
+   * @return the path as written
+   * @throws IllegalArgumentException naming the parameter, the value and the rule
+   */
+  public static String checkWritten(Params params) {
+    String path = params.string(PATH, null);
+    if (path == null || path.isBlank()) {
+      throw params.invalid(
+          PATH, path, "required: the weights file, CSV or Parquet, a path or Hadoop URI");
+    }
+    params.string(SLEEVE, null);
+    params.flag(SHORTS, false);
+    return path;
   }
 
   /**

@@ -85,8 +85,8 @@ class TargetWeightsTest {
         .hasMessage(
             "Cannot run strategy target-weights: study.sleeves[1].params.path ="
                 + " 's3a://bucket/w.parquet' has not been read into a schedule (read it with the"
-                + " datasets module's WeightFileReader and pass it with TargetWeights.withSchedule;"
-                + " the study job does not read weights files yet)");
+                + " datasets module's WeightFileReader and pass it with TargetWeights.withSchedule,"
+                + " as the study job does)");
     assertThatThrownBy(() -> new TargetWeights(Params.of(Map.of(), "study.sleeves[1].params"), 2))
         .hasMessage(
             "Invalid study.sleeves[1].params.path: null (required: the weights file, CSV or"

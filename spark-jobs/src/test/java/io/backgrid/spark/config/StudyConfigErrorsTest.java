@@ -109,22 +109,33 @@ class StudyConfigErrorsTest {
                 + " known: adaptive, drawdown, dynamic, erc, fixed, kelly, risk-parity");
   }
 
+  private static String targetWeights(String params) {
+    return StudyFixtures.TWO_SLEEVES
+        .formatted("")
+        .replace(
+            "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback = 60, top = 2 }",
+            "strategy = target-weights, universe = [EQ01, EQ02, EQ03], params { " + params + " }");
+  }
+
   @Test
-  void aTargetWeightsSleeveIsRefusedUntilTheJobReadsWeightsFiles() {
+  void targetWeightsParamsAreCheckedAsWrittenWithoutReadingTheFile() {
     assertThat(
-            problemsOf(
-                StudyFixtures.TWO_SLEEVES
-                    .formatted("")
-                    .replace(
-                        "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback ="
-                            + " 60, top = 2 }",
-                        "strategy = target-weights, universe = [EQ01, EQ02, EQ03], params { path ="
-                            + " signals.csv }")))
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-        .startsWith(
-            "Cannot run strategy target-weights: study.sleeves[0].params.path = 'signals.csv' has"
-                + " not been read into a schedule")
-        .contains("the study job does not read weights files yet");
+            StudyLoader.load(
+                    targetWeights("path = no/such/signals.csv, sleeve = mom, shorts = true"),
+                    "tiny.conf")
+                .name())
+        .as("the file is read by the job, once the data are loaded")
+        .isEqualTo("tiny");
+    assertThat(problemsOf(targetWeights("sleeve = mom")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params.path: null (required: the weights file, CSV or"
+                + " Parquet, a path or Hadoop URI) (tiny.conf line 5)");
+    assertThat(problemsOf(targetWeights("path = s.csv, shorts = maybe, schedule = x")))
+        .containsExactly(
+            "Unknown parameter study.sleeves[0].params.schedule for strategy target-weights; known:"
+                + " path, shorts, sleeve (tiny.conf line 5)",
+            "Invalid study.sleeves[0].params.shorts: maybe (must be true or false) (tiny.conf line"
+                + " 5)");
   }
 
   @Test
