@@ -162,7 +162,7 @@ class TargetWeightsStudyTest {
     assertThat(BackgridCliTest.cli("run", study.toString()).exit()).isZero();
     Output same = BackgridCliTest.cli("run", study.toString());
     assertThat(same.exit()).as(same.err()).isZero();
-    assertThat(same.out()).contains("0 to compute, 1 from earlier runs");
+    assertThat(same.out()).contains("0 computed now, 1 from earlier runs");
 
     Files.writeString(weights, Files.readString(weights).replace(String.valueOf(1.0 / 3), "0.3"));
     Output changed = BackgridCliTest.cli("run", study.toString());
