@@ -16,7 +16,8 @@ import java.util.TreeMap;
  *
  * <p>Built-ins: {@code buy-and-hold} ({@link BuyAndHold}), {@code momentum} ({@link Momentum}),
  * {@code mean-reversion} ({@link MeanReversion}), {@code trend-following} ({@link TrendFollowing}),
- * {@code pairs} ({@link Pairs}); each class's javadoc gives its exact rule, parameters and warm-up.
+ * {@code pairs} ({@link Pairs}), {@code target-weights} ({@link TargetWeights}, weights read from a
+ * file); each class's javadoc gives its exact rule, parameters and warm-up.
  *
  * <p>User classes: a name that is not a built-in but contains a '.' is loaded as a class (binary
  * name such as {@code com.acme.Outer$Inner}, or the canonical {@code com.acme.Outer.Inner}) through
@@ -40,6 +41,7 @@ public final class StrategyRegistry {
     m.put(MeanReversion.NAME, MeanReversion::new);
     m.put(TrendFollowing.NAME, TrendFollowing::new);
     m.put(Pairs.NAME, Pairs::new);
+    m.put(TargetWeights.NAME, TargetWeights::new);
     return Collections.unmodifiableMap(m);
   }
 

@@ -49,7 +49,7 @@ class LifecycleTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Unknown strategy 'momentun'; known: buy-and-hold, mean-reversion, momentum, pairs,"
-                + " trend-following (or a class name implementing"
+                + " target-weights, trend-following (or a class name implementing"
                 + " io.backgrid.engine.strategy.SleeveStrategy)");
   }
 

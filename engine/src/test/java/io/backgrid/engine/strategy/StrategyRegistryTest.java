@@ -75,7 +75,13 @@ class StrategyRegistryTest {
   @Test
   void listsTheBuiltInsSorted() {
     assertThat(StrategyRegistry.names())
-        .containsExactly("buy-and-hold", "mean-reversion", "momentum", "pairs", "trend-following");
+        .containsExactly(
+            "buy-and-hold",
+            "mean-reversion",
+            "momentum",
+            "pairs",
+            "target-weights",
+            "trend-following");
     assertThat(StrategyRegistry.isBuiltIn("pairs")).isTrue();
     assertThat(StrategyRegistry.isBuiltIn("Pairs")).isFalse();
   }
@@ -98,7 +104,7 @@ class StrategyRegistryTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "Unknown strategy 'momentun'; known: buy-and-hold, mean-reversion, momentum, pairs,"
-                + " trend-following (or a class name implementing"
+                + " target-weights, trend-following (or a class name implementing"
                 + " io.backgrid.engine.strategy.SleeveStrategy)");
   }
 

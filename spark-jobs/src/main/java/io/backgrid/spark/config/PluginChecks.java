@@ -6,6 +6,7 @@ import io.backgrid.engine.market.MarketPanelBuilder;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.engine.strategy.StrategyRegistry;
+import io.backgrid.engine.strategy.TargetWeights;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,23 @@ final class PluginChecks {
         spec,
         s ->
             new Checked(
-                s, StrategyRegistry.problems(s.strategy(), s.params(), s.universe().size())));
+                s,
+                TargetWeights.NAME.equals(s.strategy())
+                    ? s.params().problems(PluginChecks::checkWeightsParams)
+                    : StrategyRegistry.problems(s.strategy(), s.params(), s.universe().size())));
+  }
+
+  /**
+   * A {@code target-weights} sleeve's parameters as written: its file is read by the study job once
+   * the price data are loaded (the file's checks need the data's dates and symbols).
+   */
+  private static void checkWeightsParams(Params params) {
+    params.requireOnly(
+        "strategy " + TargetWeights.NAME,
+        TargetWeights.PATH,
+        TargetWeights.SLEEVE,
+        TargetWeights.SHORTS);
+    TargetWeights.checkWritten(params);
   }
 
   /**

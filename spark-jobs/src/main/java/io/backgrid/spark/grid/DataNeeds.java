@@ -6,8 +6,12 @@ import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.PriceField;
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.engine.simulation.SleeveSpec;
+import io.backgrid.engine.strategy.TargetWeights;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,10 +29,16 @@ public final class DataNeeds {
   private boolean anyOpenStart;
   private boolean anyOpenEnd;
   private boolean open;
+  private final Set<SleeveSpec> weightFileSleeves = new LinkedHashSet<>();
 
   /** Adds one configuration's needs. */
   public DataNeeds add(PortfolioConfig c) {
     c.sleeves().forEach(s -> symbols.addAll(s.universe()));
+    for (SleeveSpec s : c.sleeves()) {
+      if (TargetWeights.NAME.equals(s.strategy())) {
+        weightFileSleeves.add(s);
+      }
+    }
     symbols.addAll(
         AllocationRegistry.traits(c.rebalancing().algorithm())
             .symbols(c.rebalancing().algorithmParams()));
@@ -39,6 +49,14 @@ public final class DataNeeds {
         c.start() == null ? start : start == null || c.start().isBefore(start) ? c.start() : start;
     end = c.end() == null ? end : end == null || c.end().isAfter(end) ? c.end() : end;
     return this;
+  }
+
+  /**
+   * The distinct {@code target-weights} sleeves added so far, parameters as written: the job reads
+   * their files once the price data are loaded.
+   */
+  public Set<SleeveSpec> weightFileSleeves() {
+    return Collections.unmodifiableSet(weightFileSleeves);
   }
 
   /** The request that loads what the configurations added so far need (symbols sorted). */

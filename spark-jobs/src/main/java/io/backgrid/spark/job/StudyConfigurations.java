@@ -1,11 +1,13 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.datasets.parquet.PanelRequest;
+import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.spark.grid.DataNeeds;
 import io.backgrid.spark.grid.GridPlan;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A study's configurations as the job reads them: by position, the id cheaply and the configuration
@@ -27,6 +29,13 @@ public interface StudyConfigurations {
 
   /** The price data the configurations need. */
   PanelRequest panelRequest();
+
+  /**
+   * The distinct {@code target-weights} sleeves, parameters as written (their files not read yet).
+   */
+  default Set<SleeveSpec> weightFileSleeves() {
+    return Set.of();
+  }
 
   /** A planned grid's configurations, built one at a time from the study. */
   static StudyConfigurations of(GridPlan plan) {
@@ -54,6 +63,11 @@ public interface StudyConfigurations {
       @Override
       public PanelRequest panelRequest() {
         return plan.needs().request();
+      }
+
+      @Override
+      public Set<SleeveSpec> weightFileSleeves() {
+        return plan.needs().weightFileSleeves();
       }
     };
   }
@@ -99,6 +113,11 @@ public interface StudyConfigurations {
       @Override
       public PanelRequest panelRequest() {
         return request;
+      }
+
+      @Override
+      public Set<SleeveSpec> weightFileSleeves() {
+        return needs.weightFileSleeves();
       }
     };
   }

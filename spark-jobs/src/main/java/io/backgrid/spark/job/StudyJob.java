@@ -132,7 +132,9 @@ public final class StudyJob {
     console.println("[backgrid] loading prices from " + spec.data());
     MarketPanel panel =
         loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
-    String dataFingerprint = Fingerprints.panel(panel);
+    WeightFiles weights = WeightFiles.read(configurations, panel, jsc.hadoopConfiguration());
+    configurations = weights.configurations();
+    String dataFingerprint = weights.dataFingerprint();
     String fingerprint = dataFingerprint + " " + configFingerprint;
     PreviousRuns previous = PreviousRuns.read(spark, output);
     // Attempts that never published (interrupted), with the fingerprint they worked under.

@@ -109,6 +109,35 @@ class StudyConfigErrorsTest {
                 + " known: adaptive, drawdown, dynamic, erc, fixed, kelly, risk-parity");
   }
 
+  private static String targetWeights(String params) {
+    return StudyFixtures.TWO_SLEEVES
+        .formatted("")
+        .replace(
+            "strategy = momentum, universe = [EQ01, EQ02, EQ03], params { lookback = 60, top = 2 }",
+            "strategy = target-weights, universe = [EQ01, EQ02, EQ03], params { " + params + " }");
+  }
+
+  @Test
+  void targetWeightsParamsAreCheckedAsWrittenWithoutReadingTheFile() {
+    assertThat(
+            StudyLoader.load(
+                    targetWeights("path = no/such/signals.csv, sleeve = mom, shorts = true"),
+                    "tiny.conf")
+                .name())
+        .as("the file is read by the job, once the data are loaded")
+        .isEqualTo("tiny");
+    assertThat(problemsOf(targetWeights("sleeve = mom")))
+        .containsExactly(
+            "Invalid study.sleeves[0].params.path: null (required: the weights file, CSV or"
+                + " Parquet, a path or Hadoop URI) (tiny.conf line 5)");
+    assertThat(problemsOf(targetWeights("path = s.csv, shorts = maybe, schedule = x")))
+        .containsExactly(
+            "Unknown parameter study.sleeves[0].params.schedule for strategy target-weights; known:"
+                + " path, shorts, sleeve (tiny.conf line 5)",
+            "Invalid study.sleeves[0].params.shorts: maybe (must be true or false) (tiny.conf line"
+                + " 5)");
+  }
+
   @Test
   void unknownStrategyListsTheKnownOnes() {
     assertThat(
@@ -118,8 +147,8 @@ class StudyConfigErrorsTest {
                     .replace("strategy = momentum", "strategy = momentun")))
         .containsExactly(
             "Unknown strategy 'momentun' in study.sleeves[0].strategy (tiny.conf line 5); known:"
-                + " buy-and-hold, mean-reversion, momentum, pairs, trend-following (or a class"
-                + " name)");
+                + " buy-and-hold, mean-reversion, momentum, pairs, target-weights, trend-following"
+                + " (or a class name)");
   }
 
   @Test
