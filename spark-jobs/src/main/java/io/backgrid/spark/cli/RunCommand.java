@@ -158,7 +158,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** A configuration's grid axis values, "path = value, ..." (empty without axes). */
+  /** A configuration's grid axis values as validate lists them: "path=value ..." (or empty). */
   static String axes(GridPlan plan, String id) {
     int position = plan.indexOf(id);
     if (position < 0) {
@@ -169,10 +169,10 @@ final class RunCommand implements Callable<Integer> {
         .forEach(
             (path, value) -> {
               if (value != null) {
-                parts.add(path + " = " + value);
+                parts.add(path + "=" + value);
               }
             });
-    return String.join(", ", parts);
+    return String.join("  ", parts);
   }
 
   /**
