@@ -28,8 +28,9 @@ backgrid_build_if_needed() {
   command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer"
   echo "[backgrid] building (first run, or sources changed) ..." >&2
   # One reactor build; the last module (spark-jobs) writes the classpath file, Spark included.
+  # Maven prints stray colour codes (ESC[0m) even with -B and style.color=never: they are stripped.
   (cd "$BACKGRID_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package dependency:build-classpath -pl spark-jobs -am \
-      -Dmdep.outputFile="$BACKGRID_CLASSPATH_FILE") >&2 \
+      -Dmdep.outputFile="$BACKGRID_CLASSPATH_FILE" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g') >&2 \
     || die "the build failed (see above)"
   touch "$BACKGRID_BUILT_MARK"
 }
@@ -45,7 +46,8 @@ backgrid_java() {
   shift
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
   # shellcheck disable=SC2086
-  exec java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:--Xmx4g} \
+  # BACKGRID_JAVA_PREFIX: a command to run java under (query.sh's shell: rlwrap, for history)
+  exec ${BACKGRID_JAVA_PREFIX:-} java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:--Xmx4g} \
     -Dlog4j2.configurationFile="$BACKGRID_HOME/conf/log4j2.properties" \
     -cp "$(backgrid_classpath)" "$main" "$@"
 }

@@ -7,10 +7,14 @@ usage() {
   cat <<USAGE
 Usage: submit-scripts/query.sh STUDY_DIR "SQL" [--csv] [--max-rows N]
        submit-scripts/query.sh STUDY_DIR FILE.sql [--csv]
+       submit-scripts/query.sh STUDY_DIR            (an interactive shell; statements end with ';',
+                                                      \tables, \d TABLE, \q; history with rlwrap)
 
 Registers every table of STUDY_DIR (<output>/<study>, e.g. results/demo) as a view named after it
 (configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, equity, runs) and
-prints the result of each statement as a table, or as CSV with --csv.
+prints the result of each statement as a table, or as CSV with --csv. Without a statement it opens
+a shell on one Spark session, so each query after the first answers without a start-up; statements
+piped in run one after the other.
 
 Example: submit-scripts/query.sh results/demo "SELECT allocation_algorithm, max(sharpe) FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY allocation_algorithm"
 USAGE
@@ -19,7 +23,10 @@ USAGE
 case "${1:-}" in
   -h|--help) usage; exit 0 ;;
 esac
-[ $# -ge 2 ] || { usage >&2; die "needs a study directory and a SQL statement or .sql file"; }
+[ $# -ge 1 ] || { usage >&2; die "needs a study directory (and a SQL statement or .sql file, or none for a shell)"; }
 [ -d "$1" ] || [[ "$1" == *://* ]] || die "no such study directory: $1 (run the study first: submit-scripts/run-local.sh)"
 backgrid_build_if_needed
+if [ $# -eq 1 ] && [ -t 0 ] && command -v rlwrap >/dev/null; then
+  BACKGRID_JAVA_PREFIX="rlwrap -H $HOME/.backgrid_sql_history"
+fi
 backgrid_java io.backgrid.spark.cli.BackgridCli query "$@"

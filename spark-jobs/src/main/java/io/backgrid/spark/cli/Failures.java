@@ -27,6 +27,9 @@ final class Failures {
 
   private static volatile boolean finished;
 
+  /** Configurations whose results a rerun keeps, as the run last reported; -1 until known. */
+  private static volatile long kept = -1;
+
   private Failures() {}
 
   /** Called by a command once it knows what it works on. */
@@ -34,6 +37,12 @@ final class Failures {
     subject = what;
     resumable = canResume;
     finished = false;
+    kept = -1;
+  }
+
+  /** Called by a study run with the configurations a rerun would keep (after each batch). */
+  static void kept(long configurations) {
+    kept = configurations;
   }
 
   /** Called when the command returned: an interrupt after this point is no interruption. */
@@ -101,6 +110,12 @@ final class Failures {
   static String onShutdown() {
     if (finished) {
       return null;
+    }
+    if (resumable && kept >= 0) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "[backgrid] interrupted: %,d configurations kept; rerun to resume",
+          kept);
     }
     return resumable
         ? "[backgrid] interrupted: finished batches are kept; rerun the same command to resume"

@@ -2,8 +2,11 @@ package io.backgrid.spark.cli;
 
 import io.backgrid.spark.job.SparkSessions;
 import io.backgrid.spark.query.ReadOnlySql;
+import io.backgrid.spark.query.SqlShell;
 import io.backgrid.spark.query.StudyQuery;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,10 +37,12 @@ final class QueryCommand implements Callable<Integer> {
 
   @Parameters(
       index = "1",
+      arity = "0..1",
       paramLabel = "SQL",
       description =
           "a read-only statement (SELECT, WITH, VALUES, TABLE, SHOW, DESCRIBE, EXPLAIN, SET, CREATE"
-              + " TEMPORARY VIEW), or a .sql file of them separated by ';'")
+              + " TEMPORARY VIEW), or a .sql file of them separated by ';'; none: an interactive"
+              + " shell reading statements from the terminal or standard input")
   String sql;
 
   @Option(names = "--csv", description = "print CSV (full precision, every row) instead of a table")
@@ -57,15 +62,32 @@ final class QueryCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
     }
-    List<String> statements = statements();
+    List<String> statements = sql == null ? List.of() : statements();
     PrintWriter out = spec.commandLine().getOut();
     Failures.working("the query on " + studyDir, false);
     CommandLog.start(System.getProperty("java.io.tmpdir"), "query");
     try (SparkSessions.Lease lease = SparkSessions.lease("backgrid query", "local[*]")) {
       SparkSession spark = lease.session();
       StudyQuery query = new StudyQuery(spark, studyDir);
+      if (sql == null) {
+        new SqlShell(spark, query, maxRows, out)
+            .run(
+                new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                System.console() != null);
+        return 0;
+      }
       query.check(statements);
-      for (String statement : statements) {
+      for (int i = 0; i < statements.size(); i++) {
+        String statement = statements.get(i);
+        if (statements.size() > 1 && !csv) {
+          // a file of statements: each result says which statement it answers
+          out.printf(
+              "%s-- [%d/%d] %s%n",
+              i == 0 ? "" : System.lineSeparator(),
+              i + 1,
+              statements.size(),
+              statement.strip().lines().findFirst().orElse(""));
+        }
         var result = query.sql(statement);
         if (csv) {
           StudyQuery.printCsv(result, out);

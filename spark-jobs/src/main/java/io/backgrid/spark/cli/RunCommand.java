@@ -18,10 +18,11 @@ import io.backgrid.spark.job.StudyJob;
 import io.backgrid.spark.report.ReportCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -111,10 +112,11 @@ final class RunCommand implements Callable<Integer> {
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
             batchSize);
-    try (SparkSessions.Lease lease = SparkSessions.lease("backgrid " + study.name(), master)) {
-      SparkSession spark = lease.session();
+    // Spark starts only if the study has something to compute (a rerun may have nothing)
+    try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
       JobReport report =
-          new StudyJob(spark, System.out)
+          new StudyJob(spark, SparkSessions.hadoopConfiguration(), spark.master(), System.out)
+              .onKept(Failures::kept)
               .run(
                   job,
                   StudyConfigurations.of(plan),
@@ -133,7 +135,13 @@ final class RunCommand implements Callable<Integer> {
           report.computed(),
           report.reused());
       out.println("[backgrid] best by Sharpe:");
-      report.best().forEach(line -> out.println("  " + line));
+      for (int i = 0; i < report.best().size(); i++) {
+        out.println("  " + report.best().get(i));
+        String axes = axes(plan, report.bestIds().get(i));
+        if (!axes.isEmpty()) {
+          out.println("      " + axes);
+        }
+      }
       out.println(
           "[backgrid] tables: "
               + report.tables()
@@ -148,6 +156,23 @@ final class RunCommand implements Callable<Integer> {
       out.flush();
       return outcome(report, spec.commandLine().getErr());
     }
+  }
+
+  /** A configuration's grid axis values as validate lists them: "path=value ..." (or empty). */
+  static String axes(GridPlan plan, String id) {
+    int position = plan.indexOf(id);
+    if (position < 0) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    plan.axisValues(position)
+        .forEach(
+            (path, value) -> {
+              if (value != null) {
+                parts.add(path + "=" + value);
+              }
+            });
+    return String.join("  ", parts);
   }
 
   /**

@@ -8,6 +8,7 @@ import io.backgrid.spark.grid.GridExpander;
 import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudySummary;
 import io.backgrid.spark.job.Locations;
+import io.backgrid.spark.job.RunEstimate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,6 +41,13 @@ final class ValidateCommand implements Callable<Integer> {
       description = "price table to check the study against instead of study.data (path or URI)")
   String data;
 
+  @Option(
+      names = "--estimate",
+      description =
+          "also time a sample of the grid's configurations on the data and estimate the run's"
+              + " time")
+  boolean estimate;
+
   @Override
   public Integer call() {
     Study study = StudyLoader.load(file);
@@ -53,6 +61,11 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.print(StudySummary.validate(study, grid, first));
     out.println("  " + checked.line());
+    if (estimate && !checked.skipped()) {
+      out.println("  " + RunEstimate.of(grid, location, new Configuration(), 20).line());
+    } else if (estimate) {
+      out.println("  estimate: not made, the data could not be checked");
+    }
     out.flush();
     return 0;
   }

@@ -3,8 +3,6 @@ package io.backgrid.spark.job;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 
 /**
  * One attempt at a study, as the work area remembers it ({@code attempts/<run_id>/}, written at the
@@ -30,7 +28,6 @@ record Attempt(
     long reused,
     String master,
     String version) {
-  static final String INTERRUPTED = "INTERRUPTED";
 
   private static final String END = "end";
 
@@ -97,20 +94,21 @@ record Attempt(
    * Its runs-table row ({@link Tables#RUNS_SCHEMA}): finished = the last update, failed unknown,
    * status INTERRUPTED.
    */
-  Row row(String dataFingerprint, String configFingerprint) {
-    return RowFactory.create(
-        runId,
-        new Timestamp(started),
-        new Timestamp(updated),
-        configurations,
-        computed,
-        reused,
-        null,
-        dataFingerprint,
-        configFingerprint,
-        version,
-        master,
-        INTERRUPTED);
+  Object[] row(String dataFingerprint, String configFingerprint) {
+    return new Object[] {
+      runId,
+      new Timestamp(started),
+      new Timestamp(updated),
+      configurations,
+      computed,
+      reused,
+      null,
+      dataFingerprint,
+      configFingerprint,
+      version,
+      master,
+      RunStatus.INTERRUPTED.text()
+    };
   }
 
   Attempt afterBatch(long configurationsInBatch, long now) {

@@ -14,6 +14,7 @@ import java.util.List;
  * @param seconds wall time of the run
  * @param tables where the published tables are
  * @param best the best configurations by Sharpe: "config_id sharpe cagr max_drawdown" lines
+ * @param bestIds the config ids of {@code best}, in its order
  */
 public record JobReport(
     String runId,
@@ -23,4 +24,5 @@ public record JobReport(
     long failed,
     double seconds,
     String tables,
-    List<String> best) {}
+    List<String> best,
+    List<String> bestIds) {}

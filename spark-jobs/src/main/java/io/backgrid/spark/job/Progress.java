@@ -18,6 +18,8 @@ final class Progress implements AutoCloseable {
   private final LongSupplier done;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
+  private final boolean terminal = System.console() != null;
+  private long lastPrinted = -1;
 
   Progress(PrintStream out, long total, long alreadyDone, LongSupplier done, long everySeconds) {
     this.out = out;
@@ -39,8 +41,17 @@ final class Progress implements AutoCloseable {
     return (System.nanoTime() - startNanos) / 1e9;
   }
 
-  void print() {
-    out.println(line(done.getAsLong()));
+  /**
+   * Prints the progress line; on output that is not a terminal (a log, a pipe) only when the count
+   * moved since the last line, so a log does not fill with the same line.
+   */
+  synchronized void print() {
+    long computed = done.getAsLong();
+    if (computed == lastPrinted && !terminal) {
+      return;
+    }
+    lastPrinted = computed;
+    out.println(line(computed));
   }
 
   String line(long computed) {

@@ -1,22 +1,26 @@
 package io.backgrid.spark.job;
 
-import static org.apache.spark.sql.functions.col;
-
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.spark.parquet.CanonicalTables;
 import io.backgrid.spark.parquet.RowFileWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
@@ -26,49 +30,110 @@ import org.apache.spark.sql.types.StructType;
  * configurations reused), the finished batches, the configs table, the equity paths of the selected
  * configurations and the runs table; every configuration comes from exactly one source, so each
  * table has one row per configuration (and date, sleeve, ...).
+ *
+ * <p>Files move or are copied whole; Spark reads and writes rows only where a published file mixes
+ * configurations kept with ones that leave (a grid that shrank, FAILED rows recomputed) and for the
+ * equity paths of a new selection: a rerun with nothing to compute starts no Spark job.
  */
 final class Publisher {
-  private final SparkSession spark;
+  /** A file a task wrote for a batch: {@code part-<batch>-<partition>.parquet}. */
+  private static final Pattern BATCH_FILE = Pattern.compile("part-(\\d+)-(\\d+)\\.parquet");
+
+  private final Supplier<SparkSession> spark;
+  private final Configuration conf;
   private final StudyOutput output;
   private final Path next;
 
-  Publisher(SparkSession spark, StudyOutput output, Path next) {
+  Publisher(Supplier<SparkSession> spark, Configuration conf, StudyOutput output, Path next) {
     this.spark = spark;
+    this.conf = conf;
     this.output = output;
     this.next = next;
   }
 
   /**
-   * Assembles a per-configuration table: the published rows of {@code reused} (read and written by
-   * Spark), then the batches' files moved in as they are (see {@link BatchFiles}). The batches must
-   * have been unmarked first ({@link StudyOutput#unmarkDone}): their files leave the work area.
+   * The number past every batch number in the published tables' file names: the first batch of a
+   * run, so that its files do not collide with the published ones a publication copies.
    */
-  void perConfigTable(String table, Collection<String> reused, List<Path> batches) {
-    StructType schema = Tables.schema(table);
+  static int nextBatch(StudyOutput output) {
+    int next = 0;
+    for (Path f : ParquetColumns.parts(output.fs(), output.table(Tables.PORTFOLIO_METRICS))) {
+      Matcher m = BATCH_FILE.matcher(f.getName());
+      if (m.matches()) {
+        next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
+      }
+    }
+    return next;
+  }
+
+  /**
+   * Assembles a per-configuration table: the published rows of {@code reused}, then the batches'
+   * files moved in as they are (see {@link BatchFiles}). A published file whose configurations are
+   * all reused is copied byte for byte; one that also holds configurations that leave is filtered
+   * by Spark. The batches must have been unmarked first ({@link StudyOutput#unmarkDone}): their
+   * files leave the work area.
+   */
+  void perConfigTable(String table, Set<String> reused, List<Path> batches) {
     boolean any = false;
     if (!reused.isEmpty() && output.hasPublished(table)) {
-      Dataset<Row> ids =
-          spark.createDataset(new ArrayList<>(reused), Encoders.STRING()).toDF("config_id");
-      Dataset<Row> published = read(output.table(table).toString(), schema);
-      write(
-          published.join(
-              ids, published.col("config_id").equalTo(ids.col("config_id")), "left_semi"),
-          table);
-      any = true;
+      List<Path> mixed = new ArrayList<>();
+      for (Path file : ParquetColumns.parts(output.fs(), output.table(table))) {
+        Set<String> ids = idsOf(table, file);
+        long kept = ids.stream().filter(reused::contains).count();
+        if (kept == ids.size() && kept > 0) {
+          copy(file, new Path(new Path(next, table), file.getName()));
+          any = true;
+        } else if (kept > 0) {
+          mixed.add(file);
+        }
+      }
+      if (!mixed.isEmpty()) {
+        filter(table, mixed, reused);
+        any = true;
+      }
     }
     BatchFiles files = output.files();
     for (Path batch : batches) {
       any |= files.moveInto(batch, table, next) > 0;
     }
-    if (any) {
-      files.markSuccess(new Path(next, table));
-    } else {
-      write(
-          spark.createDataFrame(List.of(), schema),
-          table); // an empty table that still has its schema
-      CanonicalTables.canonicalise(
-          new Path(next, table), spark.sparkContext().hadoopConfiguration());
+    if (!any) {
+      // an empty table that still has its schema
+      RowFileWriter.create(
+              new Path(new Path(next, table), "part-00000.parquet"), Tables.schema(table), conf)
+          .close();
     }
+    files.markSuccess(new Path(next, table));
+  }
+
+  /**
+   * The configurations of a published file. All tables of one task attempt hold the same
+   * configurations (a task writes every table of the configurations it simulated), so a batch
+   * file's ids are those of the portfolio_metrics file of the same name; other files are read.
+   */
+  private Set<String> idsOf(String table, Path file) {
+    Path metrics = new Path(output.table(Tables.PORTFOLIO_METRICS), file.getName());
+    Path read = BATCH_FILE.matcher(file.getName()).matches() && exists(metrics) ? metrics : file;
+    Set<String> ids = new HashSet<>();
+    for (Object[] r : ParquetColumns.read(List.of(read), conf, "config_id")) {
+      ids.add((String) r[0]);
+    }
+    return ids;
+  }
+
+  /** Writes the rows of {@code files} whose configuration is in {@code ids}, through Spark. */
+  private void filter(String table, List<Path> files, Collection<String> ids) {
+    SparkSession session = spark.get();
+    Dataset<Row> keep =
+        session.createDataset(new ArrayList<>(ids), Encoders.STRING()).toDF("config_id");
+    Dataset<Row> rows =
+        session
+            .read()
+            .schema(Tables.schema(table))
+            .parquet(files.stream().map(Path::toString).toArray(String[]::new));
+    rows.join(keep, rows.col("config_id").equalTo(keep.col("config_id")), "left_semi")
+        .write()
+        .mode(SaveMode.Append)
+        .parquet(new Path(next, table).toString());
   }
 
   /**
@@ -78,10 +143,7 @@ final class Publisher {
   void configs(Iterable<Object[]> rows, StructType schema) {
     Path table = new Path(next, Tables.CONFIGS);
     try (RowFileWriter writer =
-        RowFileWriter.create(
-            new Path(table, "part-00000.parquet"),
-            schema,
-            spark.sparkContext().hadoopConfiguration())) {
+        RowFileWriter.create(new Path(table, "part-00000.parquet"), schema, conf)) {
       for (Object[] row : rows) {
         writer.write(row);
       }
@@ -89,50 +151,65 @@ final class Publisher {
     output.files().markSuccess(table);
   }
 
-  /** Rows of a per-configuration table in the publication being written. */
-  Dataset<Row> written(String table) {
-    return read(new Path(next, table).toString(), Tables.schema(table));
+  /** The columns of the publication's portfolio_metrics, read from its files. */
+  List<Object[]> metrics(String... columns) {
+    return ParquetColumns.read(
+        ParquetColumns.parts(output.fs(), new Path(next, Tables.PORTFOLIO_METRICS)), conf, columns);
   }
 
-  /** The best configurations by a metric (status OK, NULLs last), then the listed ids. */
-  List<String> select(EquitySelection selection) {
-    Set<String> ids = new LinkedHashSet<>();
-    if (selection.top() > 0) {
-      for (Row r :
-          written(Tables.PORTFOLIO_METRICS)
-              .where("status = 'OK'")
-              .orderBy(col(selection.by()).desc_nulls_last(), col("config_id"))
-              .limit(selection.top())
-              .select("config_id")
-              .collectAsList()) {
-        ids.add(r.getString(0));
+  /**
+   * The equity paths of the selected configurations: the published ones when they are of exactly
+   * these configurations (and {@code mayReuse}: same data), else simulated again with full detail.
+   */
+  void equity(
+      List<JobConfiguration> selected, Supplier<Broadcast<MarketPanel>> panel, boolean mayReuse) {
+    Set<String> ids = new HashSet<>();
+    selected.forEach(c -> ids.add(c.configId()));
+    if (mayReuse && output.hasPublished(Tables.EQUITY)) {
+      List<Path> files = ParquetColumns.parts(output.fs(), output.table(Tables.EQUITY));
+      Set<String> published = new HashSet<>();
+      ParquetColumns.read(files, conf, "config_id").forEach(r -> published.add((String) r[0]));
+      if (published.equals(ids)) {
+        for (Path f : files) {
+          copy(f, new Path(new Path(next, Tables.EQUITY), f.getName()));
+        }
+        if (files.isEmpty()) {
+          RowFileWriter.create(
+                  new Path(new Path(next, Tables.EQUITY), "part-00000.parquet"),
+                  Tables.EQUITY_SCHEMA,
+                  conf)
+              .close();
+        }
+        output.files().markSuccess(new Path(next, Tables.EQUITY));
+        return;
       }
     }
-    ids.addAll(selection.ids());
-    return new ArrayList<>(ids);
-  }
-
-  /** Runs the selected configurations with full detail and writes their daily paths. */
-  void equity(List<JobConfiguration> selected, Broadcast<MarketPanel> panel) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    SparkSession session = spark.get();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
     var rows =
         jsc.parallelize(selected, Math.max(1, selected.size()))
-            .mapPartitions(new EquityPaths(panel));
-    write(spark.createDataFrame(rows, Tables.EQUITY_SCHEMA), Tables.EQUITY);
-    CanonicalTables.canonicalise(
-        new Path(next, Tables.EQUITY),
-        spark.sparkContext().hadoopConfiguration()); // same bytes every run
+            .mapPartitions(new EquityPaths(panel.get()));
+    session
+        .createDataFrame(rows, Tables.EQUITY_SCHEMA)
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(new Path(next, Tables.EQUITY).toString());
+    CanonicalTables.canonicalise(new Path(next, Tables.EQUITY), conf); // same bytes every run
   }
 
-  /** Writes the runs table: earlier runs and this one. */
-  void runs(List<Row> earlier, Row current) {
-    List<Row> all = new ArrayList<>(earlier);
-    all.add(current);
-    write(spark.createDataFrame(all, Tables.RUNS_SCHEMA).coalesce(1), Tables.RUNS);
+  /** Writes the runs table from the driver: earlier runs and this one. */
+  void runs(List<Object[]> earlier, Object[] current) {
+    Path table = new Path(next, Tables.RUNS);
+    try (RowFileWriter writer =
+        RowFileWriter.create(new Path(table, "part-00000.parquet"), Tables.RUNS_SCHEMA, conf)) {
+      earlier.forEach(writer::write);
+      writer.write(current);
+    }
+    output.files().markSuccess(table);
   }
 
-  static Row runRow(
+  static Object[] runRow(
       String runId,
       long started,
       long finished,
@@ -143,22 +220,21 @@ final class Publisher {
       String dataFingerprint,
       String configFingerprint,
       String master,
-      String status) {
-    return RowFactory.create(
-        Tables.RUNS_TABLE.row(
-            new Tables.RunRow(
-                runId,
-                started,
-                finished,
-                configurations,
-                computed,
-                reused,
-                failed,
-                dataFingerprint,
-                configFingerprint,
-                version(),
-                master,
-                RunStatus.valueOf(status))));
+      RunStatus status) {
+    return Tables.RUNS_TABLE.row(
+        new Tables.RunRow(
+            runId,
+            started,
+            finished,
+            configurations,
+            computed,
+            reused,
+            failed,
+            dataFingerprint,
+            configFingerprint,
+            version(),
+            master,
+            status));
   }
 
   /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */
@@ -167,11 +243,23 @@ final class Publisher {
     return version == null ? "dev" : version;
   }
 
-  private Dataset<Row> read(String path, StructType schema) {
-    return spark.read().schema(schema).parquet(path);
+  private boolean exists(Path p) {
+    try {
+      return output.fs().exists(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot check " + p + ": " + e.getMessage(), e);
+    }
   }
 
-  private void write(Dataset<Row> rows, String table) {
-    rows.write().mode(SaveMode.Overwrite).parquet(new Path(next, table).toString());
+  /** Copies a published file into the publication (the published tables stay as they are). */
+  private void copy(Path from, Path to) {
+    try {
+      if (!FileUtil.copy(output.fs(), from, output.fs(), to, false, false, conf)) {
+        throw new IOException("copy failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
+    }
   }
 }

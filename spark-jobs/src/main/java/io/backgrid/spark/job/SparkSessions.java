@@ -1,6 +1,9 @@
 package io.backgrid.spark.job;
 
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
+import org.apache.spark.deploy.SparkHadoopUtil;
 import org.apache.spark.sql.SparkSession;
 
 /** The SparkSession a backgrid command runs in. */
@@ -18,6 +21,59 @@ public final class SparkSessions {
         session.stop();
       }
     }
+  }
+
+  /**
+   * A session started at its first {@link #get()} (a command that turns out to need no Spark job,
+   * e.g. a rerun with nothing to compute, never pays for one); {@link #close()} stops it if this
+   * command started it.
+   */
+  public static final class Lazy implements Supplier<SparkSession>, AutoCloseable {
+    private final String appName;
+    private final String defaultMaster;
+    private Lease lease;
+
+    public Lazy(String appName, String defaultMaster) {
+      this.appName = appName;
+      this.defaultMaster = defaultMaster;
+    }
+
+    @Override
+    public synchronized SparkSession get() {
+      if (lease == null) {
+        lease = lease(appName, defaultMaster);
+      }
+      return lease.session();
+    }
+
+    /** The master the session runs (or would run) on: spark-submit's, else the default. */
+    public String master() {
+      return lease != null
+          ? lease.session().sparkContext().master()
+          : conf().get("spark.master", defaultMaster);
+    }
+
+    @Override
+    public synchronized void close() {
+      if (lease != null) {
+        lease.close();
+      }
+    }
+  }
+
+  /**
+   * The Hadoop configuration a session would have, without starting one: Hadoop's defaults plus the
+   * {@code spark.hadoop.*} settings of spark-submit or {@code --conf}.
+   */
+  public static Configuration hadoopConfiguration() {
+    if (SparkSession.getActiveSession().isDefined()) {
+      return SparkSession.getActiveSession().get().sparkContext().hadoopConfiguration();
+    }
+    return SparkHadoopUtil.get().newConfiguration(conf());
+  }
+
+  private static SparkConf conf() {
+    return new SparkConf();
   }
 
   /** {@link #create}, remembering whether the session is new. */
@@ -41,6 +97,10 @@ public final class SparkSessions {
       conf.setIfMissing("spark.ui.enabled", "false");
     }
     conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+    // Start-up and small jobs (issue 15): no console progress bar (the job prints its own), no
+    // event log, no listener for the SQL UI when the UI is off.
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    conf.setIfMissing("spark.eventLog.enabled", "false");
     // Result tables have ~40 columns; Spark would warn at every plan it prints otherwise.
     conf.setIfMissing("spark.sql.debug.maxToStringFields", "200");
     // Java serialization, not Kryo: Kryo 4 (Spark's) cannot serialize records.

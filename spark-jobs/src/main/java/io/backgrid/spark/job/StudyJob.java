@@ -13,10 +13,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
@@ -33,18 +35,64 @@ public final class StudyJob {
    */
   static final int BATCH_SIZE = 2_000;
 
-  private final SparkSession spark;
+  /**
+   * The longest a batch runs before it closes (the work an interrupt can lose), in milliseconds:
+   * after the first batch, the next ones are sized from the measured rate to take about this long.
+   */
+  static final long BATCH_MILLIS = 20_000;
+
+  /** The first batch of a run, before any rate is known: small, so it closes quickly. */
+  static final int FIRST_BATCH = 256;
+
+  private final Supplier<SparkSession> spark;
+  private final Configuration hadoop;
+  private final String master;
   private final PrintStream console;
 
   /** Called with each batch's number after it is written (tests interrupt a run here). */
   IntConsumer afterBatch = n -> {};
 
+  /**
+   * Told how many configurations a rerun would keep (published OK rows reused and finished
+   * batches), once resumption is known and after each batch: what Ctrl-C reports.
+   */
+  private LongConsumer kept = n -> {};
+
   /** The study lease's heartbeat and staleness (tests shorten them). */
   StudyLease.Times leaseTimes = StudyLease.Times.DEFAULT;
 
+  /** How long a batch may run ({@link #BATCH_MILLIS}; tests shorten it). */
+  long batchMillis = BATCH_MILLIS;
+
   public StudyJob(SparkSession spark, PrintStream console) {
+    this(
+        () -> spark,
+        spark.sparkContext().hadoopConfiguration(),
+        spark.sparkContext().master(),
+        console);
+  }
+
+  /**
+   * A job that starts Spark only when it has something to compute: a rerun with nothing new reads
+   * and writes the study's own files on the driver.
+   *
+   * @param spark gives the session (started at the first call)
+   * @param hadoop the Hadoop configuration for the study's files (Spark's, see {@link
+   *     SparkSessions#hadoopConfiguration})
+   * @param master the master the session runs on (recorded in the runs table)
+   */
+  public StudyJob(
+      Supplier<SparkSession> spark, Configuration hadoop, String master, PrintStream console) {
     this.spark = spark;
+    this.hadoop = hadoop;
+    this.master = master;
     this.console = console;
+  }
+
+  /** Reports the configurations a rerun would keep to {@code listener} as the run goes. */
+  public StudyJob onKept(LongConsumer listener) {
+    this.kept = listener;
+    return this;
   }
 
   /**
@@ -65,15 +113,16 @@ public final class StudyJob {
   }
 
   /**
-   * Runs a study.
+   * Runs a study: {@link #plan}, {@link #load}, {@link #resume}, {@link #runBatches}, {@link
+   * #publish}, {@link #report}.
    *
    * @param spec where to read and write, how to spread
    * @param configurations the study's configurations (ids unique), built a batch at a time
    * @param configRows the configs table's rows (values in {@code configSchema}'s column order),
    *     iterated once, at publication
    * @param configFingerprint identifies the study's configurations (e.g. a hash of the sorted ids)
-   * @throws IllegalArgumentException for an equity id not in the study, or a rerun whose
-   *     configuration or data changed (unless {@code spec.fresh()})
+   * @throws IllegalArgumentException for an equity id not in the study, or a rerun whose data
+   *     changed (unless {@code spec.fresh()})
    * @throws IllegalStateException when the output holds a directory backgrid did not write where
    *     the study's go, another run holds the study, or a publication would be incomplete
    */
@@ -83,6 +132,31 @@ public final class StudyJob {
       Iterable<Object[]> configRows,
       StructType configSchema,
       String configFingerprint) {
+    Run run = plan(spec, configurations, configFingerprint);
+    StudyLease lease = run.output.acquire(run.runId, leaseTimes, console);
+    Broadcasts shared = new Broadcasts(spark);
+    try {
+      run.output.recover();
+      run.output.removeLeftovers();
+      load(run);
+      resume(run);
+      runBatches(run, shared);
+      long failed = publish(run, configRows, configSchema, shared);
+      return report(run, failed);
+    } finally {
+      shared.close();
+      lease.close();
+    }
+  }
+
+  /** Step 1: this run's id, the study's output, and a check of the equity ids. */
+  private Run plan(JobSpec spec, StudyConfigurations configurations, String configFingerprint) {
+    for (String id : spec.equity().ids()) {
+      if (configurations.indexOf(id) < 0) {
+        throw new IllegalArgumentException(
+            "Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
+      }
+    }
     long started = System.currentTimeMillis();
     String runId =
         DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
@@ -90,188 +164,223 @@ public final class StudyJob {
                 .format(java.time.Instant.ofEpochMilli(started))
             + "-"
             + Long.toHexString(System.nanoTime() & 0xfffff);
-    for (String id : spec.equity().ids()) {
-      if (configurations.indexOf(id) < 0) {
-        throw new IllegalArgumentException(
-            "Invalid study.equity.ids: " + id + " is not a configuration of study " + spec.study());
-      }
-    }
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    StudyOutput output =
-        new StudyOutput(Locations.uri(spec.output()), spec.study(), jsc.hadoopConfiguration());
-    StudyLease lease = output.acquire(runId, leaseTimes, console);
-    try {
-      return run(
-          spec,
-          configurations,
-          configRows,
-          configSchema,
-          configFingerprint,
-          output,
-          runId,
-          started);
-    } finally {
-      lease.close();
-    }
+    StudyOutput output = new StudyOutput(Locations.uri(spec.output()), spec.study(), hadoop);
+    return new Run(spec, configurations, configFingerprint, output, runId, started);
   }
 
-  /** Runs a study whose lease this run holds. */
-  private JobReport run(
-      JobSpec spec,
-      StudyConfigurations configurations,
-      Iterable<Object[]> configRows,
-      StructType configSchema,
-      String configFingerprint,
-      StudyOutput output,
-      String runId,
-      long started) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    output.recover();
-    output.removeLeftovers();
+  /** Step 2: the price panel the configurations need, and its fingerprint. */
+  private void load(Run run) {
+    console.println("[backgrid] loading prices from " + run.spec.data());
+    run.panel = loadPanel(run.spec.data(), run.configurations.panelRequest(), hadoop);
+    WeightFiles weights = WeightFiles.read(run.configurations, run.panel, hadoop);
+    run.configurations = weights.configurations();
+    run.dataFingerprint = weights.dataFingerprint();
+  }
 
-    console.println("[backgrid] loading prices from " + spec.data());
-    MarketPanel panel =
-        loadPanel(spec.data(), configurations.panelRequest(), jsc.hadoopConfiguration());
-    WeightFiles weights = WeightFiles.read(configurations, panel, jsc.hadoopConfiguration());
-    configurations = weights.configurations();
-    String dataFingerprint = weights.dataFingerprint();
-    String fingerprint = dataFingerprint + " " + configFingerprint;
-    PreviousRuns previous = PreviousRuns.read(spark, output);
-    // Attempts that never published (interrupted), with the fingerprint they worked under.
-    String workFingerprint = output.workFingerprint();
-    List<Attempt> interrupted = output.attempts();
-
+  /**
+   * Step 3: what earlier runs left that this one keeps: the published OK rows of configurations
+   * still in the study (when the data did not change) and the finished batches of an interrupted
+   * attempt at the same configurations; what is left is to compute.
+   */
+  private void resume(Run run) {
+    JobSpec spec = run.spec;
+    StudyOutput output = run.output;
+    run.previous = PreviousRuns.read(output, hadoop);
+    run.workFingerprint = output.workFingerprint();
+    run.interrupted = output.attempts();
     Set<String> reused = new HashSet<>();
+    String[] work = run.workFingerprint == null ? null : run.workFingerprint.split(" ", 2);
     if (spec.fresh()) {
       output.discardWork();
     } else {
-      refuseChanged(spec, output.workFingerprint(), fingerprint, "an interrupted run");
-      refuseChanged(spec, previous.fingerprint(), fingerprint, "the published results");
-      reused.addAll(previous.okIds());
+      refuseChanged(spec, work == null ? null : work[0], run.dataFingerprint, "an interrupted run");
+      refuseChanged(
+          spec, run.previous.dataFingerprint(), run.dataFingerprint, "the published results");
+      reused.addAll(run.previous.okIds());
+    }
+    String fingerprint = run.dataFingerprint + " " + run.configFingerprint;
+    if (work != null && !spec.fresh() && !fingerprint.equals(run.workFingerprint)) {
+      // the same data, another set of configurations (a grid that grew or shrank): keep the
+      // finished batches whose configurations are all still in the study
+      for (Path batch : output.finishedBatches()) {
+        for (String id : PreviousRuns.ids(output, List.of(batch), hadoop)) {
+          if (run.configurations.indexOf(id) < 0) {
+            output.discardBatch(Integer.parseInt(batch.getName()));
+            break;
+          }
+        }
+      }
+      output.retagWork(fingerprint);
     }
     output.startWork(fingerprint);
-    List<Path> batches = output.finishedBatches();
-    Set<String> inBatches = PreviousRuns.ids(spark, batches);
-    PendingBatches todo = new PendingBatches(configurations, reused, inBatches);
-    reused = todo.reused();
-    int size = configurations.size();
+    run.batches = output.finishedBatches();
+    Set<String> inBatches = PreviousRuns.ids(output, run.batches, hadoop);
+    run.todo = new PendingBatches(run.configurations, reused, inBatches);
+    run.reused = run.todo.reused();
+    run.toCompute = run.todo.size();
+    int size = run.configurations.size();
     console.printf(
         Locale.ROOT,
         "[backgrid] study %s: %,d configurations, %,d to compute, %,d from earlier runs; %s%n",
         spec.study(),
         size,
-        todo.size(),
-        size - todo.size(),
-        panel);
-    if (!interrupted.isEmpty()) {
+        run.todo.size(),
+        size - run.todo.size(),
+        run.panel);
+    if (!run.interrupted.isEmpty() && !inBatches.isEmpty()) {
       console.printf(
           Locale.ROOT,
           "[backgrid] resuming after %d interrupted attempt(s): %,d configurations in finished"
               + " batches%n",
-          interrupted.size(),
+          run.interrupted.size(),
           inBatches.size());
     }
-    Attempt attempt =
-        new Attempt(
-            runId,
-            started,
-            started,
-            size,
-            0,
-            size - todo.size(),
-            spark.sparkContext().master(),
-            Publisher.version());
-    int updates = 0;
-    output.writeAttempt(attempt, updates++);
+  }
 
-    Broadcast<MarketPanel> shared = jsc.broadcast(panel);
-    int partitions = spec.partitions() > 0 ? spec.partitions() : 4 * jsc.defaultParallelism();
-    BatchRunner runner = new BatchRunner(spark, output, shared, partitions);
-    int batchSize = spec.batchSize() > 0 ? spec.batchSize() : BATCH_SIZE;
-    try (Progress progress =
-        new Progress(console, size, size - todo.size(), runner.done::value, 5)) {
-      int n = output.nextBatch(batches);
-      for (List<JobConfiguration> batch = todo.next(batchSize);
+  /**
+   * Step 4: simulates what is left in batches, each committed to the work area as it finishes.
+   * Batches close on size ({@code spec.batchSize()}, default {@link #BATCH_SIZE}) and on time
+   * (about {@link #batchMillis} each, from the rate measured so far), so an interrupt loses at most
+   * that much work.
+   */
+  private void runBatches(Run run, Broadcasts shared) {
+    int size = run.configurations.size();
+    int left = run.todo.size();
+    run.attempt =
+        new Attempt(
+            run.runId, run.started, run.started, size, 0, size - left, master, Publisher.version());
+    run.output.writeAttempt(run.attempt, run.updates++);
+    long keep = size - left;
+    kept.accept(keep);
+    if (left == 0) {
+      return;
+    }
+    SparkSession session = spark.get();
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
+    int partitions =
+        run.spec.partitions() > 0 ? run.spec.partitions() : 4 * jsc.defaultParallelism();
+    BatchRunner runner = new BatchRunner(session, run.output, shared.panel(run.panel), partitions);
+    int maxBatch = run.spec.batchSize() > 0 ? run.spec.batchSize() : BATCH_SIZE;
+    int batchSize = Math.min(maxBatch, Math.max(FIRST_BATCH, partitions));
+    try (Progress progress = new Progress(console, size, size - left, runner.done::value, 5)) {
+      // past the published files' batch numbers when some are copied into the publication
+      int n =
+          Math.max(
+              run.output.nextBatch(run.batches),
+              run.reused.isEmpty() ? 0 : Publisher.nextBatch(run.output));
+      for (List<JobConfiguration> batch = run.todo.next(batchSize);
           !batch.isEmpty();
-          batch = todo.next(batchSize)) {
+          batch = run.todo.next(batchSize)) {
+        long t0 = System.nanoTime();
         runner.run(n, batch);
-        attempt = attempt.afterBatch(batch.size(), System.currentTimeMillis());
-        output.writeAttempt(attempt, updates++);
+        long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
+        run.attempt = run.attempt.afterBatch(batch.size(), System.currentTimeMillis());
+        run.output.writeAttempt(run.attempt, run.updates++);
+        kept.accept(keep += batch.size());
         progress.print();
         afterBatch.accept(n++);
+        batchSize = nextBatchSize(batch.size(), millis, batchMillis, maxBatch, partitions);
       }
     } finally {
       runner.close();
     }
+  }
 
-    Path next = output.publication(runId);
-    Publisher publisher = new Publisher(spark, output, next);
+  /**
+   * The size of the next batch: as many configurations as the last batch's rate computes in {@code
+   * targetMillis}, at least one per partition and at most {@code maxBatch}.
+   */
+  static int nextBatchSize(int done, long millis, long targetMillis, int maxBatch, int partitions) {
+    long bySpeed = done * targetMillis / Math.max(1, millis);
+    return (int) Math.max(1, Math.min(maxBatch, Math.max(partitions, bySpeed)));
+  }
+
+  /**
+   * Step 5: assembles the next publication (reused rows, finished batches, configs, equity paths,
+   * runs), checks it and makes it the published tables at once.
+   *
+   * @return the configurations with status FAILED in the published tables
+   */
+  private long publish(
+      Run run, Iterable<Object[]> configRows, StructType configSchema, Broadcasts shared) {
+    StudyOutput output = run.output;
+    Path next = output.publication(run.runId);
+    Publisher publisher = new Publisher(spark, hadoop, output, next);
     List<Path> allBatches = output.finishedBatches();
     Map<String, Long> batchRows = output.batchRows(allBatches);
     allBatches.forEach(output::unmarkDone);
     for (String table : Tables.PER_CONFIG) {
-      jsc.setJobDescription("backgrid: assemble " + table);
-      publisher.perConfigTable(table, reused, allBatches);
+      publisher.perConfigTable(table, run.reused, allBatches);
     }
     publisher.configs(configRows, configSchema);
+    EquitySelection selection = run.spec.equity();
+    run.best = new BestRows(publisher.metrics(BestRows.columns(selection.by())));
     List<JobConfiguration> selected = new ArrayList<>();
-    for (String id : publisher.select(spec.equity())) {
-      selected.add(configurations.get(configurations.indexOf(id)));
+    for (String id : run.best.select(selection)) {
+      selected.add(run.configurations.get(run.configurations.indexOf(id)));
     }
-    publisher.equity(selected, shared);
-    long failed = publisher.written(Tables.PORTFOLIO_METRICS).where("status = 'FAILED'").count();
-    List<String> best = best(publisher);
-    List<Row> runs = new ArrayList<>(previous.runs());
+    publisher.equity(selected, () -> shared.panel(run.panel), !run.spec.fresh());
+    long failed = run.best.failed();
+    List<Object[]> runs = new ArrayList<>(run.previous.runs());
     Set<String> recorded = new HashSet<>();
-    runs.forEach(r -> recorded.add(r.getString(0)));
+    runs.forEach(r -> recorded.add((String) r[0]));
     String[] before =
-        workFingerprint == null
-            ? new String[] {dataFingerprint, configFingerprint}
-            : workFingerprint.split(" ", 2);
-    for (Attempt a : interrupted) {
-      if (!a.runId().equals(runId) && recorded.add(a.runId())) {
+        run.workFingerprint == null
+            ? new String[] {run.dataFingerprint, run.configFingerprint}
+            : run.workFingerprint.split(" ", 2);
+    for (Attempt a : run.interrupted) {
+      if (!a.runId().equals(run.runId) && recorded.add(a.runId())) {
         runs.add(a.row(before[0], before.length > 1 ? before[1] : null));
       }
     }
+    int size = run.configurations.size();
+    int computed = run.toCompute;
     publisher.runs(
         runs,
         Publisher.runRow(
-            runId,
-            started,
+            run.runId,
+            run.started,
             System.currentTimeMillis(),
             size,
-            todo.size(),
-            size - todo.size(),
+            computed,
+            size - computed,
             failed,
-            dataFingerprint,
-            configFingerprint,
-            spark.sparkContext().master(),
-            "OK"));
+            run.dataFingerprint,
+            run.configFingerprint,
+            master,
+            RunStatus.OK));
     check(
         output,
         next,
-        spec.study(),
+        run.spec.study(),
         batchRows,
         Map.of(
             Tables.PORTFOLIO_METRICS,
-            (long) configurations.size(),
+            (long) size,
             Tables.CONFIGS,
-            (long) configurations.size(),
+            (long) size,
             Tables.RUNS,
             runs.size() + 1L));
-    output.publish(next, runId);
+    output.publish(next, run.runId);
     output.discardWork();
-    shared.destroy();
-    double seconds = (System.currentTimeMillis() - started) / 1000.0;
+    return failed;
+  }
+
+  /** Step 6: what the run did, for the console. */
+  private JobReport report(Run run, long failed) {
+    int size = run.configurations.size();
+    int computed = run.toCompute;
+    double seconds = (System.currentTimeMillis() - run.started) / 1000.0;
     return new JobReport(
-        runId,
+        run.runId,
         size,
-        todo.size(),
-        size - todo.size(),
+        computed,
+        size - computed,
         failed,
         seconds,
-        display(output.published()),
-        best);
+        display(run.output.published()),
+        run.best.lines(5),
+        run.best.ids(5));
   }
 
   /** Checks a publication before it replaces the published tables; a refused one is deleted. */
@@ -282,13 +391,7 @@ public final class StudyJob {
       Map<String, Long> batchRows,
       Map<String, Long> tableRows) {
     try {
-      PublicationCheck.verify(
-          output.fs(),
-          spark.sparkContext().hadoopConfiguration(),
-          next,
-          study,
-          batchRows,
-          tableRows);
+      PublicationCheck.verify(output.fs(), hadoop, next, study, batchRows, tableRows);
     } catch (IllegalStateException e) {
       output.discardPublication(next);
       throw e;
@@ -305,38 +408,76 @@ public final class StudyJob {
       throw new IllegalArgumentException(
           "Cannot resume study '"
               + spec.study()
-              + "': its configurations or data changed since "
+              + "': the price data it reads changed since "
               + what
-              + " (fingerprint "
+              + " (data fingerprint "
               + before
               + ", now "
               + now
-              + "); rerun with --fresh to recompute everything");
+              + "; a changed file, or other symbols or dates); rerun with --fresh to recompute"
+              + " everything");
     }
   }
 
-  private static List<String> best(Publisher publisher) {
-    List<String> lines = new ArrayList<>();
-    for (Row r :
-        publisher
-            .written(Tables.PORTFOLIO_METRICS)
-            .where("status = 'OK'")
-            .orderBy(
-                org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(),
-                org.apache.spark.sql.functions.col("config_id"))
-            .limit(5)
-            .select("config_id", "sharpe", "cagr", "max_drawdown")
-            .collectAsList()) {
-      lines.add(
-          String.format(
-              Locale.ROOT,
-              "%s  sharpe %7.3f  cagr %7.2f%%  max_drawdown %7.2f%%",
-              r.getString(0),
-              r.isNullAt(1) ? Double.NaN : r.getDouble(1),
-              r.isNullAt(2) ? Double.NaN : 100 * r.getDouble(2),
-              r.isNullAt(3) ? Double.NaN : 100 * r.getDouble(3)));
+  /** What one run knows as its steps go. */
+  private static final class Run {
+    final JobSpec spec;
+    StudyConfigurations configurations; // with the weight files read in load()
+    final String configFingerprint;
+    final StudyOutput output;
+    final String runId;
+    final long started;
+    MarketPanel panel;
+    String dataFingerprint;
+    PreviousRuns previous;
+    String workFingerprint;
+    List<Attempt> interrupted;
+    List<Path> batches;
+    PendingBatches todo;
+    Set<String> reused;
+    int toCompute;
+    Attempt attempt;
+    int updates;
+    BestRows best;
+
+    Run(
+        JobSpec spec,
+        StudyConfigurations configurations,
+        String configFingerprint,
+        StudyOutput output,
+        String runId,
+        long started) {
+      this.spec = spec;
+      this.configurations = configurations;
+      this.configFingerprint = configFingerprint;
+      this.output = output;
+      this.runId = runId;
+      this.started = started;
     }
-    return lines;
+  }
+
+  /** The panel's broadcast, made at its first use (a run with nothing to compute makes none). */
+  private static final class Broadcasts implements AutoCloseable {
+    private final Supplier<SparkSession> spark;
+    private Broadcast<MarketPanel> panel;
+
+    Broadcasts(Supplier<SparkSession> spark) {
+      this.spark = spark;
+    }
+
+    Broadcast<MarketPanel> panel(MarketPanel value) {
+      if (panel == null) {
+        panel = JavaSparkContext.fromSparkContext(spark.get().sparkContext()).broadcast(value);
+      }
+      return panel;
+    }
+
+    @Override
+    public void close() {
+      if (panel != null) {
+        panel.destroy();
+      }
+    }
   }
 
   /** Loads the price data of a local path with the datasets module's own settings. */

@@ -196,6 +196,20 @@ final class StudyOutput {
     }
   }
 
+  /**
+   * Gives the work area another fingerprint, keeping its batches: the caller kept only batches
+   * valid under it (a grid that changed, on the same data).
+   */
+  void retagWork(String fingerprint) {
+    guard("update the work area of");
+    requireWork();
+    try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
+      out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot update " + work + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Deletes the work area (if it is this study's). */
   void discardWork() {
     guard("delete the work area of");

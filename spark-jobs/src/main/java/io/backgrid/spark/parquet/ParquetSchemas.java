@@ -75,6 +75,11 @@ public final class ParquetSchemas {
       return Types.primitive(PrimitiveTypeName.INT32, repetition)
           .as(LogicalTypeAnnotation.dateType())
           .named(name);
+    } else if (type.equals(DataTypes.TimestampType)) {
+      // microseconds since the epoch, UTC: what Spark reads as a timestamp
+      return Types.primitive(PrimitiveTypeName.INT64, repetition)
+          .as(LogicalTypeAnnotation.timestampType(true, LogicalTypeAnnotation.TimeUnit.MICROS))
+          .named(name);
     }
     throw new IllegalArgumentException(
         "Unsupported column type "

@@ -192,6 +192,11 @@ final class RowWriteSupport extends WriteSupport<Object[]> {
     } else if (type.equals(DataTypes.DateType)) {
       LocalDate date = v instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) v;
       consumer.addInteger(Math.toIntExact(date.toEpochDay()));
+    } else if (type.equals(DataTypes.TimestampType)) {
+      java.time.Instant t =
+          v instanceof java.sql.Timestamp s ? s.toInstant() : (java.time.Instant) v;
+      consumer.addLong(
+          Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000));
     } else {
       throw new IllegalArgumentException("Unsupported column type " + type.simpleString());
     }

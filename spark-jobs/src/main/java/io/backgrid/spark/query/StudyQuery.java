@@ -18,7 +18,7 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 
 /**
  * Registers every table of a study directory as a temporary view named after it and runs SQL on
- * them. Text output rounds numbers to 6 significant digits for reading; CSV keeps full precision.
+ * them. Text output shows numbers as {@link #number} does; CSV keeps full precision.
  */
 public final class StudyQuery {
   private final SparkSession spark;
@@ -147,14 +147,33 @@ public final class StudyQuery {
       return "NULL";
     }
     if (v instanceof Double d) {
-      return d.isNaN() || d.isInfinite()
-          ? d.toString()
-          : new BigDecimal(d).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+      return number(d);
     }
     if (v instanceof scala.collection.Iterable<?> s) {
       return seq(s);
     }
     return v.toString();
+  }
+
+  /**
+   * A double for reading: its shortest decimal form (so {@code round(x, 2)} shows two decimals),
+   * cut to 6 significant digits but never to fewer than 2 decimals (money keeps its cents), and
+   * never in scientific notation.
+   */
+  static String number(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      return Double.toString(d);
+    }
+    BigDecimal exact = new BigDecimal(Double.toString(d));
+    BigDecimal shown = exact;
+    if (exact.precision() > 6 && exact.scale() > 2) {
+      shown = exact.round(new MathContext(6));
+      if (shown.scale() < 2) {
+        shown = exact.setScale(2, java.math.RoundingMode.HALF_EVEN);
+      }
+    }
+    shown = shown.stripTrailingZeros();
+    return shown.scale() < 0 ? shown.setScale(0).toPlainString() : shown.toPlainString();
   }
 
   private static String seq(scala.collection.Iterable<?> s) {

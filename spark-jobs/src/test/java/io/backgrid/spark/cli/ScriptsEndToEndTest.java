@@ -44,6 +44,8 @@ class ScriptsEndToEndTest {
     pb.environment().put("BACKGRID_JAVA_OPTS", "-Xmx1g");
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
+    // no input: a script that reads it (query.sh's shell) sees its end at once
+    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     whileRunning.accept(p);
     if (!p.waitFor(10, TimeUnit.MINUTES)) {
@@ -109,10 +111,12 @@ class ScriptsEndToEndTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err())
         .contains("run-local.sh: no such study file: no/such/study.conf (see --help)");
-    Result noSql = script("query.sh", output.resolve("demo").toString());
-    assertThat(noSql.exit()).isEqualTo(2);
-    assertThat(noSql.err())
-        .contains("query.sh: needs a study directory and a SQL statement or .sql file");
+    Result noDir = script("query.sh");
+    assertThat(noDir.exit()).isEqualTo(2);
+    assertThat(noDir.err())
+        .contains(
+            "query.sh: needs a study directory (and a SQL statement or .sql file, or none for a"
+                + " shell)");
     Result badSql =
         script("query.sh", output.resolve("demo").toString(), "SELECT nope FROM portfolio_metrics");
     assertThat(badSql.exit()).isEqualTo(1);
@@ -173,8 +177,7 @@ class ScriptsEndToEndTest {
             args);
     assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
     assertThat(interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo(
-            "[backgrid] interrupted: finished batches are kept; rerun the same command to resume");
+        .matches("\\[backgrid\\] interrupted: [1-9][0-9,]* configurations kept; rerun to resume");
     assertThat(interrupted.err())
         .doesNotContain("Exception")
         .doesNotContain("\tat ")

@@ -49,10 +49,19 @@ class ResumeTest {
       List<JobConfiguration> grid,
       boolean fresh,
       java.util.function.IntConsumer afterBatch) {
+    return run(study, grid, fresh, afterBatch, DemoConfigurations.DATA);
+  }
+
+  static JobReport run(
+      String study,
+      List<JobConfiguration> grid,
+      boolean fresh,
+      java.util.function.IntConsumer afterBatch,
+      String data) {
     JobSpec spec =
         new JobSpec(
             study,
-            DemoConfigurations.DATA,
+            data,
             output.toString(),
             2,
             new EquitySelection(2, "sharpe", List.of()),
@@ -158,26 +167,50 @@ class ResumeTest {
   }
 
   @Test
-  void anInterruptedStudyWhoseConfigurationChangedIsRefusedUnlessFresh() throws Exception {
-    interruptAfter("changed", GRID, 0);
-    List<JobConfiguration> smaller = GRID.subList(2, GRID.size());
+  void anInterruptedStudyWhoseGridChangedKeepsTheBatchesStillInIt() throws Exception {
+    interruptAfter("changed", GRID, 1); // batches 0 and 1: the first 6 configurations
+    // Batch 0 (configurations 0-2) leaves with configuration 0; batch 1 (3-5) stays.
+    List<JobConfiguration> changed = GRID.subList(1, GRID.size());
 
-    assertThatThrownBy(() -> run("changed", smaller, false, n -> {}))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith(
-            "Cannot resume study 'changed': its configurations or data changed since an interrupted"
-                + " run (fingerprint ")
-        .hasMessageEndingWith("); rerun with --fresh to recompute everything");
-    assertThat(output.resolve(".changed.work/batches/00000/_DONE"))
-        .as("a refusal keeps the work")
-        .exists();
-
-    JobReport fresh = run("changed", smaller, true, n -> {});
-    assertThat(fresh.computed()).isEqualTo(smaller.size());
-    assertThat(text("changed", Tables.PORTFOLIO_METRICS)).hasSize(smaller.size());
+    JobReport resumed = run("changed", changed, false, n -> {});
+    assertThat(resumed.computed()).isEqualTo(changed.size() - 3);
+    assertThat(resumed.reused()).isEqualTo(3);
+    assertThat(
+            rows("changed", Tables.PORTFOLIO_METRICS).stream()
+                .map(r -> (String) r.getAs("config_id"))
+                .sorted()
+                .toList())
+        .isEqualTo(changed.stream().map(JobConfiguration::configId).sorted().toList());
+    assertThat(text("changed", Tables.PORTFOLIO_METRICS))
+        .isEqualTo(
+            text("whole", Tables.PORTFOLIO_METRICS).stream()
+                .filter(r -> !r.startsWith("[" + GRID.get(0).configId() + ","))
+                .toList());
     assertThat(rows("changed", Tables.RUNS))
         .extracting(r -> (String) r.getAs("status"))
         .containsExactlyInAnyOrder("INTERRUPTED", "OK");
     assertThat(Files.exists(output.resolve(".changed.work"))).isFalse();
+  }
+
+  @Test
+  void anInterruptedStudyOnChangedDataIsRefusedUnlessFresh() throws Exception {
+    interruptAfter("changed-data", GRID, 0);
+    Path data = output.resolve("shorter-data");
+    spark
+        .read()
+        .parquet(DemoConfigurations.DATA)
+        .where("date < DATE'2024-01-01'")
+        .write()
+        .parquet(data.toString());
+    assertThatThrownBy(() -> run("changed-data", GRID, false, n -> {}, data.toString()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(
+            "Cannot resume study 'changed-data': the price data it reads changed since an"
+                + " interrupted run (data fingerprint ");
+    assertThat(output.resolve(".changed-data.work/batches/00000/_DONE"))
+        .as("a refusal keeps the work")
+        .exists();
+    JobReport fresh = run("changed-data", GRID, true, n -> {}, data.toString());
+    assertThat(fresh.computed()).isEqualTo(GRID.size());
   }
 }

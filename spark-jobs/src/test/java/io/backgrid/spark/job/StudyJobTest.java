@@ -41,8 +41,12 @@ class StudyJobTest {
   }
 
   static JobReport run(String study, int partitions, boolean fresh, List<JobConfiguration> grid) {
-    JobSpec spec =
-        new JobSpec(study, DemoConfigurations.DATA, output.toString(), partitions, TOP_TWO, fresh);
+    return run(study, partitions, fresh, grid, DemoConfigurations.DATA);
+  }
+
+  static JobReport run(
+      String study, int partitions, boolean fresh, List<JobConfiguration> grid, String data) {
+    JobSpec spec = new JobSpec(study, data, output.toString(), partitions, TOP_TWO, fresh);
     PrintStream console = new PrintStream(new ByteArrayOutputStream());
     return new StudyJob(spark, console)
         .run(
@@ -137,6 +141,32 @@ class StudyJobTest {
   }
 
   @Test
+  void theReportNamesTheBestOkConfigurationsBySharpeAsSparkSqlRanksThem() {
+    List<String> expected = new ArrayList<>();
+    for (Row r :
+        spark
+            .read()
+            .parquet(output.resolve("demo").resolve(Tables.PORTFOLIO_METRICS).toString())
+            .where("status = 'OK'")
+            .orderBy(
+                org.apache.spark.sql.functions.col("sharpe").desc_nulls_last(),
+                org.apache.spark.sql.functions.col("config_id"))
+            .limit(5)
+            .collectAsList()) {
+      expected.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s  sharpe %7.3f  cagr %7.2f%%  max_drawdown %7.2f%%",
+              r.getAs("config_id"),
+              r.<Double>getAs("sharpe"),
+              100 * r.<Double>getAs("cagr"),
+              100 * r.<Double>getAs("max_drawdown")));
+    }
+    assertThat(first.best()).hasSize(5).isEqualTo(expected);
+    assertThat(first.best().get(0)).doesNotContain("NaN");
+  }
+
+  @Test
   void thePartitionCountDoesNotChangeAnyRow() {
     run("demo-one-partition", 1, false);
     run("demo-seven-partitions", 7, false);
@@ -181,17 +211,56 @@ class StudyJobTest {
   }
 
   @Test
-  void aChangedStudyIsRefusedUnlessFresh() {
-    run("demo-changed", 2, false);
+  void aGrownGridComputesOnlyItsNewConfigurationsAndEqualsAFreshRun() {
     List<JobConfiguration> smaller = GRID.subList(4, GRID.size());
-    assertThatThrownBy(() -> run("demo-changed", 2, false, smaller))
+    run("demo-grown", 2, false, smaller);
+    JobReport grown = run("demo-grown", 2, false, GRID);
+    assertThat(grown.computed())
+        .as("the 4 new configurations and the FAILED one; the OK rows are reused")
+        .isEqualTo(5);
+    assertThat(grown.reused()).isEqualTo(GRID.size() - 5);
+    for (String table : Tables.PER_CONFIG) {
+      assertThat(table("demo-grown", table)).as(table).isEqualTo(table("demo", table));
+    }
+    assertThat(table("demo-grown", Tables.RUNS)).hasSize(2);
+  }
+
+  @Test
+  void aShrunkGridKeepsOnlyTheConfigurationsStillInTheStudy() {
+    run("demo-shrunk", 2, false, GRID);
+    List<JobConfiguration> smaller = GRID.subList(4, GRID.size());
+    JobReport shrunk = run("demo-shrunk", 2, false, smaller);
+    assertThat(shrunk.computed()).as("only the FAILED configuration").isEqualTo(1);
+    List<String> kept = smaller.stream().map(c -> "[" + c.configId() + ",").toList();
+    for (String table : Tables.PER_CONFIG) {
+      assertThat(table("demo-shrunk", table))
+          .as(table)
+          .isEqualTo(
+              table("demo", table).stream()
+                  .filter(r -> kept.stream().anyMatch(r::startsWith))
+                  .toList());
+    }
+  }
+
+  @Test
+  void changedDataAreRefusedWithTheReasonUnlessFresh() {
+    Path data = output.resolve("demo-data-shorter");
+    spark
+        .read()
+        .parquet(DemoConfigurations.DATA)
+        .where("date < DATE'2024-01-01'")
+        .write()
+        .parquet(data.toString());
+    run("demo-data", 2, false, GRID);
+    assertThatThrownBy(() -> run("demo-data", 2, false, GRID, data.toString()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "Cannot resume study 'demo-changed': its configurations or data changed since the"
-                + " published results (fingerprint ")
-        .hasMessageEndingWith("); rerun with --fresh to recompute everything");
-    JobReport fresh = run("demo-changed", 2, true, smaller);
-    assertThat(fresh.computed()).isEqualTo(smaller.size());
-    assertThat(table("demo-changed", Tables.PORTFOLIO_METRICS)).hasSize(smaller.size());
+            "Cannot resume study 'demo-data': the price data it reads changed since the published"
+                + " results (data fingerprint ")
+        .hasMessageEndingWith(
+            "; a changed file, or other symbols or dates); rerun with --fresh to recompute"
+                + " everything");
+    JobReport fresh = run("demo-data", 2, true, GRID, data.toString());
+    assertThat(fresh.computed()).isEqualTo(GRID.size());
   }
 }

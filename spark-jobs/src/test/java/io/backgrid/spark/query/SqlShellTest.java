@@ -1,0 +1,99 @@
+package io.backgrid.spark.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backgrid.spark.SharedSpark;
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The interactive shell of {@code query.sh} fed a scripted session on its input. */
+class SqlShellTest {
+  @TempDir static Path dir;
+  static SparkSession spark;
+  static Path study;
+
+  @BeforeAll
+  static void aStudyDirectory() {
+    spark = SharedSpark.get();
+    study = dir.resolve("tiny");
+    var rows =
+        spark.sql(
+            "SELECT 'a' AS config_id, CAST(1234567.891 AS DOUBLE) AS final_nav UNION ALL"
+                + " SELECT 'b', CAST(0.00001234 AS DOUBLE)");
+    rows.select(
+            rows.col("config_id"),
+            rows.col("final_nav")
+                .as(
+                    "final_nav",
+                    new MetadataBuilder()
+                        .putString("comment", "portfolio value at the end, currency units")
+                        .build()))
+        .coalesce(1)
+        .write()
+        .parquet(study.resolve("portfolio_metrics").toString());
+  }
+
+  static String session(String input) throws Exception {
+    StringWriter text = new StringWriter();
+    PrintWriter out = new PrintWriter(text);
+    new SqlShell(spark, new StudyQuery(spark, study.toString()), 50, out)
+        .run(new BufferedReader(new StringReader(input)), false);
+    return text.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  @Test
+  void aScriptedSessionPrintsTheTablesColumnsAndResultsUntilQuit() throws Exception {
+    String out =
+        session(
+            "\\tables\n"
+                + "\\d portfolio_metrics\n"
+                + "SELECT config_id,\n"
+                + "       round(final_nav, 2) AS nav, final_nav\n"
+                + "FROM portfolio_metrics ORDER BY config_id;\n"
+                + "SELECT nope FROM portfolio_metrics;\n"
+                + "\\q\n"
+                + "SELECT 'after quit';\n");
+    assertThat(out)
+        .startsWith(
+            "portfolio_metrics\n"
+                + "+-----------+-----------+--------------------------------------------+\n"
+                + "| col_name  | data_type | comment                                    |\n"
+                + "+-----------+-----------+--------------------------------------------+\n"
+                + "| config_id | string    | NULL                                       |\n"
+                + "| final_nav | double    | portfolio value at the end, currency units |\n"
+                + "+-----------+-----------+--------------------------------------------+\n"
+                + "2 rows\n"
+                + "+-----------+------------+------------+\n"
+                + "| config_id | nav        | final_nav  |\n"
+                + "+-----------+------------+------------+\n"
+                + "| a         | 1234567.89 | 1234567.89 |\n"
+                + "| b         | 0          | 0.00001234 |\n"
+                + "+-----------+------------+------------+\n"
+                + "2 rows\n");
+    assertThat(out).contains("nope").doesNotContain("after quit").doesNotContain("\tat ");
+  }
+
+  @Test
+  void numbersShowTheirRoundedValueWithoutExponents() {
+    assertThat(StudyQuery.number(1234567.891)).isEqualTo("1234567.89");
+    assertThat(StudyQuery.number(1.0E7)).isEqualTo("10000000");
+    assertThat(StudyQuery.number(0.84312345)).isEqualTo("0.843123");
+    assertThat(StudyQuery.number(0.843)).isEqualTo("0.843");
+    assertThat(StudyQuery.number(1.0E-7)).isEqualTo("0.0000001");
+  }
+
+  @Test
+  void aStatementEndsAtASemicolonOutsideQuotesAndComments() {
+    assertThat(SqlShell.complete("SELECT 1;\n")).isTrue();
+    assertThat(SqlShell.complete("SELECT ';\n")).isFalse();
+    assertThat(SqlShell.complete("SELECT 1 -- ;\n")).isFalse();
+  }
+}
