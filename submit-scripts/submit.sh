@@ -76,7 +76,9 @@ if [ -z "$jar" ]; then
         \( -name '*.java' -o -name 'pom.xml' -o -name '*.conf' \) -path '*src*' -newer "$jar" -print -quit 2>/dev/null)" ]; then
     command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer (needed to build the cluster jar)"
     echo "[backgrid] building the cluster jar ..." >&2
-    (cd "$BACKGRID_HOME" && mvn -B -q -DskipTests package -pl spark-jobs -am) >&2 || die "the build failed (see above)"
+    # without Maven's stray colour codes (ESC[0m), which would prefix the next line printed
+    (cd "$BACKGRID_HOME" && mvn -B -q -Dstyle.color=never -DskipTests package -pl spark-jobs -am 2>&1 \
+      | sed -e 's/\x1b\[[0-9;]*m//g') >&2 || die "the build failed (see above)"
     jar="$(ls "$BACKGRID_HOME"/spark-jobs/target/backgrid-spark-jobs-*-cluster.jar | head -1)"
   fi
 fi
