@@ -122,8 +122,8 @@ public final class Tables {
               TableColumn.required(
                   "reason",
                   StringType,
-                  "initial, schedule <frequency> or drift <drift> > <threshold>; then the"
-                      + " algorithm's note on sleeves it excluded (zero variance, weight 0: ids)",
+                  "initial, schedule <frequency> or drift <drift> > <threshold> (+ sleeves"
+                      + " excluded)",
                   r -> r.rebalance().reason()),
               TableColumn.of(
                   "weights_before",
