@@ -9,7 +9,7 @@ Usage: submit-scripts/query.sh STUDY_DIR "SQL" [--csv] [--max-rows N]
        submit-scripts/query.sh STUDY_DIR FILE.sql [--csv]
 
 Registers every table of STUDY_DIR (<output>/<study>, e.g. results/demo) as a view named after it
-(configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, equity, runs) and
+(configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, lifecycle_events, equity, runs) and
 prints the result of each statement as a table, or as CSV with --csv.
 
 Example: submit-scripts/query.sh results/demo "SELECT allocation_algorithm, max(sharpe) FROM portfolio_metrics JOIN configs USING (config_id) GROUP BY allocation_algorithm"
