@@ -80,9 +80,7 @@ final class MetricTables {
                           "unallocated cash at the last bar, currency units",
                           r -> Money.units(r.reserveCents()))),
                   Outcome::result),
-              from(
-                  Tables.nettingColumns(SimulationResult::netting, "over the run"),
-                  Outcome::result)));
+              from(NettingColumns.of(SimulationResult::netting, "over the run"), Outcome::result)));
 
   static final TableLayout<SleeveRow> SLEEVE_METRICS_TABLE =
       new TableLayout<>(

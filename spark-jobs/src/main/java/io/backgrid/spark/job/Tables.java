@@ -9,14 +9,12 @@ import static org.apache.spark.sql.types.DataTypes.TimestampType;
 
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.simulation.LifecycleEvent;
-import io.backgrid.engine.simulation.NettingTotals;
 import io.backgrid.engine.simulation.RebalanceRecord;
 import io.backgrid.spark.parquet.DoubleMap;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -173,7 +171,7 @@ public final class Tables {
                       "how many sleeves' targets a min/max constraint decided (0 without"
                           + " constraints)",
                       r -> r.rebalance().clamped())),
-              nettingColumns(
+              NettingColumns.of(
                   (RebalanceRow r) -> r.rebalance().netting(),
                   "at the rebalance's execution point")));
 
@@ -308,45 +306,6 @@ public final class Tables {
   public static final StructType RUNS_SCHEMA = RUNS_TABLE.schema();
 
   private Tables() {}
-
-  /**
-   * The four netting columns of {@link NettingTotals} read from a part of a source: gross, net and
-   * crossed notional in currency units, and the savings as % of the stand-alone costs (NULL when
-   * nothing could be saved).
-   *
-   * @param where where the fills were counted, for the comments (e.g. "over the run")
-   */
-  static <T> List<TableColumn<T>> nettingColumns(
-      Function<? super T, NettingTotals> netting, String where) {
-    return List.of(
-        TableColumn.of(
-            "gross_traded",
-            DoubleType,
-            "notional of every sleeve's fills " + where + ", bought plus sold, currency units",
-            t -> Money.units(netting.apply(t).grossCents())),
-        TableColumn.of(
-            "net_traded",
-            DoubleType,
-            "notional that reached the market "
-                + where
-                + " (the net orders with netting, else the gross), currency units",
-            t -> Money.units(netting.apply(t).netCents())),
-        TableColumn.of(
-            "crossed",
-            DoubleType,
-            "notional one sleeve's fill took from another's opposite fill inside the portfolio "
-                + where
-                + ", both legs, currency units; 0 without netting",
-            t -> Money.units(netting.apply(t).crossedCents())),
-        TableColumn.of(
-            "netting_savings_pct",
-            DoubleType,
-            "costs saved by netting "
-                + where
-                + " as % of the stand-alone costs, in [0, 100];"
-                + " NULL when those costs are 0",
-            t -> netting.apply(t).savingsPercent()));
-  }
 
   /** The layout of a table other than {@code configs} (whose columns depend on the grid). */
   static TableLayout<?> layout(String table) {
