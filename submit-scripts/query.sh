@@ -11,7 +11,8 @@ Usage: submit-scripts/query.sh STUDY_DIR "SQL" [--csv] [--max-rows N]
                                                       \tables, \d TABLE, \q; history with rlwrap)
 
 Registers every table of STUDY_DIR (<output>/<study>, e.g. results/demo) as a view named after it
-(configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, equity, runs) and
+(configs, portfolio_metrics, sleeve_metrics, sleeve_correlations, rebalances, lifecycle_events,
+equity, runs) and
 prints the result of each statement as a table, or as CSV with --csv. Without a statement it opens
 a shell on one Spark session, so each query after the first answers without a start-up; statements
 piped in run one after the other.

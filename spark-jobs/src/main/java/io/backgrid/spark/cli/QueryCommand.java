@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Run Spark SQL on a study's tables (each registered as a view: configs, portfolio_metrics,",
-      "sleeve_metrics, sleeve_correlations, rebalances, equity, runs)."
+      "sleeve_metrics, sleeve_correlations, rebalances, lifecycle_events, equity, runs)."
     })
 final class QueryCommand implements Callable<Integer> {
   @Parameters(

@@ -145,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
       out.println(
           "[backgrid] tables: "
               + report.tables()
-              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,equity,runs}");
+              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,equity,runs}");
       out.println(
           "[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       if (writeReport) {

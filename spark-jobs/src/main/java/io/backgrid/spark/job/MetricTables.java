@@ -79,7 +79,8 @@ final class MetricTables {
                           DoubleType,
                           "unallocated cash at the last bar, currency units",
                           r -> Money.units(r.reserveCents()))),
-                  Outcome::result)));
+                  Outcome::result),
+              from(NettingColumns.of(SimulationResult::netting, "over the run"), Outcome::result)));
 
   static final TableLayout<SleeveRow> SLEEVE_METRICS_TABLE =
       new TableLayout<>(
@@ -138,7 +139,8 @@ final class MetricTables {
                           LongType,
                           "number of the sleeve's fills",
                           SleeveResult::trades)),
-                  SleeveRow::sleeve)));
+                  SleeveRow::sleeve),
+              from(SleeveFigureColumns.ALL, s -> s.sleeve().figures())));
 
   private MetricTables() {}
 
@@ -151,8 +153,9 @@ final class MetricTables {
     return out;
   }
 
+  /** The columns of every part, in order. */
   @SafeVarargs
-  private static <T> List<TableColumn<T>> concat(List<TableColumn<T>>... parts) {
+  static <T> List<TableColumn<T>> concat(List<TableColumn<T>>... parts) {
     List<TableColumn<T>> all = new ArrayList<>();
     for (List<TableColumn<T>> p : parts) {
       all.addAll(p);

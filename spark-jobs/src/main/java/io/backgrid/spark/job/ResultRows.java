@@ -1,7 +1,9 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.metrics.CorrelationMatrix;
+import io.backgrid.engine.simulation.LifecycleEvent;
 import io.backgrid.engine.simulation.RebalanceRecord;
+import io.backgrid.engine.simulation.RollingFigures;
 import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.SleeveResult;
 import java.util.LinkedHashMap;
@@ -21,6 +23,7 @@ final class ResultRows {
   private static final int SLEEVE_CORRELATIONS =
       Tables.PER_CONFIG.indexOf(Tables.SLEEVE_CORRELATIONS);
   private static final int REBALANCES = Tables.PER_CONFIG.indexOf(Tables.REBALANCES);
+  private static final int LIFECYCLE_EVENTS = Tables.PER_CONFIG.indexOf(Tables.LIFECYCLE_EVENTS);
 
   private ResultRows() {}
 
@@ -58,6 +61,11 @@ final class ResultRows {
       out.row(
           REBALANCES, Tables.REBALANCES_TABLE.row(new Tables.RebalanceRow(configId, sleeves, rb)));
     }
+    for (LifecycleEvent e : r.lifecycleEvents()) {
+      out.row(
+          LIFECYCLE_EVENTS,
+          Tables.LIFECYCLE_EVENTS_TABLE.row(new Tables.LifecycleRow(configId, e)));
+    }
   }
 
   /** The one row of a configuration that failed: status FAILED and the error, no metrics. */
@@ -68,9 +76,13 @@ final class ResultRows {
             new MetricTables.Outcome(configId, null, describe(error))));
   }
 
-  /** The equity rows (one per bar) of a configuration run with full detail. */
+  /**
+   * The equity rows (one per bar) of a configuration run with full detail, with the rolling
+   * one-year figures ({@link SimulationResult#rolling()}).
+   */
   static void equity(String configId, SimulationResult r, Consumer<Row> out) {
     List<String> ids = r.sleeves().stream().map(SleeveResult::id).toList();
+    RollingFigures rolling = r.rolling();
     long[] nav = r.navCents();
     for (int t = 0; t < nav.length; t++) {
       Map<String, Double> sleeves = new LinkedHashMap<>();
@@ -83,8 +95,34 @@ final class ResultRows {
           RowFactory.create(
               Tables.EQUITY_TABLE.row(
                   new Tables.EquityBar(
-                      configId, r.dates().get(t), nav[t], nav[t] - invested, sleeves))));
+                      configId,
+                      r.dates().get(t),
+                      nav[t],
+                      nav[t] - invested,
+                      sleeves,
+                      rolling.portfolioVolatility()[t],
+                      rolling.portfolioSharpe()[t],
+                      defined(ids, rolling.sleeveVolatility(), t),
+                      defined(ids, rolling.sleeveSharpe(), t)))));
     }
+  }
+
+  /**
+   * Sleeve id → value at bar {@code t} for the sleeves whose value is defined (not NaN), in sleeve
+   * order; null when none is (the map column is then NULL, as a NaN double column is).
+   */
+  static Map<String, Double> defined(List<String> ids, double[][] values, int t) {
+    Map<String, Double> map = null;
+    for (int i = 0; i < ids.size(); i++) {
+      double v = values[i][t];
+      if (!Double.isNaN(v)) {
+        if (map == null) {
+          map = new LinkedHashMap<>();
+        }
+        map.put(ids.get(i), v);
+      }
+    }
+    return map;
   }
 
   static String describe(Throwable error) {

@@ -31,7 +31,7 @@ class BatchFilesTest {
       Files.writeString(attempt.resolve(table + ".parquet"), content);
     }
     return new TaskFiles(
-        partition, attempt.toUri().toString(), new long[] {partition + 1, 2, 3, 4});
+        partition, attempt.toUri().toString(), new long[] {partition + 1, 2, 3, 4, 0});
   }
 
   /**
@@ -59,7 +59,7 @@ class BatchFilesTest {
         .containsEntry("portfolio_metrics/part-00000.parquet", 1L)
         .containsEntry("portfolio_metrics/part-00001.parquet", 2L)
         .containsEntry("rebalances/part-00001.parquet", 4L)
-        .hasSize(8);
+        .hasSize(2 * Tables.PER_CONFIG.size());
     for (String table : Tables.PER_CONFIG) {
       assertThat(names(batch.resolve(table)))
           .containsExactly("part-00000.parquet", "part-00001.parquet");
@@ -86,7 +86,10 @@ class BatchFilesTest {
   void aCommitWhoseAttemptFilesAreMissingFailsNamingTheBatch() throws IOException {
     Path batch = dir.resolve("00004");
     TaskFiles gone =
-        new TaskFiles(0, hadoop(batch.resolve("_tasks").resolve("0-9")).toString(), new long[4]);
+        new TaskFiles(
+            0,
+            hadoop(batch.resolve("_tasks").resolve("0-9")).toString(),
+            new long[Tables.PER_CONFIG.size()]);
     assertThatThrownBy(() -> files().commit(hadoop(batch), List.of(gone)))
         .isInstanceOf(UncheckedIOException.class)
         .hasMessage(

@@ -33,7 +33,12 @@ class TableFilesTest {
               new DoubleMap(stored, new double[] {0.6, 0.4}),
               new DoubleMap(stored, new double[] {0.59, 0.41}),
               1000.0,
-              0.0
+              0.0,
+              0,
+              2000.0,
+              2000.0,
+              0.0,
+              null
             }));
     List<GenericRecord> rows = new ArrayList<>();
     new TableFiles(study.toUri()).scan(Tables.REBALANCES, FilterCompat.NOOP, rows::add);
