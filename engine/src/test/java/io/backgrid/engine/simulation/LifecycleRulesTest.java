@@ -194,6 +194,13 @@ class LifecycleRulesTest {
         .extracting(LifecycleEvent::action)
         .containsExactly(LifecycleAction.PAUSE, LifecycleAction.RESUME, LifecycleAction.PAUSE);
     assertThat(new Simulator(m).run(config, Detail.SUMMARY).lifecycleEvents()).isEmpty();
+    assertThat(config.withLifecycle(List.of(PAUSE_AT_20)).lifecycle()).containsExactly(PAUSE_AT_20);
+    assertThatThrownBy(
+            () ->
+                config.withLifecycle(
+                    List.of(LifecycleRule.of("z", LifecycleAction.PAUSE, PAUSE_AT_20.trigger()))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown sleeve 'z' in a lifecycle rule; the portfolio has [a, b]");
   }
 
   @Test
