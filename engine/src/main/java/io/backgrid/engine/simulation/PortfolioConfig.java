@@ -22,6 +22,8 @@ import java.util.Set;
  * @param start first date simulated (inclusive), or null for the first bar of the data
  * @param end last date simulated (inclusive), or null for the last bar
  * @param riskFree annual risk-free rate for Sharpe and Sortino (e.g. 0.02), &gt; −1
+ * @param lifecycle rules that pause, resume or remove sleeves (see {@link LifecycleRule}), each on
+ *     a sleeve of {@code sleeves}; empty for none
  */
 public record PortfolioConfig(
     double capital,
@@ -31,7 +33,8 @@ public record PortfolioConfig(
     Rebalancing rebalancing,
     LocalDate start,
     LocalDate end,
-    double riskFree)
+    double riskFree,
+    List<LifecycleRule> lifecycle)
     implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
@@ -92,6 +95,16 @@ public record PortfolioConfig(
       throw new IllegalArgumentException(
           "Invalid risk-free rate: " + riskFree + " (must be finite and > -1)");
     }
+    lifecycle = List.copyOf(lifecycle);
+    for (LifecycleRule rule : lifecycle) {
+      if (!ids.contains(rule.sleeve())) {
+        throw new IllegalArgumentException(
+            "Unknown sleeve '"
+                + rule.sleeve()
+                + "' in a lifecycle rule; the portfolio has "
+                + sleeves.stream().map(SleeveSpec::id).toList());
+      }
+    }
   }
 
   /** A configuration over the whole data with no risk-free rate. */
@@ -101,7 +114,8 @@ public record PortfolioConfig(
       List<SleeveSpec> sleeves,
       double[] weights,
       Rebalancing rebalancing) {
-    return new PortfolioConfig(capital, execution, sleeves, weights, rebalancing, null, null, 0.0);
+    return new PortfolioConfig(
+        capital, execution, sleeves, weights, rebalancing, null, null, 0.0, List.of());
   }
 
   /**
@@ -110,19 +124,25 @@ public record PortfolioConfig(
    */
   public PortfolioConfig withPeriod(LocalDate newStart, LocalDate newEnd) {
     return new PortfolioConfig(
-        capital, execution, sleeves, weights, rebalancing, newStart, newEnd, riskFree);
+        capital, execution, sleeves, weights, rebalancing, newStart, newEnd, riskFree, lifecycle);
   }
 
   /** The same configuration with an annual risk-free rate for Sharpe and Sortino (&gt; −1). */
   public PortfolioConfig withRiskFree(double annualRate) {
     return new PortfolioConfig(
-        capital, execution, sleeves, weights, rebalancing, start, end, annualRate);
+        capital, execution, sleeves, weights, rebalancing, start, end, annualRate, lifecycle);
   }
 
   /** The same configuration with another capital. */
   public PortfolioConfig withCapital(double newCapital) {
     return new PortfolioConfig(
-        newCapital, execution, sleeves, weights, rebalancing, start, end, riskFree);
+        newCapital, execution, sleeves, weights, rebalancing, start, end, riskFree, lifecycle);
+  }
+
+  /** The same configuration with lifecycle rules (empty for none), each on one of its sleeves. */
+  public PortfolioConfig withLifecycle(List<LifecycleRule> rules) {
+    return new PortfolioConfig(
+        capital, execution, sleeves, weights, rebalancing, start, end, riskFree, rules);
   }
 
   @Override

@@ -48,17 +48,6 @@ public final class Simulator {
    *     strategy, a period without bars, …)
    */
   public SimulationResult run(PortfolioConfig config, Detail detail) {
-    return run(config, detail, List.of());
-  }
-
-  /**
-   * Runs one configuration with lifecycle rules (see {@link LifecycleRule}); their firings are
-   * {@link SimulationResult#lifecycleEvents()}.
-   *
-   * @throws IllegalArgumentException as {@link #run(PortfolioConfig, Detail)}, and for a rule on an
-   *     unknown sleeve
-   */
-  public SimulationResult run(PortfolioConfig config, Detail detail, List<LifecycleRule> rules) {
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
@@ -76,7 +65,7 @@ public final class Simulator {
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
     }
-    for (LifecycleRule rule : rules) {
+    for (LifecycleRule rule : config.lifecycle()) {
       allocator.addRule(rule);
     }
     return new Run(market, cache.epochDays(), allocator, config, full).simulate();

@@ -86,7 +86,8 @@ class LifecycleRulesTest {
             List.of(A, B),
             new double[] {0.5, 0.5},
             Rebalancing.fixed(RebalanceSchedule.of(RebalanceFrequency.DAILY)));
-    SimulationResult result = new Simulator(m).run(config, Detail.FULL, List.of(PAUSE_AT_20));
+    SimulationResult result =
+        new Simulator(m).run(config.withLifecycle(List.of(PAUSE_AT_20)), Detail.FULL);
 
     // Independently: r_t = V_t / (V_{t-1} + flow_t) - 1 from the NAVs and the transfers.
     long[] nav = result.sleeveNavCents()[0];
@@ -186,12 +187,20 @@ class LifecycleRulesTest {
             10_000, FRACTIONAL, List.of(A, B), new double[] {0.5, 0.5}, Rebalancing.NEVER);
 
     SimulationResult result =
-        new Simulator(m).run(config, Detail.SUMMARY, List.of(PAUSE_AT_20, RESUME_AT_5));
+        new Simulator(m)
+            .run(config.withLifecycle(List.of(PAUSE_AT_20, RESUME_AT_5)), Detail.SUMMARY);
 
     assertThat(result.lifecycleEvents())
         .extracting(LifecycleEvent::action)
         .containsExactly(LifecycleAction.PAUSE, LifecycleAction.RESUME, LifecycleAction.PAUSE);
     assertThat(new Simulator(m).run(config, Detail.SUMMARY).lifecycleEvents()).isEmpty();
+    assertThat(config.withLifecycle(List.of(PAUSE_AT_20)).lifecycle()).containsExactly(PAUSE_AT_20);
+    assertThatThrownBy(
+            () ->
+                config.withLifecycle(
+                    List.of(LifecycleRule.of("z", LifecycleAction.PAUSE, PAUSE_AT_20.trigger()))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown sleeve 'z' in a lifecycle rule; the portfolio has [a, b]");
   }
 
   @Test

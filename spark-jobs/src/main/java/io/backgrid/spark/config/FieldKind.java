@@ -23,5 +23,6 @@ public enum FieldKind {
   EXPOSURE,
   FREQUENCY,
   DRIFT,
-  COOLDOWN
+  COOLDOWN,
+  LIFECYCLE
 }

@@ -119,6 +119,9 @@ final class Fields {
             Fields::frequency,
             "must be never, daily, weekly, monthly, quarterly, yearly, or 'every N bars' with N >="
                 + " 1");
+      case LIFECYCLE:
+        // the sleeve ids are checked where the study's sleeves are known (StudyBinder)
+        return LifecycleFields.convert(label, v, null, p);
       default:
         throw new IllegalStateException("Unhandled field kind " + kind);
     }

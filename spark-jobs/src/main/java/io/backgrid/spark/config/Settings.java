@@ -35,6 +35,7 @@ public final class Settings {
   public static final String WEIGHTS = "allocation.weights";
   public static final String LOOKBACK = "allocation.lookback";
   public static final String FREQUENCY = "rebalance.frequency";
+  public static final String LIFECYCLE = "lifecycle";
 
   private static final SettingColumn MIN_WEIGHTS =
       SettingColumn.of(
@@ -197,6 +198,16 @@ public final class Settings {
               c -> c.rebalancing().cooldownBars(),
               BIGINT,
               "Bars after a rebalance during which no rebalance fires"),
+          fixed(
+              LIFECYCLE,
+              FieldKind.LIFECYCLE,
+              (d, v) -> d.lifecycle = lifecycle(v),
+              null,
+              c -> LifecycleFields.column(c.lifecycle()),
+              STRING,
+              "Lifecycle rules as canonical JSON text, in order:"
+                  + " [{\"action\":\"pause\",\"sleeve\":\"momentum\",\"when\":\"drawdown >"
+                  + " 0.2\"}]; NULL for none"),
           new Setting(
               "sleeves.<sleeve>.strategy",
               FieldKind.STRATEGY,
@@ -414,6 +425,11 @@ public final class Settings {
 
   private static String date(LocalDate d) {
     return d == null ? null : d.toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<io.backgrid.engine.simulation.LifecycleRule> lifecycle(Object v) {
+    return (List<io.backgrid.engine.simulation.LifecycleRule>) v;
   }
 
   @SuppressWarnings("unchecked")

@@ -27,6 +27,7 @@ final class StudyBinder {
           "output",
           "period",
           "capital",
+          "lifecycle",
           "risk-free",
           "execution",
           "costs",
@@ -61,7 +62,10 @@ final class StudyBinder {
       where.put("period", Problems.where(period.origin()));
       block(period, "period");
     }
-    leaves(study, "", Settings.keysUnder(""));
+    List<String> own = new ArrayList<>(Settings.keysUnder(""));
+    // after the sleeves, whose ids its rules name
+    own.remove(Settings.LIFECYCLE);
+    leaves(study, "", own);
     ConfigObject execution = read.object(study, "execution");
     if (execution != null) {
       block(execution, "execution");
@@ -74,6 +78,7 @@ final class StudyBinder {
     sleeves(study, study.get("sleeves"));
     sleevesValid = problems.size() == before;
     allocation(read.object(study, "allocation"));
+    leaves(study, "", List.of(Settings.LIFECYCLE));
     ConfigObject rebalance = read.object(study, "rebalance");
     if (rebalance != null) {
       where.put("rebalance", Problems.where(rebalance.origin()));
@@ -266,8 +271,10 @@ final class StudyBinder {
   private void leaf(String path, String label, ConfigValue v) {
     Settings.Found found = Settings.find(path, sleeveIds);
     Object typed =
-        Fields.convert(
-            found.setting().kind(), label, v, sleevesValid ? sleeveIds.size() : -1, problems);
+        found.setting().kind() == FieldKind.LIFECYCLE
+            ? LifecycleFields.convert(label, v, sleevesValid ? sleeveIds : null, problems)
+            : Fields.convert(
+                found.setting().kind(), label, v, sleevesValid ? sleeveIds.size() : -1, problems);
     if (typed != Fields.FAILED) {
       found.write(draft, typed);
       where.put(path, Problems.where(v.origin()));

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 public final class StudyDraft {
   double capital;
   double riskFree;
+  List<io.backgrid.engine.simulation.LifecycleRule> lifecycle = List.of();
   LocalDate start;
   LocalDate end;
   FillPrice fill;
@@ -98,6 +99,7 @@ public final class StudyDraft {
   private StudyDraft(StudyDraft base) {
     capital = base.capital;
     riskFree = base.riskFree;
+    lifecycle = base.lifecycle;
     start = base.start;
     end = base.end;
     fill = base.fill;

@@ -183,7 +183,8 @@ public final class StudyTemplate {
     }
     return PortfolioConfig.of(d.capital, execution, sleeves, weights, rebalancing)
         .withPeriod(d.start, d.end)
-        .withRiskFree(d.riskFree);
+        .withRiskFree(d.riskFree)
+        .withLifecycle(d.lifecycle);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
 import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.spark.config.CanonicalText;
+import io.backgrid.spark.config.LifecycleFields;
 import io.backgrid.spark.config.Setting;
 import io.backgrid.spark.config.Settings;
 import java.util.ArrayList;
@@ -69,6 +70,10 @@ public final class CanonicalConfig {
       put(root, "allocation.exposure", exposure);
     }
     put(root, "allocation.params", r.algorithmParams().asMap());
+    if (!c.lifecycle().isEmpty()) {
+      // written only when there are rules, so the ids of configurations from before them hold
+      root.put(Settings.LIFECYCLE, LifecycleFields.canonical(c.lifecycle()));
+    }
     List<Object> sleeves = new ArrayList<>();
     for (SleeveSpec s : c.sleeves()) {
       sleeves.add(

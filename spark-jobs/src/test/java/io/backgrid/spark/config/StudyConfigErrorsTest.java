@@ -29,8 +29,8 @@ class StudyConfigErrorsTest {
     assertThat(problems("alocation { algorithm = kelly }"))
         .containsExactly(
             "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
-                + " data, equity, execution, grid, grid-sample, job, name, output, period,"
-                + " rebalance, risk-free, sleeves");
+                + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
+                + " period, rebalance, risk-free, sleeves");
   }
 
   @Test
@@ -403,8 +403,8 @@ class StudyConfigErrorsTest {
     assertThat(e.problems())
         .containsExactly(
             "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
-                + " data, equity, execution, grid, grid-sample, job, name, output, period,"
-                + " rebalance, risk-free, sleeves",
+                + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
+                + " period, rebalance, risk-free, sleeves",
             "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose"
                 + " cents stay exact) (tiny.conf line 13)",
             "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14);"
@@ -424,5 +424,42 @@ class StudyConfigErrorsTest {
         .singleElement()
         .asString()
         .startsWith("tiny.conf: 3:");
+  }
+
+  @Test
+  void lifecycleRulesNameTheRuleTheirValueAndLine() {
+    assertThat(
+            problems(
+                """
+                lifecycle = [
+                  { sleeve = mom, action = pause, when = "drawdown > 0.20" }
+                  { sleeve = pairs, action = pause, when = "drawdown > 0.20" }
+                  { sleeve = mom, action = stop, when = "drawdown > 0.20" }
+                  { sleeve = mom, action = pause, when = "drawdown >= 0.20" }
+                  { sleeve = mom, action = remove, when = "drawdown > 0.3", on = 2015-01-02, mode = keep }
+                  { sleeve = core, action = remove, on = 2015-01-02 }
+                  { sleeve = core, action = resume, on = 2015-01-02, mode = keep }
+                ]\
+                """))
+        .containsExactly(
+            "Invalid study.lifecycle[1].sleeve: \"pairs\" (must be a sleeve id: [mom, core])"
+                + " (tiny.conf line 14)",
+            "Invalid study.lifecycle[2].action: \"stop\" (must be pause, resume or remove)"
+                + " (tiny.conf line 15)",
+            "Invalid study.lifecycle[3].when: \"drawdown >= 0.20\" (must be 'drawdown > x',"
+                + " 'return(L) < x' or 'volatility(L) > x', with > or <) (tiny.conf line 16)",
+            "Invalid study.lifecycle[4]: both when and on (a rule has exactly one: when ="
+                + " \"drawdown > 0.20\" or on = 2015-01-02) (tiny.conf line 17)",
+            "Missing study.lifecycle[5].mode (required) (tiny.conf line 18)",
+            "Invalid study.lifecycle[6].mode: \"keep\" (resume takes no mode; only remove does)"
+                + " (tiny.conf line 19)");
+  }
+
+  @Test
+  void lifecycleAsAnAxisValueIsCheckedByTheSameRules() {
+    assertThat(problems("grid { lifecycle = [[], [{ sleeve = mom, action = pause, when = x }]] }"))
+        .containsExactly(
+            "Invalid study.grid.\"lifecycle\"[1][0].when: \"x\" (must be 'drawdown > x',"
+                + " 'return(L) < x' or 'volatility(L) > x', with > or <) (tiny.conf line 12)");
   }
 }

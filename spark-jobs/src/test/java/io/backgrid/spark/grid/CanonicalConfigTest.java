@@ -124,6 +124,39 @@ class CanonicalConfigTest {
   }
 
   @Test
+  void lifecycleRulesAreWrittenInOrderInOneFormAndOnlyWhenThereAreSome() {
+    String rules =
+        """
+          lifecycle = [
+            { sleeve = core, action = pause, when = "drawdown  >  0.20" }
+            { when = "return( 63 ) < -0.10", action = resume, sleeve = core }
+            { sleeve = core, action = remove, on = 2015-01-02, mode = liquidate }
+          ]
+        }
+        """;
+    String json =
+        GridExpander.expand(StudyLoader.load(TINY.replaceFirst("}\\s*$", rules), "t.conf"))
+            .get(0)
+            .canonicalJson();
+
+    assertThat(json)
+        .isEqualTo(
+            TINY_JSON.replace(
+                ",\"period\"",
+                ",\"lifecycle\":[{\"action\":\"pause\",\"sleeve\":\"core\",\"when\":\"drawdown >"
+                    + " 0.2\"},{\"action\":\"resume\",\"sleeve\":\"core\",\"when\":\"return(63) <"
+                    + " -0.1\"},{\"action\":\"remove\",\"mode\":\"liquidate\",\"on\":\"2015-01-02\","
+                    + "\"sleeve\":\"core\"}],\"period\""));
+    // no rules: no key, so the ids of configurations from before lifecycle rules hold
+    assertThat(
+            GridExpander.expand(
+                    StudyLoader.load(TINY.replaceFirst("}\\s*$", "lifecycle = []\n}\n"), "t.conf"))
+                .get(0)
+                .configId())
+        .isEqualTo("3f32e9d1bf8a7c01");
+  }
+
+  @Test
   void theEngineConfigurationExecutorsReceiveSurvivesJavaSerialization()
       throws IOException, ClassNotFoundException {
     StudyConfiguration c =

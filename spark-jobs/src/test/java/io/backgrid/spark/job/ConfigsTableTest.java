@@ -77,13 +77,15 @@ class ConfigsTableTest {
                 + "allocation_constraints_max:map<string,double>,allocation_exposure:double,"
                 + "rebalance_frequency:string,"
                 + "rebalance_frequency_bars:bigint,rebalance_drift_threshold:double,"
-                + "rebalance_cooldown:bigint,sleeve_strategies:map<string,string>,"
+                + "rebalance_cooldown:bigint,lifecycle:string,sleeve_strategies:map<string,string>,"
                 + "sleeve_universes:map<string,string>,sleeve_params:map<string,string>,"
                 + "allocation_params:map<string,string>,allocation_kelly_fraction:double,"
                 + "sleeves_mom_params_lookback:bigint,canonical_json:string>");
     StructType schema = rows.get(0).schema();
     assertThat(schema.apply("allocation_weights").getComment().get())
         .startsWith("Initial weight of each sleeve by sleeve id");
+    assertThat(schema.apply("lifecycle").getComment().get()).startsWith("Lifecycle rules as");
+    assertThat(rows.get(0).<String>getAs("lifecycle")).as("no rules: NULL").isNull();
     assertThat(schema.apply("allocation_kelly_fraction").getComment().get())
         .isEqualTo(
             "Grid axis allocation.kelly.fraction; NULL where it does not apply (another algorithm's"

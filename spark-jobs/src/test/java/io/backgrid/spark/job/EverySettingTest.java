@@ -66,6 +66,11 @@ class EverySettingTest {
     example("rebalance.drift-threshold", "rebalance.drift-threshold", "0.05", "0.1");
     example("rebalance.cooldown", "rebalance.cooldown", "1", "5");
     example(
+        "lifecycle",
+        "lifecycle",
+        "[{ sleeve = mom, action = pause, when = \"drawdown > 0.2\" }]",
+        "[{ sleeve = core, action = remove, on = 2010-01-04, mode = keep }]");
+    example(
         "sleeves.<sleeve>.strategy", "sleeves.core.strategy", "buy-and-hold", "trend-following");
     example("sleeves.<sleeve>.universe", "sleeves.core.universe", "[BD01, BD02]", "[BD01]");
     example("sleeves.<sleeve>.params.<param>", "sleeves.mom.params.lookback", "20", "40");
