@@ -49,7 +49,7 @@ final class BatchRunner {
    * @throws IllegalStateException when the work area was deleted meanwhile
    * @throws UncheckedIOException naming the batch and the filesystem's error (e.g. a full disk)
    */
-  void run(int n, List<JobConfiguration> batch) {
+  void run(int n, List<JobConfiguration> batch, Runnable whenDone) {
     int spread = Math.max(1, Math.min(partitions, batch.size()));
     jsc.setJobDescription(
         "backgrid: simulate and write batch " + n + " (" + batch.size() + " configurations)");
@@ -84,6 +84,7 @@ final class BatchRunner {
     }
     output.requireWork();
     output.markDone(n, batch.size(), output.files().commit(output.batch(n), written));
+    whenDone.run();
   }
 
   /**

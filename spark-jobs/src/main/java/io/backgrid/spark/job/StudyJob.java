@@ -272,11 +272,13 @@ public final class StudyJob {
           !batch.isEmpty();
           batch = run.todo.next(batchSize)) {
         long t0 = System.nanoTime();
-        runner.run(n, batch);
+        // Counted as kept the moment its _DONE is written, so Ctrl-C right after says so.
+        long keptAfter = keep + batch.size();
+        runner.run(n, batch, () -> kept.accept(keptAfter));
+        keep = keptAfter;
         long millis = Math.max(1, (System.nanoTime() - t0) / 1_000_000);
         run.attempt = run.attempt.afterBatch(batch.size(), System.currentTimeMillis());
         run.output.writeAttempt(run.attempt, run.updates++);
-        kept.accept(keep += batch.size());
         progress.print();
         afterBatch.accept(n++);
         batchSize = nextBatchSize(batch.size(), millis, batchMillis, maxBatch, partitions);
@@ -408,14 +410,14 @@ public final class StudyJob {
       throw new IllegalArgumentException(
           "Cannot resume study '"
               + spec.study()
-              + "': the price data it reads changed since "
+              + "': the data it reads changed since "
               + what
               + " (data fingerprint "
               + before
               + ", now "
               + now
-              + "; a changed file, or other symbols or dates); rerun with --fresh to recompute"
-              + " everything");
+              + "; a changed price file, other symbols or dates, or a changed weights file); rerun"
+              + " with --fresh to recompute everything");
     }
   }
 

@@ -126,7 +126,8 @@ record WeightFiles(StudyConfigurations configurations, String dataFingerprint) {
               c.rebalancing(),
               c.start(),
               c.end(),
-              c.riskFree()));
+              c.riskFree(),
+              c.lifecycle()));
     }
 
     @Override

@@ -86,6 +86,7 @@ public final class ParquetSchemas {
             + type.simpleString()
             + " for column '"
             + name
-            + "' (supported: string, double, int, bigint, boolean, date, arrays and maps of them)");
+            + "' (supported: string, double, int, bigint, boolean, date, timestamp, arrays and maps"
+            + " of them)");
   }
 }

@@ -169,8 +169,8 @@ class TargetWeightsStudyTest {
     assertThat(changed.exit()).isEqualTo(BackgridCli.EXIT_BAD_INPUT);
     assertThat(changed.err())
         .startsWith(
-            "Cannot resume study 'rerun': its configurations or data changed since the published"
-                + " results (fingerprint ")
+            "Cannot resume study 'rerun': the data it reads changed since the published results"
+                + " (data fingerprint ")
         .contains("; rerun with --fresh to recompute everything");
   }
 }

@@ -40,11 +40,15 @@ class ResultRowsTest {
     pauseOn = simulator.run(CONFIG.config(), Detail.SUMMARY).dates().get(300);
     result =
         simulator.run(
-            CONFIG.config(),
-            Detail.FULL,
-            List.of(
-                LifecycleRule.of(
-                    "momentum", LifecycleAction.PAUSE, new LifecycleTrigger.OnDate(pauseOn))));
+            CONFIG
+                .config()
+                .withLifecycle(
+                    List.of(
+                        LifecycleRule.of(
+                            "momentum",
+                            LifecycleAction.PAUSE,
+                            new LifecycleTrigger.OnDate(pauseOn)))),
+            Detail.FULL);
     for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
       rows.add(new ArrayList<>());
     }

@@ -205,7 +205,7 @@ class ResumeTest {
     assertThatThrownBy(() -> run("changed-data", GRID, false, n -> {}, data.toString()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "Cannot resume study 'changed-data': the price data it reads changed since an"
+            "Cannot resume study 'changed-data': the data it reads changed since an"
                 + " interrupted run (data fingerprint ");
     assertThat(output.resolve(".changed-data.work/batches/00000/_DONE"))
         .as("a refusal keeps the work")

@@ -255,11 +255,11 @@ class StudyJobTest {
     assertThatThrownBy(() -> run("demo-data", 2, false, GRID, data.toString()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith(
-            "Cannot resume study 'demo-data': the price data it reads changed since the published"
+            "Cannot resume study 'demo-data': the data it reads changed since the published"
                 + " results (data fingerprint ")
         .hasMessageEndingWith(
-            "; a changed file, or other symbols or dates); rerun with --fresh to recompute"
-                + " everything");
+            "; a changed price file, other symbols or dates, or a changed weights file); rerun"
+                + " with --fresh to recompute everything");
     JobReport fresh = run("demo-data", 2, true, GRID, data.toString());
     assertThat(fresh.computed()).isEqualTo(GRID.size());
   }
