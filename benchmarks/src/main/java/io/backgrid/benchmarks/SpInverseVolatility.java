@@ -55,7 +55,10 @@ public final class SpInverseVolatility {
     }
     Path csv = Path.of(args[0], "skfolio-sp500", "sp500_dataset.csv");
     if (!Files.isReadable(csv)) {
-      System.err.println("Cannot read " + csv + " (the S&P 500 data set of ../shared/data)");
+      System.err.println(
+          "Cannot read "
+              + csv
+              + " (skfolio's S&P 500 data set, BSD-3: sp500_dataset.csv from the skfolio package)");
       System.exit(2);
     }
     List<String> lines = Files.readAllLines(csv);

@@ -198,43 +198,15 @@ final class Publisher {
     CanonicalTables.canonicalise(new Path(next, Tables.EQUITY), conf); // same bytes every run
   }
 
-  /** Writes the runs table from the driver: earlier runs and this one. */
-  void runs(List<Object[]> earlier, Object[] current) {
+  /** Writes the runs table from the driver: earlier runs (as read back) and this one. */
+  void runs(List<Object[]> earlier, Tables.RunRow current) {
     Path table = new Path(next, Tables.RUNS);
     try (RowFileWriter writer =
         RowFileWriter.create(new Path(table, "part-00000.parquet"), Tables.RUNS_SCHEMA, conf)) {
       earlier.forEach(writer::write);
-      writer.write(current);
+      writer.write(Tables.RUNS_TABLE.row(current));
     }
     output.files().markSuccess(table);
-  }
-
-  static Object[] runRow(
-      String runId,
-      long started,
-      long finished,
-      long configurations,
-      long computed,
-      long reused,
-      long failed,
-      String dataFingerprint,
-      String configFingerprint,
-      String master,
-      RunStatus status) {
-    return Tables.RUNS_TABLE.row(
-        new Tables.RunRow(
-            runId,
-            started,
-            finished,
-            configurations,
-            computed,
-            reused,
-            failed,
-            dataFingerprint,
-            configFingerprint,
-            version(),
-            master,
-            status));
   }
 
   /** The code version: the jar's Implementation-Version, or "dev" when run from classes. */

@@ -339,7 +339,7 @@ public final class StudyJob {
     int computed = run.toCompute;
     publisher.runs(
         runs,
-        Publisher.runRow(
+        new Tables.RunRow(
             run.runId,
             run.started,
             System.currentTimeMillis(),
@@ -349,6 +349,7 @@ public final class StudyJob {
             failed,
             run.dataFingerprint,
             run.configFingerprint,
+            Publisher.version(),
             master,
             RunStatus.OK));
     check(
