@@ -49,16 +49,17 @@ public final class BackgridCli implements Runnable {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  String line = Failures.onShutdown();
-                  if (line != null) {
+                  if (Failures.onShutdown() != null) {
                     divertStandardError();
                     try {
                       returned.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
+                    // read after the command returned: a batch whose _DONE was being written when
+                    // the signal came is counted once it is written
                     out.println();
-                    out.println(line);
+                    out.println(Failures.interruptedLine());
                     out.flush();
                   }
                 },

@@ -108,9 +108,11 @@ final class Failures {
 
   /** The line Ctrl-C prints (from a shutdown hook), or null when the command had finished. */
   static String onShutdown() {
-    if (finished) {
-      return null;
-    }
+    return finished ? null : interruptedLine();
+  }
+
+  /** What an interrupted command says it kept, as the run last reported it. */
+  static String interruptedLine() {
     if (resumable && kept >= 0) {
       return String.format(
           java.util.Locale.ROOT,

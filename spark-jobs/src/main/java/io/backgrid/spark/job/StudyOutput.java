@@ -234,8 +234,16 @@ final class StudyOutput {
   /** Marks a batch complete: all its tables are written ({@link BatchFiles#doneText}). */
   void markDone(int n, long configurations, Map<String, Long> rows) {
     requireWork();
-    try (FSDataOutputStream out = fs.create(new Path(batch(n), DONE), true)) {
-      out.write(BatchFiles.doneText(configurations, rows).getBytes(StandardCharsets.UTF_8));
+    // Written aside and renamed: a _DONE exists whole or not at all, so a driver stopped while
+    // writing it (Ctrl-C) leaves an unfinished batch, never one whose record cannot be read.
+    Path writing = new Path(batch(n), DONE + ".writing");
+    try {
+      try (FSDataOutputStream out = fs.create(writing, true)) {
+        out.write(BatchFiles.doneText(configurations, rows).getBytes(StandardCharsets.UTF_8));
+      }
+      if (!fs.rename(writing, new Path(batch(n), DONE))) {
+        throw new IOException("rename of " + writing + " refused");
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot mark batch " + n + " done: " + e.getMessage(), e);
     }
