@@ -24,5 +24,7 @@ public enum FieldKind {
   FREQUENCY,
   DRIFT,
   COOLDOWN,
-  LIFECYCLE
+  LIFECYCLE,
+  /** One lifecycle rule's threshold ({@code lifecycle[0].threshold}, an axis): a finite number. */
+  THRESHOLD
 }

@@ -26,8 +26,8 @@ import java.util.Set;
  * LocalDate} or null; fill → {@link FillPrice}; flags → {@code Boolean}; strategy, algorithm →
  * {@code String}; universe → {@code List<String>}; weights → {@code double[]} or null (equal
  * weights); lookback → {@link Lookback}; frequency → {@link RebalanceSchedule}; drift → {@code
- * Double} (NaN for off); cooldown → {@code Integer}; parameters → the unwrapped value (Number,
- * String, Boolean, List) or null for "absent".
+ * Double} (NaN for off); a lifecycle threshold → {@code Double}; cooldown → {@code Integer};
+ * parameters → the unwrapped value (Number, String, Boolean, List) or null for "absent".
  */
 final class Fields {
   /** Returned by {@link #convert} when the value was refused (the problem is recorded). */
@@ -119,6 +119,9 @@ final class Fields {
             Fields::frequency,
             "must be never, daily, weekly, monthly, quarterly, yearly, or 'every N bars' with N >="
                 + " 1");
+      case THRESHOLD:
+        // the engine's only rule for a threshold (LifecycleTrigger.Threshold)
+        return number(label, v, p, d -> true, "must be a finite number, e.g. 0.2 for 20%");
       case LIFECYCLE:
         // the sleeve ids are checked where the study's sleeves are known (StudyBinder)
         return LifecycleFields.convert(label, v, null, p);

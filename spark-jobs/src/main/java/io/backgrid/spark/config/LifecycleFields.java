@@ -156,6 +156,64 @@ public final class LifecycleFields {
     }
   }
 
+  /**
+   * The rules with the thresholds grid axes set ({@code grid { "lifecycle[0].threshold" = [0.1,
+   * 0.2] }}): rule i's {@code when} keeps its figure, lookback and comparison and takes the axis's
+   * value. An index past the rules, or naming a date rule (which has no threshold), is a problem of
+   * the configuration, added to {@code problems} with the axis value's {@code where}.
+   *
+   * @param thresholds threshold by rule index (empty: the rules unchanged)
+   * @param where where each index's axis value was written, by index
+   */
+  static List<LifecycleRule> withThresholds(
+      List<LifecycleRule> rules,
+      Map<Integer, Double> thresholds,
+      java.util.function.IntFunction<String> where,
+      List<String> problems) {
+    if (thresholds.isEmpty()) {
+      return rules;
+    }
+    List<LifecycleRule> out = new ArrayList<>(rules);
+    thresholds.forEach(
+        (i, value) -> {
+          String axis =
+              "Invalid study.grid.\"lifecycle["
+                  + i
+                  + "].threshold\": "
+                  + BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                  + " (";
+          if (i >= rules.size()) {
+            problems.add(
+                axis
+                    + "the study has "
+                    + rules.size()
+                    + " lifecycle rule"
+                    + (rules.size() == 1 ? "" : "s")
+                    + (rules.isEmpty()
+                        ? ""
+                        : ", lifecycle[0] to lifecycle[" + (rules.size() - 1) + "]")
+                    + "; an axis on a threshold names one of them) ("
+                    + where.apply(i)
+                    + ")");
+          } else if (rules.get(i).trigger() instanceof LifecycleTrigger.Threshold t) {
+            LifecycleTrigger.Threshold moved =
+                new LifecycleTrigger.Threshold(t.figure(), t.lookback(), t.comparison(), value);
+            LifecycleRule r = rules.get(i);
+            out.set(i, new LifecycleRule(r.sleeve(), r.action(), r.mode(), moved));
+          } else {
+            problems.add(
+                axis
+                    + "lifecycle["
+                    + i
+                    + "] fires on a date; only a rule with when = \"drawdown > x\", \"return(L) <"
+                    + " x\" or \"volatility(L) > x\" has a threshold) ("
+                    + where.apply(i)
+                    + ")");
+          }
+        });
+    return List.copyOf(out);
+  }
+
   /** The rule of an engine message {@code Invalid ... '<text>' (<rule>)}: its last parenthesis. */
   private static String rule(String message) {
     int open = message.indexOf(" (");

@@ -12,7 +12,9 @@ import java.util.Objects;
  *
  * <p>A path is fixed ({@code allocation.lookback}) or a pattern with placeholders: {@code <sleeve>}
  * (a sleeve id), {@code <algorithm>} (a built-in allocation algorithm), {@code <param>} (any
- * parameter key), e.g. {@code sleeves.<sleeve>.params.<param>}.
+ * parameter key), {@code <rule>} (a list index in brackets, {@code 0} or a whole number without
+ * leading zeros, as in {@code lifecycle[<rule>].threshold}), e.g. {@code
+ * sleeves.<sleeve>.params.<param>}.
  *
  * @param path relative to {@code study}, fixed or a pattern
  * @param kind the rule a value is checked and converted by ({@link Fields#convert})
@@ -79,6 +81,8 @@ public record Setting(
     };
   }
 
+  private static final String RULE = "[<rule>]";
+
   /** True for a path with placeholders ({@code sleeves.<sleeve>.strategy}). */
   public boolean isPattern() {
     return path.contains("<");
@@ -124,7 +128,14 @@ public record Setting(
           names.add(got[i]);
         }
         default -> {
-          if (!want[i].equals(got[i])) {
+          if (want[i].endsWith(RULE)) {
+            String list = want[i].substring(0, want[i].length() - RULE.length());
+            // one spelling per index, so that lifecycle[0] and lifecycle[00] are not two axes
+            if (!got[i].matches(java.util.regex.Pattern.quote(list) + "\\[(0|[1-9]\\d{0,8})]")) {
+              return null;
+            }
+            names.add(got[i].substring(list.length() + 1, got[i].length() - 1));
+          } else if (!want[i].equals(got[i])) {
             return null;
           }
         }

@@ -52,6 +52,15 @@ public final class Settings {
               + " no constraints",
           c -> bounds(c, false));
 
+  private static final SettingColumn RULES =
+      SettingColumn.of(
+          LIFECYCLE,
+          STRING,
+          "Lifecycle rules as canonical JSON text, in order, with any threshold an axis set:"
+              + " [{\"action\":\"pause\",\"sleeve\":\"momentum\",\"when\":\"drawdown >"
+              + " 0.2\"}]; NULL for none",
+          c -> LifecycleFields.column(c.lifecycle()));
+
   /** The settings, fixed paths first (in {@code configs} column order), then the patterns. */
   public static final List<Setting> ALL =
       List.of(
@@ -198,16 +207,15 @@ public final class Settings {
               c -> c.rebalancing().cooldownBars(),
               BIGINT,
               "Bars after a rebalance during which no rebalance fires"),
-          fixed(
-              LIFECYCLE,
-              FieldKind.LIFECYCLE,
-              (d, v) -> d.lifecycle = lifecycle(v),
+          new Setting(
+              LIFECYCLE, FieldKind.LIFECYCLE, (d, n, v) -> d.lifecycle = lifecycle(v), null, RULES),
+          // an axis on one rule's threshold; the rules' column shows it (LifecycleFields#threshold)
+          new Setting(
+              "lifecycle[<rule>].threshold",
+              FieldKind.THRESHOLD,
+              (d, n, v) -> d.threshold(Integer.parseInt(n.get(0)), (Double) v),
               null,
-              c -> LifecycleFields.column(c.lifecycle()),
-              STRING,
-              "Lifecycle rules as canonical JSON text, in order:"
-                  + " [{\"action\":\"pause\",\"sleeve\":\"momentum\",\"when\":\"drawdown >"
-                  + " 0.2\"}]; NULL for none"),
+              RULES),
           new Setting(
               "sleeves.<sleeve>.strategy",
               FieldKind.STRATEGY,

@@ -19,6 +19,13 @@ public final class StudyDraft {
   double capital;
   double riskFree;
   List<io.backgrid.engine.simulation.LifecycleRule> lifecycle = List.of();
+
+  /**
+   * Thresholds axes set, by rule index, applied to {@link #lifecycle} when the configuration is
+   * built (an index may not name a threshold rule: that is a problem of the configuration).
+   */
+  Map<Integer, Double> thresholds = Map.of();
+
   LocalDate start;
   LocalDate end;
   FillPrice fill;
@@ -100,6 +107,7 @@ public final class StudyDraft {
     capital = base.capital;
     riskFree = base.riskFree;
     lifecycle = base.lifecycle;
+    thresholds = base.thresholds;
     start = base.start;
     end = base.end;
     fill = base.fill;
@@ -125,6 +133,13 @@ public final class StudyDraft {
   /** A draft to change without changing this one. */
   StudyDraft copy() {
     return new StudyDraft(this);
+  }
+
+  /** Sets the threshold of rule {@code rule} of {@link #lifecycle} (this draft's own map). */
+  void threshold(int rule, double value) {
+    Map<Integer, Double> t = new TreeMap<>(thresholds);
+    t.put(rule, value);
+    thresholds = t;
   }
 
   /** A sleeve to read. */

@@ -178,13 +178,23 @@ public final class StudyTemplate {
                   + ")",
               List.of("period")));
     }
+    List<String> ruleProblems = new ArrayList<>();
+    List<io.backgrid.engine.simulation.LifecycleRule> lifecycle =
+        LifecycleFields.withThresholds(
+            d.lifecycle,
+            d.thresholds,
+            i -> overrides.get("lifecycle[" + i + "].threshold").where(),
+            ruleProblems);
+    for (String p : ruleProblems) {
+      problems.add(new Problem(p, List.of(Settings.LIFECYCLE)));
+    }
     if (!problems.isEmpty()) {
       return null;
     }
     return PortfolioConfig.of(d.capital, execution, sleeves, weights, rebalancing)
         .withPeriod(d.start, d.end)
         .withRiskFree(d.riskFree)
-        .withLifecycle(d.lifecycle);
+        .withLifecycle(lifecycle);
   }
 
   /**

@@ -44,6 +44,9 @@ class EverySettingTest {
   /** For each setting path: the concrete path an axis uses and two values it tells apart. */
   private static final Map<String, String[]> EXAMPLES = new LinkedHashMap<>();
 
+  /** What the study writes for an axis whose path is not a key of the study file. */
+  private static final Map<String, String> WRITTEN = new LinkedHashMap<>();
+
   static {
     example("capital", "capital", "500000", "2000000");
     example("risk-free", "risk-free", "0.01", "0.03");
@@ -70,6 +73,11 @@ class EverySettingTest {
         "lifecycle",
         "[{ sleeve = mom, action = pause, when = \"drawdown > 0.2\" }]",
         "[{ sleeve = core, action = remove, on = 2010-01-04, mode = keep }]");
+    example("lifecycle[<rule>].threshold", "lifecycle[0].threshold", "0.2", "0.3");
+    // a threshold is written inside its rule, not at the axis's path
+    WRITTEN.put(
+        "lifecycle[0].threshold",
+        "lifecycle = [{ sleeve = mom, action = pause, when = \"drawdown > 0.2\" }]");
     example(
         "sleeves.<sleeve>.strategy", "sleeves.core.strategy", "buy-and-hold", "trend-following");
     example("sleeves.<sleeve>.universe", "sleeves.core.universe", "[BD01, BD02]", "[BD01]");
@@ -114,7 +122,8 @@ class EverySettingTest {
       String[] e = EXAMPLES.get(setting.path());
       String path = e[0];
       // written in the study (sleeve paths are written in the sleeves above)
-      String written = path.startsWith("sleeves.") ? "" : path + " = " + e[1];
+      String written =
+          WRITTEN.getOrDefault(path, path.startsWith("sleeves.") ? "" : path + " = " + e[1]);
       Study study = StudyLoader.load(STUDY.formatted(written, path, e[1], e[2]), "walk.conf");
 
       assertThat(study.axes()).as(path).hasSize(1);
