@@ -32,9 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 14, from the file on: a weights file (CSV, and the same rows as Parquet) with 1/3 in each
  * of three symbols on each month's first trading day, read by {@link WeightFileReader} and run by
- * the engine's {@code target-weights}, reproduces the built-in equal-weight monthly configuration
- * (three buy-and-hold sleeves at 1/3, rebalanced monthly; fractional shares, no costs) to cent
- * rounding, and CSV and Parquet give the identical run.
+ * the engine's {@code target-weights}, reproduces to the cent the built-in equal-weight monthly
+ * sleeve ({@code buy-and-hold} over the three with {@code rebalance = monthly}, one ledger), and
+ * three buy-and-hold sleeves at 1/3 re-weighted monthly by the allocator to the rounding of three
+ * ledgers (fractional shares, no costs); CSV and Parquet give the identical run.
  */
 class TargetWeightsFromFileTest {
   static final List<String> SYMBOLS = List.of("AAA", "BBB", "CCC");
@@ -90,6 +91,21 @@ class TargetWeightsFromFileTest {
     SimulationResult fromCsv = run(market, csvFile.toString());
     SimulationResult fromParquet = run(market, parquetFile.toUri().toString());
     assertThat(fromParquet.navCents()).containsExactly(fromCsv.navCents());
+    SimulationResult oneSleeve =
+        Simulator.run(
+            market,
+            PortfolioConfig.of(
+                1_000_000,
+                FRACTIONAL_FREE,
+                List.of(
+                    new SleeveSpec(
+                        "equal",
+                        "buy-and-hold",
+                        SYMBOLS,
+                        Params.of(Map.of("rebalance", "monthly")))),
+                new double[] {1.0},
+                Rebalancing.NEVER));
+    assertThat(fromCsv.navCents()).containsExactly(oneSleeve.navCents());
 
     List<SleeveSpec> builtIn = new ArrayList<>();
     for (String s : SYMBOLS) {

@@ -111,7 +111,13 @@ public record RebalanceSchedule(RebalanceFrequency frequency, int bars)
     return fires;
   }
 
-  private boolean firesAt(int t, LocalDate previous, LocalDate date) {
+  /**
+   * Whether bar {@code t} ≥ 1 fires (the rules above; bar 0 always does and is not asked here).
+   *
+   * @param previous the date of bar t − 1
+   * @param date the date of bar t
+   */
+  public boolean firesAt(int t, LocalDate previous, LocalDate date) {
     return switch (frequency) {
       case NEVER -> false;
       case DAILY -> true;

@@ -2,6 +2,8 @@ package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.market.MarketView;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.rebalance.RebalanceFrequency;
+import io.backgrid.engine.rebalance.RebalanceSchedule;
 import java.util.Arrays;
 
 /**
@@ -12,13 +14,21 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@code weights} — list of n numbers, one per universe slot, each ≥ 0, summing to at most 1
  *       + 1e-9 (the rest stays in cash); default {@code 1/n} each.
+ *   <li>{@code rebalance} — when the sleeve is moved back to its weights inside itself, as a {@link
+ *       RebalanceSchedule} ({@code never}, {@code daily}, {@code weekly}, {@code monthly}, {@code
+ *       quarterly}, {@code yearly}, {@code "every N bars"}); default {@code never} (drift is left
+ *       alone). {@code monthly} with equal weights is bt's {@code RunMonthly, WeighEqually,
+ *       Rebalance} on one ledger: the built-in a {@code target-weights} file of monthly 1/n
+ *       reproduces to the cent.
  * </ul>
  *
  * <p>Rule: the target of slot i at bar t is {@code weights[i]} once the symbol has had a price at
  * some bar ≤ t (it has listed), 0 before. The strategy returns true at its first bar and at every
  * later bar where a symbol with a positive weight lists (its first bar with a price), so the sleeve
- * is moved to the full weights then — this also trims the other slots back to their weights. It
- * returns false otherwise: drift is left alone. Warm-up: 0 bars.
+ * is moved to the full weights then — this also trims the other slots back to their weights — and
+ * at every bar its {@code rebalance} schedule fires (by the schedule's rule on the bar's date and
+ * the previous bar's: the first bar of each month for {@code monthly}). It returns false otherwise:
+ * drift is left alone. Warm-up: 0 bars.
  */
 public final class BuyAndHold extends IncrementalStrategy {
   /** Registry name. */
@@ -27,10 +37,18 @@ public final class BuyAndHold extends IncrementalStrategy {
   /** Parameter: weights, one per slot. */
   public static final String WEIGHTS = "weights";
 
+  /** Parameter: the schedule on which the sleeve moves back to its weights. */
+  public static final String REBALANCE = "rebalance";
+
   private static final double SUM_TOLERANCE = 1e-9;
 
   private final double[] weights;
   private final boolean[] listed;
+
+  /** Null for never. */
+  private final RebalanceSchedule schedule;
+
+  private boolean due;
 
   /**
    * @param params {@code weights} (optional)
@@ -39,7 +57,8 @@ public final class BuyAndHold extends IncrementalStrategy {
    */
   public BuyAndHold(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, WEIGHTS);
+    params.requireOnly("strategy " + NAME, WEIGHTS, REBALANCE);
+    schedule = schedule(params);
     double[] given = params.numbers(WEIGHTS);
     if (given == null) {
       weights = new double[universeSize];
@@ -67,6 +86,23 @@ public final class BuyAndHold extends IncrementalStrategy {
     listed = new boolean[universeSize];
   }
 
+  private static RebalanceSchedule schedule(Params params) {
+    Object raw = params.asMap().get(REBALANCE);
+    if (raw == null) {
+      return null;
+    }
+    RebalanceSchedule s;
+    try {
+      s = RebalanceSchedule.parse(String.valueOf(raw));
+    } catch (IllegalArgumentException e) {
+      throw params.invalid(
+          REBALANCE,
+          raw,
+          "must be never, daily, weekly, monthly, quarterly, yearly or 'every N bars'");
+    }
+    return s.frequency() == RebalanceFrequency.NEVER ? null : s;
+  }
+
   @Override
   public int warmupBars() {
     return 0;
@@ -79,6 +115,14 @@ public final class BuyAndHold extends IncrementalStrategy {
         listed[i] = true;
       }
     }
+    due |= t > 0 && schedule != null && schedule.firesAt(t, market.date(t - 1), market.date(t));
+  }
+
+  @Override
+  boolean decidesNow() {
+    boolean now = due;
+    due = false;
+    return now;
   }
 
   @Override

@@ -53,7 +53,7 @@ abstract class IncrementalStrategy implements SleeveStrategy {
     }
     lastBar = now;
     writeTargets(targets);
-    boolean changed = first && decidesAtFirstBar();
+    boolean changed = (first && decidesAtFirstBar()) | decidesNow();
     for (int i = 0; i < size; i++) {
       if (targets[i] != published[i]) {
         changed = true;
@@ -68,6 +68,14 @@ abstract class IncrementalStrategy implements SleeveStrategy {
 
   /** Writes the targets the current state implies into all n slots. */
   abstract void writeTargets(double[] targets);
+
+  /**
+   * True when this call should return true even if the targets did not change (a strategy that
+   * re-targets on a schedule); called once per {@link #onBar}, after {@link #step}.
+   */
+  boolean decidesNow() {
+    return false;
+  }
 
   /** True when the first call should return true even if the targets are all zero. */
   boolean decidesAtFirstBar() {

@@ -78,4 +78,36 @@ class BuyAndHoldTest {
     assertThat(new BuyAndHold(Params.of(Map.of("weights", List.of(0.1, 0.2, 0.7))), 3).warmupBars())
         .isZero();
   }
+
+  @Test
+  void aRebalanceScheduleMovesTheSleeveBackToItsWeightsOnTheFirstBarOfEachPeriod() {
+    // consecutive days from Monday 2024-01-01: February starts at bar 31, March (leap year) at 60
+    double[] prices = Bars.randomWalk(3, 70, 0.01);
+    Bars.Run monthly =
+        Bars.run(
+            new BuyAndHold(Params.of(Map.of("rebalance", "monthly")), 2),
+            Bars.panel(prices, prices.clone()));
+    Bars.Run weekly =
+        Bars.run(
+            new BuyAndHold(Params.of(Map.of("rebalance", "weekly")), 2),
+            Bars.panel(prices, prices.clone()));
+    Bars.Run never =
+        Bars.run(
+            new BuyAndHold(Params.of(Map.of("rebalance", "never")), 2),
+            Bars.panel(prices, prices.clone()));
+
+    assertThat(monthly.decisionBars()).containsExactly(0, 31, 60);
+    assertThat(monthly.targets()[31]).containsExactly(0.5, 0.5);
+    assertThat(weekly.decisionBars()).startsWith(0, 7, 14, 21).hasSize(10);
+    assertThat(never.decisionBars()).containsExactly(0);
+  }
+
+  @Test
+  void refusesAnUnknownRebalanceSchedule() {
+    assertThatThrownBy(() -> new BuyAndHold(Params.of(Map.of("rebalance", "fortnightly")), 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "Invalid params.rebalance: fortnightly (must be never, daily, weekly, monthly,"
+                + " quarterly, yearly or 'every N bars')");
+  }
 }
