@@ -70,8 +70,9 @@ final class PathSections {
 
   /**
    * The best configuration's sleeves: actual weights (sleeve NAV / NAV, and the reserve's) per day,
-   * target weights at each rebalance, sleeve NAVs, the correlation matrix and each sleeve's P&L
-   * (final NAV − net capital allocated) as its return contribution.
+   * target weights at each rebalance, sleeve NAVs, the correlation matrix, and per sleeve [id, P&L
+   * (final NAV − net capital allocated), risk contribution (Euler, share of the variance), return
+   * contribution (Σ_t w_{i,t−1}·r_{i,t})] from sleeve_metrics (null where a column is absent).
    */
   static ObjectNode sleeves(StudyTables t, String id, NavPaths.NavPath p) {
     ObjectNode o = Json.object();
@@ -129,6 +130,7 @@ final class PathSections {
       ArrayNode row = contribution.addArray().add(TableFiles.text(r, "sleeve_id"));
       Json.add(row, TableFiles.number(r, "final_nav") - TableFiles.number(r, "allocated"), 6);
       Json.add(row, TableFiles.number(r, "risk_contribution"), 4);
+      Json.add(row, TableFiles.number(r, "return_contribution"), 4);
     }
     return o;
   }

@@ -97,12 +97,14 @@ final class ReportData {
     if (bestWithPath != null) {
       data.set("sleeves", PathSections.sleeves(t, bestWithPath, equity.get(bestWithPath)));
       data.set("periods", PathSections.periods(paths, paths.keySet().iterator().next()));
-      if (!t.files.columns("sleeve_metrics").contains("risk_contribution")) {
+      if (!t.files.columns("sleeve_metrics").contains("risk_contribution")
+          || !t.files.columns("sleeve_metrics").contains("return_contribution")) {
         note(
             notes,
             "sleeves",
-            "No risk contribution: it needs a risk_contribution column in sleeve_metrics (issue"
-                + " 14); the return contribution is each sleeve's P&L.");
+            "No return and risk contribution: they need the return_contribution and"
+                + " risk_contribution columns of sleeve_metrics, which studies run since issue 14"
+                + " write (rerun with --fresh); each sleeve's P&L is shown instead.");
       }
     } else {
       note(

@@ -167,7 +167,18 @@ final class SummarySections {
       spread[a] = GridStats.spread(r.values, v, nv);
       Json.put(axis, "spread", spread[a], 4);
       ArrayNode boxes = axis.putArray("boxes");
-      for (GridStats.Box b : GridStats.boxes(r.values, v, nv)) {
+      GridStats.Box[] summary = GridStats.boxes(r.values, v, nv);
+      if (t.axes.isWeights(a)) {
+        List<String> shown = new ArrayList<>();
+        for (int id : order) {
+          shown.add(t.axes.labels(a).get(id));
+        }
+        ObjectNode ternary = Ternary.of(shown, summary, t.sleeveOrder);
+        if (ternary != null) {
+          axis.set("ternary", ternary);
+        }
+      }
+      for (GridStats.Box b : summary) {
         ArrayNode box = boxes.addArray();
         for (double x : new double[] {b.min(), b.q1(), b.median(), b.q3(), b.max()}) {
           Json.add(box, x, 4);

@@ -84,6 +84,33 @@
     };
   }
 
+  // A three-sleeve weight lattice on the triangle: corners are the sleeves held alone, a point is
+  // a weight vector at x = w1 + w2/2, y = w2·√3/2 (computed by the report), coloured by the median.
+  function ternary(parent, a) {
+    var t = a.ternary, r3 = Math.sqrt(3) / 2;
+    var medians = t.points.map(function (p) { return p[2]; }).filter(function (v) { return v !== null; });
+    var corners = [[0, 0, t.sleeves[0]], [1, 0, t.sleeves[1]], [0.5, r3, t.sleeves[2]]];
+    chart(parent, {
+      title: { text: a.name + ': ' + h.metric + ' over the weights (median of the other axes)', left: 'center', textStyle: { fontSize: 13 } },
+      tooltip: { trigger: 'item', formatter: function (p) {
+        if (p.seriesIndex !== 0) return p.value[2];
+        var v = p.value;
+        return t.sleeves.map(function (n, i) { return n + ' ' + v[5 + i]; }).join(', ') + '<br>median ' + fmt(h.metric, v[2]) +
+          ', max ' + fmt(h.metric, v[3]) + '<br>' + v[4] + ' configurations'; } },
+      grid: { top: 40, left: 40, right: 40, bottom: 70 },
+      xAxis: { type: 'value', min: -0.08, max: 1.08, show: false }, yAxis: { type: 'value', min: -0.08, max: 0.95, show: false },
+      visualMap: { dimension: 2, seriesIndex: 0, min: medians.length ? Math.min.apply(null, medians) : 0, max: medians.length ? Math.max.apply(null, medians) : 1,
+        calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#b2182b', '#f7f7f7', '#2166ac'] },
+        formatter: function (v) { return fmt(h.metric, v); } },
+      series: [
+        { type: 'scatter', data: t.points, symbolSize: t.points.length > 100 ? 9 : 14, encode: { x: 0, y: 1 } },
+        { type: 'line', data: corners.concat([corners[0]]), symbol: 'circle', symbolSize: 4, silent: true,
+          lineStyle: { color: '#888' }, itemStyle: { color: '#888' },
+          label: { show: true, formatter: function (p) { return p.dataIndex < 3 ? p.value[2] : ''; }, position: 'bottom' } }
+      ]
+    }, 'tall');
+  }
+
   // 1. Header
   var h = data.header;
   el('h1', { text: 'Study ' + h.study }, main);
@@ -169,7 +196,9 @@
       yAxis: { type: 'value', scale: true, name: h.metric },
       series: [{ type: 'boxplot', data: a.boxes.map(function (b) { return b.slice(0, 5); }) }]
     });
-    if (a.weights) {
+    if (a.ternary) {
+      ternary(cell, a);
+    } else if (a.weights) {
       table(cell, ['weights (sleeve order)', 'median', 'max', 'configurations'],
         a.values.map(function (v, i) { return [v, a.boxes[i][2], a.boxes[i][4], a.boxes[i][5]]; }), [0]);
     }
@@ -220,14 +249,32 @@
     var co = heat(sl.sleeves, sl.sleeves, corr, 'Sleeve correlations (daily returns)', function (v) { return v === null ? '–' : v.toFixed(2); });
     co.visualMap.min = -1; co.visualMap.max = 1; co.series[0].label.show = true;
     chart(el('div', {}, r5b), co);
-    chart(el('div', {}, r5b), {
-      title: { text: 'Return contribution: P&L per sleeve (final NAV − capital allocated)', left: 'center', textStyle: { fontSize: 13 } },
-      grid: { top: 40, left: 90, right: 24, bottom: 30 }, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      xAxis: { type: 'category', data: sl.contribution.map(function (c) { return c[0]; }) }, yAxis: { type: 'value' },
-      series: [{ type: 'bar', name: 'P&L', data: sl.contribution.map(function (c) { return c[1]; }), itemStyle: { color: '#4c8c4a' } }]
-        .concat(sl.contribution.some(function (c) { return c[2] !== null; })
-          ? [{ type: 'bar', name: 'risk contribution', data: sl.contribution.map(function (c) { return c[2]; }) }] : [])
-    });
+    var contribution = sl.contribution, sleeveNames = contribution.map(function (c) { return c[0]; });
+    function bars(title, column, colour) {
+      return {
+        title: { text: title, left: 'center', textStyle: { fontSize: 13 } },
+        grid: { top: 40, left: 64, right: 24, bottom: 30 }, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: pct },
+        xAxis: { type: 'category', data: sleeveNames }, yAxis: { type: 'value', axisLabel: { formatter: pct } },
+        series: [{ type: 'bar', name: title, data: contribution.map(function (c) { return c[column]; }), itemStyle: { color: colour } }]
+      };
+    }
+    if (contribution.some(function (c) { return c[3] !== null && c[3] !== undefined; })) {
+      chart(el('div', {}, r5b), bars('Return contribution Σ w(t−1)·r(t) (sums to the portfolio’s Σ r with the reserve’s)', 3, '#4c8c4a'));
+    } else {
+      chart(el('div', {}, r5b), {
+        title: { text: 'P&L per sleeve (final NAV − capital allocated)', left: 'center', textStyle: { fontSize: 13 } },
+        grid: { top: 40, left: 90, right: 24, bottom: 30 }, tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        xAxis: { type: 'category', data: sleeveNames }, yAxis: { type: 'value' },
+        series: [{ type: 'bar', name: 'P&L', data: contribution.map(function (c) { return c[1]; }), itemStyle: { color: '#4c8c4a' } }]
+      });
+    }
+    if (contribution.some(function (c) { return c[2] !== null; })) {
+      var r5c = el('div', { class: 'row' }, s5);
+      chart(el('div', {}, r5c), bars('Risk contribution (Euler: w·(Σw) / w′Σw, average weights; sums to 100%)', 2, '#8c5a4a'));
+      var t5 = el('div', {}, r5c);
+      table(t5, ['sleeve', 'P&L', 'return contribution', 'risk contribution'],
+        contribution.map(function (c) { return [c[0], c[1], pct(c[3]), pct(c[2])]; }), [0]);
+    }
   }
 
   // 6. Periods
