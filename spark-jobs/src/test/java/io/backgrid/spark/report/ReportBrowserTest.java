@@ -68,6 +68,11 @@ class ReportBrowserTest {
 
   /** Chromium headless with everything that could reach a network off, on a fresh profile. */
   static String chromium(String... args) throws Exception {
+    return chromiumOn(page, args);
+  }
+
+  /** As {@link #chromium}, on another page. */
+  static String chromiumOn(Path target, String... args) throws Exception {
     Path profile = Files.createTempDirectory(dir, "profile");
     List<String> command =
         new ArrayList<>(
@@ -87,7 +92,7 @@ class ReportBrowserTest {
                 "--virtual-time-budget=15000",
                 "--hide-scrollbars"));
     command.addAll(List.of(args));
-    command.add(page.toUri().toString());
+    command.add(target.toUri().toString());
     Path out = Files.createTempFile(dir, "out", ".txt");
     Process p =
         new ProcessBuilder(command)
@@ -181,5 +186,31 @@ class ReportBrowserTest {
         .as("pixels that are neither background nor white")
         .isGreaterThan(sampled / 10);
     assertThat(colours.size()).as("distinct colours").isGreaterThan(200);
+  }
+
+  @Test
+  void aThreeSleeveWeightLatticeIsDrawnOnItsTriangle() throws Exception {
+    // 15 weight vectors × 4 frequencies × 3 slippages (SyntheticStudy): three axes, one a lattice
+    Path study = SyntheticStudy.write(dir.resolve("lattice"), 180, "0.25", 3, 5);
+    Path lattice = dir.resolve("lattice-report.html");
+    cli("report", study.toString(), "--out", lattice.toString());
+    assertThat(Files.readString(lattice, StandardCharsets.UTF_8)).contains("\"ternary\":{");
+
+    String dom = chromiumOn(lattice, "--dump-dom");
+    assertThat(attribute(dom, "data-charts-ready")).isEqualTo("true");
+    assertThat(attribute(dom, "data-errors")).isEqualTo("[]");
+    assertThat(attribute(dom, "data-requests")).isEqualTo("0");
+    int grid = 0;
+    int sleeves = 0;
+    for (JsonNode s : Json.MAPPER.readTree(attribute(dom, "data-chart-sizes"))) {
+      assertThat(s.get("width").asInt()).as("width in %s", s.get("section")).isGreaterThan(100);
+      assertThat(s.get("height").asInt()).as("height in %s", s.get("section")).isGreaterThan(100);
+      grid += s.get("section").asText().equals("section-3") ? 1 : 0;
+      sleeves += s.get("section").asText().equals("section-5") ? 1 : 0;
+    }
+    // the heat map, a box plot per axis and the triangle
+    assertThat(grid).isEqualTo(1 + 3 + 1);
+    // weights, targets, NAVs, correlations, return contribution, risk contribution
+    assertThat(sleeves).isEqualTo(6);
   }
 }
