@@ -219,7 +219,7 @@ public final class StudyTemplate {
         "Invalid study."
             + Settings.WEIGHTS
             + ": "
-            + CanonicalText.of(Settings.list(weights))
+            + CanonicalText.of(SettingValues.list(weights))
             + ": "
             + outside
             + " (an initial weight must be within its sleeve's allocation.constraints min and max)";
