@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code erc}: equal risk contribution from the sleeves' shrunk covariance.
@@ -43,9 +47,37 @@ import io.backgrid.engine.param.Params;
  */
 final class ErcAllocation implements AllocationAlgorithm {
   static final String NAME = "erc";
-  static final double MIN_VOLATILITY_DEFAULT = 0.001;
-  static final double TOLERANCE_DEFAULT = 1e-10;
-  static final int MAX_ITERATIONS_DEFAULT = 10_000;
+
+  static final ParamSpec SHRINKAGE =
+      ParamSpec.number(
+          "shrinkage",
+          "Ledoit–Wolf",
+          Range.closed(0, 1),
+          "weight δ of the scaled identity in the covariance; absent: Ledoit–Wolf's δ");
+  static final ParamSpec MIN_VOLATILITY =
+      ParamSpec.number(
+          "min-volatility",
+          0.001,
+          Range.closed(1e-12, 1),
+          "floor on each sleeve's volatility in the covariance, per bar");
+  static final ParamSpec TOLERANCE =
+      ParamSpec.number(
+          "tolerance",
+          1e-10,
+          Range.closed(1e-15, 0.01),
+          "stop when no weight moves by more than this fraction in a sweep");
+  static final ParamSpec MAX_ITERATIONS =
+      ParamSpec.integer(
+          "max-iterations",
+          10_000,
+          Range.closed(1, 1_000_000),
+          "most coordinate-descent sweeps (the last one is used)");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(
+          true,
+          new Declared(
+              "allocation " + NAME, List.of(SHRINKAGE, MIN_VOLATILITY, TOLERANCE, MAX_ITERATIONS)));
 
   private final double shrinkage;
   private final double minVolatility;
@@ -77,13 +109,12 @@ final class ErcAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly(
-        "allocation " + NAME, "shrinkage", "min-volatility", "tolerance", "max-iterations");
+    TRAITS.params().refuseUnknown(params);
     return new ErcAllocation(
-        params.number("shrinkage", Double.NaN, 0.0, 1.0),
-        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0),
-        params.number("tolerance", TOLERANCE_DEFAULT, 1e-15, 0.01),
-        params.integer("max-iterations", MAX_ITERATIONS_DEFAULT, 1, 1_000_000),
+        SHRINKAGE.doubleIn(params, sleeveCount),
+        MIN_VOLATILITY.doubleIn(params, sleeveCount),
+        TOLERANCE.doubleIn(params, sleeveCount),
+        MAX_ITERATIONS.intIn(params, sleeveCount),
         sleeveCount);
   }
 

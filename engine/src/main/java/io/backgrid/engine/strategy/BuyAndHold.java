@@ -1,8 +1,11 @@
 package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code buy-and-hold}: constant target weights.
@@ -25,7 +28,14 @@ public final class BuyAndHold extends IncrementalStrategy {
   public static final String NAME = "buy-and-hold";
 
   /** Parameter: weights, one per slot. */
-  public static final String WEIGHTS = "weights";
+  public static final ParamSpec WEIGHTS =
+      ParamSpec.numbers(
+          "weights",
+          "1/n each",
+          "one weight per universe symbol, each >= 0, sum <= 1 (the rest stays in cash)");
+
+  /** The parameters. */
+  public static final Declared PARAMS = new Declared("strategy " + NAME, List.of(WEIGHTS));
 
   private static final double SUM_TOLERANCE = 1e-9;
 
@@ -39,28 +49,28 @@ public final class BuyAndHold extends IncrementalStrategy {
    */
   public BuyAndHold(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, WEIGHTS);
-    double[] given = params.numbers(WEIGHTS);
+    PARAMS.refuseUnknown(params);
+    double[] given = WEIGHTS.numbersIn(params);
     if (given == null) {
       weights = new double[universeSize];
       Arrays.fill(weights, 1.0 / universeSize);
     } else {
-      Object raw = params.asMap().get(WEIGHTS);
+      Object raw = params.asMap().get(WEIGHTS.name());
       if (given.length != universeSize) {
         throw params.invalid(
-            WEIGHTS,
+            WEIGHTS.name(),
             raw,
             "must have one weight per universe symbol: " + universeSize + ", not " + given.length);
       }
       double sum = 0.0;
       for (double w : given) {
         if (w < 0.0) {
-          throw params.invalid(WEIGHTS, raw, "each weight must be >= 0");
+          throw params.invalid(WEIGHTS.name(), raw, "each weight must be >= 0");
         }
         sum += w;
       }
       if (sum > 1.0 + SUM_TOLERANCE) {
-        throw params.invalid(WEIGHTS, raw, "must sum to at most 1, not " + sum);
+        throw params.invalid(WEIGHTS.name(), raw, "must sum to at most 1, not " + sum);
       }
       weights = given;
     }

@@ -1,6 +1,10 @@
 package io.backgrid.engine.strategy;
 
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code mean-reversion}: long-only z-score entry and exit, per symbol.
@@ -28,22 +32,12 @@ public final class MeanReversion extends LongOrFlat {
   public static final String NAME = "mean-reversion";
 
   /** Parameter: window length in bars. */
-  public static final String LOOKBACK = "lookback";
+  public static final ParamSpec LOOKBACK =
+      ParamSpec.integer("lookback", 20, Range.atLeast(2), "bars of the z-score's window, L");
 
-  /** Default window length. */
-  public static final int LOOKBACK_DEFAULT = 20;
-
-  /** Parameter: entry threshold on −z. */
-  public static final String ENTRY_Z = Thresholds.ENTRY_Z;
-
-  /** Default entry threshold. */
-  public static final double ENTRY_Z_DEFAULT = 2.0;
-
-  /** Parameter: exit threshold on −z. */
-  public static final String EXIT_Z = Thresholds.EXIT_Z;
-
-  /** Default exit threshold. */
-  public static final double EXIT_Z_DEFAULT = 0.5;
+  /** The parameters (entry and exit thresholds on −z). */
+  public static final Declared PARAMS =
+      new Declared("strategy " + NAME, List.of(LOOKBACK, Thresholds.ENTRY_Z, Thresholds.EXIT_Z));
 
   private final int lookback;
   private final Thresholds thresholds;
@@ -56,9 +50,9 @@ public final class MeanReversion extends LongOrFlat {
    */
   public MeanReversion(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, LOOKBACK, ENTRY_Z, EXIT_Z);
-    this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 2, Integer.MAX_VALUE);
-    this.thresholds = Thresholds.from(params, ENTRY_Z_DEFAULT, EXIT_Z_DEFAULT);
+    PARAMS.refuseUnknown(params);
+    this.lookback = LOOKBACK.intIn(params, universeSize);
+    this.thresholds = Thresholds.from(params);
     this.windows = RollingWindow.perSymbol(universeSize, lookback);
   }
 

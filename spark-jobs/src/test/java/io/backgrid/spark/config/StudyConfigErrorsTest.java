@@ -128,8 +128,8 @@ class StudyConfigErrorsTest {
         .isEqualTo("tiny");
     assertThat(problemsOf(targetWeights("sleeve = mom")))
         .containsExactly(
-            "Invalid study.sleeves[0].params.path: null (required: the weights file, CSV or"
-                + " Parquet, a path or Hadoop URI) (tiny.conf line 5)");
+            "Missing study.sleeves[0].params.path (required: the weights file, CSV or Parquet, a"
+                + " path or Hadoop URI) (tiny.conf line 5)");
     assertThat(problemsOf(targetWeights("path = s.csv, shorts = maybe, schedule = x")))
         .containsExactly(
             "Unknown parameter study.sleeves[0].params.schedule for strategy target-weights; known:"
@@ -276,7 +276,7 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
                 + " estimator, fraction, min-variance (tiny.conf line 12)",
-            "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
+            "Invalid study.allocation.kelly.fraction: 2 (must be in (0, 1]) (tiny.conf line 12)");
   }
 
   @Test
@@ -320,8 +320,8 @@ class StudyConfigErrorsTest {
   void adaptiveNeedsABenchmarkButNotTheData() {
     assertThat(problems("allocation.algorithm = adaptive"))
         .containsExactly(
-            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
-                + " price data, e.g. SPY) (tiny.conf line 12)");
+            "Missing study.allocation.adaptive.benchmark (required: a symbol of the price data,"
+                + " e.g. SPY) (tiny.conf line 12)");
     // a benchmark that is not in a loaded panel is fine here: the data are not read when binding
     assertThat(
             StudyFixtures.load("allocation { algorithm = adaptive, adaptive { benchmark = MKT } }")
