@@ -164,8 +164,9 @@ public final class StudyTemplate {
             .withFractionalShares(d.fractionalShares)
             .withNetting(d.netting)
             .withCosts(
-                new CostModel(
-                    d.commissionPerShare, d.commissionMinimum, d.commissionBps, d.slippageBps));
+                CostModel.perShare(d.commissionPerShare, d.commissionMinimum)
+                    .withCommissionBps(d.commissionBps)
+                    .withSlippageBps(d.slippageBps));
     if (d.start != null && d.end != null && d.end.isBefore(d.start)) {
       problems.add(
           new Problem(
