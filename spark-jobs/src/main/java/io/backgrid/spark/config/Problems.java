@@ -66,6 +66,14 @@ final class Problems {
     return value.render(CONCISE);
   }
 
+  /**
+   * True when a value comes from the study (a file or text, alone or merged with defaults), false
+   * for a default read from {@code reference.conf}, the only classpath resource a study reads.
+   */
+  static boolean writtenByStudy(ConfigOrigin origin) {
+    return origin != null && origin.resource() == null;
+  }
+
   /** {@code demo.conf line 14}: the file's name (not its directory) and the line. */
   static String where(ConfigOrigin origin) {
     if (origin == null) {

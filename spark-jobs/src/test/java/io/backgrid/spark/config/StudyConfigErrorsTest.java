@@ -346,6 +346,14 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void aSleevesBoundsAreRefusedNamingTheSleeveById() {
+    assertThat(problems("allocation.constraints { max = 0.3, per-sleeve { core { min = 0.5 } } }"))
+        .containsExactly(
+            "Invalid study.allocation.constraints: minimum weight 0.5 > maximum weight 0.3 for"
+                + " sleeve 'core' (tiny.conf line 12)");
+  }
+
+  @Test
   void gridAxisOnAnUnknownPathIsRefused() {
     assertThat(problems("grid { \"allocation.lookbak\" = [1, 2] }"))
         .containsExactly(
