@@ -91,7 +91,10 @@ final class Problems {
     d = comma >= 0 ? d.substring(0, comma) : d;
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("^(.*?):\\s*(\\d+)(-\\d+)?$").matcher(d);
-    return m.matches() ? at(m.group(1), Integer.parseInt(m.group(2))) : d;
+    // a merged origin names the file by its full path: keep the name, as for a single file
+    return m.matches()
+        ? at(m.group(1).substring(m.group(1).lastIndexOf('/') + 1), Integer.parseInt(m.group(2)))
+        : d;
   }
 
   private static String at(String name, int line) {

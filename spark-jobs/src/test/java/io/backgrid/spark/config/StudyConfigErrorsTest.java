@@ -3,8 +3,12 @@ package io.backgrid.spark.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every config error with its exact message. Line numbers refer to {@link
@@ -343,6 +347,21 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Invalid study.allocation.constraints: the minimum weights sum to 1.2 (must be <= 1)"
                 + " (tiny.conf line 12)");
+  }
+
+  @Test
+  void aBlockMergedWithItsDefaultsIsLocatedByFileNameNotPath(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bounds.conf");
+    Files.writeString(
+        file,
+        StudyFixtures.TWO_SLEEVES.formatted(
+            "allocation.constraints { max = 0.3, per-sleeve { core { min = 0.5 } } }"));
+    assertThat(
+            catchThrowableOfType(StudyConfigException.class, () -> StudyLoader.load(file))
+                .problems())
+        .containsExactly(
+            "Invalid study.allocation.constraints: minimum weight 0.5 > maximum weight 0.3 for"
+                + " sleeve 'core' (bounds.conf line 12)");
   }
 
   @Test
