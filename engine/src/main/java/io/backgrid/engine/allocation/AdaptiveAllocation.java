@@ -29,14 +29,8 @@ import java.util.List;
  * sharpe, bear-volatile-max-drawdown = 0.1} (flat keys, so each can be a grid axis such as {@code
  * allocation.adaptive.bull-quiet-score}); unprefixed, it runs with its defaults.
  *
- * <p>Parameters: {@code benchmark} (symbol, required, must be in the price data); {@code
- * trend-lookback} ∈ [2, 10000] bars, default 200; {@code sideways-threshold} ∈ [0, 1], default 0
- * (no sideways regime; e.g. 0.02 makes a benchmark within 2% of its average sideways); {@code
- * vol-lookback} ∈ [2, 10000] bars, default 20; {@code vol-threshold} (annualised) ∈ [0, 10],
- * default 0.20; {@code bull-quiet} default {@code dynamic}, {@code bull-volatile} default {@code
- * risk-parity}, {@code bear-quiet} default {@code erc}, {@code bear-volatile} default {@code
- * drawdown}, {@code sideways} default {@code risk-parity} (any built-in but {@code adaptive});
- * {@code <regime>-<parameter>} as above.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it). A regime's algorithm takes the keys {@code <regime>-<param>}.
  *
  * <p>Edge cases: fewer than max(L − 1, V) bars before t, or a benchmark price not yet available
  * (NaN) anywhere in the needed bars → false (keep the current weights); otherwise as the chosen

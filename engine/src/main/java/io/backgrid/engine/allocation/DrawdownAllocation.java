@@ -30,8 +30,8 @@ import java.util.List;
  * number of sleeves with a window) when B cannot give each that much). Σ w = B, except when every
  * such sleeve is cut: each then gets the floor and the rest is cash.
  *
- * <p>Parameters: {@code max-drawdown} ∈ (0, 1], default 0.20; {@code recovery-bonus} ∈ [0, 10],
- * default 0.1; {@code min-allocation} ∈ [0, 1/sleeveCount], default 0.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); zero

@@ -29,8 +29,8 @@ import java.util.List;
  *       not added to the score.
  * </ol>
  *
- * <p>Parameters: {@code score} ∈ {{@code return}, {@code sharpe}}, default {@code return}; {@code
- * min-allocation} ∈ [0, 1/sleeveCount], default min(0.05, 1/sleeveCount).
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); all

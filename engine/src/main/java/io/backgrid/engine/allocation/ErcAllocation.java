@@ -34,9 +34,8 @@ import java.util.List;
  * the weights kept by sleeves without a full window). Σ is scaled by 1/mean(Σ_ii) first (the
  * weights do not depend on the scale). Deterministic.
  *
- * <p>Parameters: {@code shrinkage} ∈ [0, 1], default Ledoit–Wolf; {@code min-volatility} (per bar)
- * ∈ [1e-12, 1], default 0.001; {@code tolerance} ∈ [1e-15, 0.01], default 1e-10; {@code
- * max-iterations} ∈ [1, 1000000], default 10000.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights);

@@ -36,9 +36,8 @@ import java.util.List;
  * under 0.0001 a day at c = 1 (c · μ/σ² &lt; 1), or under 0.0002 at c = 0.5 — and then it sets how
  * much stays in cash.
  *
- * <p>Parameters: {@code fraction} ∈ (0, 1], default 0.5 (half Kelly); {@code estimator} ∈ {{@code
- * moments}, {@code win-rate}}, default {@code moments}; {@code min-variance} (per bar) ∈ [1e-16,
- * 1], default 1e-6 (σ = 0.1% a bar), a floor for a variance that is tiny but not zero.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight; no active sleeve
  * with a full window → false (keep the current weights); nothing positive (all means ≤ 0, e.g.

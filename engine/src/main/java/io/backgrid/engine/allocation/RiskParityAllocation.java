@@ -17,8 +17,8 @@ import java.util.List;
  * get w_i = B · (1/max(σ_i, v)) / Σ_j (1/max(σ_j, v)) with v = {@code min-volatility} and B the
  * budget (1 minus the weights kept by sleeves without a full window).
  *
- * <p>Parameters: {@code min-volatility} (per bar) ∈ [1e-12, 1], default 0.001 (≈ 1.6% a year on
- * daily bars): a floor for a volatility that is tiny but not zero.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); every

@@ -10,12 +10,8 @@ import java.util.List;
 /**
  * {@code buy-and-hold}: constant target weights.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code weights} — list of n numbers, one per universe slot, each ≥ 0, summing to at most 1
- *       + 1e-9 (the rest stays in cash); default {@code 1/n} each.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule: the target of slot i at bar t is {@code weights[i]} once the symbol has had a price at
  * some bar ≤ t (it has listed), 0 before. The strategy returns true at its first bar and at every

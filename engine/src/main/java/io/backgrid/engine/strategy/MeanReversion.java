@@ -9,13 +9,8 @@ import java.util.List;
 /**
  * {@code mean-reversion}: long-only z-score entry and exit, per symbol.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — L bars, ≥ 2, default 20;
- *   <li>{@code entry-z} — &gt; 0, default 2.0;
- *   <li>{@code exit-z} — ≥ 0 and &lt; entry-z, default 0.5.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule, per slot i at bar t: over the last L trading prices including p(t) (carried forward on
  * days without a bar; counted from the symbol's first price), {@code m} is their mean and {@code s}

@@ -10,13 +10,8 @@ import java.util.List;
 /**
  * {@code momentum}: hold the K symbols with the highest trailing return, equally weighted.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — bars, ≥ 1, default 60;
- *   <li>{@code top} — K, in [1, n], default min(3, n);
- *   <li>{@code rebalance-bars} — re-rank every N bars, ≥ 1, default 1.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule: at bar t the trailing return of slot i is {@code r_i = p_i(t) / p_i(t − lookback) − 1},
  * p being the trading price (carried forward on days without a bar). A symbol is eligible when both

@@ -11,14 +11,8 @@ import java.util.List;
  * {@code pairs}: trade the z-score of the log-price spread of two symbols, A (slot 0) and B (slot
  * 1).
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — L bars, ≥ 2, default 60;
- *   <li>{@code entry-z} — &gt; 0, default 2.0;
- *   <li>{@code exit-z} — ≥ 0 and &lt; entry-z, default 0.5;
- *   <li>{@code hedge-ratio} — β, any finite number, default 1.0.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule at bar t: the spread is {@code x(t) = ln p_A(t) − β ln p_B(t)}, defined from the first
  * bar where both symbols have a price (carried forward on days without a bar); over its last L

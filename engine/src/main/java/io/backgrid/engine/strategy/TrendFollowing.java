@@ -9,12 +9,8 @@ import java.util.List;
 /**
  * {@code trend-following}: long while the fast moving average is above the slow one, per symbol.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code fast} — F bars, ≥ 1, default 50;
- *   <li>{@code slow} — S bars, &gt; fast, default 200.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule, per slot i at bar t: {@code fastMA} and {@code slowMA} are the simple means of the last
  * F and S trading prices including p(t) (carried forward on days without a bar; counted from the
