@@ -242,47 +242,14 @@ public final class Params implements Serializable {
    * @return the messages, in the order found; empty when {@code create} succeeds
    */
   public List<String> problems(java.util.function.Consumer<Params> create) {
-    List<String> found = new ArrayList<>();
-    Set<String> refused = new TreeSet<>();
-    Params p = this;
-    while (true) {
-      try {
-        create.accept(p);
-        return found;
-      } catch (Refused e) {
-        if (!mentionsAny(e.getMessage(), refused)) {
-          found.add(e.getMessage());
-        }
-        refused.addAll(e.keys);
-        Params next = p.without(e.keys);
-        if (next.values.size() == p.values.size()) {
-          return found; // a key it did not get from us (a nested plug-in's): no way on
-        }
-        p = next;
-      } catch (IllegalArgumentException e) {
-        if (found.isEmpty()) {
-          found.add(e.getMessage());
-        }
-        return found;
-      }
-    }
-  }
-
-  private static boolean mentionsAny(String message, Set<String> keys) {
-    for (String key : keys) {
-      if (message.matches(
-          "(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-]).*")) {
-        return true;
-      }
-    }
-    return false;
+    return ParamProblems.of(this, create);
   }
 
   /** A refusal of named parameters, so that {@link #problems} can go on without them. */
-  private static final class Refused extends IllegalArgumentException {
+  static final class Refused extends IllegalArgumentException {
     @Serial private static final long serialVersionUID = 1L;
 
-    private final Set<String> keys;
+    final Set<String> keys;
 
     Refused(String message, Set<String> keys) {
       super(message);
