@@ -71,7 +71,7 @@ public class EngineBenchmark {
     config =
         PortfolioConfig.of(
             1_000_000,
-            Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2)),
+            Execution.atClose().withCosts(CostModel.perShare(0.005, 1.0).withSlippageBps(2)),
             sleeves,
             new double[] {0.25, 0.25, 0.25, 0.25},
             Rebalancing.of(

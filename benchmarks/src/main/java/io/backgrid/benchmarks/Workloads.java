@@ -66,7 +66,8 @@ public final class Workloads {
   public static final double CAPITAL = 1_000_000;
 
   public static final Execution EXECUTION =
-      Execution.atClose().withCosts(new CostModel(0.005, 0, 1, 2));
+      Execution.atClose()
+          .withCosts(CostModel.perShare(0.005, 0).withCommissionBps(1).withSlippageBps(2));
 
   /** W1's four sleeves. */
   public static List<SleeveSpec> w1Sleeves() {

@@ -34,7 +34,7 @@ class ReadmeExampleTest {
     PortfolioConfig config =
         PortfolioConfig.of(
             1_000_000, // capital
-            Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2)),
+            Execution.atClose().withCosts(CostModel.perShare(0.005, 1.0).withSlippageBps(2)),
             List.of(
                 new SleeveSpec(
                     "trend",

@@ -1,11 +1,12 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * {@code adaptive}: picks another built-in by market regime, read from a benchmark symbol.
@@ -28,14 +29,8 @@ import java.util.TreeMap;
  * sharpe, bear-volatile-max-drawdown = 0.1} (flat keys, so each can be a grid axis such as {@code
  * allocation.adaptive.bull-quiet-score}); unprefixed, it runs with its defaults.
  *
- * <p>Parameters: {@code benchmark} (symbol, required, must be in the price data); {@code
- * trend-lookback} ∈ [2, 10000] bars, default 200; {@code sideways-threshold} ∈ [0, 1], default 0
- * (no sideways regime; e.g. 0.02 makes a benchmark within 2% of its average sideways); {@code
- * vol-lookback} ∈ [2, 10000] bars, default 20; {@code vol-threshold} (annualised) ∈ [0, 10],
- * default 0.20; {@code bull-quiet} default {@code dynamic}, {@code bull-volatile} default {@code
- * risk-parity}, {@code bear-quiet} default {@code erc}, {@code bear-volatile} default {@code
- * drawdown}, {@code sideways} default {@code risk-parity} (any built-in but {@code adaptive});
- * {@code <regime>-<parameter>} as above.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it). A regime's algorithm takes the keys {@code <regime>-<param>}.
  *
  * <p>Edge cases: fewer than max(L − 1, V) bars before t, or a benchmark price not yet available
  * (NaN) anywhere in the needed bars → false (keep the current weights); otherwise as the chosen
@@ -44,25 +39,64 @@ import java.util.TreeMap;
 final class AdaptiveAllocation implements AllocationAlgorithm {
   static final String NAME = "adaptive";
 
-  /** Reads its own windows and the benchmark, a symbol the price data must hold. */
-  static final AlgorithmTraits TRAITS = new AlgorithmTraits(true, List.of("benchmark"));
-
-  static final int TREND_LOOKBACK_DEFAULT = 200;
-  static final int VOL_LOOKBACK_DEFAULT = 20;
-  static final double VOL_THRESHOLD_DEFAULT = 0.20;
   static final double PERIODS_PER_YEAR = 252;
-  static final Map<String, String> REGIME_DEFAULTS =
-      Map.of(
-          "bull-quiet", DynamicAllocation.NAME,
-          "bull-volatile", RiskParityAllocation.NAME,
-          "bear-quiet", ErcAllocation.NAME,
-          "bear-volatile", DrawdownAllocation.NAME,
-          "sideways", RiskParityAllocation.NAME);
 
-  /** The regimes' keys, in the order of {@link Regime}. */
-  static final String[] REGIME_KEYS = {
-    "bull-quiet", "bull-volatile", "bear-quiet", "bear-volatile", "sideways"
-  };
+  static final ParamSpec BENCHMARK =
+      ParamSpec.required(
+          "benchmark", ParamSpec.Type.SYMBOL, "a symbol of the price data, e.g. SPY");
+  static final ParamSpec TREND_LOOKBACK =
+      ParamSpec.integer(
+          "trend-lookback", 200, Range.closed(2, 10_000), "bars of the benchmark's moving average");
+  static final ParamSpec SIDEWAYS_THRESHOLD =
+      ParamSpec.number(
+          "sideways-threshold",
+          0.0,
+          Range.closed(0, 1),
+          "sideways when |P/SMA − 1| is under this (0: no sideways regime)");
+  static final ParamSpec VOL_LOOKBACK =
+      ParamSpec.integer(
+          "vol-lookback", 20, Range.closed(2, 10_000), "bars of the benchmark's volatility");
+  static final ParamSpec VOL_THRESHOLD =
+      ParamSpec.number(
+          "vol-threshold", 0.20, Range.closed(0, 10), "volatile above this annualised volatility");
+
+  /** The algorithms a regime may use: every built-in but this one. */
+  static final List<String> REGIME_CHOICES =
+      List.of(
+          DrawdownAllocation.NAME,
+          DynamicAllocation.NAME,
+          ErcAllocation.NAME,
+          FixedAllocation.NAME,
+          KellyAllocation.NAME,
+          RiskParityAllocation.NAME);
+
+  /** Each regime's algorithm, in the order of {@link Regime}. */
+  static final List<ParamSpec> REGIMES =
+      List.of(
+          regime("bull-quiet", DynamicAllocation.NAME),
+          regime("bull-volatile", RiskParityAllocation.NAME),
+          regime("bear-quiet", ErcAllocation.NAME),
+          regime("bear-volatile", DrawdownAllocation.NAME),
+          regime("sideways", RiskParityAllocation.NAME));
+
+  /** Reads its own windows and the benchmark, a symbol the price data must hold. */
+  static final AlgorithmTraits TRAITS = new AlgorithmTraits(true, declared());
+
+  private static ParamSpec regime(String name, String algorithm) {
+    return ParamSpec.algorithm(
+        name,
+        algorithm,
+        REGIME_CHOICES,
+        "algorithm of the " + name + " regime; its parameters as " + name + "-<param>");
+  }
+
+  private static Declared declared() {
+    List<ParamSpec> all =
+        new ArrayList<>(
+            List.of(BENCHMARK, TREND_LOOKBACK, SIDEWAYS_THRESHOLD, VOL_LOOKBACK, VOL_THRESHOLD));
+    all.addAll(REGIMES);
+    return new Declared("allocation " + NAME, all);
+  }
 
   /** Market regimes, in the order of {@link #regimeAlgorithms}. */
   enum Regime {
@@ -97,92 +131,26 @@ final class AdaptiveAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    List<String> known =
-        new ArrayList<>(
-            List.of(
-                "benchmark",
-                "trend-lookback",
-                "vol-lookback",
-                "vol-threshold",
-                "sideways-threshold"));
-    known.addAll(List.of(REGIME_KEYS));
-    for (String key : params.keys()) {
-      if (regimeOf(key) >= 0) {
-        known.add(key);
-      }
-    }
-    params.requireOnly("allocation " + NAME, known.toArray(new String[0]));
-    String symbol = params.string("benchmark", null);
-    if (symbol == null) {
-      throw new IllegalArgumentException(
-          "Missing "
-              + params.pathOf("benchmark")
-              + " for allocation "
-              + NAME
-              + " (a symbol of the price data, e.g. SPY)");
-    }
+    Declared declared = TRAITS.params();
+    declared.refuseUnknown(params);
+    String symbol = BENCHMARK.stringIn(params);
     if (!panel.hasSymbol(symbol)) {
-      throw params.invalid("benchmark", symbol, "not a symbol of the price data");
+      throw params.invalid(BENCHMARK.name(), symbol, "not a symbol of the price data");
     }
-    AllocationAlgorithm[] algorithms = new AllocationAlgorithm[REGIME_KEYS.length];
-    for (int r = 0; r < REGIME_KEYS.length; r++) {
-      algorithms[r] = regimeAlgorithm(params, r, sleeveCount, panel);
+    AllocationAlgorithm[] algorithms = new AllocationAlgorithm[REGIMES.size()];
+    for (int r = 0; r < algorithms.length; r++) {
+      ParamSpec regime = REGIMES.get(r);
+      algorithms[r] =
+          AllocationRegistry.create(
+              regime.stringIn(params), declared.nested(params, regime), sleeveCount, panel);
     }
     return new AdaptiveAllocation(
         panel.symbolIndex(symbol),
-        params.integer("trend-lookback", TREND_LOOKBACK_DEFAULT, 2, 10_000),
-        params.integer("vol-lookback", VOL_LOOKBACK_DEFAULT, 2, 10_000),
-        params.number("vol-threshold", VOL_THRESHOLD_DEFAULT, 0.0, 10.0),
-        params.number("sideways-threshold", 0.0, 0.0, 1.0),
+        TREND_LOOKBACK.intIn(params, sleeveCount),
+        VOL_LOOKBACK.intIn(params, sleeveCount),
+        VOL_THRESHOLD.doubleIn(params, sleeveCount),
+        SIDEWAYS_THRESHOLD.doubleIn(params, sleeveCount),
         algorithms);
-  }
-
-  /**
-   * The regime (index in {@link #REGIME_KEYS}) a {@code <regime>-<parameter>} key is for, or −1.
-   */
-  private static int regimeOf(String key) {
-    if (key.equals("sideways-threshold")) {
-      return -1; // adaptive's own
-    }
-    for (int r = 0; r < REGIME_KEYS.length; r++) {
-      if (key.startsWith(REGIME_KEYS[r] + "-") && key.length() > REGIME_KEYS[r].length() + 1) {
-        return r;
-      }
-    }
-    return -1;
-  }
-
-  /** Regime r's algorithm with the parameters prefixed by its name; errors name the full key. */
-  private static AllocationAlgorithm regimeAlgorithm(
-      Params params, int r, int sleeveCount, MarketPanel panel) {
-    String key = REGIME_KEYS[r];
-    String name = params.string(key, REGIME_DEFAULTS.get(key));
-    if (name.equals(NAME) || !AllocationRegistry.has(name)) {
-      throw params.invalid(
-          key,
-          name,
-          "must be one of "
-              + String.join(", ", AllocationRegistry.names())
-              + " other than "
-              + NAME);
-    }
-    Map<String, Object> own = new TreeMap<>();
-    String prefix = key + "-";
-    params
-        .asMap()
-        .forEach(
-            (k, v) -> {
-              if (regimeOf(k) == r) {
-                own.put(k.substring(prefix.length()), v);
-              }
-            });
-    String path = params.pathOf(key);
-    try {
-      return AllocationRegistry.create(name, Params.of(own, path), sleeveCount, panel);
-    } catch (IllegalArgumentException e) {
-      // The nested parameters were written as flat keys: name them as written.
-      throw new IllegalArgumentException(e.getMessage().replace(path + ".", path + "-"), e);
-    }
   }
 
   /** The regime of the last call that had enough benchmark history (null before). */

@@ -1,7 +1,10 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,11 +20,11 @@ public final class AllocationRegistry {
 
   static {
     add(FixedAllocation.NAME, FixedAllocation::create, FixedAllocation.TRAITS);
-    add(DynamicAllocation.NAME, DynamicAllocation::create, AlgorithmTraits.WINDOWED);
-    add(RiskParityAllocation.NAME, RiskParityAllocation::create, AlgorithmTraits.WINDOWED);
-    add(KellyAllocation.NAME, KellyAllocation::create, AlgorithmTraits.WINDOWED);
-    add(DrawdownAllocation.NAME, DrawdownAllocation::create, AlgorithmTraits.WINDOWED);
-    add(ErcAllocation.NAME, ErcAllocation::create, AlgorithmTraits.WINDOWED);
+    add(DynamicAllocation.NAME, DynamicAllocation::create, DynamicAllocation.TRAITS);
+    add(RiskParityAllocation.NAME, RiskParityAllocation::create, RiskParityAllocation.TRAITS);
+    add(KellyAllocation.NAME, KellyAllocation::create, KellyAllocation.TRAITS);
+    add(DrawdownAllocation.NAME, DrawdownAllocation::create, DrawdownAllocation.TRAITS);
+    add(ErcAllocation.NAME, ErcAllocation::create, ErcAllocation.TRAITS);
     add(AdaptiveAllocation.NAME, AdaptiveAllocation::create, AdaptiveAllocation.TRAITS);
   }
 
@@ -55,6 +58,28 @@ public final class AllocationRegistry {
           "Unknown allocation algorithm '" + name + "'; known: " + String.join(", ", names()));
     }
     return traits;
+  }
+
+  /**
+   * Every problem of a parameter block for {@code name} with {@code sleeveCount} sleeves, from the
+   * algorithm's declaration ({@link AlgorithmTraits#params()}) alone, worded as creating it would:
+   * unknown keys, each parameter's rule, and for a parameter choosing another algorithm ({@code
+   * adaptive}'s regimes) that algorithm's problems with its {@code <regime>-<param>} keys. Whether
+   * a symbol parameter names a symbol of the data is checked when the data are loaded.
+   *
+   * @return the messages; empty when the block is valid
+   * @throws IllegalArgumentException for an unknown name
+   */
+  public static List<String> problems(String name, Params params, int sleeveCount) {
+    Declared declared = traits(name).params();
+    List<String> out = new ArrayList<>(declared.problems(params, sleeveCount));
+    for (ParamSpec p : declared.params()) {
+      if (p.type() == ParamSpec.Type.ALGORITHM
+          && p.violation(params.asMap().get(p.name()), 1) == null) {
+        out.addAll(problems(p.stringIn(params), declared.nested(params, p), sleeveCount));
+      }
+    }
+    return out;
   }
 
   /**

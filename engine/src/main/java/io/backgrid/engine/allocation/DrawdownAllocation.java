@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code drawdown}: less capital for sleeves in drawdown, more for those recovering.
@@ -26,8 +30,8 @@ import io.backgrid.engine.param.Params;
  * number of sleeves with a window) when B cannot give each that much). Σ w = B, except when every
  * such sleeve is cut: each then gets the floor and the rest is cash.
  *
- * <p>Parameters: {@code max-drawdown} ∈ (0, 1], default 0.20; {@code recovery-bonus} ∈ [0, 10],
- * default 0.1; {@code min-allocation} ∈ [0, 1/sleeveCount], default 0.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); zero
@@ -37,9 +41,31 @@ import io.backgrid.engine.param.Params;
  */
 final class DrawdownAllocation implements AllocationAlgorithm {
   static final String NAME = "drawdown";
-  static final double MAX_DRAWDOWN_DEFAULT = 0.20;
-  static final double RECOVERY_BONUS_DEFAULT = 0.1;
-  static final double MIN_ALLOCATION_DEFAULT = 0.0;
+
+  static final ParamSpec MAX_DRAWDOWN =
+      ParamSpec.number(
+          "max-drawdown",
+          0.20,
+          Range.openClosed(0, 1),
+          "a sleeve deeper than this in drawdown is cut to min-allocation, fraction");
+  static final ParamSpec RECOVERY_BONUS =
+      ParamSpec.number(
+          "recovery-bonus",
+          0.1,
+          Range.closed(0, 10),
+          "added to the score times the fraction of the drawdown recovered");
+  static final ParamSpec MIN_ALLOCATION =
+      ParamSpec.number(
+          "min-allocation",
+          0.0,
+          Range.upToInverseSize(0),
+          "floor on each sleeve's weight, fraction (n = sleeves)");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(
+          true,
+          new Declared(
+              "allocation " + NAME, List.of(MAX_DRAWDOWN, RECOVERY_BONUS, MIN_ALLOCATION)));
 
   private final double maxDrawdown;
   private final double recoveryBonus;
@@ -58,15 +84,11 @@ final class DrawdownAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly("allocation " + NAME, "max-drawdown", "recovery-bonus", "min-allocation");
-    double maxDrawdown = params.number("max-drawdown", MAX_DRAWDOWN_DEFAULT, 0.0, 1.0);
-    if (maxDrawdown <= 0) {
-      throw params.invalid("max-drawdown", params.asMap().get("max-drawdown"), "must be in (0, 1]");
-    }
+    TRAITS.params().refuseUnknown(params);
     return new DrawdownAllocation(
-        maxDrawdown,
-        params.number("recovery-bonus", RECOVERY_BONUS_DEFAULT, 0.0, 10.0),
-        params.number("min-allocation", MIN_ALLOCATION_DEFAULT, 0.0, 1.0 / sleeveCount),
+        MAX_DRAWDOWN.doubleIn(params, sleeveCount),
+        RECOVERY_BONUS.doubleIn(params, sleeveCount),
+        MIN_ALLOCATION.doubleIn(params, sleeveCount),
         sleeveCount);
   }
 

@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code dynamic}: performance-based weights from the trailing return or Sharpe ratio.
@@ -25,8 +29,8 @@ import io.backgrid.engine.param.Params;
  *       not added to the score.
  * </ol>
  *
- * <p>Parameters: {@code score} ∈ {{@code return}, {@code sharpe}}, default {@code return}; {@code
- * min-allocation} ∈ [0, 1/sleeveCount], default min(0.05, 1/sleeveCount).
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); all
@@ -36,9 +40,24 @@ import io.backgrid.engine.param.Params;
  */
 final class DynamicAllocation implements AllocationAlgorithm {
   static final String NAME = "dynamic";
-  static final double MIN_ALLOCATION_DEFAULT = 0.05;
   static final String RETURN = "return";
   static final String SHARPE = "sharpe";
+
+  static final ParamSpec SCORE =
+      ParamSpec.choice(
+          "score",
+          RETURN,
+          List.of(RETURN, SHARPE),
+          "return: compounded over the window; sharpe: mean/σ of the window's returns");
+  static final ParamSpec MIN_ALLOCATION =
+      ParamSpec.number(
+          "min-allocation",
+          0.05,
+          Range.upToInverseSize(0),
+          "floor on each scored sleeve's weight, fraction (n = sleeves)");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(true, new Declared("allocation " + NAME, List.of(SCORE, MIN_ALLOCATION)));
 
   private final double minAllocation;
   private final boolean sharpe;
@@ -55,18 +74,9 @@ final class DynamicAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly("allocation " + NAME, "min-allocation", "score");
-    String score = params.string("score", RETURN);
-    if (!score.equals(RETURN) && !score.equals(SHARPE)) {
-      throw params.invalid("score", score, "must be " + RETURN + " or " + SHARPE);
-    }
-    double floor =
-        params.number(
-            "min-allocation",
-            Math.min(MIN_ALLOCATION_DEFAULT, 1.0 / sleeveCount),
-            0.0,
-            1.0 / sleeveCount);
-    return new DynamicAllocation(floor, score.equals(SHARPE), sleeveCount);
+    TRAITS.params().refuseUnknown(params);
+    boolean sharpe = SCORE.stringIn(params).equals(SHARPE);
+    return new DynamicAllocation(MIN_ALLOCATION.doubleIn(params, sleeveCount), sharpe, sleeveCount);
   }
 
   @Override

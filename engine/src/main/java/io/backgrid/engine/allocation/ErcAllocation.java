@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code erc}: equal risk contribution from the sleeves' shrunk covariance.
@@ -30,9 +34,8 @@ import io.backgrid.engine.param.Params;
  * the weights kept by sleeves without a full window). Σ is scaled by 1/mean(Σ_ii) first (the
  * weights do not depend on the scale). Deterministic.
  *
- * <p>Parameters: {@code shrinkage} ∈ [0, 1], default Ledoit–Wolf; {@code min-volatility} (per bar)
- * ∈ [1e-12, 1], default 0.001; {@code tolerance} ∈ [1e-15, 0.01], default 1e-10; {@code
- * max-iterations} ∈ [1, 1000000], default 10000.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights);
@@ -43,9 +46,37 @@ import io.backgrid.engine.param.Params;
  */
 final class ErcAllocation implements AllocationAlgorithm {
   static final String NAME = "erc";
-  static final double MIN_VOLATILITY_DEFAULT = 0.001;
-  static final double TOLERANCE_DEFAULT = 1e-10;
-  static final int MAX_ITERATIONS_DEFAULT = 10_000;
+
+  static final ParamSpec SHRINKAGE =
+      ParamSpec.number(
+          "shrinkage",
+          "Ledoit–Wolf",
+          Range.closed(0, 1),
+          "weight δ of the scaled identity in the covariance; absent: Ledoit–Wolf's δ");
+  static final ParamSpec MIN_VOLATILITY =
+      ParamSpec.number(
+          "min-volatility",
+          0.001,
+          Range.closed(1e-12, 1),
+          "floor on each sleeve's volatility in the covariance, per bar");
+  static final ParamSpec TOLERANCE =
+      ParamSpec.number(
+          "tolerance",
+          1e-10,
+          Range.closed(1e-15, 0.01),
+          "stop when no weight moves by more than this fraction in a sweep");
+  static final ParamSpec MAX_ITERATIONS =
+      ParamSpec.integer(
+          "max-iterations",
+          10_000,
+          Range.closed(1, 1_000_000),
+          "most coordinate-descent sweeps (the last one is used)");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(
+          true,
+          new Declared(
+              "allocation " + NAME, List.of(SHRINKAGE, MIN_VOLATILITY, TOLERANCE, MAX_ITERATIONS)));
 
   private final double shrinkage;
   private final double minVolatility;
@@ -77,13 +108,12 @@ final class ErcAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly(
-        "allocation " + NAME, "shrinkage", "min-volatility", "tolerance", "max-iterations");
+    TRAITS.params().refuseUnknown(params);
     return new ErcAllocation(
-        params.number("shrinkage", Double.NaN, 0.0, 1.0),
-        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0),
-        params.number("tolerance", TOLERANCE_DEFAULT, 1e-15, 0.01),
-        params.integer("max-iterations", MAX_ITERATIONS_DEFAULT, 1, 1_000_000),
+        SHRINKAGE.doubleIn(params, sleeveCount),
+        MIN_VOLATILITY.doubleIn(params, sleeveCount),
+        TOLERANCE.doubleIn(params, sleeveCount),
+        MAX_ITERATIONS.intIn(params, sleeveCount),
         sleeveCount);
   }
 

@@ -1,6 +1,7 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
 import io.backgrid.engine.param.Params;
 import java.util.List;
 
@@ -17,10 +18,11 @@ final class FixedAllocation implements AllocationAlgorithm {
   static final String NAME = "fixed";
 
   /** The targets are the initial weights: no history is read, so the lookback does not matter. */
-  static final AlgorithmTraits TRAITS = new AlgorithmTraits(false, List.of());
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(false, new Declared("allocation " + NAME, List.of()));
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly("allocation " + NAME);
+    TRAITS.params().refuseUnknown(params);
     return new FixedAllocation();
   }
 

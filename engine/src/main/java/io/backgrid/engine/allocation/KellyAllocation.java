@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code kelly}: fractional Kelly weights, cash for whatever is not worth betting on.
@@ -32,9 +36,8 @@ import io.backgrid.engine.param.Params;
  * under 0.0001 a day at c = 1 (c · μ/σ² &lt; 1), or under 0.0002 at c = 0.5 — and then it sets how
  * much stays in cash.
  *
- * <p>Parameters: {@code fraction} ∈ (0, 1], default 0.5 (half Kelly); {@code estimator} ∈ {{@code
- * moments}, {@code win-rate}}, default {@code moments}; {@code min-variance} (per bar) ∈ [1e-16,
- * 1], default 1e-6 (σ = 0.1% a bar), a floor for a variance that is tiny but not zero.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight; no active sleeve
  * with a full window → false (keep the current weights); nothing positive (all means ≤ 0, e.g.
@@ -43,10 +46,29 @@ import io.backgrid.engine.param.Params;
  */
 final class KellyAllocation implements AllocationAlgorithm {
   static final String NAME = "kelly";
-  static final double FRACTION_DEFAULT = 0.5;
-  static final double MIN_VARIANCE_DEFAULT = 1e-6;
   static final String MOMENTS = "moments";
   static final String WIN_RATE = "win-rate";
+
+  static final ParamSpec FRACTION =
+      ParamSpec.number(
+          "fraction", 0.5, Range.openClosed(0, 1), "share c of the Kelly bet (0.5 = half Kelly)");
+  static final ParamSpec ESTIMATOR =
+      ParamSpec.choice(
+          "estimator",
+          MOMENTS,
+          List.of(MOMENTS, WIN_RATE),
+          "moments: f = μ/σ²; win-rate: f = p − (1 − p)/b, p the win rate over non-flat bars, b"
+              + " the mean win over the mean loss");
+  static final ParamSpec MIN_VARIANCE =
+      ParamSpec.number(
+          "min-variance",
+          1e-6,
+          Range.closed(1e-16, 1),
+          "floor for a variance that is tiny but not zero, per bar");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(
+          true, new Declared("allocation " + NAME, List.of(FRACTION, ESTIMATOR, MIN_VARIANCE)));
 
   private final double fraction;
   private final double minVariance;
@@ -61,19 +83,11 @@ final class KellyAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly("allocation " + NAME, "fraction", "min-variance", "estimator");
-    double fraction = params.number("fraction", FRACTION_DEFAULT, 0.0, 1.0);
-    if (fraction <= 0) {
-      throw params.invalid("fraction", params.asMap().get("fraction"), "must be in (0, 1]");
-    }
-    String estimator = params.string("estimator", MOMENTS);
-    if (!estimator.equals(MOMENTS) && !estimator.equals(WIN_RATE)) {
-      throw params.invalid("estimator", estimator, "must be " + MOMENTS + " or " + WIN_RATE);
-    }
+    TRAITS.params().refuseUnknown(params);
     return new KellyAllocation(
-        fraction,
-        params.number("min-variance", MIN_VARIANCE_DEFAULT, 1e-16, 1.0),
-        estimator.equals(WIN_RATE),
+        FRACTION.doubleIn(params, sleeveCount),
+        MIN_VARIANCE.doubleIn(params, sleeveCount),
+        ESTIMATOR.stringIn(params).equals(WIN_RATE),
         sleeveCount);
   }
 

@@ -1,7 +1,11 @@
 package io.backgrid.engine.allocation;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code risk-parity}: inverse-volatility weights.
@@ -13,8 +17,8 @@ import io.backgrid.engine.param.Params;
  * get w_i = B · (1/max(σ_i, v)) / Σ_j (1/max(σ_j, v)) with v = {@code min-volatility} and B the
  * budget (1 minus the weights kept by sleeves without a full window).
  *
- * <p>Parameters: {@code min-volatility} (per bar) ∈ [1e-12, 1], default 0.001 (≈ 1.6% a year on
- * daily bars): a floor for a volatility that is tiny but not zero.
+ * <p>Parameters: declared once in {@link #TRAITS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Edge cases: an active sleeve without a full window keeps its current weight and the others
  * share the rest; no active sleeve with a full window → false (keep the current weights); every
@@ -25,7 +29,16 @@ import io.backgrid.engine.param.Params;
  */
 final class RiskParityAllocation implements AllocationAlgorithm {
   static final String NAME = "risk-parity";
-  static final double MIN_VOLATILITY_DEFAULT = 0.001;
+
+  static final ParamSpec MIN_VOLATILITY =
+      ParamSpec.number(
+          "min-volatility",
+          0.001,
+          Range.closed(1e-12, 1),
+          "floor for a volatility that is tiny but not zero, per bar (0.001 ≈ 1.6% a year)");
+
+  static final AlgorithmTraits TRAITS =
+      new AlgorithmTraits(true, new Declared("allocation " + NAME, List.of(MIN_VOLATILITY)));
 
   private final double minVolatility;
   private final boolean[] eligible;
@@ -36,9 +49,8 @@ final class RiskParityAllocation implements AllocationAlgorithm {
   }
 
   static AllocationAlgorithm create(Params params, int sleeveCount, MarketPanel panel) {
-    params.requireOnly("allocation " + NAME, "min-volatility");
-    return new RiskParityAllocation(
-        params.number("min-volatility", MIN_VOLATILITY_DEFAULT, 1e-12, 1.0), sleeveCount);
+    TRAITS.params().refuseUnknown(params);
+    return new RiskParityAllocation(MIN_VOLATILITY.doubleIn(params, sleeveCount), sleeveCount);
   }
 
   @Override

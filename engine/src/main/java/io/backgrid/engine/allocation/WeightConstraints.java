@@ -1,6 +1,9 @@
 package io.backgrid.engine.allocation;
 
+import io.backgrid.engine.param.InvalidValue;
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * What the engine does to an algorithm's target weights before capital moves: the exposure target,
@@ -45,48 +48,64 @@ public record WeightConstraints(double[] min, double[] max, double exposure)
       throw new IllegalArgumentException(
           "Invalid allocation.exposure: " + exposure + " (must be in (0, 1])");
     }
-    if (min.length != max.length) {
+    min = min.clone();
+    max = max.clone();
+    check(min, max, Integer::toString);
+  }
+
+  /**
+   * Bounds for the named sleeves, refused with the sleeve's id in the message ({@code for sleeve
+   * 'core'}).
+   *
+   * @param ids the sleeve ids, one per bound
+   * @throws InvalidValue (field {@code constraints}) naming the sleeve, the value and the rule
+   */
+  public static WeightConstraints forSleeves(List<String> ids, double[] min, double[] max) {
+    if (ids.size() != min.length) {
       throw new IllegalArgumentException(
-          "Invalid constraints: "
-              + min.length
+          "Invalid constraints: " + min.length + " bounds for " + ids.size() + " sleeves");
+    }
+    check(min, max, i -> "'" + ids.get(i) + "'");
+    return new WeightConstraints(min, max);
+  }
+
+  /** The bounds' rules; {@code sleeve} names sleeve i in messages. */
+  private static void check(double[] min, double[] max, IntFunction<String> sleeve) {
+    if (min.length != max.length) {
+      throw new InvalidValue(
+          "constraints",
+          min.length
               + " minimum weights for "
               + max.length
               + " maximum weights (must be one of each per sleeve)");
     }
-    min = min.clone();
-    max = max.clone();
     double sum = 0;
     for (int i = 0; i < min.length; i++) {
       if (!(min[i] >= 0 && min[i] <= 1)) {
-        throw new IllegalArgumentException(
-            "Invalid constraints: minimum weight "
-                + min[i]
-                + " for sleeve "
-                + i
-                + " (must be in [0, 1])");
+        throw new InvalidValue(
+            "constraints",
+            "minimum weight " + min[i] + " for sleeve " + sleeve.apply(i) + " (must be in [0, 1])");
       }
       if (!(max[i] >= 0 && max[i] <= 1)) {
-        throw new IllegalArgumentException(
-            "Invalid constraints: maximum weight "
-                + max[i]
-                + " for sleeve "
-                + i
-                + " (must be in [0, 1])");
+        throw new InvalidValue(
+            "constraints",
+            "maximum weight " + max[i] + " for sleeve " + sleeve.apply(i) + " (must be in [0, 1])");
       }
       if (min[i] > max[i]) {
-        throw new IllegalArgumentException(
-            "Invalid constraints: minimum weight "
+        throw new InvalidValue(
+            "constraints",
+            "minimum weight "
                 + min[i]
                 + " > maximum weight "
                 + max[i]
                 + " for sleeve "
-                + i);
+                + sleeve.apply(i));
       }
       sum += min[i];
     }
     if (sum > 1 + 1e-12) {
-      throw new IllegalArgumentException(
-          "Invalid constraints: the minimum weights sum to " + (float) sum + " (must be <= 1)");
+      throw new InvalidValue(
+          "constraints", "the minimum weights sum to " + (float) sum + " (must be <= 1)");
     }
   }
 
@@ -119,9 +138,9 @@ public record WeightConstraints(double[] min, double[] max, double exposure)
       return global;
     }
     if (values.length != n) {
-      throw new IllegalArgumentException(
-          "Invalid constraints: "
-              + values.length
+      throw new InvalidValue(
+          "constraints",
+          values.length
               + " per-sleeve "
               + what
               + " weights for "

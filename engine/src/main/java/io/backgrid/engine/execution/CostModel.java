@@ -13,7 +13,8 @@ import io.backgrid.engine.ledger.Money;
  *
  * The minimum applies per market order (with netting on, per net order). Slippage is booked as a
  * cost rather than as a worse fill price, so every fill of a bar is at one price per symbol and
- * internal crosses are exact. A zero quantity costs nothing.
+ * internal crosses are exact. A zero quantity costs nothing. Built by name: {@code
+ * CostModel.perShare(0.005, 1.0).withSlippageBps(2)}, {@code CostModel.bps(1)}, {@link #none()}.
  *
  * @param commissionPerShare currency per share, ≥ 0
  * @param commissionMinimum currency per order, ≥ 0
@@ -26,6 +27,41 @@ public record CostModel(
 
   /** No costs at all. */
   public static final CostModel ZERO = new CostModel(0, 0, 0, 0);
+
+  /** No costs: add them by name, {@code CostModel.none().withSlippageBps(2)}. */
+  public static CostModel none() {
+    return ZERO;
+  }
+
+  /**
+   * A commission per share with a minimum per order, no other cost.
+   *
+   * @param perShare currency per share, ≥ 0
+   * @param minimum currency per order, ≥ 0
+   */
+  public static CostModel perShare(double perShare, double minimum) {
+    return new CostModel(perShare, minimum, 0, 0);
+  }
+
+  /** A commission in basis points of the notional, no other cost. */
+  public static CostModel bps(double commissionBps) {
+    return new CostModel(0, 0, commissionBps, 0);
+  }
+
+  /** This model with a commission per share and a minimum per order instead of its own. */
+  public CostModel withCommissionPerShare(double perShare, double minimum) {
+    return new CostModel(perShare, minimum, commissionBps, slippageBps);
+  }
+
+  /** This model with a commission of {@code bps} basis points of the notional instead. */
+  public CostModel withCommissionBps(double bps) {
+    return new CostModel(commissionPerShare, commissionMinimum, bps, slippageBps);
+  }
+
+  /** This model with slippage of {@code bps} basis points of the notional instead. */
+  public CostModel withSlippageBps(double bps) {
+    return new CostModel(commissionPerShare, commissionMinimum, commissionBps, bps);
+  }
 
   public CostModel {
     check("commission-per-share", commissionPerShare);

@@ -22,11 +22,18 @@ public final class TradeLog {
   private long[] cost = new long[0];
   private double[] crossed = new double[0];
 
-  /**
-   * @param keep false to count fills without storing them
-   */
-  public TradeLog(boolean keep) {
+  private TradeLog(boolean keep) {
     this.keep = keep;
+  }
+
+  /** A log that stores every fill. */
+  public static TradeLog recording() {
+    return new TradeLog(true);
+  }
+
+  /** A log that counts fills without storing them. */
+  public static TradeLog counting() {
+    return new TradeLog(false);
   }
 
   void add(

@@ -22,15 +22,17 @@ public final class Params implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 
   /** No parameters, reported under the path {@code params}. */
-  public static final Params EMPTY = new Params(Map.of(), "params");
+  public static final Params EMPTY = of(Map.of(), "params");
 
   private final TreeMap<String, Object> values;
-  private final String path;
 
-  private Params(Map<String, ?> values, String path) {
+  /** What a key's full path starts with: {@code study.sleeves[0].params.}. */
+  private final String prefix;
+
+  private Params(Map<String, ?> values, String prefix) {
     this.values = new TreeMap<>();
     values.forEach((k, v) -> this.values.put(k, normalise(v)));
-    this.path = path;
+    this.prefix = prefix;
   }
 
   /** Whole numbers become {@code Long} and others {@code Double}, so 60, 60L and 60.0 are equal. */
@@ -58,12 +60,27 @@ public final class Params implements Serializable {
    *     study.sleeves[0].params})
    */
   public static Params of(Map<String, ?> values, String path) {
-    return new Params(values, path);
+    return new Params(values, path + ".");
   }
 
   /** Parameters from a map, reported under the path {@code params}. */
   public static Params of(Map<String, ?> values) {
-    return new Params(values, "params");
+    return of(values, "params");
+  }
+
+  /**
+   * Parameters written inside this block with a key prefix ({@code bull-quiet-score} for a nested
+   * algorithm's {@code score}), so that messages name the keys as written.
+   */
+  Params nested(Map<String, ?> values, String keyPrefix) {
+    return new Params(values, prefix + keyPrefix);
+  }
+
+  /** These parameters with {@code key} set to {@code value}, reported under the same path. */
+  public Params with(String key, Object value) {
+    Map<String, Object> all = new TreeMap<>(values);
+    all.put(key, value);
+    return new Params(all, prefix);
   }
 
   /** The keys present. */
@@ -78,7 +95,7 @@ public final class Params implements Serializable {
 
   /** The full path of a key, for messages. */
   public String pathOf(String key) {
-    return path + "." + key;
+    return prefix + key;
   }
 
   /**
@@ -201,11 +218,16 @@ public final class Params implements Serializable {
     return new Refused("Invalid " + pathOf(key) + ": " + value + " (" + rule + ")", Set.of(key));
   }
 
+  /** An error naming a required parameter's path that is absent, and the rule. */
+  public IllegalArgumentException missing(String key, String rule) {
+    return new Refused("Missing " + pathOf(key) + " (" + rule + ")", Set.of(key));
+  }
+
   /** These parameters without {@code keys} (their defaults apply), reported under the same path. */
   public Params without(Set<String> keys) {
     Map<String, Object> rest = new TreeMap<>(values);
     rest.keySet().removeAll(keys);
-    return new Params(rest, path);
+    return new Params(rest, prefix);
   }
 
   /**
@@ -220,47 +242,14 @@ public final class Params implements Serializable {
    * @return the messages, in the order found; empty when {@code create} succeeds
    */
   public List<String> problems(java.util.function.Consumer<Params> create) {
-    List<String> found = new ArrayList<>();
-    Set<String> refused = new TreeSet<>();
-    Params p = this;
-    while (true) {
-      try {
-        create.accept(p);
-        return found;
-      } catch (Refused e) {
-        if (!mentionsAny(e.getMessage(), refused)) {
-          found.add(e.getMessage());
-        }
-        refused.addAll(e.keys);
-        Params next = p.without(e.keys);
-        if (next.values.size() == p.values.size()) {
-          return found; // a key it did not get from us (a nested plug-in's): no way on
-        }
-        p = next;
-      } catch (IllegalArgumentException e) {
-        if (found.isEmpty()) {
-          found.add(e.getMessage());
-        }
-        return found;
-      }
-    }
-  }
-
-  private static boolean mentionsAny(String message, Set<String> keys) {
-    for (String key : keys) {
-      if (message.matches(
-          "(?s).*(?<![\\w-])" + java.util.regex.Pattern.quote(key) + "(?![\\w-]).*")) {
-        return true;
-      }
-    }
-    return false;
+    return ParamProblems.of(this, create);
   }
 
   /** A refusal of named parameters, so that {@link #problems} can go on without them. */
-  private static final class Refused extends IllegalArgumentException {
+  static final class Refused extends IllegalArgumentException {
     @Serial private static final long serialVersionUID = 1L;
 
-    private final Set<String> keys;
+    final Set<String> keys;
 
     Refused(String message, Set<String> keys) {
       super(message);
@@ -269,14 +258,7 @@ public final class Params implements Serializable {
   }
 
   private static String range(double min, double max) {
-    if (max == Integer.MAX_VALUE || max == Double.MAX_VALUE || max == Double.POSITIVE_INFINITY) {
-      return "must be >= " + fmt(min);
-    }
-    return "must be in [" + fmt(min) + ", " + fmt(max) + "]";
-  }
-
-  private static String fmt(double d) {
-    return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
+    return Range.closed(min, max).rule(1);
   }
 
   @Override

@@ -43,12 +43,12 @@ final class Accounts {
   private long sinceCosts;
   private long sinceSavings;
 
-  Accounts(MarketPanel panel, long capitalCents, boolean keepDetails) {
+  Accounts(MarketPanel panel, long capitalCents, Detail detail) {
     this.panel = panel;
     this.capital = capitalCents;
     this.reserve = capitalCents;
-    this.keepDetails = keepDetails;
-    this.trades = new TradeLog(keepDetails);
+    this.keepDetails = detail.keepsRecords();
+    this.trades = detail.tradeLog();
   }
 
   /** Cash in the reserve (unallocated), in cents. */

@@ -1,16 +1,10 @@
 package io.backgrid.engine.simulation;
 
-import io.backgrid.engine.allocation.AllocationContext;
-import io.backgrid.engine.allocation.AllocationRegistry;
-import io.backgrid.engine.allocation.UnitReturns;
-import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.Execution;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.execution.OrderBook;
-import io.backgrid.engine.ledger.Ledger;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.market.MarketPanel;
-import java.util.Arrays;
 
 /**
  * The bar loop behind {@link PortfolioAllocator} (DESIGN §3). {@link #executeBar()} does, at bar t:
@@ -127,46 +121,11 @@ final class Portfolio {
 
   private void rebuild() {
     int n = sleeves.size();
-    Ledger[] ledgers = new Ledger[n];
-    UnitReturns[] unit = new UnitReturns[n];
-    double[] initial = new double[n];
-    for (int i = 0; i < n; i++) {
-      ledgers[i] = sleeves.get(i).ledger();
-      unit[i] = sleeves.get(i).unitReturns();
-      initial[i] = sleeves.get(i).initialWeight();
-    }
-    book = new OrderBook(panel, ledgers, execution);
-    accounts.useBook(book);
-    mover = new CapitalMover(sleeves, book, accounts, execution, panel);
-    WeightConstraints constraints =
-        rebalancing.constraints() == null ? WeightConstraints.none(n) : rebalancing.constraints();
-    if (constraints.sleeveCount() != n) {
-      throw new IllegalArgumentException(
-          "Invalid constraints: they are for "
-              + constraints.sleeveCount()
-              + " sleeves, the portfolio has "
-              + n);
-    }
-    String[] ids = new String[n];
-    for (int i = 0; i < n; i++) {
-      ids[i] = sleeves.get(i).id();
-    }
-    constraints.checkInitial(initial, Arrays.asList(ids));
-    AllocationContext context =
-        new AllocationContext(
-            panel, unit, signals.windowStarts(rebalancing.lookback()), initial, ids);
-    Rebalancer previous = rebalancer;
-    rebalancer =
-        new Rebalancer(
-            rebalancing,
-            signals.fires(rebalancing.schedule()),
-            AllocationRegistry.create(
-                rebalancing.algorithm(), rebalancing.algorithmParams(), n, panel),
-            context,
-            constraints);
-    if (previous != null) {
-      rebalancer.continueFrom(previous);
-    }
+    Machinery m =
+        Machinery.build(panel, execution, rebalancing, signals, accounts, sleeves, rebalancer);
+    book = m.book();
+    mover = m.mover();
+    rebalancer = m.rebalancer();
     // Carried over: the targets in force, the targets of a rebalance waiting for the next open
     // (a new sleeve's are its allocation) and the cooldown.
     double[] oldTargets = targetWeights;

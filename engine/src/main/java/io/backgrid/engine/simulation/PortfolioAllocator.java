@@ -44,7 +44,7 @@ public final class PortfolioAllocator {
    */
   public PortfolioAllocator(
       MarketPanel panel, double capital, Execution execution, Rebalancing rebalancing) {
-    this(panel, capital, execution, rebalancing, new SignalCache(panel), true);
+    this(panel, capital, execution, rebalancing, new SignalCache(panel), Detail.FULL);
   }
 
   PortfolioAllocator(
@@ -53,7 +53,7 @@ public final class PortfolioAllocator {
       Execution execution,
       Rebalancing rebalancing,
       SignalCache signals,
-      boolean keepDetails) {
+      Detail detail) {
     if (!(capital > 0) || !Double.isFinite(capital)) {
       throw new IllegalArgumentException(
           "Invalid capital: " + capital + " (must be finite and > 0)");
@@ -69,7 +69,7 @@ public final class PortfolioAllocator {
     this.execution = execution;
     this.rebalancing = rebalancing;
     this.signals = signals;
-    this.accounts = new Accounts(panel, Money.cents(capital), keepDetails);
+    this.accounts = new Accounts(panel, Money.cents(capital), detail);
     this.portfolio = new Portfolio(panel, execution, rebalancing, signals, accounts, sleeves);
   }
 

@@ -57,7 +57,7 @@ public final class SignalRecorder {
     Ledger ledger = new Ledger(universe);
     ledger.deposit(capitalCents);
     OrderBook book = new OrderBook(panel, new Ledger[] {ledger}, paper);
-    TradeLog log = new TradeLog(false);
+    TradeLog log = TradeLog.counting();
     MarketView view = new MarketView(panel, universe);
     boolean nextOpen = execution.fill() == FillPrice.NEXT_OPEN;
 

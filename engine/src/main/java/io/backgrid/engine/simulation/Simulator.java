@@ -57,10 +57,9 @@ public final class Simulator {
                         ? panel
                         : panel.period(p.start(), p.end())));
     MarketPanel market = cache.panel();
-    boolean full = detail == Detail.FULL;
     PortfolioAllocator allocator =
         new PortfolioAllocator(
-            market, config.capital(), config.execution(), config.rebalancing(), cache, full);
+            market, config.capital(), config.execution(), config.rebalancing(), cache, detail);
     double[] weights = config.weights();
     for (int i = 0; i < weights.length; i++) {
       allocator.addSleeve(config.sleeves().get(i), weights[i]);
@@ -68,7 +67,7 @@ public final class Simulator {
     for (LifecycleRule rule : config.lifecycle()) {
       allocator.addRule(rule);
     }
-    return new Run(market, cache.epochDays(), allocator, config, full).simulate();
+    return new Run(market, cache.epochDays(), allocator, config, detail).simulate();
   }
 
   /** The bar loop of one configuration and its recording. */
@@ -77,7 +76,11 @@ public final class Simulator {
     private final long[] epochDays;
     private final PortfolioAllocator allocator;
     private final PortfolioConfig config;
+    private final Detail detail;
+
+    /** Paths and rolling figures are kept: read once, tested per bar. */
     private final boolean full;
+
     private final Sleeves sleeves;
     private final int bars;
     private final int n;
@@ -87,12 +90,13 @@ public final class Simulator {
         long[] epochDays,
         PortfolioAllocator allocator,
         PortfolioConfig config,
-        boolean full) {
+        Detail detail) {
       this.market = market;
       this.epochDays = epochDays;
       this.allocator = allocator;
       this.config = config;
-      this.full = full;
+      this.detail = detail;
+      this.full = detail.keepsRecords();
       this.sleeves = allocator.sleeves();
       this.bars = market.barCount();
       this.n = sleeves.size();
@@ -103,8 +107,8 @@ public final class Simulator {
           new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
       MetricsAccumulator[] sleeveMetrics = new MetricsAccumulator[n];
       double[][] sleeveReturns = new double[n][bars];
-      long[] nav = full ? new long[bars] : new long[0];
-      long[][] sleeveNav = full ? new long[n][bars] : new long[0][];
+      long[] nav = detail.path(bars);
+      long[][] sleeveNav = detail.paths(n, bars);
       long[] previous = new long[n];
       long[] boughtBefore = new long[n];
       long[] soldBefore = new long[n];
@@ -238,7 +242,7 @@ public final class Simulator {
           allocator.rebalances(),
           nav,
           sleeveNav,
-          full ? allocator.trades() : List.of(),
+          full ? allocator.trades() : List.of(), // a counting log cannot list them
           full ? allocator.transfers() : List.of(),
           List.copyOf(allocator.lifecycleEvents()),
           figures.reserveContribution(),

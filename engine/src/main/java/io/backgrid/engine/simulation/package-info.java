@@ -16,8 +16,8 @@
  *   <li>{@code Accounts}: the reserve (changed only by a transfer), the capital, the records of
  *       transfers, rebalances and fills, and the cost and turnover totals over the order books;
  *   <li>{@code Portfolio}: the bar cursor and the machinery of the current set of sleeves (order
- *       book, rebalancer, capital mover, weight arrays, a rebalance, a manual rebalance or an
- *       execution pending);
+ *       book, rebalancer, capital mover, built by {@code Machinery} when the set changes; weight
+ *       arrays, a rebalance, a manual rebalance or an execution pending);
  *   <li>{@code Lifecycle}: the lifecycle rules, their armed state, the figures they watch ({@code
  *       FigureTracker}) and the events they fired;
  *   <li>{@code Rebalancer}: the cooldown; {@code CapitalMover}: only scratch arrays.

@@ -1,26 +1,23 @@
 package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.rebalance.RebalanceFrequency;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code buy-and-hold}: constant target weights.
  *
- * <p>Parameters:
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
- * <ul>
- *   <li>{@code weights} — list of n numbers, one per universe slot, each ≥ 0, summing to at most 1
- *       + 1e-9 (the rest stays in cash); default {@code 1/n} each.
- *   <li>{@code rebalance} — when the sleeve is moved back to its weights inside itself, as a {@link
- *       RebalanceSchedule} ({@code never}, {@code daily}, {@code weekly}, {@code monthly}, {@code
- *       quarterly}, {@code yearly}, {@code "every N bars"}); default {@code never} (drift is left
- *       alone). {@code monthly} with equal weights is bt's {@code RunMonthly, WeighEqually,
- *       Rebalance} on one ledger: the built-in a {@code target-weights} file of monthly 1/n
- *       reproduces to the cent.
- * </ul>
+ * <p>{@code rebalance = monthly} with equal weights is bt's {@code RunMonthly, WeighEqually,
+ * Rebalance} on one ledger: the built-in a {@code target-weights} file of monthly 1/n reproduces to
+ * the cent.
  *
  * <p>Rule: the target of slot i at bar t is {@code weights[i]} once the symbol has had a price at
  * some bar ≤ t (it has listed), 0 before. The strategy returns true at its first bar and at every
@@ -35,10 +32,23 @@ public final class BuyAndHold extends IncrementalStrategy {
   public static final String NAME = "buy-and-hold";
 
   /** Parameter: weights, one per slot. */
-  public static final String WEIGHTS = "weights";
+  public static final ParamSpec WEIGHTS =
+      ParamSpec.numbers(
+          "weights",
+          "1/n each",
+          "one weight per universe symbol, each >= 0, sum <= 1 (the rest stays in cash)");
 
   /** Parameter: the schedule on which the sleeve moves back to its weights. */
-  public static final String REBALANCE = "rebalance";
+  public static final ParamSpec REBALANCE =
+      ParamSpec.string(
+          "rebalance",
+          "never",
+          "when the sleeve moves back to its weights: never (drift is left alone), daily, weekly,"
+              + " monthly, quarterly, yearly or \"every N bars\"");
+
+  /** The parameters. */
+  public static final Declared PARAMS =
+      new Declared("strategy " + NAME, List.of(WEIGHTS, REBALANCE));
 
   private static final double SUM_TOLERANCE = 1e-9;
 
@@ -57,29 +67,29 @@ public final class BuyAndHold extends IncrementalStrategy {
    */
   public BuyAndHold(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, WEIGHTS, REBALANCE);
+    PARAMS.refuseUnknown(params);
     schedule = schedule(params);
-    double[] given = params.numbers(WEIGHTS);
+    double[] given = WEIGHTS.numbersIn(params);
     if (given == null) {
       weights = new double[universeSize];
       Arrays.fill(weights, 1.0 / universeSize);
     } else {
-      Object raw = params.asMap().get(WEIGHTS);
+      Object raw = params.asMap().get(WEIGHTS.name());
       if (given.length != universeSize) {
         throw params.invalid(
-            WEIGHTS,
+            WEIGHTS.name(),
             raw,
             "must have one weight per universe symbol: " + universeSize + ", not " + given.length);
       }
       double sum = 0.0;
       for (double w : given) {
         if (w < 0.0) {
-          throw params.invalid(WEIGHTS, raw, "each weight must be >= 0");
+          throw params.invalid(WEIGHTS.name(), raw, "each weight must be >= 0");
         }
         sum += w;
       }
       if (sum > 1.0 + SUM_TOLERANCE) {
-        throw params.invalid(WEIGHTS, raw, "must sum to at most 1, not " + sum);
+        throw params.invalid(WEIGHTS.name(), raw, "must sum to at most 1, not " + sum);
       }
       weights = given;
     }
@@ -87,7 +97,7 @@ public final class BuyAndHold extends IncrementalStrategy {
   }
 
   private static RebalanceSchedule schedule(Params params) {
-    Object raw = params.asMap().get(REBALANCE);
+    Object raw = params.asMap().get(REBALANCE.name());
     if (raw == null) {
       return null;
     }
@@ -96,7 +106,7 @@ public final class BuyAndHold extends IncrementalStrategy {
       s = RebalanceSchedule.parse(String.valueOf(raw));
     } catch (IllegalArgumentException e) {
       throw params.invalid(
-          REBALANCE,
+          REBALANCE.name(),
           raw,
           "must be never, daily, weekly, monthly, quarterly, yearly or 'every N bars'");
     }

@@ -1,17 +1,16 @@
 package io.backgrid.engine.strategy;
 
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code mean-reversion}: long-only z-score entry and exit, per symbol.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — L bars, ≥ 2, default 20;
- *   <li>{@code entry-z} — &gt; 0, default 2.0;
- *   <li>{@code exit-z} — ≥ 0 and &lt; entry-z, default 0.5.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule, per slot i at bar t: over the last L trading prices including p(t) (carried forward on
  * days without a bar; counted from the symbol's first price), {@code m} is their mean and {@code s}
@@ -28,22 +27,12 @@ public final class MeanReversion extends LongOrFlat {
   public static final String NAME = "mean-reversion";
 
   /** Parameter: window length in bars. */
-  public static final String LOOKBACK = "lookback";
+  public static final ParamSpec LOOKBACK =
+      ParamSpec.integer("lookback", 20, Range.atLeast(2), "bars of the z-score's window, L");
 
-  /** Default window length. */
-  public static final int LOOKBACK_DEFAULT = 20;
-
-  /** Parameter: entry threshold on −z. */
-  public static final String ENTRY_Z = Thresholds.ENTRY_Z;
-
-  /** Default entry threshold. */
-  public static final double ENTRY_Z_DEFAULT = 2.0;
-
-  /** Parameter: exit threshold on −z. */
-  public static final String EXIT_Z = Thresholds.EXIT_Z;
-
-  /** Default exit threshold. */
-  public static final double EXIT_Z_DEFAULT = 0.5;
+  /** The parameters (entry and exit thresholds on −z). */
+  public static final Declared PARAMS =
+      new Declared("strategy " + NAME, List.of(LOOKBACK, Thresholds.ENTRY_Z, Thresholds.EXIT_Z));
 
   private final int lookback;
   private final Thresholds thresholds;
@@ -56,9 +45,9 @@ public final class MeanReversion extends LongOrFlat {
    */
   public MeanReversion(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, LOOKBACK, ENTRY_Z, EXIT_Z);
-    this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 2, Integer.MAX_VALUE);
-    this.thresholds = Thresholds.from(params, ENTRY_Z_DEFAULT, EXIT_Z_DEFAULT);
+    PARAMS.refuseUnknown(params);
+    this.lookback = LOOKBACK.intIn(params, universeSize);
+    this.thresholds = Thresholds.from(params);
     this.windows = RollingWindow.perSymbol(universeSize, lookback);
   }
 

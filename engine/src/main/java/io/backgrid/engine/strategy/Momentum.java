@@ -1,18 +1,17 @@
 package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code momentum}: hold the K symbols with the highest trailing return, equally weighted.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — bars, ≥ 1, default 60;
- *   <li>{@code top} — K, in [1, n], default min(3, n);
- *   <li>{@code rebalance-bars} — re-rank every N bars, ≥ 1, default 1.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule: at bar t the trailing return of slot i is {@code r_i = p_i(t) / p_i(t − lookback) − 1},
  * p being the trading price (carried forward on days without a bar). A symbol is eligible when both
@@ -29,22 +28,20 @@ public final class Momentum extends IncrementalStrategy {
   public static final String NAME = "momentum";
 
   /** Parameter: trailing-return lookback in bars. */
-  public static final String LOOKBACK = "lookback";
+  public static final ParamSpec LOOKBACK =
+      ParamSpec.integer("lookback", 60, Range.atLeast(1), "bars of trailing return");
 
-  /** Default lookback. */
-  public static final int LOOKBACK_DEFAULT = 60;
-
-  /** Parameter: number of symbols held. */
-  public static final String TOP = "top";
-
-  /** Default K = min(TOP_DEFAULT, n). */
-  public static final int TOP_DEFAULT = 3;
+  /** Parameter: number of symbols held, K. */
+  public static final ParamSpec TOP =
+      ParamSpec.integer("top", 3, Range.upToSize(1), "symbols held, K (n = universe size)");
 
   /** Parameter: bars between rankings. */
-  public static final String REBALANCE_BARS = "rebalance-bars";
+  public static final ParamSpec REBALANCE_BARS =
+      ParamSpec.integer("rebalance-bars", 1, Range.atLeast(1), "bars between rankings");
 
-  /** Default bars between rankings. */
-  public static final int REBALANCE_BARS_DEFAULT = 1;
+  /** The parameters. */
+  public static final Declared PARAMS =
+      new Declared("strategy " + NAME, List.of(LOOKBACK, TOP, REBALANCE_BARS));
 
   private final int lookback;
   private final int top;
@@ -59,11 +56,10 @@ public final class Momentum extends IncrementalStrategy {
    */
   public Momentum(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, LOOKBACK, TOP, REBALANCE_BARS);
-    this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 1, Integer.MAX_VALUE);
-    this.top = params.integer(TOP, Math.min(TOP_DEFAULT, universeSize), 1, universeSize);
-    this.rebalanceBars =
-        params.integer(REBALANCE_BARS, REBALANCE_BARS_DEFAULT, 1, Integer.MAX_VALUE);
+    PARAMS.refuseUnknown(params);
+    this.lookback = LOOKBACK.intIn(params, universeSize);
+    this.top = TOP.intIn(params, universeSize);
+    this.rebalanceBars = REBALANCE_BARS.intIn(params, universeSize);
     this.trailing = new double[universeSize];
     this.held = new boolean[universeSize];
   }

@@ -1,20 +1,18 @@
 package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code pairs}: trade the z-score of the log-price spread of two symbols, A (slot 0) and B (slot
  * 1).
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code lookback} — L bars, ≥ 2, default 60;
- *   <li>{@code entry-z} — &gt; 0, default 2.0;
- *   <li>{@code exit-z} — ≥ 0 and &lt; entry-z, default 0.5;
- *   <li>{@code hedge-ratio} — β, any finite number, default 1.0.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule at bar t: the spread is {@code x(t) = ln p_A(t) − β ln p_B(t)}, defined from the first
  * bar where both symbols have a price (carried forward on days without a bar); over its last L
@@ -30,28 +28,19 @@ public final class Pairs extends IncrementalStrategy {
   public static final String NAME = "pairs";
 
   /** Parameter: window length in bars. */
-  public static final String LOOKBACK = "lookback";
-
-  /** Default window length. */
-  public static final int LOOKBACK_DEFAULT = 60;
-
-  /** Parameter: entry threshold on |z|. */
-  public static final String ENTRY_Z = Thresholds.ENTRY_Z;
-
-  /** Default entry threshold. */
-  public static final double ENTRY_Z_DEFAULT = 2.0;
-
-  /** Parameter: exit threshold on |z|. */
-  public static final String EXIT_Z = Thresholds.EXIT_Z;
-
-  /** Default exit threshold. */
-  public static final double EXIT_Z_DEFAULT = 0.5;
+  public static final ParamSpec LOOKBACK =
+      ParamSpec.integer("lookback", 60, Range.atLeast(2), "bars of the spread's z-score window, L");
 
   /** Parameter: hedge ratio β. */
-  public static final String HEDGE_RATIO = "hedge-ratio";
+  public static final ParamSpec HEDGE_RATIO =
+      ParamSpec.number(
+          "hedge-ratio", 1.0, Range.ANY, "β in the spread ln p_A − β ln p_B, any finite number");
 
-  /** Default hedge ratio. */
-  public static final double HEDGE_RATIO_DEFAULT = 1.0;
+  /** The parameters (entry and exit thresholds on |z|). */
+  public static final Declared PARAMS =
+      new Declared(
+          "strategy " + NAME,
+          List.of(LOOKBACK, Thresholds.ENTRY_Z, Thresholds.EXIT_Z, HEDGE_RATIO));
 
   /** Gross weight of each leg. */
   static final double LEG = 0.5;
@@ -73,11 +62,10 @@ public final class Pairs extends IncrementalStrategy {
    */
   public Pairs(Params params, int universeSize) {
     super(checkPair(universeSize));
-    params.requireOnly("strategy " + NAME, LOOKBACK, ENTRY_Z, EXIT_Z, HEDGE_RATIO);
-    this.lookback = params.integer(LOOKBACK, LOOKBACK_DEFAULT, 2, Integer.MAX_VALUE);
-    this.thresholds = Thresholds.from(params, ENTRY_Z_DEFAULT, EXIT_Z_DEFAULT);
-    this.beta =
-        params.number(HEDGE_RATIO, HEDGE_RATIO_DEFAULT, -Double.MAX_VALUE, Double.MAX_VALUE);
+    PARAMS.refuseUnknown(params);
+    this.lookback = LOOKBACK.intIn(params, universeSize);
+    this.thresholds = Thresholds.from(params);
+    this.beta = HEDGE_RATIO.doubleIn(params, universeSize);
     this.window = new RollingWindow(lookback);
   }
 

@@ -1,5 +1,6 @@
 package io.backgrid.engine.strategy;
 
+import io.backgrid.engine.param.Declared;
 import io.backgrid.engine.param.Params;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -30,18 +31,24 @@ import java.util.TreeMap;
  * keeping the result.
  */
 public final class StrategyRegistry {
-  private static final Map<String, StrategyFactory> BUILT_INS = builtIns();
+  /**
+   * A built-in: how to create it, its declared parameters, and whether it runs on a file the driver
+   * reads (then its parameters are checked as written, without creating it).
+   */
+  private record BuiltIn(StrategyFactory factory, Declared params, boolean readsFile) {}
+
+  private static final Map<String, BuiltIn> BUILT_INS = builtIns();
 
   private StrategyRegistry() {}
 
-  private static Map<String, StrategyFactory> builtIns() {
-    Map<String, StrategyFactory> m = new TreeMap<>();
-    m.put(BuyAndHold.NAME, BuyAndHold::new);
-    m.put(Momentum.NAME, Momentum::new);
-    m.put(MeanReversion.NAME, MeanReversion::new);
-    m.put(TrendFollowing.NAME, TrendFollowing::new);
-    m.put(Pairs.NAME, Pairs::new);
-    m.put(TargetWeights.NAME, TargetWeights::new);
+  private static Map<String, BuiltIn> builtIns() {
+    Map<String, BuiltIn> m = new TreeMap<>();
+    m.put(BuyAndHold.NAME, new BuiltIn(BuyAndHold::new, BuyAndHold.PARAMS, false));
+    m.put(Momentum.NAME, new BuiltIn(Momentum::new, Momentum.PARAMS, false));
+    m.put(MeanReversion.NAME, new BuiltIn(MeanReversion::new, MeanReversion.PARAMS, false));
+    m.put(TrendFollowing.NAME, new BuiltIn(TrendFollowing::new, TrendFollowing.PARAMS, false));
+    m.put(Pairs.NAME, new BuiltIn(Pairs::new, Pairs.PARAMS, false));
+    m.put(TargetWeights.NAME, new BuiltIn(TargetWeights::new, TargetWeights.PARAMS, true));
     return Collections.unmodifiableMap(m);
   }
 
@@ -62,9 +69,9 @@ public final class StrategyRegistry {
    *     implement {@link SleeveStrategy} or has no public {@code (Params, int)} constructor
    */
   public static StrategyFactory factory(String name) {
-    StrategyFactory builtIn = name == null ? null : BUILT_INS.get(name);
+    BuiltIn builtIn = name == null ? null : BUILT_INS.get(name);
     if (builtIn != null) {
-      return builtIn;
+      return builtIn.factory();
     }
     if (name == null || !name.contains(".")) {
       throw new IllegalArgumentException(
@@ -106,12 +113,39 @@ public final class StrategyRegistry {
   }
 
   /**
+   * The parameters the built-in {@code name} declares (names, types, ranges, defaults, meanings).
+   *
+   * @throws IllegalArgumentException when {@code name} is not a built-in, listing the built-ins
+   */
+  public static Declared params(String name) {
+    BuiltIn builtIn = BUILT_INS.get(name);
+    if (builtIn == null) {
+      throw new IllegalArgumentException(
+          "Unknown built-in strategy '" + name + "'; known: " + String.join(", ", names()));
+    }
+    return builtIn.params();
+  }
+
+  /**
+   * True when the built-in {@code name} runs on a file of weights the driver reads ({@code
+   * target-weights}); false for any other name.
+   */
+  public static boolean readsFile(String name) {
+    BuiltIn builtIn = BUILT_INS.get(name);
+    return builtIn != null && builtIn.readsFile();
+  }
+
+  /**
    * Every problem of a name and its parameters at once (see {@link Params#problems}): a bad {@code
-   * lookback} does not hide a bad {@code top}.
+   * lookback} does not hide a bad {@code top}. A strategy that runs on a file ({@link #readsFile})
+   * is checked against its declaration only, as the file is read later.
    *
    * @return the messages, as {@link #create} words them; empty when the strategy can be created
    */
   public static List<String> problems(String name, Params params, int universeSize) {
+    if (readsFile(name)) {
+      return params(name).problems(params, universeSize);
+    }
     return params.problems(p -> create(name, p, universeSize));
   }
 

@@ -2,9 +2,11 @@ package io.backgrid.engine.strategy;
 
 import io.backgrid.engine.ledger.LedgerView;
 import io.backgrid.engine.market.MarketView;
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.List;
+import java.util.Set;
 
 /**
  * {@code target-weights}: the sleeve holds weights written by another program (Python, R, …) into a
@@ -46,6 +48,24 @@ public final class TargetWeights implements SleeveStrategy {
   /** Parameter set by the driver: the file as read ({@link WeightSchedule}). */
   public static final String SCHEDULE = "schedule";
 
+  /**
+   * The parameters a user writes ({@link #SCHEDULE} is the driver's): checked as written before the
+   * file is read, so the study's config check needs no file.
+   */
+  public static final Declared PARAMS =
+      new Declared(
+          "strategy " + NAME,
+          List.of(
+              ParamSpec.required(
+                  PATH,
+                  ParamSpec.Type.STRING,
+                  "the weights file, CSV or Parquet, a path or Hadoop URI"),
+              ParamSpec.string(
+                  SLEEVE,
+                  "the sleeve's id",
+                  "the rows of the file's sleeve column this sleeve takes"),
+              ParamSpec.flag(SHORTS, false, "allow negative weights")));
+
   private final WeightSchedule schedule;
   private int next;
   private boolean started;
@@ -57,8 +77,9 @@ public final class TargetWeights implements SleeveStrategy {
    *     another universe
    */
   public TargetWeights(Params params, int universeSize) {
-    params.requireOnly("strategy " + NAME, PATH, SLEEVE, SHORTS, SCHEDULE);
-    String path = checkWritten(params);
+    Params written = params.without(Set.of(SCHEDULE));
+    PARAMS.refuseUnknown(written);
+    String path = checkWritten(written);
     Object read = params.asMap().get(SCHEDULE);
     if (!(read instanceof WeightSchedule s)) {
       throw new IllegalArgumentException(
@@ -87,21 +108,16 @@ public final class TargetWeights implements SleeveStrategy {
   }
 
   /**
-   * Checks the parameters a user writes, before any file is read (the study's config check): {@code
-   * path} present and non-blank, {@code sleeve} a string, {@code shorts} a boolean. Unknown keys
-   * are the caller's to refuse ({@link Params#requireOnly}).
+   * Checks the parameters a user writes against {@link #PARAMS}, before any file is read (unknown
+   * keys are the caller's to refuse, {@link Declared#refuseUnknown}).
    *
    * @return the path as written
    * @throws IllegalArgumentException naming the parameter, the value and the rule
    */
   public static String checkWritten(Params params) {
-    String path = params.string(PATH, null);
-    if (path == null || path.isBlank()) {
-      throw params.invalid(
-          PATH, path, "required: the weights file, CSV or Parquet, a path or Hadoop URI");
-    }
-    params.string(SLEEVE, null);
-    params.flag(SHORTS, false);
+    String path = PARAMS.get(PATH).stringIn(params);
+    PARAMS.get(SLEEVE).stringIn(params);
+    PARAMS.get(SHORTS).flagIn(params);
     return path;
   }
 
@@ -110,10 +126,7 @@ public final class TargetWeights implements SleeveStrategy {
    * path as {@code params}.
    */
   public static Params withSchedule(Params params, WeightSchedule schedule) {
-    Map<String, Object> values = new TreeMap<>(params.asMap());
-    values.put(SCHEDULE, schedule);
-    String key = params.pathOf("");
-    return Params.of(values, key.substring(0, key.length() - 1));
+    return params.with(SCHEDULE, schedule);
   }
 
   @Override

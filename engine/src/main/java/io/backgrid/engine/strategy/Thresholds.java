@@ -1,14 +1,22 @@
 package io.backgrid.engine.strategy;
 
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
 
 /**
  * The z-score entry/exit pair shared by mean reversion and pairs: {@code entry-z > 0} and {@code 0
  * ≤ exit-z < entry-z}.
  */
 record Thresholds(double entryZ, double exitZ) {
-  static final String ENTRY_Z = "entry-z";
-  static final String EXIT_Z = "exit-z";
+  static final ParamSpec ENTRY_Z =
+      ParamSpec.number("entry-z", 2.0, Range.above(0), "enter when the z-score passes this");
+  static final ParamSpec EXIT_Z =
+      ParamSpec.number(
+          "exit-z",
+          0.5,
+          Range.atLeast(0),
+          "exit when the z-score comes back within this (< entry-z)");
 
   Thresholds {
     if (!(entryZ > 0.0) || !(exitZ >= 0.0) || !(exitZ < entryZ)) {
@@ -21,15 +29,14 @@ record Thresholds(double entryZ, double exitZ) {
     }
   }
 
-  static Thresholds from(Params params, double entryDefault, double exitDefault) {
-    double entry = params.number(ENTRY_Z, entryDefault, -Double.MAX_VALUE, Double.MAX_VALUE);
-    if (!(entry > 0.0)) {
-      throw params.invalid(ENTRY_Z, params.asMap().get(ENTRY_Z), "must be > 0");
-    }
-    double exit = params.number(EXIT_Z, exitDefault, 0.0, Double.MAX_VALUE);
+  static Thresholds from(Params params) {
+    double entry = ENTRY_Z.doubleIn(params, 1);
+    double exit = EXIT_Z.doubleIn(params, 1);
     if (exit >= entry) {
       throw params.invalid(
-          EXIT_Z, params.asMap().getOrDefault(EXIT_Z, exit), "must be < entry-z = " + entry);
+          EXIT_Z.name(),
+          params.asMap().getOrDefault(EXIT_Z.name(), exit),
+          "must be < entry-z = " + entry);
     }
     return new Thresholds(entry, exit);
   }

@@ -1,16 +1,16 @@
 package io.backgrid.engine.strategy;
 
+import io.backgrid.engine.param.Declared;
+import io.backgrid.engine.param.ParamSpec;
 import io.backgrid.engine.param.Params;
+import io.backgrid.engine.param.Range;
+import java.util.List;
 
 /**
  * {@code trend-following}: long while the fast moving average is above the slow one, per symbol.
  *
- * <p>Parameters:
- *
- * <ul>
- *   <li>{@code fast} — F bars, ≥ 1, default 50;
- *   <li>{@code slow} — S bars, &gt; fast, default 200.
- * </ul>
+ * <p>Parameters: declared once in {@link #PARAMS} (name, range, default and meaning of each; the
+ * README's table is made from it).
  *
  * <p>Rule, per slot i at bar t: {@code fastMA} and {@code slowMA} are the simple means of the last
  * F and S trading prices including p(t) (carried forward on days without a bar; counted from the
@@ -25,16 +25,16 @@ public final class TrendFollowing extends LongOrFlat {
   public static final String NAME = "trend-following";
 
   /** Parameter: fast moving-average length in bars. */
-  public static final String FAST = "fast";
-
-  /** Default fast length. */
-  public static final int FAST_DEFAULT = 50;
+  public static final ParamSpec FAST =
+      ParamSpec.integer("fast", 50, Range.atLeast(1), "bars of the fast moving average, F");
 
   /** Parameter: slow moving-average length in bars. */
-  public static final String SLOW = "slow";
+  public static final ParamSpec SLOW =
+      ParamSpec.integer(
+          "slow", 200, Range.atLeast(2), "bars of the slow moving average, S (> fast)");
 
-  /** Default slow length. */
-  public static final int SLOW_DEFAULT = 200;
+  /** The parameters. */
+  public static final Declared PARAMS = new Declared("strategy " + NAME, List.of(FAST, SLOW));
 
   private final int slow;
   private final RollingWindow[] fastWindows;
@@ -47,11 +47,11 @@ public final class TrendFollowing extends LongOrFlat {
    */
   public TrendFollowing(Params params, int universeSize) {
     super(universeSize);
-    params.requireOnly("strategy " + NAME, FAST, SLOW);
-    int fast = params.integer(FAST, FAST_DEFAULT, 1, Integer.MAX_VALUE);
-    this.slow = params.integer(SLOW, SLOW_DEFAULT, 2, Integer.MAX_VALUE);
+    PARAMS.refuseUnknown(params);
+    int fast = FAST.intIn(params, universeSize);
+    this.slow = SLOW.intIn(params, universeSize);
     if (slow <= fast) {
-      throw params.invalid(SLOW, slow, "must be > fast = " + fast);
+      throw params.invalid(SLOW.name(), slow, "must be > fast = " + fast);
     }
     this.fastWindows = RollingWindow.perSymbol(universeSize, fast);
     this.slowWindows = RollingWindow.perSymbol(universeSize, slow);

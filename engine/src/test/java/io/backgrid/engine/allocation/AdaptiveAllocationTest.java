@@ -88,8 +88,8 @@ class AdaptiveAllocationTest {
                 AllocationRegistry.create(
                     "adaptive", Params.of(Map.of(), "allocation.adaptive"), 2, panel))
         .hasMessage(
-            "Missing allocation.adaptive.benchmark for allocation adaptive (a symbol of the price"
-                + " data, e.g. SPY)");
+            "Missing allocation.adaptive.benchmark (required: a symbol of the price data, e.g."
+                + " SPY)");
     assertThatThrownBy(
             () ->
                 AllocationRegistry.create(
@@ -98,8 +98,8 @@ class AdaptiveAllocationTest {
                     2,
                     panel))
         .hasMessage(
-            "Invalid a.bear-quiet: adaptive (must be one of adaptive, drawdown, dynamic, erc,"
-                + " fixed, kelly, risk-parity other than adaptive)");
+            "Invalid a.bear-quiet: adaptive (must be one of drawdown, dynamic, erc, fixed, kelly,"
+                + " risk-parity)");
   }
 
   static AdaptiveAllocation adaptive(MarketPanel panel, Map<String, Object> extra) {

@@ -50,7 +50,7 @@ class AllocationRegistryTest {
             () ->
                 AllocationRegistry.create(
                     "kelly", Params.of(Map.of("fraction", 1.5), "allocation.kelly"), 2, PANEL))
-        .hasMessage("Invalid allocation.kelly.fraction: 1.5 (must be in [0, 1])");
+        .hasMessage("Invalid allocation.kelly.fraction: 1.5 (must be in (0, 1])");
     assertThatThrownBy(
             () ->
                 AllocationRegistry.create(

@@ -16,7 +16,7 @@ class OrderBookNettingTest {
           .build();
 
   /** 0.01 per share with a 1.00 minimum, no bps commission, 10 bps slippage. */
-  static final CostModel COSTS = new CostModel(0.01, 1.00, 0, 10);
+  static final CostModel COSTS = CostModel.perShare(0.01, 1.00).withSlippageBps(10);
 
   private static Ledger[] ledgers() {
     Ledger[] l = {new Ledger(new int[] {0}), new Ledger(new int[] {0}), new Ledger(new int[] {0})};
@@ -31,7 +31,7 @@ class OrderBookNettingTest {
   void plus100Minus80Plus30SendsOnlyTheNet50ToMarketAndSharesItsCostOnTheBuySide() {
     Ledger[] l = ledgers();
     OrderBook book = new OrderBook(ONE_BAR, l, Execution.atClose().withCosts(COSTS));
-    TradeLog log = new TradeLog(true);
+    TradeLog log = TradeLog.recording();
     book.prepare(0);
     book.order(0, 0, 100);
     book.order(1, 0, -80);
@@ -81,7 +81,7 @@ class OrderBookNettingTest {
     book.order(1, 0, -80);
     book.order(2, 0, 30);
 
-    book.execute(new TradeLog(false));
+    book.execute(TradeLog.counting());
 
     assertThat(l[0].cashCents()).isEqualTo(10_000_00 - 5_000_00 - 600);
     assertThat(l[1].cashCents()).isEqualTo(6_000_00 + 4_000_00 - 500);
@@ -102,7 +102,7 @@ class OrderBookNettingTest {
     book.prepare(0);
     book.order(0, 0, 25); // 25 * 50 = 1,250.00 > 1,000.00 of cash
 
-    book.execute(new TradeLog(false));
+    book.execute(TradeLog.counting());
 
     // 19 sh = 950.00 + max(1, 0.19) + 0.95 slippage = 951.95 <= 1,000.00; 20 sh would need
     // 1,002.00.
@@ -124,7 +124,7 @@ class OrderBookNettingTest {
     book.prepare(0);
     book.order(0, 0, -1);
 
-    book.execute(new TradeLog(false));
+    book.execute(TradeLog.counting());
 
     // Selling would cost max(1.00, 0.01) + 0.50 * 10 bp = 0.0005 (0 cents) = 1.00 > 0.50 of
     // proceeds + 0 of cash: cash may never go negative, so the order is dropped and the share

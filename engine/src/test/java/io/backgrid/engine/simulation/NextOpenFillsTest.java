@@ -29,7 +29,7 @@ class NextOpenFillsTest {
 
   /** 0.01 per share, 1.00 minimum. */
   static final Execution NEXT_OPEN =
-      Execution.atNextOpen().withCosts(new CostModel(0.01, 1.0, 0, 0));
+      Execution.atNextOpen().withCosts(CostModel.perShare(0.01, 1.0));
 
   static final SleeveSpec A = SleeveSpec.of("a", "buy-and-hold", List.of("X"));
   static final SleeveSpec B = SleeveSpec.of("b", "buy-and-hold", List.of("Y"));

@@ -46,7 +46,9 @@ class PortfolioTurnoverTest {
 
   private static SimulationResult run(boolean netting) {
     Execution execution =
-        Execution.atClose().withNetting(netting).withCosts(new CostModel(0.005, 1.0, 1, 2));
+        Execution.atClose()
+            .withNetting(netting)
+            .withCosts(CostModel.perShare(0.005, 1.0).withCommissionBps(1).withSlippageBps(2));
     return Simulator.run(
         MARKET,
         PortfolioConfig.of(

@@ -69,7 +69,9 @@ final class RandomPortfolios {
     CostModel costs =
         r.nextInt(4) == 0
             ? CostModel.ZERO
-            : new CostModel(0.005 * r.nextInt(3), r.nextInt(3), r.nextInt(5), r.nextInt(10));
+            : CostModel.perShare(0.005 * r.nextInt(3), r.nextInt(3))
+                .withCommissionBps(r.nextInt(5))
+                .withSlippageBps(r.nextInt(10));
     FillPrice fill = r.nextBoolean() ? FillPrice.CLOSE : FillPrice.NEXT_OPEN;
     boolean fractional = r.nextBoolean();
     boolean netting = r.nextBoolean();

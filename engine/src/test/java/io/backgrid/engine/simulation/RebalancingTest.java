@@ -54,7 +54,7 @@ class RebalancingTest {
     assertThat(Execution.DEFAULT.netting()).isTrue();
     assertThat(Execution.DEFAULT.costs()).isEqualTo(CostModel.ZERO);
 
-    CostModel costs = new CostModel(0.005, 1.0, 0, 2);
+    CostModel costs = CostModel.perShare(0.005, 1.0).withSlippageBps(2);
     Execution e =
         Execution.atNextOpen().withFractionalShares(true).withNetting(false).withCosts(costs);
     assertThat(e.fill()).isEqualTo(FillPrice.NEXT_OPEN);

@@ -43,7 +43,7 @@ class ShortsTest {
     // Weights of a negative NAV would turn -100% into a long of 20 X (-1 * -500 / 25): with no
     // equity the sleeve can only close out: buy back 100, of which its 2,000.00 pay for 80.
     assertThat(book.pending(0, 0)).isEqualTo(100);
-    book.execute(new TradeLog(false));
+    book.execute(TradeLog.counting());
     assertThat(ledger.quantity(0)).isEqualTo(-20);
     assertThat(ledger.cashCents()).isZero();
   }
@@ -95,7 +95,7 @@ class ShortsTest {
     // is scaled by 1 - 500/1000 = 0.5 instead, so the short stays within the capital.
     assertThat(book.pending(0, 0)).isEqualTo(-50);
     assertThat(book.pending(0, 1)).isEqualTo(50);
-    book.execute(new TradeLog(false));
+    book.execute(TradeLog.counting());
     assertThat(ledger.cashCents()).isEqualTo(1_000_00);
     assertThat(ledger.navCents()).isEqualTo(1_000_00);
   }

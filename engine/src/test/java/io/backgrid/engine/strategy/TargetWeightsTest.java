@@ -89,8 +89,8 @@ class TargetWeightsTest {
                 + " as the study job does)");
     assertThatThrownBy(() -> new TargetWeights(Params.of(Map.of(), "study.sleeves[1].params"), 2))
         .hasMessage(
-            "Invalid study.sleeves[1].params.path: null (required: the weights file, CSV or"
-                + " Parquet, a path or Hadoop URI)");
+            "Missing study.sleeves[1].params.path (required: the weights file, CSV or Parquet, a"
+                + " path or Hadoop URI)");
   }
 
   @Test

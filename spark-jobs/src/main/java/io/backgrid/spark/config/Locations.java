@@ -57,6 +57,24 @@ final class Locations {
   }
 
   /**
+   * As {@link #locate}, or null when nothing at or under {@code subject} was written by the study
+   * or an axis (its value is the default).
+   */
+  String locateWritten(String subject, String message, Map<String, AxisValue> overrides) {
+    for (String path : overrides.keySet()) {
+      if (under(path, subject)) {
+        return locate(subject, message, overrides);
+      }
+    }
+    for (String path : where.keySet()) {
+      if (under(path, subject)) {
+        return locate(subject, message, overrides);
+      }
+    }
+    return null;
+  }
+
+  /**
    * True when {@code path} is {@code subject} or lies under it; every path lies under {@code ""}.
    */
   static boolean under(String path, String subject) {

@@ -66,6 +66,14 @@ final class Problems {
     return value.render(CONCISE);
   }
 
+  /**
+   * True when a value comes from the study (a file or text, alone or merged with defaults), false
+   * for a default read from {@code reference.conf}, the only classpath resource a study reads.
+   */
+  static boolean writtenByStudy(ConfigOrigin origin) {
+    return origin != null && origin.resource() == null;
+  }
+
   /** {@code demo.conf line 14}: the file's name (not its directory) and the line. */
   static String where(ConfigOrigin origin) {
     if (origin == null) {
@@ -83,7 +91,10 @@ final class Problems {
     d = comma >= 0 ? d.substring(0, comma) : d;
     java.util.regex.Matcher m =
         java.util.regex.Pattern.compile("^(.*?):\\s*(\\d+)(-\\d+)?$").matcher(d);
-    return m.matches() ? at(m.group(1), Integer.parseInt(m.group(2))) : d;
+    // a merged origin names the file by its full path: keep the name, as for a single file
+    return m.matches()
+        ? at(m.group(1).substring(m.group(1).lastIndexOf('/') + 1), Integer.parseInt(m.group(2)))
+        : d;
   }
 
   private static String at(String name, int line) {

@@ -125,7 +125,7 @@ public final class RunChecks {
                 + where(path, v -> v instanceof List<?> l && l.contains(symbol))
                 + ")";
       } else {
-        String path = "allocation." + user.id() + ".benchmark";
+        String path = "allocation." + user.id() + "." + user.param();
         at = "study." + path + " (" + where(path, symbol::equals) + ")";
       }
       problems.add(
@@ -178,7 +178,7 @@ public final class RunChecks {
         String in =
             user.sleeve() >= 0
                 ? "study.sleeves[" + user.sleeve() + "].universe (sleeve " + user.id() + ")"
-                : "study.allocation." + user.id() + ".benchmark";
+                : "study.allocation." + user.id() + "." + user.param();
         problems.add(
             "Invalid study.period: "
                 + text(new RunNeeds.Period(start, end))

@@ -3,6 +3,7 @@ package io.backgrid.spark.config;
 import io.backgrid.engine.allocation.AlgorithmTraits;
 import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
+import io.backgrid.engine.param.Params;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.engine.strategy.StrategyRegistry;
@@ -17,17 +18,20 @@ import java.util.Set;
 /**
  * What a study's configurations need to run, gathered one configuration at a time ({@link #add}) so
  * that any way of walking the grid can feed it: from the price data, the symbols (each with the
- * first sleeve, or the benchmark, that names it), the periods, and per period the allocation
- * lookbacks and the sleeves' warm-ups that need history; and which of the ids {@code equity.ids}
- * lists are configurations. Distinct values only (a grid repeats the same few many times), so the
- * memory does not grow with the grid. Not thread-safe.
+ * first sleeve, or the algorithm's parameter, that names it), the periods, and per period the
+ * allocation lookbacks and the sleeves' warm-ups that need history; and which of the ids {@code
+ * equity.ids} lists are configurations. Distinct values only (a grid repeats the same few many
+ * times), so the memory does not grow with the grid. Not thread-safe.
  */
 public final class RunNeeds {
   /** A period as configured: null ends are open. */
   record Period(LocalDate start, LocalDate end) {}
 
-  /** Who names a symbol: a sleeve (its index and id) or, with {@code sleeve} -1, the benchmark. */
-  record User(int sleeve, String id) {}
+  /**
+   * Who names a symbol: a sleeve (its index and id, {@code param} null) or, with {@code sleeve} -1,
+   * an allocation algorithm ({@code id}) through its symbol parameter {@code param}.
+   */
+  record User(int sleeve, String id, String param) {}
 
   final Map<String, User> symbols = new LinkedHashMap<>();
   final Set<Period> periods = new LinkedHashSet<>();
@@ -61,7 +65,7 @@ public final class RunNeeds {
         warmups.put(s, warmup(s));
         sleeveIndex.put(s, i);
         for (String symbol : s.universe()) {
-          symbols.putIfAbsent(symbol, new User(i, s.id()));
+          symbols.putIfAbsent(symbol, new User(i, s.id(), null));
         }
       }
       inPeriod.putIfAbsent(s, warmups.get(s));
@@ -72,8 +76,11 @@ public final class RunNeeds {
     }
     // the symbols the algorithm reads besides the sleeves' (adaptive's benchmark), as run's panel
     // loading reads them
-    for (String symbol : traits.symbols(config.rebalancing().algorithmParams())) {
-      symbols.putIfAbsent(symbol, new User(-1, config.rebalancing().algorithm()));
+    Params params = config.rebalancing().algorithmParams();
+    for (String param : traits.symbolParams()) {
+      if (params.asMap().get(param) instanceof String symbol && !symbol.isBlank()) {
+        symbols.putIfAbsent(symbol, new User(-1, config.rebalancing().algorithm(), param));
+      }
     }
   }
 

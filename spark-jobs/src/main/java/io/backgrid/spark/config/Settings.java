@@ -6,15 +6,12 @@ import static io.backgrid.spark.config.SettingColumn.Type.DATE;
 import static io.backgrid.spark.config.SettingColumn.Type.DOUBLE;
 import static io.backgrid.spark.config.SettingColumn.Type.DOUBLE_BY_SLEEVE;
 import static io.backgrid.spark.config.SettingColumn.Type.STRING;
-import static io.backgrid.spark.config.SettingColumn.Type.TEXT_BY_KEY;
 
 import io.backgrid.engine.allocation.AllocationRegistry;
 import io.backgrid.engine.allocation.Lookback;
-import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.rebalance.RebalanceSchedule;
 import io.backgrid.engine.simulation.PortfolioConfig;
-import io.backgrid.engine.simulation.SleeveSpec;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -37,32 +34,8 @@ public final class Settings {
   public static final String FREQUENCY = "rebalance.frequency";
   public static final String LIFECYCLE = "lifecycle";
 
-  private static final SettingColumn MIN_WEIGHTS =
-      SettingColumn.of(
-          "allocation.constraints.min",
-          DOUBLE_BY_SLEEVE,
-          "Minimum target weight by sleeve id (the global bound or the sleeve's own); NULL for"
-              + " no constraints",
-          c -> bounds(c, true));
-  private static final SettingColumn MAX_WEIGHTS =
-      SettingColumn.of(
-          "allocation.constraints.max",
-          DOUBLE_BY_SLEEVE,
-          "Maximum target weight by sleeve id (the global bound or the sleeve's own); NULL for"
-              + " no constraints",
-          c -> bounds(c, false));
-
-  private static final SettingColumn RULES =
-      SettingColumn.of(
-          LIFECYCLE,
-          STRING,
-          "Lifecycle rules as canonical JSON text, in order, with any threshold an axis set:"
-              + " [{\"action\":\"pause\",\"sleeve\":\"momentum\",\"when\":\"drawdown >"
-              + " 0.2\"}]; NULL for none",
-          c -> LifecycleFields.column(c.lifecycle()));
-
-  /** The settings, fixed paths first (in {@code configs} column order), then the patterns. */
-  public static final List<Setting> ALL =
+  /** The settings at fixed paths, in {@code configs} column order. */
+  private static final List<Setting> FIXED =
       List.of(
           fixed(
               "capital",
@@ -82,14 +55,14 @@ public final class Settings {
               "period.start",
               FieldKind.DATE,
               (d, v) -> d.start = (LocalDate) v,
-              c -> date(c.start()),
+              c -> SettingValues.date(c.start()),
               DATE,
               "First simulated date, inclusive; NULL = the first bar of the data"),
           fixed(
               "period.end",
               FieldKind.DATE,
               (d, v) -> d.end = (LocalDate) v,
-              c -> date(c.end()),
+              c -> SettingValues.date(c.end()),
               DATE,
               "Last simulated date, inclusive; NULL = the last bar of the data"),
           fixed(
@@ -152,7 +125,7 @@ public final class Settings {
               WEIGHTS,
               FieldKind.WEIGHTS,
               (d, v) -> d.weights = (double[]) v,
-              c -> list(c.weights()),
+              c -> SettingValues.list(c.weights()),
               DOUBLE_BY_SLEEVE,
               "Initial weight of each sleeve by sleeve id (the targets of fixed), sum <= 1; the"
                   + " rest is cash"),
@@ -160,7 +133,7 @@ public final class Settings {
               LOOKBACK,
               FieldKind.LOOKBACK,
               (d, v) -> d.lookback = (Lookback) v,
-              Settings::lookback,
+              SettingValues::lookback,
               STRING,
               "Window the algorithm reads: bars (63) or an ISO period (P3M); NULL when the"
                   + " algorithm reads none (fixed)"),
@@ -169,19 +142,19 @@ public final class Settings {
               FieldKind.BOUND,
               (d, n, v) -> d.minWeight = (Double) v,
               null,
-              MIN_WEIGHTS),
+              SettingValues.MIN_WEIGHTS),
           new Setting(
               "allocation.constraints.max",
               FieldKind.BOUND,
               (d, n, v) -> d.maxWeight = (Double) v,
               null,
-              MAX_WEIGHTS),
+              SettingValues.MAX_WEIGHTS),
           fixed(
               "allocation.exposure",
               FieldKind.EXPOSURE,
               (d, v) -> d.exposure = (Double) v,
               null,
-              Settings::exposure,
+              SettingValues::exposure,
               DOUBLE,
               "Most the sleeves' targets may sum to, in (0, 1]; at least 1 - exposure stays in"
                   + " cash (1 = no limit)"),
@@ -208,68 +181,14 @@ public final class Settings {
               BIGINT,
               "Bars after a rebalance during which no rebalance fires"),
           new Setting(
-              LIFECYCLE, FieldKind.LIFECYCLE, (d, n, v) -> d.lifecycle = lifecycle(v), null, RULES),
-          // an axis on one rule's threshold; the rules' column shows it (LifecycleFields#threshold)
-          new Setting(
-              "lifecycle[<rule>].threshold",
-              FieldKind.THRESHOLD,
-              (d, n, v) -> d.threshold(Integer.parseInt(n.get(0)), (Double) v),
+              LIFECYCLE,
+              FieldKind.LIFECYCLE,
+              (d, n, v) -> d.lifecycle = SettingValues.lifecycle(v),
               null,
-              RULES),
-          new Setting(
-              "sleeves.<sleeve>.strategy",
-              FieldKind.STRATEGY,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).strategy = (String) v,
-              null,
-              new SettingColumn(
-                  "sleeve_strategies",
-                  TEXT_BY_KEY,
-                  "Strategy of each sleeve by sleeve id: a built-in name or a class name",
-                  Settings::strategies)),
-          new Setting(
-              "sleeves.<sleeve>.universe",
-              FieldKind.UNIVERSE,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).universe = universe(v),
-              null,
-              new SettingColumn(
-                  "sleeve_universes",
-                  TEXT_BY_KEY,
-                  "Symbols of each sleeve by sleeve id, as JSON text: [\"EQ01\",\"EQ02\"]",
-                  c -> bySleeve(c, s -> s.universe()))),
-          new Setting(
-              "sleeves.<sleeve>.params.<param>",
-              FieldKind.PARAM,
-              (d, n, v) -> StudyDraft.param(d.sleeveToWrite(n.get(0)).params, n.get(1), v),
-              null,
-              new SettingColumn(
-                  "sleeve_params",
-                  TEXT_BY_KEY,
-                  "Parameters of each sleeve's strategy by sleeve id, as JSON text:"
-                      + " {\"lookback\":60,\"top\":2}",
-                  c -> bySleeve(c, s -> s.params().asMap()))),
-          new Setting(
-              "allocation.<algorithm>.<param>",
-              FieldKind.PARAM,
-              (d, n, v) -> StudyDraft.param(d.blockToWrite(n.get(0)), n.get(1), v),
-              null,
-              new SettingColumn(
-                  "allocation_params",
-                  TEXT_BY_KEY,
-                  "Parameters of the allocation algorithm by name, each value as JSON text; the"
-                      + " algorithm's defaults apply to the others",
-                  Settings::algorithmParams)),
-          new Setting(
-              "allocation.constraints.per-sleeve.<sleeve>.min",
-              FieldKind.SLEEVE_BOUND,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).min = (Double) v,
-              null,
-              MIN_WEIGHTS),
-          new Setting(
-              "allocation.constraints.per-sleeve.<sleeve>.max",
-              FieldKind.SLEEVE_BOUND,
-              (d, n, v) -> d.sleeveToWrite(n.get(0)).max = (Double) v,
-              null,
-              MAX_WEIGHTS));
+              SettingValues.RULES));
+
+  /** The settings, fixed paths first (in {@code configs} column order), then the patterns. */
+  public static final List<Setting> ALL = concat(FIXED, PatternSettings.ALL);
 
   /** A setting found for a path, with the values of its placeholders. */
   record Found(Setting setting, List<String> names) {
@@ -364,84 +283,9 @@ public final class Settings {
         SettingColumn.of(path, type, comment, column));
   }
 
-  /** A sleeve's value by sleeve id, in run order, as canonical JSON text. */
-  private static java.util.Map<String, String> bySleeve(
-      PortfolioConfig c, java.util.function.Function<SleeveSpec, Object> value) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    for (SleeveSpec s : c.sleeves()) {
-      out.put(s.id(), CanonicalText.of(value.apply(s)));
-    }
-    return out;
-  }
-
-  private static java.util.Map<String, String> strategies(PortfolioConfig c) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    for (SleeveSpec s : c.sleeves()) {
-      out.put(s.id(), s.strategy());
-    }
-    return out;
-  }
-
-  private static java.util.Map<String, String> algorithmParams(PortfolioConfig c) {
-    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
-    c.rebalancing().algorithmParams().asMap().forEach((k, v) -> out.put(k, CanonicalText.of(v)));
-    return out;
-  }
-
-  /**
-   * Bars as a number, a period as ISO text (12 months = P1Y), null when the algorithm reads none.
-   */
-  private static Object lookback(PortfolioConfig c) {
-    if (!AllocationRegistry.traits(c.rebalancing().algorithm()).readsLookback()) {
-      return null;
-    }
-    Lookback lb = c.rebalancing().lookback();
-    return lb.period() == null ? (Object) lb.bars() : lb.period().normalized().toString();
-  }
-
-  /**
-   * The per-sleeve minima ({@code min}) or maxima, or null for no bounds ([0, 1] for every sleeve,
-   * also when the constraints only carry an exposure).
-   */
-  public static List<Object> bounds(PortfolioConfig c, boolean min) {
-    WeightConstraints wc = c.rebalancing().constraints();
-    return wc == null || trivial(wc) ? null : list(min ? wc.min() : wc.max());
-  }
-
-  /** The exposure limit in (0, 1]; 1 without constraints. */
-  public static double exposure(PortfolioConfig c) {
-    WeightConstraints wc = c.rebalancing().constraints();
-    return wc == null ? 1.0 : wc.exposure();
-  }
-
-  private static boolean trivial(WeightConstraints wc) {
-    for (int i = 0; i < wc.min().length; i++) {
-      if (wc.min()[i] != 0 || wc.max()[i] != 1) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static List<Object> list(double[] values) {
-    List<Object> out = new ArrayList<>(values.length);
-    for (double v : values) {
-      out.add(v);
-    }
-    return out;
-  }
-
-  private static String date(LocalDate d) {
-    return d == null ? null : d.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<io.backgrid.engine.simulation.LifecycleRule> lifecycle(Object v) {
-    return (List<io.backgrid.engine.simulation.LifecycleRule>) v;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<String> universe(Object v) {
-    return (List<String>) v;
+  private static List<Setting> concat(List<Setting> a, List<Setting> b) {
+    List<Setting> out = new ArrayList<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
   }
 }

@@ -202,7 +202,9 @@ final class StudyBinder {
       ConfigObject block = read.object(allocation, "allocation", algorithm);
       if (block != null) {
         String p = "allocation." + algorithm;
-        where.put(p, Problems.where(block.origin()));
+        if (Problems.writtenByStudy(block.origin())) { // not reference.conf's empty default block
+          where.put(p, Problems.where(block.origin()));
+        }
         for (Map.Entry<String, ConfigValue> e : block.entrySet()) {
           leaf(p + "." + e.getKey(), p + "." + e.getKey(), e.getValue());
         }

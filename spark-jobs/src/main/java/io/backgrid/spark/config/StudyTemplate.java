@@ -5,6 +5,7 @@ import io.backgrid.engine.allocation.Lookback;
 import io.backgrid.engine.allocation.WeightConstraints;
 import io.backgrid.engine.execution.CostModel;
 import io.backgrid.engine.execution.Execution;
+import io.backgrid.engine.param.InvalidValue;
 import io.backgrid.engine.param.Params;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.Rebalancing;
@@ -30,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * them was written (see {@link Locations}).
  */
 public final class StudyTemplate {
+  private static final String CONSTRAINTS = "allocation.constraints";
+
   private final StudyDraft base;
   private final List<String> sleeveIds;
   private final Locations locations;
@@ -130,13 +133,9 @@ public final class StudyTemplate {
     String block = "allocation." + algorithm;
     Params algorithmParams = Params.of(d.block(algorithm), "study." + block);
     for (String error : checks.algorithm(algorithm, algorithmParams, n)) {
-      String at = locations.locate(block, error, overrides);
-      if (at.startsWith("reference.conf")) {
-        at =
-            locations.locate(
-                Settings.ALGORITHM,
-                "",
-                overrides); // the block was not written: point at the choice
+      String at = locations.locateWritten(block, error, overrides);
+      if (at == null) { // the block was not written: point at the choice of the algorithm
+        at = locations.locate(Settings.ALGORITHM, "", overrides);
       }
       problems.add(new Problem(error + " (" + at + ")", List.of(Settings.ALGORITHM, block)));
     }
@@ -164,8 +163,9 @@ public final class StudyTemplate {
             .withFractionalShares(d.fractionalShares)
             .withNetting(d.netting)
             .withCosts(
-                new CostModel(
-                    d.commissionPerShare, d.commissionMinimum, d.commissionBps, d.slippageBps));
+                CostModel.perShare(d.commissionPerShare, d.commissionMinimum)
+                    .withCommissionBps(d.commissionBps)
+                    .withSlippageBps(d.slippageBps));
     if (d.start != null && d.end != null && d.end.isBefore(d.start)) {
       problems.add(
           new Problem(
@@ -229,7 +229,7 @@ public final class StudyTemplate {
         "Invalid study."
             + Settings.WEIGHTS
             + ": "
-            + CanonicalText.of(Settings.list(weights))
+            + CanonicalText.of(SettingValues.list(weights))
             + ": "
             + outside
             + " (an initial weight must be within its sleeve's allocation.constraints min and max)";
@@ -264,19 +264,11 @@ public final class StudyTemplate {
       return null;
     }
     try {
-      return new WeightConstraints(lo, hi).withExposure(d.exposure);
-    } catch (IllegalArgumentException e) {
-      String message = e.getMessage();
-      for (int i = n - 1; i >= 0; i--) {
-        message = message.replace("for sleeve " + i, "for sleeve '" + sleeveIds.get(i) + "'");
-      }
+      return WeightConstraints.forSleeves(sleeveIds, lo, hi).withExposure(d.exposure);
+    } catch (InvalidValue e) {
+      String message = e.at(Problems.full(CONSTRAINTS));
       problems.add(
-          new Problem(
-              message.replaceFirst("^Invalid constraints", "Invalid study.allocation.constraints")
-                  + " ("
-                  + locations.locate("allocation.constraints", message, overrides)
-                  + ")",
-              List.of("allocation.constraints")));
+          new Problem(locations.located(message, CONSTRAINTS, overrides), List.of(CONSTRAINTS)));
       return null;
     }
   }

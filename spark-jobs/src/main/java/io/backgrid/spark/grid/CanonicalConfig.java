@@ -6,6 +6,7 @@ import io.backgrid.engine.simulation.SleeveSpec;
 import io.backgrid.spark.config.CanonicalText;
 import io.backgrid.spark.config.LifecycleFields;
 import io.backgrid.spark.config.Setting;
+import io.backgrid.spark.config.SettingValues;
 import io.backgrid.spark.config.Settings;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +60,12 @@ public final class CanonicalConfig {
       }
     }
     Rebalancing r = c.rebalancing();
-    List<Object> min = Settings.bounds(c, true);
+    List<Object> min = SettingValues.bounds(c, true);
     put(
         root,
         "allocation.constraints",
-        min == null ? null : object("max", Settings.bounds(c, false), "min", min));
-    double exposure = Settings.exposure(c);
+        min == null ? null : object("max", SettingValues.bounds(c, false), "min", min));
+    double exposure = SettingValues.exposure(c);
     if (exposure != 1) {
       // written only when it limits, so the ids of configurations from before it existed hold
       put(root, "allocation.exposure", exposure);

@@ -7,7 +7,7 @@ import io.backgrid.engine.execution.FillPrice;
 import io.backgrid.engine.market.PriceField;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.SleeveSpec;
-import io.backgrid.engine.strategy.TargetWeights;
+import io.backgrid.engine.strategy.StrategyRegistry;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -35,7 +35,7 @@ public final class DataNeeds {
   public DataNeeds add(PortfolioConfig c) {
     c.sleeves().forEach(s -> symbols.addAll(s.universe()));
     for (SleeveSpec s : c.sleeves()) {
-      if (TargetWeights.NAME.equals(s.strategy())) {
+      if (StrategyRegistry.readsFile(s.strategy())) {
         weightFileSleeves.add(s);
       }
     }

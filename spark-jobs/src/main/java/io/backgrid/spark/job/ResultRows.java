@@ -52,19 +52,20 @@ final class ResultRows {
       for (int b = a + 1; b < ids.size(); b++) {
         out.row(
             SLEEVE_CORRELATIONS,
-            Tables.SLEEVE_CORRELATIONS_TABLE.row(
-                new Tables.CorrelationRow(configId, ids.get(a), ids.get(b), c.get(a, b))));
+            PathTables.SLEEVE_CORRELATIONS_TABLE.row(
+                new PathTables.CorrelationRow(configId, ids.get(a), ids.get(b), c.get(a, b))));
       }
     }
     String[] sleeves = r.sleeves().stream().map(SleeveResult::id).toArray(String[]::new);
     for (RebalanceRecord rb : r.rebalances()) {
       out.row(
-          REBALANCES, Tables.REBALANCES_TABLE.row(new Tables.RebalanceRow(configId, sleeves, rb)));
+          REBALANCES,
+          PathTables.REBALANCES_TABLE.row(new PathTables.RebalanceRow(configId, sleeves, rb)));
     }
     for (LifecycleEvent e : r.lifecycleEvents()) {
       out.row(
           LIFECYCLE_EVENTS,
-          Tables.LIFECYCLE_EVENTS_TABLE.row(new Tables.LifecycleRow(configId, e)));
+          PathTables.LIFECYCLE_EVENTS_TABLE.row(new PathTables.LifecycleRow(configId, e)));
     }
   }
 
@@ -93,8 +94,8 @@ final class ResultRows {
       }
       out.accept(
           RowFactory.create(
-              Tables.EQUITY_TABLE.row(
-                  new Tables.EquityBar(
+              PathTables.EQUITY_TABLE.row(
+                  new PathTables.EquityBar(
                       configId,
                       r.dates().get(t),
                       nav[t],

@@ -25,7 +25,7 @@ class RunNeedsTest {
     List<Lookback> lookbacks = new ArrayList<>();
     needs.lookbacks.forEach(e -> lookbacks.add(e.getValue()));
     assertThat(lookbacks).containsExactly(Lookback.ofBars(21));
-    assertThat(needs.symbols.get("MKT")).isEqualTo(new RunNeeds.User(-1, "adaptive"));
-    assertThat(needs.symbols.get("EQ01")).isEqualTo(new RunNeeds.User(0, "mom"));
+    assertThat(needs.symbols.get("MKT")).isEqualTo(new RunNeeds.User(-1, "adaptive", "benchmark"));
+    assertThat(needs.symbols.get("EQ01")).isEqualTo(new RunNeeds.User(0, "mom", null));
   }
 }

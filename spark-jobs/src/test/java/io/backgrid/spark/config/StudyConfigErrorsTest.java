@@ -3,8 +3,12 @@ package io.backgrid.spark.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every config error with its exact message. Line numbers refer to {@link
@@ -128,8 +132,8 @@ class StudyConfigErrorsTest {
         .isEqualTo("tiny");
     assertThat(problemsOf(targetWeights("sleeve = mom")))
         .containsExactly(
-            "Invalid study.sleeves[0].params.path: null (required: the weights file, CSV or"
-                + " Parquet, a path or Hadoop URI) (tiny.conf line 5)");
+            "Missing study.sleeves[0].params.path (required: the weights file, CSV or Parquet, a"
+                + " path or Hadoop URI) (tiny.conf line 5)");
     assertThat(problemsOf(targetWeights("path = s.csv, shorts = maybe, schedule = x")))
         .containsExactly(
             "Unknown parameter study.sleeves[0].params.schedule for strategy target-weights; known:"
@@ -276,7 +280,7 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Unknown parameter study.allocation.kelly.fractoin for allocation kelly; known:"
                 + " estimator, fraction, min-variance (tiny.conf line 12)",
-            "Invalid study.allocation.kelly.fraction: 2 (must be in [0, 1]) (tiny.conf line 12)");
+            "Invalid study.allocation.kelly.fraction: 2 (must be in (0, 1]) (tiny.conf line 12)");
   }
 
   @Test
@@ -320,8 +324,8 @@ class StudyConfigErrorsTest {
   void adaptiveNeedsABenchmarkButNotTheData() {
     assertThat(problems("allocation.algorithm = adaptive"))
         .containsExactly(
-            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
-                + " price data, e.g. SPY) (tiny.conf line 12)");
+            "Missing study.allocation.adaptive.benchmark (required: a symbol of the price data,"
+                + " e.g. SPY) (tiny.conf line 12)");
     // a benchmark that is not in a loaded panel is fine here: the data are not read when binding
     assertThat(
             StudyFixtures.load("allocation { algorithm = adaptive, adaptive { benchmark = MKT } }")
@@ -343,6 +347,29 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Invalid study.allocation.constraints: the minimum weights sum to 1.2 (must be <= 1)"
                 + " (tiny.conf line 12)");
+  }
+
+  @Test
+  void aBlockMergedWithItsDefaultsIsLocatedByFileNameNotPath(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("bounds.conf");
+    Files.writeString(
+        file,
+        StudyFixtures.TWO_SLEEVES.formatted(
+            "allocation.constraints { max = 0.3, per-sleeve { core { min = 0.5 } } }"));
+    assertThat(
+            catchThrowableOfType(StudyConfigException.class, () -> StudyLoader.load(file))
+                .problems())
+        .containsExactly(
+            "Invalid study.allocation.constraints: minimum weight 0.5 > maximum weight 0.3 for"
+                + " sleeve 'core' (bounds.conf line 12)");
+  }
+
+  @Test
+  void aSleevesBoundsAreRefusedNamingTheSleeveById() {
+    assertThat(problems("allocation.constraints { max = 0.3, per-sleeve { core { min = 0.5 } } }"))
+        .containsExactly(
+            "Invalid study.allocation.constraints: minimum weight 0.5 > maximum weight 0.3 for"
+                + " sleeve 'core' (tiny.conf line 12)");
   }
 
   @Test

@@ -211,12 +211,12 @@ class GridExpanderTest {
             "Invalid study.sleeves[0].params.top: 4 (must be in [1, 3]) (grid.conf line 13, axis"
                 + " sleeves.mom.params.top) [in 4 configurations, e.g. {allocation.algorithm=fixed,"
                 + " allocation.kelly.fraction=null, sleeves.mom.params.top=4}]",
-            "Invalid study.allocation.kelly.fraction: 3 (must be in [0, 1]) (grid.conf line 12,"
+            "Invalid study.allocation.kelly.fraction: 3 (must be in (0, 1]) (grid.conf line 12,"
                 + " axis allocation.kelly.fraction) [in 2 configurations, e.g."
                 + " {allocation.algorithm=kelly, allocation.kelly.fraction=3.0,"
                 + " sleeves.mom.params.top=2}]",
-            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
-                + " price data, e.g. SPY) (grid.conf line 11, axis allocation.algorithm) [in 2"
+            "Missing study.allocation.adaptive.benchmark (required: a symbol of the price data,"
+                + " e.g. SPY) (grid.conf line 11, axis allocation.algorithm) [in 2"
                 + " configurations, e.g. {allocation.algorithm=adaptive,"
                 + " allocation.kelly.fraction=null, sleeves.mom.params.top=2}]");
   }

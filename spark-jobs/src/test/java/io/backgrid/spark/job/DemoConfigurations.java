@@ -43,7 +43,8 @@ final class DemoConfigurations {
                 "buy-and-hold",
                 List.of("BD01", "BD02"),
                 Params.of(Map.of("weights", List.of(0.6, 0.4)))));
-    Execution execution = Execution.atClose().withCosts(new CostModel(0.005, 1.0, 0, 2));
+    Execution execution =
+        Execution.atClose().withCosts(CostModel.perShare(0.005, 1.0).withSlippageBps(2));
     List<JobConfiguration> out = new ArrayList<>();
     for (String algorithm : List.of("fixed", "risk-parity", "kelly", "erc")) {
       for (String schedule : List.of("monthly", "quarterly")) {
