@@ -97,13 +97,13 @@ public final class BuyAndHold extends IncrementalStrategy {
   }
 
   private static RebalanceSchedule schedule(Params params) {
-    Object raw = params.asMap().get(REBALANCE.name());
+    String raw = REBALANCE.stringIn(params);
     if (raw == null) {
-      return null;
+      return null; // the default, never
     }
     RebalanceSchedule s;
     try {
-      s = RebalanceSchedule.parse(String.valueOf(raw));
+      s = RebalanceSchedule.parse(raw);
     } catch (IllegalArgumentException e) {
       throw params.invalid(
           REBALANCE.name(),
