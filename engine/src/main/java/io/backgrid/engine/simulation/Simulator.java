@@ -103,6 +103,8 @@ public final class Simulator {
           new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
       MetricsAccumulator[] sleeveMetrics = new MetricsAccumulator[n];
       double[][] sleeveReturns = new double[n][bars];
+      double[] returns = new double[bars];
+      Arrays.fill(returns, Double.NaN);
       long[] nav = full ? new long[bars] : new long[0];
       long[][] sleeveNav = full ? new long[n][bars] : new long[0][];
       long[] previous = new long[n];
@@ -134,6 +136,7 @@ public final class Simulator {
         } else if (previousNav > 0) {
           double r = Math.max(-1.0, (double) v / previousNav - 1.0);
           portfolio.add(day, r, turnover(dBought, dSold, v));
+          returns[t] = r;
           if (full) {
             rolling[n].add(t, r);
           }
@@ -176,7 +179,8 @@ public final class Simulator {
           nav,
           sleeveNav,
           figures,
-          full ? rolling(rolling) : RollingFigures.none());
+          full ? rolling(rolling) : RollingFigures.none(),
+          returns);
     }
 
     private RollingFigures rolling(RollingStats[] rolling) {
@@ -201,7 +205,8 @@ public final class Simulator {
         long[] nav,
         long[][] sleeveNav,
         RunFigures figures,
-        RollingFigures rolling) {
+        RollingFigures rolling,
+        double[] returns) {
       long total = allocator.navCents();
       SleeveFigures[] sleeveFigures = figures.sleeves(sleeveReturns);
       List<SleeveResult> results = new ArrayList<>(n);
@@ -243,7 +248,8 @@ public final class Simulator {
           List.copyOf(allocator.lifecycleEvents()),
           figures.reserveContribution(),
           allocator.netting(),
-          rolling);
+          rolling,
+          returns);
     }
   }
 }
