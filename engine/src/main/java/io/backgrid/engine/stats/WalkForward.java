@@ -28,6 +28,7 @@ public final class WalkForward {
    * @param testMetric its test-window metric (NaN when undefined)
    * @param testRank its rank among the configurations on the test window (1 = best); 0 when none
    * @param testPercentile 1 − (rank − 1) / D; NaN when its test metric is undefined
+   * @param configurations D, the configurations with a defined test-window metric
    * @param train its train window's sums
    * @param test its test window's sums
    */
@@ -38,6 +39,7 @@ public final class WalkForward {
       double testMetric,
       int testRank,
       double testPercentile,
+      int configurations,
       WindowSums train,
       WindowSums test) {}
 
@@ -45,12 +47,13 @@ public final class WalkForward {
    * Selects in every fold.
    *
    * @param segments [configuration][segment] sums, configurations in tie-breaking order
+   * @param riskFreePerPeriod rf_p of each configuration (a grid may vary the risk-free rate)
    */
   public static List<FoldResult> select(
       WalkForwardFolds folds,
       WindowSums[][] segments,
       WindowMetric metric,
-      double riskFreePerPeriod,
+      double[] riskFreePerPeriod,
       int periodsPerYear) {
     int n = segments.length;
     List<FoldResult> out = new ArrayList<>();
@@ -62,7 +65,7 @@ public final class WalkForward {
         double v =
             metric.value(
                 WalkForwardFolds.window(segments[i], f.trainSegments()),
-                riskFreePerPeriod,
+                riskFreePerPeriod[i],
                 periodsPerYear);
         if (!Double.isNaN(v) && (best < 0 || metric.better(v, bestValue))) {
           best = i;
@@ -71,11 +74,11 @@ public final class WalkForward {
         test[i] =
             metric.value(
                 WalkForwardFolds.window(segments[i], f.testSegments()),
-                riskFreePerPeriod,
+                riskFreePerPeriod[i],
                 periodsPerYear);
       }
       if (best < 0) {
-        out.add(new FoldResult(f, -1, Double.NaN, Double.NaN, 0, Double.NaN, null, null));
+        out.add(new FoldResult(f, -1, Double.NaN, Double.NaN, 0, Double.NaN, 0, null, null));
         continue;
       }
       double mine = test[best];
@@ -99,6 +102,7 @@ public final class WalkForward {
               mine,
               rank,
               percentile,
+              defined,
               WalkForwardFolds.window(segments[best], f.trainSegments()),
               WalkForwardFolds.window(segments[best], f.testSegments())));
     }

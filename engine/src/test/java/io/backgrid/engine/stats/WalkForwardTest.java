@@ -74,7 +74,7 @@ class WalkForwardTest {
       }
     }
     List<WalkForward.FoldResult> results =
-        WalkForward.select(folds, sums, WindowMetric.SHARPE, 0, 252);
+        WalkForward.select(folds, sums, WindowMetric.SHARPE, new double[3], 252);
     assertThat(results).hasSize(5);
     for (WalkForward.FoldResult r : results) {
       int trainYear = r.fold().trainStart().getYear();
@@ -114,11 +114,11 @@ class WalkForwardTest {
       }
     }
     List<WalkForward.FoldResult> byReturn =
-        WalkForward.select(folds, sums, WindowMetric.TOTAL_RETURN, 0, 252);
+        WalkForward.select(folds, sums, WindowMetric.TOTAL_RETURN, new double[2], 252);
     // identical in fold 0's train year: fold 0 picks index 0
     assertThat(byReturn.get(0).selected()).isEqualTo(0);
     List<WalkForward.FoldResult> byVolatility =
-        WalkForward.select(folds, sums, WindowMetric.VOLATILITY, 0, 252);
+        WalkForward.select(folds, sums, WindowMetric.VOLATILITY, new double[2], 252);
     // in fold 1's train year config 1 moves twice as much: fold 1 (trained on 2011) picks config 0
     assertThat(byVolatility.get(1).selected()).isEqualTo(0);
     // fold 0 (a tie, index 0) is tested on config 1's loud year: config 0 is the least volatile

@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 : study.job().partitions() == null ? 0 : study.job().partitions(),
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
-            batchSize);
+            batchSize,
+            study.decision());
     // Spark starts only if the study has something to compute (a rerun may have nothing)
     try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
       JobReport report =
