@@ -146,7 +146,10 @@ final class RunCommand implements Callable<Integer> {
       out.println(
           "[backgrid] tables: "
               + report.tables()
-              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,equity,runs}");
+              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,equity,runs"
+              + (study.decision().any()
+                  ? ",window_sums,walk_forward,walk_forward_summary,overfitting}"
+                  : "}"));
       out.println(
           "[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       if (writeReport) {
