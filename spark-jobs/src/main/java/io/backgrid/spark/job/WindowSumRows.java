@@ -109,8 +109,35 @@ final class WindowSumRows {
     }
     List<LocalDate> dates = panel.dates();
     DecisionSpec.WalkForward w = decision.walkForward();
-    return WalkForwardFolds.of(
-        dates.get(0), dates.get(dates.size() - 1), w.train(), w.test(), w.anchored());
+    LocalDate first = dates.get(0);
+    LocalDate last = dates.get(dates.size() - 1);
+    try {
+      return WalkForwardFolds.of(first, last, w.train(), w.test(), w.anchored());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "Invalid study.walk-forward.train: "
+              + text(w.train())
+              + " (the data run from "
+              + first
+              + " to "
+              + last
+              + ": a test window must start after the first train window, so train must be"
+              + " shorter than the data)");
+    }
+  }
+
+  /** A period as written in a study ("3 years", "18 months", "2 weeks"). */
+  static String text(java.time.Period p) {
+    if (p.getYears() > 0 && p.getMonths() == 0 && p.getDays() == 0) {
+      return p.getYears() + (p.getYears() == 1 ? " year" : " years");
+    }
+    if (p.getYears() == 0 && p.getDays() == 0) {
+      return p.getMonths() + (p.getMonths() == 1 ? " month" : " months");
+    }
+    if (p.getYears() == 0 && p.getMonths() == 0 && p.getDays() % 7 == 0) {
+      return p.getDays() / 7 + (p.getDays() == 7 ? " week" : " weeks");
+    }
+    return p.getDays() + (p.getDays() == 1 ? " day" : " days");
   }
 
   /**

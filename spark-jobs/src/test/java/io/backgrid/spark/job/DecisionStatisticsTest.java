@@ -1,6 +1,7 @@
 package io.backgrid.spark.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.backgrid.engine.market.MarketPanel;
@@ -59,11 +60,11 @@ class DecisionStatisticsTest {
   static final Map<String, Double> RF = new TreeMap<>();
 
   static List<LocalDate> dates;
+  static MarketPanel PANEL;
 
-  @BeforeAll
-  static void run() {
+  static JobReport run(DecisionSpec spec) {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    new StudyJob(SharedSpark.get(), new PrintStream(console, true, StandardCharsets.UTF_8))
+    return new StudyJob(SharedSpark.get(), new PrintStream(console, true, StandardCharsets.UTF_8))
         .run(
             new JobSpec(
                 "decide",
@@ -73,14 +74,20 @@ class DecisionStatisticsTest {
                 new EquitySelection(1, "sharpe", List.of()),
                 false,
                 4,
-                SPEC),
+                spec),
             StudyConfigurations.of(GRID, "decide"),
             DemoConfigurations.configRows(GRID),
             DemoConfigurations.CONFIG_SCHEMA,
             Fingerprints.strings(GRID.stream().map(JobConfiguration::configId).sorted().toList()));
+  }
+
+  @BeforeAll
+  static void run() {
+    run(SPEC);
     study = output.resolve("decide");
     MarketPanel panel = StudyJob.loadPanel(DemoConfigurations.DATA, GRID);
     dates = panel.dates();
+    PANEL = panel;
     Simulator simulator = new Simulator(panel);
     for (JobConfiguration c : GRID) {
       try {
@@ -261,6 +268,39 @@ class DecisionStatisticsTest {
     System.out.printf(
         "demo grid: N=%d best=%s sr0=%.5f dsr=%.4f pbo=%.4f boot=[%.3f, %.3f]%n",
         n, best, sr0, dsr, (Double) row[5], (Double) row[8], (Double) row[9]);
+  }
+
+  @Test
+  void aRerunWithOtherBlocksIsRefusedWithTheReasonAndLeavesTheTablesAsTheyWere() {
+    List<List<Object>> before =
+        rows(Tables.OVERFITTING, "pbo", "blocks").stream().map(Arrays::asList).toList();
+    assertThatThrownBy(() -> run(new DecisionSpec(SPEC.walkForward(), 10)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "Cannot compute the decision statistics of study 'decide': the window sums of"
+                + " configuration erc-monthly hold 8 blocks, the study asks for 10 (they were"
+                + " computed by an earlier run with other walk-forward or overfitting settings);"
+                + " rerun with --fresh to recompute them");
+    assertThat(rows(Tables.OVERFITTING, "pbo", "blocks").stream().map(Arrays::asList).toList())
+        .isEqualTo(before)
+        .hasSize(1);
+  }
+
+  @Test
+  void aTrainWindowAsLongAsTheDataIsRefusedWithTheSettingAndTheDates() {
+    DecisionSpec tooLong =
+        new DecisionSpec(
+            new DecisionSpec.WalkForward(
+                Period.ofYears(20), Period.ofYears(1), false, WindowMetric.SHARPE),
+            0);
+    assertThatThrownBy(() -> WindowSumRows.folds(tooLong, PANEL))
+        .hasMessage(
+            "Invalid study.walk-forward.train: 20 years (the data run from "
+                + dates.get(0)
+                + " to "
+                + dates.get(dates.size() - 1)
+                + ": a test window must start after the first train window, so train must be"
+                + " shorter than the data)");
   }
 
   /** Every split of S blocks (all bitmasks), halves concatenated, ranks by commons-math3. */
