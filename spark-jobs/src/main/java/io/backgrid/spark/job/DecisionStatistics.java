@@ -12,15 +12,12 @@ import io.backgrid.engine.stats.Cscv;
 import io.backgrid.engine.stats.DeflatedSharpe;
 import io.backgrid.engine.stats.ProbabilityOfOverfitting;
 import io.backgrid.engine.stats.StationaryBootstrap;
-import io.backgrid.engine.stats.WalkForward;
 import io.backgrid.engine.stats.WalkForwardFolds;
-import io.backgrid.engine.stats.WindowMetric;
 import io.backgrid.engine.stats.WindowSums;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,10 +57,18 @@ final class DecisionStatistics {
     this.study = study;
   }
 
-  /** One configuration's sums as read back. */
+  /** One configuration's sums as read back, in arrays sized by the study's settings. */
   private static final class Sums {
-    final Map<Integer, double[]> blocks = new TreeMap<>(); // index -> {m, sum, squares}
-    final Map<Integer, WindowSums> segments = new TreeMap<>();
+    final double[] blocks; // block b: [2b] Σr, [2b + 1] Σr²
+    int blockLength;
+    int blockRows;
+    final WindowSums[] segments;
+    int segmentRows;
+
+    Sums(int blocks, int segments) {
+      this.blocks = new double[2 * blocks];
+      this.segments = new WindowSums[segments];
+    }
   }
 
   /**
@@ -78,7 +83,8 @@ final class DecisionStatistics {
     List<Object[]> summary = new ArrayList<>();
     List<Object[]> overfitting = new ArrayList<>();
     if (spec.any()) {
-      TreeMap<String, Sums> sums = read();
+      WalkForwardFolds plan = WindowSumRows.folds(spec, panel);
+      TreeMap<String, Sums> sums = read(spec.blocks(), plan == null ? 0 : plan.segments());
       Map<String, double[]> metrics = metrics();
       if (spec.blocks() > 0) {
         overfitting.add(
@@ -86,7 +92,7 @@ final class DecisionStatistics {
                 overfitting(spec.blocks(), sums, metrics, panel, configurations)));
       }
       if (spec.walkForward() != null) {
-        walkForward(spec, sums, panel, configurations, folds, summary);
+        walkForward(spec, plan, sums, panel, configurations, folds, summary);
       }
     }
     write(DecisionTables.WALK_FORWARD, folds);
@@ -94,7 +100,7 @@ final class DecisionStatistics {
     write(DecisionTables.OVERFITTING, overfitting);
   }
 
-  private TreeMap<String, Sums> read() {
+  private TreeMap<String, Sums> read(int blocks, int segments) {
     TreeMap<String, Sums> out = new TreeMap<>();
     String[] columns = {
       "config_id",
@@ -113,25 +119,32 @@ final class DecisionStatistics {
     };
     for (Path file : ParquetColumns.parts(fs, new Path(next, Tables.WINDOW_SUMS))) {
       for (Object[] r : ParquetColumns.read(List.of(file), conf, columns)) {
-        Sums s = out.computeIfAbsent((String) r[0], k -> new Sums());
+        Sums s = out.computeIfAbsent((String) r[0], k -> new Sums(blocks, segments));
         int index = (Integer) r[2];
         int n = (Integer) r[3];
         if (WindowSumRows.BLOCK.equals(r[1])) {
-          s.blocks.put(index, new double[] {n, (Double) r[4], (Double) r[5]});
+          s.blockRows++;
+          if (index < blocks) {
+            s.blocks[2 * index] = (Double) r[4];
+            s.blocks[2 * index + 1] = (Double) r[5];
+            s.blockLength = n;
+          }
         } else {
-          s.segments.put(
-              index,
-              WindowSums.of(
-                  n,
-                  (Double) r[4],
-                  (Double) r[5],
-                  (Double) r[6],
-                  (Double) r[7],
-                  (Double) r[8],
-                  (Double) r[9],
-                  (Double) r[10],
-                  r[11] == null ? Long.MIN_VALUE : ((Integer) r[11]).longValue(),
-                  r[12] == null ? Long.MIN_VALUE : ((Integer) r[12]).longValue()));
+          s.segmentRows++;
+          if (index < segments) {
+            s.segments[index] =
+                WindowSums.of(
+                    n,
+                    (Double) r[4],
+                    (Double) r[5],
+                    (Double) r[6],
+                    (Double) r[7],
+                    (Double) r[8],
+                    (Double) r[9],
+                    (Double) r[10],
+                    r[11] == null ? Long.MIN_VALUE : ((Integer) r[11]).longValue(),
+                    r[12] == null ? Long.MIN_VALUE : ((Integer) r[12]).longValue());
+          }
         }
       }
     }
@@ -225,13 +238,13 @@ final class DecisionStatistics {
     Map<Integer, Integer> lengths = new HashMap<>();
     for (Map.Entry<String, Sums> e : sums.entrySet()) {
       Sums s = e.getValue();
-      if (s.blocks.isEmpty()) {
-        continue;
+      if (s.blockRows == 0) {
+        continue; // too few returns for the blocking
       }
-      if (s.blocks.size() != blocks) {
-        throw stale(e.getKey(), s.blocks.size() + " blocks, the study asks for " + blocks);
+      if (s.blockRows != blocks) {
+        throw stale(e.getKey(), s.blockRows + " blocks, the study asks for " + blocks);
       }
-      lengths.merge((int) s.blocks.get(0)[0], 1, Integer::sum);
+      lengths.merge(s.blockLength, 1, Integer::sum);
     }
     int m = 0;
     int most = 0;
@@ -247,10 +260,9 @@ final class DecisionStatistics {
     BlockSumMatrix matrix = new BlockSumMatrix(most, blocks, m);
     int i = 0;
     for (Sums s : sums.values()) {
-      if (!s.blocks.isEmpty() && (int) s.blocks.get(0)[0] == m) {
+      if (s.blockRows > 0 && s.blockLength == m) {
         for (int b = 0; b < blocks; b++) {
-          double[] v = s.blocks.get(b);
-          matrix.set(i, b, v[1], v[2]);
+          matrix.set(i, b, s.blocks[2 * b], s.blocks[2 * b + 1]);
         }
         i++;
       }
@@ -260,144 +272,35 @@ final class DecisionStatistics {
 
   private void walkForward(
       DecisionSpec spec,
+      WalkForwardFolds plan,
       TreeMap<String, Sums> sums,
       MarketPanel panel,
       StudyConfigurations configurations,
       List<Object[]> folds,
       List<Object[]> summary) {
-    WalkForwardFolds plan = WindowSumRows.folds(spec, panel);
-    WindowMetric metric = spec.walkForward().selectBy();
     List<String> ids = new ArrayList<>();
     List<WindowSums[]> rows = new ArrayList<>();
     for (Map.Entry<String, Sums> e : sums.entrySet()) {
       Sums s = e.getValue();
-      if (s.segments.size() != plan.segments()) {
-        throw stale(e.getKey(), s.segments.size() + " segments, the folds need " + plan.segments());
+      if (s.segmentRows != plan.segments()) {
+        throw stale(e.getKey(), s.segmentRows + " segments, the folds need " + plan.segments());
       }
       ids.add(e.getKey());
-      rows.add(s.segments.values().toArray(new WindowSums[0]));
+      rows.add(s.segments);
     }
     if (ids.isEmpty()) {
       return;
     }
-    WindowSums[][] matrix = rows.toArray(new WindowSums[0][]);
-    double[] rfp = new double[ids.size()];
-    for (int i = 0; i < rfp.length; i++) {
-      double rf = configurations.get(configurations.indexOf(ids.get(i))).config().riskFree();
-      rfp[i] = Math.pow(1 + rf, 1.0 / PERIODS) - 1;
-    }
-    List<WalkForward.FoldResult> results = WalkForward.select(plan, matrix, metric, rfp, PERIODS);
-    for (WalkForward.FoldResult r : results) {
-      folds.add(
-          DecisionTables.WALK_FORWARD_TABLE.row(
-              new DecisionTables.FoldRow(
-                  r, r.selected() < 0 ? null : ids.get(r.selected()), metric.label())));
-    }
-    WindowSums stitched = WalkForward.stitched(results);
-    summary.add(
-        DecisionTables.SUMMARY_TABLE.row(
-            summaryRow(
-                "walk-forward",
-                null,
-                metric,
-                stitched,
-                results.isEmpty() || results.get(0).selected() < 0
-                    ? rfp[0]
-                    : rfp[results.get(0).selected()],
-                WalkForward.efficiency(results, PERIODS))));
-    // the full-period best (hindsight) over the same out-of-sample span
-    int[] whole = {0, plan.segments()};
-    int[] span = {
-      plan.folds().get(0).testSegments()[0],
-      plan.folds().get(plan.folds().size() - 1).testSegments()[1]
-    };
-    int best = -1;
-    double bestValue = Double.NaN;
-    for (int i = 0; i < matrix.length; i++) {
-      double v = metric.value(WalkForwardFolds.window(matrix[i], whole), rfp[i], PERIODS);
-      if (!Double.isNaN(v) && (best < 0 || metric.better(v, bestValue))) {
-        best = i;
-        bestValue = v;
-      }
-    }
-    if (best >= 0) {
-      summary.add(
-          DecisionTables.SUMMARY_TABLE.row(
-              summaryRow(
-                  "full-period-best",
-                  ids.get(best),
-                  metric,
-                  WalkForwardFolds.window(matrix[best], span),
-                  rfp[best],
-                  Double.NaN)));
-    }
-    equity(results, ids, panel, configurations);
-  }
-
-  private static DecisionTables.SummaryRow summaryRow(
-      String series, String id, WindowMetric metric, WindowSums w, double rfp, double efficiency) {
-    return new DecisionTables.SummaryRow(
-        series,
-        id,
-        metric.label(),
-        w,
-        WindowMetric.SHARPE.value(w, rfp, PERIODS),
-        WindowMetric.CAGR.value(w, rfp, PERIODS),
-        efficiency);
-  }
-
-  /**
-   * The stitched out-of-sample NAV: from the study capital at the bar before the first test window,
-   * compounded by each fold's selection's daily returns over that fold's test window.
-   */
-  private void equity(
-      List<WalkForward.FoldResult> results,
-      List<String> ids,
-      MarketPanel panel,
-      StudyConfigurations configurations) {
-    Simulator simulator = new Simulator(panel);
-    Map<Integer, SimulationResult> runs = new HashMap<>();
-    Map<java.time.LocalDate, Double> nav = new LinkedHashMap<>();
-    double value = Double.NaN;
-    for (WalkForward.FoldResult r : results) {
-      if (r.selected() < 0) {
-        continue;
-      }
-      PortfolioConfig config =
-          configurations.get(configurations.indexOf(ids.get(r.selected()))).config();
-      SimulationResult run =
-          runs.computeIfAbsent(r.selected(), k -> simulator.run(config, Detail.SUMMARY));
-      List<java.time.LocalDate> dates = run.dates();
-      double[] returns = run.returns();
-      for (int t = 1; t < returns.length; t++) {
-        java.time.LocalDate d = dates.get(t);
-        if (d.isBefore(r.fold().trainEnd()) || !d.isBefore(r.fold().testEnd())) {
-          continue;
-        }
-        if (Double.isNaN(value)) {
-          value = config.capital();
-          nav.put(dates.get(t - 1), value);
-        }
-        if (!Double.isNaN(returns[t])) {
-          value *= 1 + returns[t];
-        }
-        nav.put(d, value);
-      }
-    }
-    if (nav.isEmpty()) {
-      return;
-    }
-    Path file = new Path(new Path(next, Tables.EQUITY), DecisionTables.WALK_FORWARD_FILE);
-    try (RowFileWriter writer = RowFileWriter.create(file, Tables.EQUITY_SCHEMA, conf)) {
-      int columns = Tables.EQUITY_SCHEMA.size();
-      for (Map.Entry<java.time.LocalDate, Double> e : nav.entrySet()) {
-        Object[] row = new Object[columns];
-        row[0] = DecisionTables.WALK_FORWARD_ID;
-        row[1] = e.getKey();
-        row[2] = Math.round(e.getValue() * 100) / 100.0; // to the cent, as the other paths
-        writer.write(row);
-      }
-    }
+    new WalkForwardTables(conf, next)
+        .publish(
+            spec,
+            plan,
+            ids,
+            rows.toArray(new WindowSums[0][]),
+            panel,
+            configurations,
+            folds,
+            summary);
   }
 
   private static double[] defined(double[] returns) {
