@@ -86,6 +86,7 @@ final class DecisionStatistics {
       WalkForwardFolds plan = WindowSumRows.folds(spec, panel);
       TreeMap<String, Sums> sums = read(spec.blocks(), plan == null ? 0 : plan.segments());
       Map<String, double[]> metrics = metrics();
+      requireRows(spec, panel, sums, metrics);
       if (spec.blocks() > 0) {
         overfitting.add(
             DecisionTables.OVERFITTING_TABLE.row(
@@ -149,6 +150,26 @@ final class DecisionStatistics {
       }
     }
     return out;
+  }
+
+  /**
+   * Refuses sums that an earlier run without these settings left out: with a walk-forward every
+   * configuration that ran has segment rows, and with overfitting block rows unless its series is
+   * too short for the blocking (judged on the study data's length).
+   */
+  private void requireRows(
+      DecisionSpec spec, MarketPanel panel, Map<String, Sums> sums, Map<String, double[]> ok) {
+    int t = panel.barCount() - 1;
+    int s = spec.blocks();
+    boolean blocksExpected = s > 0 && t >= s && (t / s) * (s / 2) >= 2;
+    if (spec.walkForward() == null && !blocksExpected) {
+      return;
+    }
+    for (String id : ok.keySet()) {
+      if (!sums.containsKey(id)) {
+        throw stale(id, "no rows");
+      }
+    }
   }
 
   /** config_id -> annualised Sharpe of the OK configurations whose Sharpe is defined. */

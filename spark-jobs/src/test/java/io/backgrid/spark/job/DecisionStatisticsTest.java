@@ -287,6 +287,45 @@ class DecisionStatisticsTest {
   }
 
   @Test
+  void aStudyFirstRunWithoutTheSettingsIsRefusedWhenRerunWithThem() throws java.io.IOException {
+    plain(DecisionSpec.NONE);
+    org.apache.hadoop.fs.Path sums =
+        new org.apache.hadoop.fs.Path(output.resolve("plain").resolve("window_sums").toUri());
+    assertThat(
+            ParquetColumns.read(
+                ParquetColumns.parts(FileSystem.getLocal(CONF), sums), CONF, "config_id"))
+        .isEmpty();
+    assertThatThrownBy(() -> plain(SPEC))
+        .hasMessage(
+            "Cannot compute the decision statistics of study 'plain': the window sums of"
+                + " configuration fixed-monthly hold no rows (they were computed by an earlier"
+                + " run with other walk-forward or overfitting settings); rerun with --fresh to"
+                + " recompute them");
+  }
+
+  /** The first two demo configurations (fixed, monthly and quarterly) as study 'plain'. */
+  private static void plain(DecisionSpec spec) {
+    List<JobConfiguration> two = GRID.subList(0, 2);
+    new StudyJob(
+            SharedSpark.get(),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+        .run(
+            new JobSpec(
+                "plain",
+                DemoConfigurations.DATA,
+                output.toString(),
+                2,
+                new EquitySelection(0, "sharpe", List.of()),
+                false,
+                4,
+                spec),
+            StudyConfigurations.of(two, "plain"),
+            DemoConfigurations.configRows(two),
+            DemoConfigurations.CONFIG_SCHEMA,
+            Fingerprints.strings(two.stream().map(JobConfiguration::configId).sorted().toList()));
+  }
+
+  @Test
   void aTrainWindowAsLongAsTheDataIsRefusedWithTheSettingAndTheDates() {
     DecisionSpec tooLong =
         new DecisionSpec(
