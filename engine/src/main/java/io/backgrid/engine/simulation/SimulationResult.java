@@ -29,6 +29,9 @@ import java.util.List;
  *     {@link SleeveFigures#returnContribution()} it adds up to Σ_t r_t of the portfolio
  * @param netting what netting did over the whole run (gross, net, crossed, costs, savings)
  * @param rolling rolling one-year volatility and Sharpe ratio per bar (empty unless FULL)
+ * @param returns the portfolio's return r_t = V_t / V_{t−1} − 1 at each bar t (the values {@link
+ *     #metrics} saw), NaN at bar 0 and where V_{t−1} ≤ 0; kept at every detail level (8 bytes a
+ *     bar) for the figures computed after the bar loop (issue 13's window and block sums)
  */
 public record SimulationResult(
     List<LocalDate> dates,
@@ -48,7 +51,8 @@ public record SimulationResult(
     List<LifecycleEvent> lifecycleEvents,
     double reserveContribution,
     NettingTotals netting,
-    RollingFigures rolling) {
+    RollingFigures rolling,
+    double[] returns) {
 
   /** The outcome of a sleeve by id. */
   public SleeveResult sleeve(String id) {

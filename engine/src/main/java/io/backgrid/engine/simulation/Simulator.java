@@ -107,6 +107,8 @@ public final class Simulator {
           new MetricsAccumulator(bars, PERIODS_PER_YEAR, config.riskFree());
       MetricsAccumulator[] sleeveMetrics = new MetricsAccumulator[n];
       double[][] sleeveReturns = new double[n][bars];
+      double[] returns = new double[bars];
+      Arrays.fill(returns, Double.NaN);
       long[] nav = detail.path(bars);
       long[][] sleeveNav = detail.paths(n, bars);
       long[] previous = new long[n];
@@ -138,6 +140,7 @@ public final class Simulator {
         } else if (previousNav > 0) {
           double r = Math.max(-1.0, (double) v / previousNav - 1.0);
           portfolio.add(day, r, turnover(dBought, dSold, v));
+          returns[t] = r;
           if (full) {
             rolling[n].add(t, r);
           }
@@ -180,7 +183,8 @@ public final class Simulator {
           nav,
           sleeveNav,
           figures,
-          full ? rolling(rolling) : RollingFigures.none());
+          full ? rolling(rolling) : RollingFigures.none(),
+          returns);
     }
 
     private RollingFigures rolling(RollingStats[] rolling) {
@@ -205,7 +209,8 @@ public final class Simulator {
         long[] nav,
         long[][] sleeveNav,
         RunFigures figures,
-        RollingFigures rolling) {
+        RollingFigures rolling,
+        double[] returns) {
       long total = allocator.navCents();
       SleeveFigures[] sleeveFigures = figures.sleeves(sleeveReturns);
       List<SleeveResult> results = new ArrayList<>(n);
@@ -247,7 +252,8 @@ public final class Simulator {
           List.copyOf(allocator.lifecycleEvents()),
           figures.reserveContribution(),
           allocator.netting(),
-          rolling);
+          rolling,
+          returns);
     }
   }
 }

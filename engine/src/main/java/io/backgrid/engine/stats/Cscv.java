@@ -36,6 +36,12 @@ public final class Cscv {
   /** A half's m2 = q − s²/n below this fraction of q is rounding noise: zero variance. */
   static final double ZERO_VARIANCE = 1e-10;
 
+  /**
+   * The most logits a result keeps (C(20, 10) = 184,756 fit: 1.5 MB); beyond, none are kept (S &gt;
+   * 20 blocks), as the report's histogram does not need millions of them.
+   */
+  static final int LOGITS_KEPT = 200_000;
+
   private Cscv() {}
 
   /** C(S, S/2), the number of in-sample/out-of-sample splits of S blocks. */
@@ -64,7 +70,7 @@ public final class Cscv {
       }
     }
     double inverseCount = 1.0 / count;
-    Tally tally = new Tally(count);
+    Tally tally = new Tally(count, combinations(blocks));
     int top = 1 << (blocks - 1);
     while (true) {
       // Half A = the blocks in mask, half B = the others. Pass 1: the IS best of each half.
@@ -207,6 +213,7 @@ public final class Cscv {
   /** The running counts and the degradation regression over the evaluated combinations. */
   private static final class Tally {
     private final double count;
+    private final double[] logits;
     private int combinations;
     private int overfit;
     private int losses;
@@ -216,14 +223,18 @@ public final class Cscv {
     private double sxx;
     private double sxy;
 
-    Tally(double count) {
+    Tally(double count, int expected) {
       this.count = count;
+      this.logits = new double[expected <= LOGITS_KEPT ? expected : 0];
     }
 
     /** One combination: the OOS rank of the selection and its IS and OOS sums. */
     void add(double rank, int n, double isSum, double isSquares, double oosSum, double oosSquares) {
-      combinations++;
       double omega = rank / (n + 1);
+      if (combinations < logits.length) {
+        logits[combinations] = Math.log(omega / (1 - omega));
+      }
+      combinations++;
       // λ = ln(ω / (1 − ω)) ≤ 0 exactly when ω ≤ 1/2; comparing ω avoids the logarithm's rounding.
       if (omega <= 0.5) {
         overfit++;
@@ -252,7 +263,8 @@ public final class Cscv {
           (double) overfit / combinations,
           slope,
           meanY - slope * meanX,
-          (double) losses / combinations);
+          (double) losses / combinations,
+          logits.length == combinations ? logits : new double[0]);
     }
   }
 }

@@ -18,6 +18,9 @@ import java.io.Serializable;
  * @param degradationIntercept the intercept of that regression
  * @param probabilityOfLoss the share of combinations whose selection has a negative out-of-sample
  *     mean return, in [0, 1]
+ * @param logits the logit λ of every combination in the order evaluated (a combination, then its
+ *     complement, in Gosper order of the in-sample bitmask); empty when there are more than {@link
+ *     Cscv#LOGITS_KEPT} combinations
  */
 public record ProbabilityOfOverfitting(
     int trials,
@@ -26,7 +29,8 @@ public record ProbabilityOfOverfitting(
     double pbo,
     double degradationSlope,
     double degradationIntercept,
-    double probabilityOfLoss)
+    double probabilityOfLoss,
+    double[] logits)
     implements Serializable {
   @Serial private static final long serialVersionUID = 1L;
 

@@ -12,6 +12,10 @@
  *       combinatorially symmetric cross-validation (Bailey, Borwein, López de Prado, Zhu 2015),
  *       from per-configuration block sums ({@link io.backgrid.engine.stats.BlockSums}) so that it
  *       scales to 100,000 configurations;
+ *   <li>{@link io.backgrid.engine.stats.WindowSums}, {@link
+ *       io.backgrid.engine.stats.WalkForwardFolds} and {@link
+ *       io.backgrid.engine.stats.WalkForward}: walk-forward selection from joinable per-stretch
+ *       sums, with the metrics of {@link io.backgrid.engine.stats.WindowMetric};
  *   <li>{@link io.backgrid.engine.stats.StationaryBootstrap}: a seeded interval of the annualised
  *       Sharpe ratio (Politis &amp; Romano 1994);
  *   <li>{@link io.backgrid.engine.stats.DrawdownPeriods}: the K deepest drawdown periods;

@@ -226,4 +226,18 @@ class CscvTest {
     assertThat(sums.sumSquares(1)).isCloseTo(0.0021, within(1e-18));
     assertThat(Arrays.stream(r).sum()).isGreaterThan(0.5); // the dropped one is really left out
   }
+
+  @Test
+  void keepsOneLogitPerCombinationAndPboIsTheShareAtOrBelowZero() {
+    double[][] returns = smallGrid(11, 7, 123);
+    ProbabilityOfOverfitting actual = Cscv.evaluate(matrix(returns, 6));
+    assertThat(actual.logits()).hasSize(20);
+    long atOrBelow = Arrays.stream(actual.logits()).filter(l -> l <= 0).count();
+    assertThat(actual.pbo()).isEqualTo(atOrBelow / 20.0);
+    assertThat(actual.pbo()).isEqualTo(enumerate(returns, 6).pbo());
+    // ω = rank / (N + 1) with rank in [1, N]: every logit finite, within ±ln(N)
+    for (double l : actual.logits()) {
+      assertThat(Math.abs(l)).isLessThanOrEqualTo(Math.log(7) + 1e-12);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.backgrid.spark.config;
 
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.spark.job.DecisionSpec;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param job Spark job settings
  * @param template the configuration the axes vary
  * @param source the study file's name, for messages
+ * @param decision {@code walk-forward} and {@code overfitting} (issue 13); {@link
+ *     DecisionSpec#NONE} when the study has neither
  */
 public record Study(
     String name,
@@ -28,7 +31,8 @@ public record Study(
     EquitySpec equity,
     JobOptions job,
     StudyTemplate template,
-    String source) {
+    String source,
+    DecisionSpec decision) {
   public Study {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(data, "data");
@@ -38,6 +42,7 @@ public record Study(
     Objects.requireNonNull(equity, "equity");
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(decision, "decision");
   }
 
   /**

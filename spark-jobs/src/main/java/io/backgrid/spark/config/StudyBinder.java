@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.spark.job.DecisionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,9 @@ final class StudyBinder {
           "grid",
           "grid-sample",
           "equity",
-          "job");
+          "job",
+          "walk-forward",
+          "overfitting");
   private static final String NAME = "[A-Za-z0-9_-]+";
 
   final Problems problems = new Problems();
@@ -94,6 +97,7 @@ final class StudyBinder {
       where.put("equity.ids", Problems.where(equityBlock.get("ids").origin()));
     }
     JobOptions job = settings.job(read.object(study, "job"));
+    DecisionSpec decision = new DecisionBinder(problems, read).bind(study);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -107,7 +111,7 @@ final class StudyBinder {
         problems.add(p.message());
       }
     }
-    return new Study(name, data, output, axes, sample, equity, job, template, source);
+    return new Study(name, data, output, axes, sample, equity, job, template, source, decision);
   }
 
   private static boolean variedByAxis(List<String> subjects, List<GridAxis> axes) {

@@ -27,11 +27,17 @@ final class BatchRunner {
   private final Broadcast<MarketPanel> panel;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final int partitions;
+  private final DecisionSpec decision;
   final LongAccumulator done;
   final LongAccumulator failed;
 
   BatchRunner(
-      SparkSession spark, StudyOutput output, Broadcast<MarketPanel> panel, int partitions) {
+      SparkSession spark,
+      StudyOutput output,
+      Broadcast<MarketPanel> panel,
+      int partitions,
+      DecisionSpec decision) {
+    this.decision = decision;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.output = output;
     this.panel = panel;
@@ -61,7 +67,8 @@ final class BatchRunner {
           jsc.parallelize(batch, spread)
               .repartition(spread)
               .mapPartitionsWithIndex(
-                  new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed),
+                  new SimulateAndWrite(
+                      panel, hadoop, output.batch(n).toString(), done, failed, decision),
                   false)
               .collect();
     } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared

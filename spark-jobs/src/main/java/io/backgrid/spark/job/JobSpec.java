@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param fresh true to ignore previous results of the study and recompute everything
  * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
  *     recomputed), or 0 for automatic: 2,000 (memory stays flat in the study size)
+ * @param decision the walk-forward and overfitting statistics to compute (issue 13)
  */
 public record JobSpec(
     String study,
@@ -22,7 +23,20 @@ public record JobSpec(
     int partitions,
     EquitySelection equity,
     boolean fresh,
-    int batchSize) {
+    int batchSize,
+    DecisionSpec decision) {
+  /** A spec without decision statistics. */
+  public JobSpec(
+      String study,
+      String data,
+      String output,
+      int partitions,
+      EquitySelection equity,
+      boolean fresh,
+      int batchSize) {
+    this(study, data, output, partitions, equity, fresh, batchSize, DecisionSpec.NONE);
+  }
+
   /** A spec with automatic batches. */
   public JobSpec(
       String study,
@@ -39,6 +53,7 @@ public record JobSpec(
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(output, "output");
     Objects.requireNonNull(equity, "equity");
+    Objects.requireNonNull(decision, "decision");
     if (partitions < 0) {
       throw new IllegalArgumentException(
           "Invalid partitions: " + partitions + " (must be >= 0; 0 = automatic)");

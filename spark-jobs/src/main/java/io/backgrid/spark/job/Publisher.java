@@ -166,9 +166,12 @@ final class Publisher {
     Set<String> ids = new HashSet<>();
     selected.forEach(c -> ids.add(c.configId()));
     if (mayReuse && output.hasPublished(Tables.EQUITY)) {
-      List<Path> files = ParquetColumns.parts(output.fs(), output.table(Tables.EQUITY));
+      List<Path> files =
+          new ArrayList<>(ParquetColumns.parts(output.fs(), output.table(Tables.EQUITY)));
       Set<String> published = new HashSet<>();
       ParquetColumns.read(files, conf, "config_id").forEach(r -> published.add((String) r[0]));
+      published.remove(DecisionTables.WALK_FORWARD_ID); // rewritten by DecisionStatistics
+      files.removeIf(f -> f.getName().equals(DecisionTables.WALK_FORWARD_FILE));
       if (published.equals(ids)) {
         for (Path f : files) {
           copy(f, new Path(new Path(next, Tables.EQUITY), f.getName()));

@@ -4,6 +4,7 @@ import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.Simulator;
+import io.backgrid.engine.stats.WalkForwardFolds;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.io.Serial;
 import java.util.ArrayList;
@@ -39,14 +40,17 @@ final class SimulateAndWrite
   private final String batch;
   private final LongAccumulator done;
   private final LongAccumulator failed;
+  private final DecisionSpec decision;
 
   SimulateAndWrite(
       Broadcast<MarketPanel> panel,
       Broadcast<SerializableConfiguration> hadoop,
       String batch,
       LongAccumulator done,
-      LongAccumulator failed) {
+      LongAccumulator failed,
+      DecisionSpec decision) {
     this.panel = panel;
+    this.decision = decision;
     this.hadoop = hadoop;
     this.batch = batch;
     this.done = done;
@@ -61,6 +65,7 @@ final class SimulateAndWrite
     Path directory = new Path(BatchFiles.tasks(new Path(batch)), attempt);
     Configuration conf = hadoop.value().value();
     Simulator simulator = ExecutorSimulators.forPanel(panel);
+    WalkForwardFolds folds = WindowSumRows.folds(decision, panel.value());
     List<RowFileWriter> writers = new ArrayList<>();
     Throwable failure = null;
     try {
@@ -78,7 +83,7 @@ final class SimulateAndWrite
             rows.add(values);
           };
       while (configurations.hasNext()) {
-        simulate(simulator, configurations.next(), buffer, rows, tables);
+        simulate(simulator, folds, configurations.next(), buffer, rows, tables);
         for (int i = 0; i < rows.size(); i++) {
           writers.get(tables.get(i)).write(rows.get(i));
         }
@@ -135,6 +140,7 @@ final class SimulateAndWrite
   /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
   private void simulate(
       Simulator simulator,
+      WalkForwardFolds folds,
       JobConfiguration c,
       ResultRows.Sink buffer,
       List<Object[]> rows,
@@ -142,6 +148,10 @@ final class SimulateAndWrite
     try {
       SimulationResult result = simulator.run(c.config(), Detail.SUMMARY);
       ResultRows.of(c.configId(), result, buffer);
+      if (decision.any()) {
+        double rfp = Math.pow(1 + c.config().riskFree(), 1.0 / 252) - 1;
+        WindowSumRows.of(c.configId(), result, decision, folds, rfp, buffer);
+      }
     } catch (RuntimeException | StackOverflowError e) {
       rows.clear();
       tables.clear();

@@ -175,6 +175,7 @@ public final class StudyJob {
     WeightFiles weights = WeightFiles.read(run.configurations, run.panel, hadoop);
     run.configurations = weights.configurations();
     run.dataFingerprint = weights.dataFingerprint();
+    WindowSumRows.folds(run.spec.decision(), run.panel); // refuses data shorter than train
   }
 
   /**
@@ -259,7 +260,9 @@ public final class StudyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions =
         run.spec.partitions() > 0 ? run.spec.partitions() : 4 * jsc.defaultParallelism();
-    BatchRunner runner = new BatchRunner(session, run.output, shared.panel(run.panel), partitions);
+    BatchRunner runner =
+        new BatchRunner(
+            session, run.output, shared.panel(run.panel), partitions, run.spec.decision());
     int maxBatch = run.spec.batchSize() > 0 ? run.spec.batchSize() : BATCH_SIZE;
     int batchSize = Math.min(maxBatch, Math.max(FIRST_BATCH, partitions));
     try (Progress progress = new Progress(console, size, size - left, runner.done::value, 5)) {
@@ -322,6 +325,8 @@ public final class StudyJob {
       selected.add(run.configurations.get(run.configurations.indexOf(id)));
     }
     publisher.equity(selected, () -> shared.panel(run.panel), !run.spec.fresh());
+    new DecisionStatistics(output.fs(), hadoop, next, run.spec.study())
+        .publish(run.spec.decision(), run.panel, run.configurations);
     long failed = run.best.failed();
     List<Object[]> runs = new ArrayList<>(run.previous.runs());
     Set<String> recorded = new HashSet<>();

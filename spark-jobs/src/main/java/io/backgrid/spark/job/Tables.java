@@ -28,6 +28,10 @@ public final class Tables {
   public static final String EQUITY = "equity";
   public static final String LIFECYCLE_EVENTS = "lifecycle_events";
   public static final String RUNS = "runs";
+  public static final String WINDOW_SUMS = WindowSumRows.WINDOW_SUMS;
+  public static final String WALK_FORWARD = DecisionTables.WALK_FORWARD;
+  public static final String WALK_FORWARD_SUMMARY = DecisionTables.WALK_FORWARD_SUMMARY;
+  public static final String OVERFITTING = DecisionTables.OVERFITTING;
 
   /** The type of a per-sleeve value: a map sleeve id → double (see {@link DoubleMap}). */
   public static final DataType SLEEVE_MAP = DataTypes.createMapType(StringType, DoubleType, false);
@@ -37,7 +41,13 @@ public final class Tables {
    * ResultRows.Sink}.
    */
   static final List<String> PER_CONFIG =
-      List.of(PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES, LIFECYCLE_EVENTS);
+      List.of(
+          PORTFOLIO_METRICS,
+          SLEEVE_METRICS,
+          SLEEVE_CORRELATIONS,
+          REBALANCES,
+          LIFECYCLE_EVENTS,
+          WINDOW_SUMS);
 
   /** All tables of a study. */
   public static final List<String> ALL =
@@ -49,7 +59,11 @@ public final class Tables {
           REBALANCES,
           LIFECYCLE_EVENTS,
           EQUITY,
-          RUNS);
+          RUNS,
+          WINDOW_SUMS,
+          WALK_FORWARD,
+          WALK_FORWARD_SUMMARY,
+          OVERFITTING);
 
   /** One run of the study (times in epoch milliseconds; {@code finished} -1 when unknown). */
   record RunRow(
@@ -140,6 +154,10 @@ public final class Tables {
       case LIFECYCLE_EVENTS -> PathTables.LIFECYCLE_EVENTS_TABLE;
       case EQUITY -> PathTables.EQUITY_TABLE;
       case RUNS -> RUNS_TABLE;
+      case WINDOW_SUMS -> WindowSumRows.TABLE;
+      case WALK_FORWARD -> DecisionTables.WALK_FORWARD_TABLE;
+      case WALK_FORWARD_SUMMARY -> DecisionTables.SUMMARY_TABLE;
+      case OVERFITTING -> DecisionTables.OVERFITTING_TABLE;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }

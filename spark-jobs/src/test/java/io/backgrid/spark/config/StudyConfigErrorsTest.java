@@ -34,7 +34,7 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
                 + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
-                + " period, rebalance, risk-free, sleeves");
+                + " overfitting, period, rebalance, risk-free, sleeves, walk-forward");
   }
 
   @Test
@@ -431,7 +431,7 @@ class StudyConfigErrorsTest {
         .containsExactly(
             "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
                 + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
-                + " period, rebalance, risk-free, sleeves",
+                + " overfitting, period, rebalance, risk-free, sleeves, walk-forward",
             "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose"
                 + " cents stay exact) (tiny.conf line 13)",
             "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14);"
