@@ -41,4 +41,5 @@ if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME
    [[ " $* " != *" --report "* ]]; then
   report=(--report)
 fi
+BACKGRID_CDS_NAME=run
 backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "${report[@]}" "$@"
