@@ -68,7 +68,7 @@ step demo-rerun "$here/submit-scripts/run-local.sh" "$here/conf/studies/demo.con
 step grid100 "$here/submit-scripts/run-local.sh" "$dir/grid100.conf" --fresh
 step grid100-rerun "$here/submit-scripts/run-local.sh" "$dir/grid100.conf"
 step query "$here/submit-scripts/query.sh" "$dir/results/demo" \
-  "SELECT c.algorithm, round(max(m.sharpe), 3) AS best_sharpe FROM portfolio_metrics m JOIN configs c USING (config_id) GROUP BY c.algorithm ORDER BY best_sharpe DESC"
+  "SELECT c.allocation_algorithm, round(max(m.sharpe), 3) AS best_sharpe FROM portfolio_metrics m JOIN configs c USING (config_id) GROUP BY c.allocation_algorithm ORDER BY best_sharpe DESC"
 # A query in an open shell: the README's queries (conf/queries/*.sql) piped into one shell, against
 # one trivial statement; the difference over the number of queries is the time of one.
 if grep -q 'arity = "0..1"' "$here/spark-jobs/src/main/java/io/backgrid/spark/cli/QueryCommand.java" 2>/dev/null; then

@@ -30,4 +30,11 @@ backgrid_build_if_needed
 if [ $# -eq 1 ] && [ -t 0 ] && command -v rlwrap >/dev/null; then
   BACKGRID_JAVA_PREFIX="rlwrap -H $HOME/.backgrid_sql_history"
 fi
+# One statement (or file) on small tables: the JIT's first tier only, which halves the CPU such a
+# short command spends compiling (issue 15, BENCHMARKS.md "Research loop"); a shell keeps both tiers
+# for the queries that follow.
+if [ $# -ge 2 ] && [ -z "${BACKGRID_JAVA_OPTS:-}" ]; then
+  BACKGRID_JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1"
+fi
+BACKGRID_CDS_NAME=query
 backgrid_java io.backgrid.spark.cli.BackgridCli query "$@"

@@ -26,4 +26,5 @@ esac
 [ $# -ge 1 ] || { usage >&2; die "needs a study directory"; }
 [ -d "$1" ] || [[ "$1" == *://* ]] || die "no such study directory: $1 (run the study first: submit-scripts/run-local.sh)"
 backgrid_build_if_needed
+BACKGRID_CDS_NAME=report
 BACKGRID_JAVA_OPTS="${BACKGRID_JAVA_OPTS:--Xmx2g}" backgrid_java io.backgrid.spark.cli.BackgridCli report "$@"

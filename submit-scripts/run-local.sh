@@ -20,7 +20,9 @@ Run options (passed to 'backgrid run'):
   --report              also write the study's report, <output>/<study>-report.html (always for the demo)
   --master URL          another master than local[*]
 
-Environment: BACKGRID_JAVA_OPTS (default -Xmx4g) for the driver JVM.
+Environment: BACKGRID_JAVA_OPTS (default -Xmx4g) for the driver JVM; BACKGRID_TIMINGS=1 prints
+when each step ended; BACKGRID_CDS=0 skips the class-data archive (target/cds, made by the first
+run after a build).
 Example: submit-scripts/run-local.sh conf/studies/all-algorithms.conf --partitions 16
 USAGE
 }
@@ -41,4 +43,5 @@ if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME
    [[ " $* " != *" --report "* ]]; then
   report=(--report)
 fi
+BACKGRID_CDS_NAME=run
 backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "${report[@]}" "$@"

@@ -40,6 +40,7 @@ public final class BackgridCli implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    io.backgrid.spark.job.Timings.mark("main: JVM started");
     PrintWriter out = new PrintWriter(System.out, true);
     CountDownLatch returned = new CountDownLatch(1);
     // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
@@ -65,6 +66,7 @@ public final class BackgridCli implements Runnable {
                 },
                 "backgrid-interrupt"));
     int code = run(out, new PrintWriter(System.err, true), args);
+    io.backgrid.spark.job.Timings.mark("main: command returned");
     returned.countDown();
     Failures.finished();
     System.exit(code);

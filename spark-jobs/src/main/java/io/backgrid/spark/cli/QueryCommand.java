@@ -1,6 +1,7 @@
 package io.backgrid.spark.cli;
 
 import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.job.Timings;
 import io.backgrid.spark.query.ReadOnlySql;
 import io.backgrid.spark.query.SqlShell;
 import io.backgrid.spark.query.StudyQuery;
@@ -68,7 +69,9 @@ final class QueryCommand implements Callable<Integer> {
     CommandLog.start(System.getProperty("java.io.tmpdir"), "query");
     try (SparkSessions.Lease lease = SparkSessions.lease("backgrid query", "local[*]")) {
       SparkSession spark = lease.session();
+      Timings.mark("query: Spark session");
       StudyQuery query = new StudyQuery(spark, studyDir);
+      Timings.mark("query: views registered");
       if (sql == null) {
         new SqlShell(spark, query, maxRows, out)
             .run(
@@ -94,6 +97,7 @@ final class QueryCommand implements Callable<Integer> {
         } else {
           StudyQuery.printTable(result, maxRows, out);
         }
+        Timings.mark("query: statement " + (i + 1));
       }
       out.flush();
       return 0;

@@ -15,6 +15,7 @@ import io.backgrid.spark.job.Locations;
 import io.backgrid.spark.job.SparkSessions;
 import io.backgrid.spark.job.StudyConfigurations;
 import io.backgrid.spark.job.StudyJob;
+import io.backgrid.spark.job.Timings;
 import io.backgrid.spark.report.ReportCommand;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,6 +84,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Study study = StudyLoader.load(file);
+    Timings.mark("run: study read");
     Failures.working("study '" + study.name() + "'", true);
     // The plan holds ids only; configurations are built a batch at a time, and again for the
     // configs table.
@@ -96,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
+    Timings.mark("run: grid planned, data checked");
     // Spark's log lines go to a file under the output root from here on (not before: a study
     // refused by
     // the checks above leaves nothing behind)
@@ -154,6 +157,7 @@ final class RunCommand implements Callable<Integer> {
           "[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       if (writeReport) {
         ReportCommand.write(report.tables(), null, "sharpe", 10, out);
+        Timings.mark("run: report");
       } else {
         out.println("[backgrid] report: submit-scripts/report.sh " + report.tables());
       }

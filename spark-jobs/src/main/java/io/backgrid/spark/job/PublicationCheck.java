@@ -107,7 +107,7 @@ final class PublicationCheck {
       return -1;
     }
     try (ParquetFileReader reader =
-        ParquetFileReader.open(HadoopInputFile.fromStatus(file, conf))) {
+        ParquetColumns.open(HadoopInputFile.fromStatus(file, conf), conf)) {
       return reader.getRecordCount();
     } catch (IOException | RuntimeException e) {
       problems.add(

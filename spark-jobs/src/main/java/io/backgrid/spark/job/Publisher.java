@@ -1,7 +1,8 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
-import io.backgrid.spark.parquet.CanonicalTables;
+import io.backgrid.engine.simulation.Detail;
+import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -159,12 +158,15 @@ final class Publisher {
 
   /**
    * The equity paths of the selected configurations: the published ones when they are of exactly
-   * these configurations (and {@code mayReuse}: same data), else simulated again with full detail.
+   * these configurations (and {@code mayReuse}: same data), else simulated again with full detail
+   * on the driver, from the panel it loaded, and written by our own writer into one file. A few
+   * configurations' paths take milliseconds to simulate; a Spark job for them took seconds (and a
+   * Spark start when nothing else needed one).
    */
-  void equity(
-      List<JobConfiguration> selected, Supplier<Broadcast<MarketPanel>> panel, boolean mayReuse) {
+  void equity(List<JobConfiguration> selected, MarketPanel panel, boolean mayReuse) {
     Set<String> ids = new HashSet<>();
     selected.forEach(c -> ids.add(c.configId()));
+    Path table = new Path(next, Tables.EQUITY);
     if (mayReuse && output.hasPublished(Tables.EQUITY)) {
       List<Path> files =
           new ArrayList<>(ParquetColumns.parts(output.fs(), output.table(Tables.EQUITY)));
@@ -172,33 +174,36 @@ final class Publisher {
       ParquetColumns.read(files, conf, "config_id").forEach(r -> published.add((String) r[0]));
       published.remove(DecisionTables.WALK_FORWARD_ID); // rewritten by DecisionStatistics
       files.removeIf(f -> f.getName().equals(DecisionTables.WALK_FORWARD_FILE));
-      if (published.equals(ids)) {
+      if (published.equals(ids) && !files.isEmpty()) {
         for (Path f : files) {
-          copy(f, new Path(new Path(next, Tables.EQUITY), f.getName()));
+          copy(f, new Path(table, f.getName()));
         }
-        if (files.isEmpty()) {
-          RowFileWriter.create(
-                  new Path(new Path(next, Tables.EQUITY), "part-00000.parquet"),
-                  Tables.EQUITY_SCHEMA,
-                  conf)
-              .close();
-        }
-        output.files().markSuccess(new Path(next, Tables.EQUITY));
+        output.files().markSuccess(table);
         return;
       }
     }
-    SparkSession session = spark.get();
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
-    jsc.setJobDescription("backgrid: equity paths of " + selected.size() + " configurations");
-    var rows =
-        jsc.parallelize(selected, Math.max(1, selected.size()))
-            .mapPartitions(new EquityPaths(panel.get()));
-    session
-        .createDataFrame(rows, Tables.EQUITY_SCHEMA)
-        .write()
-        .mode(SaveMode.Overwrite)
-        .parquet(new Path(next, Tables.EQUITY).toString());
-    CanonicalTables.canonicalise(new Path(next, Tables.EQUITY), conf); // same bytes every run
+    Simulator simulator = selected.isEmpty() ? null : new Simulator(panel);
+    try (RowFileWriter writer =
+        RowFileWriter.create(new Path(table, "part-00000.parquet"), Tables.EQUITY_SCHEMA, conf)) {
+      for (JobConfiguration c : selected) {
+        ResultRows.equity(
+            c.configId(), simulator.run(c.config(), Detail.FULL), r -> writer.write(values(r)));
+      }
+    }
+    output.files().markSuccess(table);
+  }
+
+  /** A row's values for {@link RowFileWriter}: Spark's Scala maps as the Java maps they wrap. */
+  private static Object[] values(Row row) {
+    Object[] values = new Object[row.size()];
+    for (int i = 0; i < values.length; i++) {
+      Object v = row.get(i);
+      values[i] =
+          v instanceof scala.collection.Map<?, ?> m
+              ? scala.jdk.javaapi.CollectionConverters.asJava(m)
+              : v;
+    }
+    return values;
   }
 
   /** Writes the runs table from the driver: earlier runs (as read back) and this one. */

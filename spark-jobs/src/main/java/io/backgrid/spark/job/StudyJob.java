@@ -134,14 +134,19 @@ public final class StudyJob {
       String configFingerprint) {
     Run run = plan(spec, configurations, configFingerprint);
     StudyLease lease = run.output.acquire(run.runId, leaseTimes, console);
+    Timings.mark("job: plan, lease");
     Broadcasts shared = new Broadcasts(spark);
     try {
       run.output.recover();
       run.output.removeLeftovers();
       load(run);
+      Timings.mark("job: load prices");
       resume(run);
+      Timings.mark("job: resume");
       runBatches(run, shared);
-      long failed = publish(run, configRows, configSchema, shared);
+      Timings.mark("job: batches");
+      long failed = publish(run, configRows, configSchema);
+      Timings.mark("job: publish");
       return report(run, failed);
     } finally {
       shared.close();
@@ -257,6 +262,7 @@ public final class StudyJob {
       return;
     }
     SparkSession session = spark.get();
+    Timings.mark("job: Spark session");
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions =
         run.spec.partitions() > 0 ? run.spec.partitions() : 4 * jsc.defaultParallelism();
@@ -283,6 +289,7 @@ public final class StudyJob {
         run.attempt = run.attempt.afterBatch(batch.size(), System.currentTimeMillis());
         run.output.writeAttempt(run.attempt, run.updates++);
         progress.print();
+        Timings.mark("job: batch " + n + " (" + batch.size() + " configurations)");
         afterBatch.accept(n++);
         batchSize = nextBatchSize(batch.size(), millis, batchMillis, maxBatch, partitions);
       }
@@ -306,8 +313,7 @@ public final class StudyJob {
    *
    * @return the configurations with status FAILED in the published tables
    */
-  private long publish(
-      Run run, Iterable<Object[]> configRows, StructType configSchema, Broadcasts shared) {
+  private long publish(Run run, Iterable<Object[]> configRows, StructType configSchema) {
     StudyOutput output = run.output;
     Path next = output.publication(run.runId);
     Publisher publisher = new Publisher(spark, hadoop, output, next);
@@ -317,16 +323,20 @@ public final class StudyJob {
     for (String table : Tables.PER_CONFIG) {
       publisher.perConfigTable(table, run.reused, allBatches);
     }
+    Timings.mark("publish: per-configuration tables");
     publisher.configs(configRows, configSchema);
+    Timings.mark("publish: configs");
     EquitySelection selection = run.spec.equity();
     run.best = new BestRows(publisher.metrics(BestRows.columns(selection.by())));
     List<JobConfiguration> selected = new ArrayList<>();
     for (String id : run.best.select(selection)) {
       selected.add(run.configurations.get(run.configurations.indexOf(id)));
     }
-    publisher.equity(selected, () -> shared.panel(run.panel), !run.spec.fresh());
+    publisher.equity(selected, run.panel, !run.spec.fresh());
+    Timings.mark("publish: equity");
     new DecisionStatistics(output.fs(), hadoop, next, run.spec.study())
         .publish(run.spec.decision(), run.panel, run.configurations);
+    Timings.mark("publish: decision statistics");
     long failed = run.best.failed();
     List<Object[]> runs = new ArrayList<>(run.previous.runs());
     Set<String> recorded = new HashSet<>();

@@ -8,13 +8,16 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Registers every table of a study directory as a temporary view named after it and runs SQL on
@@ -32,12 +35,15 @@ public final class StudyQuery {
     this.spark = spark;
     Path dir = new Path(Locations.uri(studyDir));
     try {
-      FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      Configuration conf = spark.sparkContext().hadoopConfiguration();
+      FileSystem fs = dir.getFileSystem(conf);
       if (fs.exists(dir)) {
         for (FileStatus s : fs.listStatus(dir)) {
           if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) {
             String name = s.getPath().getName();
-            spark.read().parquet(s.getPath().toString()).createOrReplaceTempView(name);
+            StructType schema = TableSchemas.of(fs, s.getPath(), conf);
+            DataFrameReader reader = schema == null ? spark.read() : spark.read().schema(schema);
+            reader.parquet(s.getPath().toString()).createOrReplaceTempView(name);
             views.add(name);
           }
         }

@@ -191,6 +191,15 @@ class StudyJobTest {
     long expected =
         panel.dates().stream().filter(d -> d.getYear() >= 2015 && d.getYear() <= 2019).count();
     assertThat(bars2015).isEqualTo(expected);
+    // written on the driver (no Spark job): row for row a full-detail in-process run of each
+    Simulator simulator = new Simulator(panel);
+    List<String> inProcess = new ArrayList<>();
+    for (String id : ids) {
+      JobConfiguration c = GRID.stream().filter(g -> g.configId().equals(id)).findFirst().get();
+      ResultRows.equity(id, simulator.run(c.config(), Detail.FULL), r -> inProcess.add(text(r)));
+    }
+    inProcess.sort(Comparator.naturalOrder());
+    assertThat(table("demo", Tables.EQUITY)).isEqualTo(inProcess);
   }
 
   @Test
