@@ -48,6 +48,16 @@ public final class Simulator {
    *     strategy, a period without bars, …)
    */
   public SimulationResult run(PortfolioConfig config, Detail detail) {
+    return run(config, detail, ReturnObserver.NONE);
+  }
+
+  /**
+   * Runs one configuration, telling {@code observer} each return as the bar loop computes it.
+   *
+   * @throws IllegalArgumentException as {@link #run(PortfolioConfig, Detail)}
+   */
+  public SimulationResult run(PortfolioConfig config, Detail detail, ReturnObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
@@ -68,7 +78,7 @@ public final class Simulator {
     for (LifecycleRule rule : config.lifecycle()) {
       allocator.addRule(rule);
     }
-    return new Run(market, cache.epochDays(), allocator, config, full).simulate();
+    return new Run(market, cache.epochDays(), allocator, config, full, observer).simulate();
   }
 
   /** The bar loop of one configuration and its recording. */
@@ -78,6 +88,7 @@ public final class Simulator {
     private final PortfolioAllocator allocator;
     private final PortfolioConfig config;
     private final boolean full;
+    private final ReturnObserver observer;
     private final Sleeves sleeves;
     private final int bars;
     private final int n;
@@ -87,12 +98,14 @@ public final class Simulator {
         long[] epochDays,
         PortfolioAllocator allocator,
         PortfolioConfig config,
-        boolean full) {
+        boolean full,
+        ReturnObserver observer) {
       this.market = market;
       this.epochDays = epochDays;
       this.allocator = allocator;
       this.config = config;
       this.full = full;
+      this.observer = observer;
       this.sleeves = allocator.sleeves();
       this.bars = market.barCount();
       this.n = sleeves.size();
@@ -131,9 +144,11 @@ public final class Simulator {
         sold += dSold;
         if (t == 0) {
           portfolio.start(day);
+          observer.start(day, n);
         } else if (previousNav > 0) {
           double r = Math.max(-1.0, (double) v / previousNav - 1.0);
           portfolio.add(day, r, turnover(dBought, dSold, v));
+          observer.portfolio(day, r);
           if (full) {
             rolling[n].add(t, r);
           }
@@ -157,6 +172,7 @@ public final class Simulator {
               double r = Math.max(-1.0, (double) value / base - 1.0);
               sleeveReturns[i][t] = r;
               sleeveMetrics[i].add(day, r, turnover(b, s, value));
+              observer.sleeve(i, day, r);
             }
             if (full) {
               rolling[i].add(t, sleeveReturns[i][t]);
