@@ -111,7 +111,8 @@ final class RunCommand implements Callable<Integer> {
                 : study.job().partitions() == null ? 0 : study.job().partitions(),
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
-            batchSize);
+            batchSize,
+            study.benchmark());
     // Spark starts only if the study has something to compute (a rerun may have nothing)
     try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
       JobReport report =
@@ -145,7 +146,9 @@ final class RunCommand implements Callable<Integer> {
       out.println(
           "[backgrid] tables: "
               + report.tables()
-              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,equity,runs}");
+              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,period_returns,drawdowns,equity,runs"
+              + (study.benchmark() == null ? "" : ",benchmark,benchmark_metrics")
+              + "}");
       out.println(
           "[backgrid] query them: submit-scripts/query.sh " + report.tables() + " \"SELECT ...\"");
       if (writeReport) {

@@ -1,6 +1,7 @@
 package io.backgrid.spark.config;
 
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param job Spark job settings
  * @param template the configuration the axes vary
  * @param source the study file's name, for messages
+ * @param benchmark {@code study.benchmark}, or null without one
  */
 public record Study(
     String name,
@@ -28,7 +30,8 @@ public record Study(
     EquitySpec equity,
     JobOptions job,
     StudyTemplate template,
-    String source) {
+    String source,
+    BenchmarkPortfolio benchmark) {
   public Study {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(data, "data");

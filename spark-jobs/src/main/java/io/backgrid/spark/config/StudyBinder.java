@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -37,7 +38,8 @@ final class StudyBinder {
           "grid",
           "grid-sample",
           "equity",
-          "job");
+          "job",
+          BenchmarkSetting.KEY);
   private static final String NAME = "[A-Za-z0-9_-]+";
 
   final Problems problems = new Problems();
@@ -77,7 +79,12 @@ final class StudyBinder {
     int before = problems.size();
     sleeves(study, study.get("sleeves"));
     sleevesValid = problems.size() == before;
-    allocation(read.object(study, "allocation"));
+    ConfigValue benchmarkValue = study.get(BenchmarkSetting.KEY);
+    BenchmarkPortfolio benchmark = BenchmarkSetting.bind(benchmarkValue, problems, read);
+    if (benchmarkValue != null) {
+      where.put(BenchmarkSetting.KEY, Problems.where(benchmarkValue.origin()));
+    }
+    allocation(read.object(study, "allocation"), benchmark);
     leaves(study, "", List.of(Settings.LIFECYCLE));
     ConfigObject rebalance = read.object(study, "rebalance");
     if (rebalance != null) {
@@ -94,6 +101,7 @@ final class StudyBinder {
       where.put("equity.ids", Problems.where(equityBlock.get("ids").origin()));
     }
     JobOptions job = settings.job(read.object(study, "job"));
+
     if (!problems.isEmpty()) {
       return null;
     }
@@ -107,7 +115,26 @@ final class StudyBinder {
         problems.add(p.message());
       }
     }
-    return new Study(name, data, output, axes, sample, equity, job, template, source);
+    return new Study(name, data, output, axes, sample, equity, job, template, source, benchmark);
+  }
+
+  /** {@code allocation.<algorithm>.benchmark} from {@code study.benchmark}, when it applies. */
+  private void defaultBenchmark(
+      String algorithm, ConfigObject block, BenchmarkPortfolio benchmark) {
+    String key = "benchmark";
+    if (benchmark == null
+        || benchmark.symbols().size() != 1
+        || (block != null && block.containsKey(key))
+        || !AllocationRegistry.traits(algorithm).symbolParams().contains(key)) {
+      return;
+    }
+    String p = "allocation." + algorithm + "." + key;
+    where.put(p, where.get(BenchmarkSetting.KEY));
+    leaf(
+        p,
+        p,
+        com.typesafe.config.ConfigValueFactory.fromAnyRef(
+            benchmark.symbols().get(0), "study.benchmark"));
   }
 
   private static boolean variedByAxis(List<String> subjects, List<GridAxis> axes) {
@@ -188,7 +215,11 @@ final class StudyBinder {
     }
   }
 
-  private void allocation(ConfigObject allocation) {
+  /**
+   * Binds the allocation block. An algorithm that reads a {@code benchmark} symbol (its traits say
+   * so) and is not given one takes the study's benchmark when that is a single symbol.
+   */
+  private void allocation(ConfigObject allocation, BenchmarkPortfolio benchmark) {
     if (allocation == null) {
       return;
     }
@@ -207,6 +238,7 @@ final class StudyBinder {
           leaf(p + "." + e.getKey(), p + "." + e.getKey(), e.getValue());
         }
       }
+      defaultBenchmark(algorithm, block, benchmark);
     }
     ConfigObject constraints = read.object(allocation, "allocation", "constraints");
     if (constraints == null) {

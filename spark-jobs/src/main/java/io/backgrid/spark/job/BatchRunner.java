@@ -25,16 +25,22 @@ final class BatchRunner {
   private final JavaSparkContext jsc;
   private final StudyOutput output;
   private final Broadcast<MarketPanel> panel;
+  private final Broadcast<FigureSetup> figures;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final int partitions;
   final LongAccumulator done;
   final LongAccumulator failed;
 
   BatchRunner(
-      SparkSession spark, StudyOutput output, Broadcast<MarketPanel> panel, int partitions) {
+      SparkSession spark,
+      StudyOutput output,
+      Broadcast<MarketPanel> panel,
+      Broadcast<FigureSetup> figures,
+      int partitions) {
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.output = output;
     this.panel = panel;
+    this.figures = figures;
     this.hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     this.partitions = partitions;
     this.done = spark.sparkContext().longAccumulator("backgrid configurations done");
@@ -61,7 +67,8 @@ final class BatchRunner {
           jsc.parallelize(batch, spread)
               .repartition(spread)
               .mapPartitionsWithIndex(
-                  new SimulateAndWrite(panel, hadoop, output.batch(n).toString(), done, failed),
+                  new SimulateAndWrite(
+                      panel, figures, hadoop, output.batch(n).toString(), done, failed),
                   false)
               .collect();
     } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared

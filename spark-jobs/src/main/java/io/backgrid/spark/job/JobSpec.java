@@ -1,5 +1,6 @@
 package io.backgrid.spark.job;
 
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.util.Objects;
 
 /**
@@ -14,6 +15,8 @@ import java.util.Objects;
  * @param fresh true to ignore previous results of the study and recompute everything
  * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
  *     recomputed), or 0 for automatic: 2,000 (memory stays flat in the study size)
+ * @param benchmark {@code study.benchmark}, or null without one: the benchmark-relative columns,
+ *     the {@code benchmark} and {@code benchmark_metrics} tables
  */
 public record JobSpec(
     String study,
@@ -22,8 +25,21 @@ public record JobSpec(
     int partitions,
     EquitySelection equity,
     boolean fresh,
-    int batchSize) {
-  /** A spec with automatic batches. */
+    int batchSize,
+    BenchmarkPortfolio benchmark) {
+  /** A spec without a benchmark. */
+  public JobSpec(
+      String study,
+      String data,
+      String output,
+      int partitions,
+      EquitySelection equity,
+      boolean fresh,
+      int batchSize) {
+    this(study, data, output, partitions, equity, fresh, batchSize, null);
+  }
+
+  /** A spec with automatic batches, without a benchmark. */
   public JobSpec(
       String study,
       String data,
@@ -31,7 +47,7 @@ public record JobSpec(
       int partitions,
       EquitySelection equity,
       boolean fresh) {
-    this(study, data, output, partitions, equity, fresh, 0);
+    this(study, data, output, partitions, equity, fresh, 0, null);
   }
 
   public JobSpec {

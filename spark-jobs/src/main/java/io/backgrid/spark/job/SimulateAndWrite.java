@@ -1,8 +1,6 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
-import io.backgrid.engine.simulation.Detail;
-import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.io.Serial;
@@ -35,6 +33,7 @@ final class SimulateAndWrite
   @Serial private static final long serialVersionUID = 1L;
 
   private final Broadcast<MarketPanel> panel;
+  private final Broadcast<FigureSetup> figures;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final String batch;
   private final LongAccumulator done;
@@ -42,11 +41,13 @@ final class SimulateAndWrite
 
   SimulateAndWrite(
       Broadcast<MarketPanel> panel,
+      Broadcast<FigureSetup> figures,
       Broadcast<SerializableConfiguration> hadoop,
       String batch,
       LongAccumulator done,
       LongAccumulator failed) {
     this.panel = panel;
+    this.figures = figures;
     this.hadoop = hadoop;
     this.batch = batch;
     this.done = done;
@@ -61,6 +62,7 @@ final class SimulateAndWrite
     Path directory = new Path(BatchFiles.tasks(new Path(batch)), attempt);
     Configuration conf = hadoop.value().value();
     Simulator simulator = ExecutorSimulators.forPanel(panel);
+    FigureSetup setup = figures.value();
     List<RowFileWriter> writers = new ArrayList<>();
     Throwable failure = null;
     try {
@@ -78,7 +80,7 @@ final class SimulateAndWrite
             rows.add(values);
           };
       while (configurations.hasNext()) {
-        simulate(simulator, configurations.next(), buffer, rows, tables);
+        simulate(simulator, setup, configurations.next(), buffer, rows, tables);
         for (int i = 0; i < rows.size(); i++) {
           writers.get(tables.get(i)).write(rows.get(i));
         }
@@ -135,13 +137,13 @@ final class SimulateAndWrite
   /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
   private void simulate(
       Simulator simulator,
+      FigureSetup setup,
       JobConfiguration c,
       ResultRows.Sink buffer,
       List<Object[]> rows,
       List<Integer> tables) {
     try {
-      SimulationResult result = simulator.run(c.config(), Detail.SUMMARY);
-      ResultRows.of(c.configId(), result, buffer);
+      ResultRows.of(c.configId(), setup.run(simulator, c), buffer);
     } catch (RuntimeException | StackOverflowError e) {
       rows.clear();
       tables.clear();

@@ -3,6 +3,7 @@ package io.backgrid.spark.job;
 import io.backgrid.datasets.parquet.PanelLoader;
 import io.backgrid.datasets.parquet.PanelRequest;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -174,7 +175,16 @@ public final class StudyJob {
     run.panel = loadPanel(run.spec.data(), run.configurations.panelRequest(), hadoop);
     WeightFiles weights = WeightFiles.read(run.configurations, run.panel, hadoop);
     run.configurations = weights.configurations();
-    run.dataFingerprint = weights.dataFingerprint();
+    BenchmarkPortfolio benchmark = run.spec.benchmark();
+    run.figures =
+        FigureSetup.of(
+            run.panel,
+            benchmark == null
+                ? null
+                : benchmark.series(
+                    BenchmarkData.panel(run.panel, run.spec.data(), benchmark, hadoop)));
+    run.dataFingerprint =
+        BenchmarkData.fingerprint(weights.dataFingerprint(), run.figures.benchmark());
   }
 
   /**
@@ -259,7 +269,9 @@ public final class StudyJob {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(session.sparkContext());
     int partitions =
         run.spec.partitions() > 0 ? run.spec.partitions() : 4 * jsc.defaultParallelism();
-    BatchRunner runner = new BatchRunner(session, run.output, shared.panel(run.panel), partitions);
+    BatchRunner runner =
+        new BatchRunner(
+            session, run.output, shared.panel(run.panel), shared.figures(run.figures), partitions);
     int maxBatch = run.spec.batchSize() > 0 ? run.spec.batchSize() : BATCH_SIZE;
     int batchSize = Math.min(maxBatch, Math.max(FIRST_BATCH, partitions));
     try (Progress progress = new Progress(console, size, size - left, runner.done::value, 5)) {
@@ -315,6 +327,7 @@ public final class StudyJob {
       publisher.perConfigTable(table, run.reused, allBatches);
     }
     publisher.configs(configRows, configSchema);
+    BenchmarkData.publish(run.figures.benchmark(), hadoop, output, next);
     EquitySelection selection = run.spec.equity();
     run.best = new BestRows(publisher.metrics(BestRows.columns(selection.by())));
     List<JobConfiguration> selected = new ArrayList<>();
@@ -417,7 +430,8 @@ public final class StudyJob {
               + before
               + ", now "
               + now
-              + "; a changed price file, other symbols or dates, or a changed weights file); rerun"
+              + "; a changed price file, other symbols or dates, a changed weights file or"
+              + " study.benchmark); rerun"
               + " with --fresh to recompute everything");
     }
   }
@@ -431,6 +445,7 @@ public final class StudyJob {
     final String runId;
     final long started;
     MarketPanel panel;
+    FigureSetup figures;
     String dataFingerprint;
     PreviousRuns previous;
     String workFingerprint;
@@ -463,6 +478,7 @@ public final class StudyJob {
   private static final class Broadcasts implements AutoCloseable {
     private final Supplier<SparkSession> spark;
     private Broadcast<MarketPanel> panel;
+    private Broadcast<FigureSetup> figures;
 
     Broadcasts(Supplier<SparkSession> spark) {
       this.spark = spark;
@@ -475,10 +491,20 @@ public final class StudyJob {
       return panel;
     }
 
+    Broadcast<FigureSetup> figures(FigureSetup value) {
+      if (figures == null) {
+        figures = JavaSparkContext.fromSparkContext(spark.get().sparkContext()).broadcast(value);
+      }
+      return figures;
+    }
+
     @Override
     public void close() {
       if (panel != null) {
         panel.destroy();
+      }
+      if (figures != null) {
+        figures.destroy();
       }
     }
   }

@@ -36,6 +36,14 @@ public final class Tables {
   public static final String EQUITY = "equity";
   public static final String LIFECYCLE_EVENTS = "lifecycle_events";
   public static final String RUNS = "runs";
+  public static final String PERIOD_RETURNS = "period_returns";
+  public static final String DRAWDOWNS = "drawdowns";
+
+  /** Written only by a study with {@code study.benchmark}. */
+  public static final String BENCHMARK = "benchmark";
+
+  /** Written only by a study with {@code study.benchmark}. */
+  public static final String BENCHMARK_METRICS = "benchmark_metrics";
 
   /** The type of a per-sleeve value: a map sleeve id → double (see {@link DoubleMap}). */
   public static final DataType SLEEVE_MAP = DataTypes.createMapType(StringType, DoubleType, false);
@@ -45,7 +53,14 @@ public final class Tables {
    * ResultRows.Sink}.
    */
   static final List<String> PER_CONFIG =
-      List.of(PORTFOLIO_METRICS, SLEEVE_METRICS, SLEEVE_CORRELATIONS, REBALANCES, LIFECYCLE_EVENTS);
+      List.of(
+          PORTFOLIO_METRICS,
+          SLEEVE_METRICS,
+          SLEEVE_CORRELATIONS,
+          REBALANCES,
+          LIFECYCLE_EVENTS,
+          PERIOD_RETURNS,
+          DRAWDOWNS);
 
   /** All tables of a study. */
   public static final List<String> ALL =
@@ -56,8 +71,13 @@ public final class Tables {
           SLEEVE_CORRELATIONS,
           REBALANCES,
           LIFECYCLE_EVENTS,
+          PERIOD_RETURNS,
+          DRAWDOWNS,
           EQUITY,
           RUNS);
+
+  /** The tables a study has only with {@code study.benchmark}. */
+  public static final List<String> WITH_BENCHMARK = List.of(BENCHMARK, BENCHMARK_METRICS);
 
   /** One pair of sleeves (a before b in sleeve order) and their correlation. */
   record CorrelationRow(String configId, String sleeveA, String sleeveB, double correlation) {}
@@ -316,6 +336,10 @@ public final class Tables {
       case LIFECYCLE_EVENTS -> LIFECYCLE_EVENTS_TABLE;
       case EQUITY -> EQUITY_TABLE;
       case RUNS -> RUNS_TABLE;
+      case PERIOD_RETURNS -> FigureTables.PERIOD_RETURNS_TABLE;
+      case DRAWDOWNS -> FigureTables.DRAWDOWNS_TABLE;
+      case BENCHMARK -> FigureTables.BENCHMARK_TABLE;
+      case BENCHMARK_METRICS -> FigureTables.BENCHMARK_METRICS_TABLE;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }

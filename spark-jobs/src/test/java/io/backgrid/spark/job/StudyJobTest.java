@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.engine.market.MarketPanel;
-import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.spark.SharedSpark;
 import java.io.ByteArrayOutputStream;
@@ -103,7 +102,7 @@ class StudyJobTest {
       ResultRows.Sink sink =
           (table, values) -> expected.get(table).add(text(RowFactory.create(values)));
       try {
-        ResultRows.of(c.configId(), simulator.run(c.config(), Detail.SUMMARY), sink);
+        ResultRows.of(c.configId(), FigureSetup.of(panel, null).run(simulator, c), sink);
       } catch (RuntimeException e) {
         ResultRows.failed(c.configId(), e, sink);
       }
@@ -258,8 +257,8 @@ class StudyJobTest {
             "Cannot resume study 'demo-data': the data it reads changed since the published"
                 + " results (data fingerprint ")
         .hasMessageEndingWith(
-            "; a changed price file, other symbols or dates, or a changed weights file); rerun"
-                + " with --fresh to recompute everything");
+            "; a changed price file, other symbols or dates, a changed weights file or"
+                + " study.benchmark); rerun with --fresh to recompute everything");
     JobReport fresh = run("demo-data", 2, true, GRID, data.toString());
     assertThat(fresh.computed()).isEqualTo(GRID.size());
   }
