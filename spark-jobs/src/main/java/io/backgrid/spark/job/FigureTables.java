@@ -7,6 +7,7 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 
 import io.backgrid.engine.metrics.PerformanceMetrics;
 import io.backgrid.engine.stats.DrawdownPeriod;
+import io.backgrid.engine.stats.MonthReturn;
 import io.backgrid.engine.stats.SharpeInference;
 import io.backgrid.engine.stats.YearFigures;
 import java.time.LocalDate;
@@ -14,14 +15,43 @@ import java.util.List;
 
 /**
  * The tables of issue 13's per-configuration figures: {@code period_returns} (one row per
- * configuration and calendar year), {@code drawdowns} (the 5 deepest drawdown periods per
- * configuration), and, with {@code study.benchmark}, {@code benchmark} (its daily NAV) and {@code
- * benchmark_metrics} (its own metrics, one row). Formulas in {@link
- * io.backgrid.engine.stats.CalendarPeriods} and {@link io.backgrid.engine.stats.DrawdownPeriods}.
+ * configuration and calendar year, and per month for the configurations with an equity path),
+ * {@code drawdowns} (the 5 deepest drawdown periods per configuration), and, with {@code
+ * study.benchmark}, {@code benchmark} (its daily NAV) and {@code benchmark_metrics} (its own
+ * metrics, one row). Formulas in {@link io.backgrid.engine.stats.CalendarPeriods} and {@link
+ * io.backgrid.engine.stats.DrawdownPeriods}.
  */
 final class FigureTables {
-  /** One calendar year of a configuration. */
-  record YearRow(String configId, YearFigures year) {}
+  /**
+   * One calendar year of a configuration (month null), or one month of a configuration with an
+   * equity path (only its return: periods, volatility, Sharpe and drawdown NaN/null).
+   */
+  record PeriodRow(
+      String configId,
+      int year,
+      Integer month,
+      Integer periods,
+      double totalReturn,
+      double volatility,
+      double sharpe,
+      double maxDrawdown) {
+    static PeriodRow of(String configId, YearFigures y) {
+      return new PeriodRow(
+          configId,
+          y.year(),
+          null,
+          y.returns(),
+          y.totalReturn(),
+          y.volatility(),
+          y.sharpe(),
+          y.maxDrawdown());
+    }
+
+    static PeriodRow of(String configId, MonthReturn m) {
+      double nan = Double.NaN;
+      return new PeriodRow(configId, m.year(), m.month(), null, m.totalReturn(), nan, nan, nan);
+    }
+  }
 
   /** The rank-th deepest drawdown period of a configuration (1 = the deepest). */
   record DrawdownRow(String configId, int rank, DrawdownPeriod period) {}
@@ -32,42 +62,49 @@ final class FigureTables {
   /** The benchmark's own figures. */
   record BenchmarkFigures(String benchmark, PerformanceMetrics metrics, SharpeInference sharpe) {}
 
-  static final TableLayout<YearRow> PERIOD_RETURNS_TABLE =
+  static final TableLayout<PeriodRow> PERIOD_RETURNS_TABLE =
       new TableLayout<>(
           Tables.PERIOD_RETURNS,
           List.of(
-              TableColumn.required("config_id", StringType, "configuration id", YearRow::configId),
               TableColumn.required(
-                  "year", IntegerType, "calendar year of the returns", r -> r.year().year()),
+                  "config_id", StringType, "configuration id", PeriodRow::configId),
               TableColumn.required(
+                  "year", IntegerType, "calendar year of the returns", PeriodRow::year),
+              TableColumn.of(
+                  "month",
+                  IntegerType,
+                  "calendar month 1-12 of a month row (written for the configurations with an"
+                      + " equity path); NULL on a year row (written for every configuration)",
+                  PeriodRow::month),
+              TableColumn.of(
                   "periods",
                   IntegerType,
-                  "number of daily returns dated in the year",
-                  r -> r.year().returns()),
+                  "number of daily returns dated in the year; NULL on a month row",
+                  PeriodRow::periods),
               TableColumn.of(
                   "total_return",
                   DoubleType,
-                  "the year's return: index at its last bar / index at the previous year's last"
-                      + " bar (or the start) - 1, fraction",
-                  r -> r.year().totalReturn()),
+                  "the period's return: index at its last bar / index at the previous period's"
+                      + " last bar (or the start) - 1, fraction",
+                  PeriodRow::totalReturn),
               TableColumn.of(
                   "volatility",
                   DoubleType,
                   "annualised sample sd of the year's daily returns (x sqrt 252), fraction; NULL"
-                      + " with fewer than 2",
-                  r -> r.year().volatility()),
+                      + " with fewer than 2 and on a month row",
+                  PeriodRow::volatility),
               TableColumn.of(
                   "sharpe",
                   DoubleType,
                   "annualised Sharpe of the year's daily returns ((mean - rf) / sd x sqrt 252);"
-                      + " NULL with fewer than 2 or sd 0",
-                  r -> r.year().sharpe()),
+                      + " NULL with fewer than 2, sd 0 and on a month row",
+                  PeriodRow::sharpe),
               TableColumn.of(
                   "max_drawdown",
                   DoubleType,
                   "deepest fall within the year from a peak within the year (the opening value"
-                      + " counts), fraction in [-1, 0]",
-                  r -> r.year().maxDrawdown())));
+                      + " counts), fraction in [-1, 0]; NULL on a month row",
+                  PeriodRow::maxDrawdown)));
 
   static final TableLayout<DrawdownRow> DRAWDOWNS_TABLE =
       new TableLayout<>(

@@ -78,7 +78,7 @@ final class ResultRows {
     for (YearFigures y : f.years()) {
       out.row(
           PERIOD_RETURNS,
-          FigureTables.PERIOD_RETURNS_TABLE.row(new FigureTables.YearRow(configId, y)));
+          FigureTables.PERIOD_RETURNS_TABLE.row(FigureTables.PeriodRow.of(configId, y)));
     }
     List<DrawdownPeriod> drawdowns = f.drawdowns();
     for (int k = 0; k < drawdowns.size(); k++) {

@@ -335,6 +335,7 @@ public final class StudyJob {
       selected.add(run.configurations.get(run.configurations.indexOf(id)));
     }
     publisher.equity(selected, () -> shared.panel(run.panel), !run.spec.fresh());
+    MonthRows.publish(output, hadoop, next);
     long failed = run.best.failed();
     List<Object[]> runs = new ArrayList<>(run.previous.runs());
     Set<String> recorded = new HashSet<>();

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The per-configuration figures of issue 13 through the study job, checked against computations
  * made here from the published daily paths (the {@code equity} NAV of the two best configurations
  * and the {@code benchmark} NAV): alpha and beta against commons-math3's OLS, tracking error and
- * information ratio, Sharpe SE and PSR by their formulas, yearly returns from the NAV at the years'
- * ends, the deepest drawdown against max_drawdown. Without a benchmark the relative columns are
- * NULL and there is no benchmark table.
+ * information ratio, Sharpe SE and PSR by their formulas, yearly and monthly returns from the NAV
+ * at the periods' ends, the deepest drawdown against max_drawdown. Without a benchmark the relative
+ * columns are NULL and there is no benchmark table.
  */
 class FigureTablesTest {
   static final int P = 252;
@@ -129,7 +129,9 @@ class FigureTablesTest {
   void sharpeUncertaintyYearsAndDrawdownsMatchTheirFormulasOnThePublishedPaths() {
     List<Row> equity = rows("without", Tables.EQUITY);
     Map<String, Row> metrics = metricsById("without");
-    List<Row> years = rows("without", Tables.PERIOD_RETURNS);
+    List<Row> periods = rows("without", Tables.PERIOD_RETURNS);
+    List<Row> years = periods.stream().filter(r -> r.getAs("month") == null).toList();
+    List<Row> months = periods.stream().filter(r -> r.getAs("month") != null).toList();
     List<Row> drawdowns = rows("without", Tables.DRAWDOWNS);
     NormalDistribution normal = new NormalDistribution(0, 1);
     for (String id : equity.stream().map(r -> (String) r.getAs("config_id")).distinct().toList()) {
@@ -178,6 +180,25 @@ class FigureTablesTest {
         count++;
       }
       assertThat(years.stream().filter(y -> id.equals(y.getAs("config_id")))).hasSize(count);
+
+      // each month's return (month rows exist for the configurations with an equity path)
+      Map<Integer, Double> monthEnd = new TreeMap<>();
+      nav.forEach((d, v) -> monthEnd.put(d.getYear() * 12 + d.getMonthValue() - 1, v));
+      double monthOpen = nav.firstEntry().getValue();
+      for (Map.Entry<Integer, Double> e : monthEnd.entrySet()) {
+        List<Row> found =
+            months.stream()
+                .filter(
+                    m ->
+                        id.equals(m.getAs("config_id"))
+                            && (int) m.getAs("year") == e.getKey() / 12
+                            && (int) m.getAs("month") == e.getKey() % 12 + 1)
+                .toList();
+        assertThat(found).as(id + " month " + e.getKey()).hasSize(1);
+        assertThat((double) found.get(0).getAs("total_return"))
+            .isCloseTo(e.getValue() / monthOpen - 1, within(TOL));
+        monthOpen = e.getValue();
+      }
 
       Row deepest = only(drawdowns, id, "rank", 1);
       assertThat((double) deepest.getAs("depth"))
