@@ -19,7 +19,7 @@ package io.backgrid.engine.stats;
  *   <li>capture, as empyrical's {@code up_capture}/{@code down_capture} (pyfolio): the up state is
  *       r_b &gt; 0, the down state r_b &lt; 0 (r_b = 0 is neither); over the k periods of a state,
  *       G(r) = exp(P/k·Σ ln(1 + r)) − 1 is the annualised geometric return, and the capture is
- *       G(r_p) / G(r_b); NaN when the state has no period.
+ *       G(r_p) / G(r_b); NaN when the state has no period or G(r_b) = 0.
  * </ul>
  *
  * <p>Moments by Welford's update (co-moment by the bivariate form), so no catastrophic
@@ -168,6 +168,8 @@ public final class BenchmarkRelativeAccumulator {
       return Double.NaN;
     }
     double scale = (double) periodsPerYear / k;
-    return Math.expm1(logPortfolio * scale) / Math.expm1(logBenchmark * scale);
+    double benchmark = Math.expm1(logBenchmark * scale);
+    // a benchmark whose moves of the state compound to exactly 0 has no capture (not ±infinity)
+    return benchmark == 0 ? Double.NaN : Math.expm1(logPortfolio * scale) / benchmark;
   }
 }

@@ -189,10 +189,10 @@ class FigureTablesTest {
         List<Row> found =
             months.stream()
                 .filter(
-                    m ->
-                        id.equals(m.getAs("config_id"))
-                            && (int) m.getAs("year") == e.getKey() / 12
-                            && (int) m.getAs("month") == e.getKey() % 12 + 1)
+                    x ->
+                        id.equals(x.getAs("config_id"))
+                            && (int) x.getAs("year") == e.getKey() / 12
+                            && (int) x.getAs("month") == e.getKey() % 12 + 1)
                 .toList();
         assertThat(found).as(id + " month " + e.getKey()).hasSize(1);
         assertThat((double) found.get(0).getAs("total_return"))
