@@ -44,6 +44,20 @@ public final class BenchmarkRelativeAccumulator {
   private double downLogB;
 
   /**
+   * Products of (1 + r) not yet folded into the log sums: a logarithm per {@link #FOLD} periods
+   * instead of one per period (the products of at most 64 factors stay far inside a double's
+   * range).
+   */
+  private static final int FOLD = 64;
+
+  private double upProductP = 1;
+  private double upProductB = 1;
+  private int upPending;
+  private double downProductP = 1;
+  private double downProductB = 1;
+  private int downPending;
+
+  /**
    * @param periodsPerYear P, ≥ 1
    * @param riskFreePerPeriod rf_p, the per-period risk-free rate, finite and &gt; −1
    */
@@ -95,6 +109,12 @@ public final class BenchmarkRelativeAccumulator {
     downs = 0;
     downLogP = 0;
     downLogB = 0;
+    upProductP = 1;
+    upProductB = 1;
+    upPending = 0;
+    downProductP = 1;
+    downProductB = 1;
+    downPending = 0;
   }
 
   /**
@@ -118,27 +138,42 @@ public final class BenchmarkRelativeAccumulator {
               + " (must be finite and >= -1)");
     }
     n++;
+    double inverse = 1.0 / n;
     double x = benchmark - riskFreePerPeriod;
     double y = portfolio - riskFreePerPeriod;
     double a = portfolio - benchmark;
     double dx = x - meanX;
     double dy = y - meanY;
     double da = a - meanA;
-    meanX += dx / n;
-    meanY += dy / n;
-    meanA += da / n;
+    meanX += dx * inverse;
+    meanY += dy * inverse;
+    meanA += da * inverse;
     sxx += dx * (x - meanX);
     syy += dy * (y - meanY);
     sxy += dx * (y - meanY);
     saa += da * (a - meanA);
     if (benchmark > 0) {
       ups++;
-      upLogP += Math.log1p(portfolio);
-      upLogB += Math.log1p(benchmark);
+      upProductP *= 1 + portfolio;
+      upProductB *= 1 + benchmark;
+      if (++upPending == FOLD) {
+        upLogP += Math.log(upProductP);
+        upLogB += Math.log(upProductB);
+        upProductP = 1;
+        upProductB = 1;
+        upPending = 0;
+      }
     } else if (benchmark < 0) {
       downs++;
-      downLogP += Math.log1p(portfolio);
-      downLogB += Math.log1p(benchmark);
+      downProductP *= 1 + portfolio;
+      downProductB *= 1 + benchmark;
+      if (++downPending == FOLD) {
+        downLogP += Math.log(downProductP);
+        downLogB += Math.log(downProductB);
+        downProductP = 1;
+        downProductB = 1;
+        downPending = 0;
+      }
     }
   }
 
@@ -159,8 +194,8 @@ public final class BenchmarkRelativeAccumulator {
         Math.max(-1, Math.min(1, correlation)),
         trackingError,
         informationRatio,
-        capture(ups, upLogP, upLogB),
-        capture(downs, downLogP, downLogB));
+        capture(ups, upLogP + Math.log(upProductP), upLogB + Math.log(upProductB)),
+        capture(downs, downLogP + Math.log(downProductP), downLogB + Math.log(downProductB)));
   }
 
   private double capture(int k, double logPortfolio, double logBenchmark) {

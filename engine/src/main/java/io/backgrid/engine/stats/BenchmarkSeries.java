@@ -18,6 +18,9 @@ public final class BenchmarkSeries implements Serializable {
   private final long[] epochDays;
   private final double[] nav;
 
+  /** r_t, precomputed: every configuration reads them. */
+  private final double[] returns;
+
   /**
    * @param description what the benchmark is ({@link BenchmarkPortfolio#describe()})
    * @param epochDays the dates, strictly ascending, ≥ 1
@@ -49,6 +52,11 @@ public final class BenchmarkSeries implements Serializable {
     }
     this.epochDays = epochDays.clone();
     this.nav = nav.clone();
+    this.returns = new double[nav.length];
+    this.returns[0] = Double.NaN;
+    for (int t = 1; t < nav.length; t++) {
+      returns[t] = nav[t] / nav[t - 1] - 1.0;
+    }
   }
 
   /** What the benchmark is. */
@@ -73,7 +81,7 @@ public final class BenchmarkSeries implements Serializable {
 
   /** r_t = B_t / B_{t−1} − 1 for t ≥ 1; NaN for t = 0 (no return on the first date). */
   public double returnAt(int t) {
-    return t == 0 ? Double.NaN : nav[t] / nav[t - 1] - 1.0;
+    return returns[t];
   }
 
   /**

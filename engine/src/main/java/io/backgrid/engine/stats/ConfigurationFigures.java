@@ -28,6 +28,8 @@ public final class ConfigurationFigures implements ReturnObserver {
   private BenchmarkRelativeAccumulator portfolioRelative;
   private BenchmarkRelativeAccumulator[] sleeveRelative = new BenchmarkRelativeAccumulator[0];
   private int cursor;
+  private long lastDay = Long.MIN_VALUE;
+  private double lastReturn;
   private int n;
   private double mean;
   private double m2;
@@ -60,6 +62,7 @@ public final class ConfigurationFigures implements ReturnObserver {
       }
       int at = benchmark.indexOf(epochDay);
       cursor = at >= 0 ? at : -at - 1;
+      lastDay = Long.MIN_VALUE;
     }
   }
 
@@ -94,14 +97,23 @@ public final class ConfigurationFigures implements ReturnObserver {
     }
   }
 
-  /** The benchmark's return on a date (dates come in ascending order); NaN when it has none. */
+  /**
+   * The benchmark's return on a date (dates come in ascending order); NaN when it has none. The
+   * portfolio's and the sleeves' returns of one bar share one lookup.
+   */
   private double benchmarkReturn(long epochDay) {
+    if (epochDay == lastDay) {
+      return lastReturn;
+    }
     while (cursor < benchmark.size() && benchmark.epochDay(cursor) < epochDay) {
       cursor++;
     }
-    return cursor < benchmark.size() && benchmark.epochDay(cursor) == epochDay
-        ? benchmark.returnAt(cursor)
-        : Double.NaN;
+    lastDay = epochDay;
+    lastReturn =
+        cursor < benchmark.size() && benchmark.epochDay(cursor) == epochDay
+            ? benchmark.returnAt(cursor)
+            : Double.NaN;
+    return lastReturn;
   }
 
   /**
