@@ -20,7 +20,8 @@ import java.util.Objects;
  * units held before that bar's rebalance. No costs, fractional units, no cash (the weights sum to
  * 1). A single symbol is weight 1, never rebalanced: B_t = P_t / P_0.
  *
- * @param weights symbol → weight, each in (0, 1], summing to 1 within 1e-9, in the order written
+ * @param weights symbol → weight, each in (0, 1], summing to 1 within 1e-9, in the order given (a
+ *     study gives them by symbol)
  * @param rebalance when the weights are restored
  */
 public record BenchmarkPortfolio(Map<String, Double> weights, RebalanceSchedule rebalance)
@@ -58,7 +59,7 @@ public record BenchmarkPortfolio(Map<String, Double> weights, RebalanceSchedule 
         Map.of(symbol, 1.0), RebalanceSchedule.of(RebalanceFrequency.NEVER));
   }
 
-  /** The symbols, in the order written. */
+  /** The symbols, in the order given. */
   public List<String> symbols() {
     return List.copyOf(weights.keySet());
   }
