@@ -10,6 +10,9 @@ import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.engine.simulation.SleeveResult;
 import io.backgrid.engine.simulation.Transfer;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
+import io.backgrid.engine.stats.BenchmarkSeries;
+import io.backgrid.engine.stats.ConfigurationFigures;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
@@ -31,14 +34,23 @@ import java.util.List;
  * reported time is the best pass's thread CPU time in {@code Simulator.run} (the digest's hashing
  * excluded) divided by 504. Every pass must give the same digest, or the tool fails.
  *
- * <p>Usage: {@code java -cp ... io.backgrid.benchmarks.W1Digest [passes]}
+ * <p>With a second argument {@code figures}, each configuration also accumulates issue 13's
+ * per-configuration figures while it runs ({@link ConfigurationFigures}: Sharpe inference, years,
+ * drawdown periods, and benchmark-relative figures against the panel's first symbol), as a study
+ * does; the digest must not change, the time shows their cost.
+ *
+ * <p>Usage: {@code java -cp ... io.backgrid.benchmarks.W1Digest [passes] [figures]}
  */
 public final class W1Digest {
   private W1Digest() {}
 
   public static void main(String[] args) {
     int passes = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+    boolean figures = args.length > 1 && args[1].equals("figures");
     MarketPanel panel = Workloads.w1Panel();
+    BenchmarkSeries benchmark =
+        figures ? BenchmarkPortfolio.of(panel.symbol(0)).series(panel) : null;
+    int years = panel.date(panel.barCount() - 1).getYear() - panel.date(0).getYear() + 1;
     List<PortfolioConfig> grid = Workloads.w1Grid();
     Simulator simulator = new Simulator(panel);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -51,7 +63,24 @@ public final class W1Digest {
       for (int c = 0; c < grid.size(); c++) {
         boolean full = c % 7 == 0;
         long start = threads.getCurrentThreadCpuTime();
-        SimulationResult result = simulator.run(grid.get(c), full ? Detail.FULL : Detail.SUMMARY);
+        PortfolioConfig config = grid.get(c);
+        Detail detail = full ? Detail.FULL : Detail.SUMMARY;
+        SimulationResult result;
+        if (figures) {
+          ConfigurationFigures observer =
+              new ConfigurationFigures(years, 252, config.riskFree(), benchmark);
+          result = simulator.run(config, detail, observer);
+          // what a study reads from them per configuration
+          observer.sharpe();
+          observer.portfolioRelative();
+          observer.years();
+          observer.drawdowns();
+          for (int i = 0; i < result.sleeves().size(); i++) {
+            observer.sleeveRelative(i);
+          }
+        } else {
+          result = simulator.run(config, detail);
+        }
         cpu += threads.getCurrentThreadCpuTime() - start;
         hash.add(c);
         add(hash, result, full);

@@ -43,7 +43,7 @@ public record ReturnMoments(int count, double mean, double std, double skewness,
    * @param m3 Σ(r − mean)³
    * @param m4 Σ(r − mean)⁴
    */
-  static ReturnMoments ofCentralSums(int n, double mean, double m2, double m3, double m4) {
+  public static ReturnMoments ofCentralSums(int n, double mean, double m2, double m3, double m4) {
     double nan = Double.NaN;
     if (n == 0) {
       return new ReturnMoments(0, nan, nan, nan, nan);

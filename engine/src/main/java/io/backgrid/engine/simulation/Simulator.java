@@ -48,6 +48,16 @@ public final class Simulator {
    *     strategy, a period without bars, …)
    */
   public SimulationResult run(PortfolioConfig config, Detail detail) {
+    return run(config, detail, ReturnObserver.NONE);
+  }
+
+  /**
+   * Runs one configuration, telling {@code observer} each return as the bar loop computes it.
+   *
+   * @throws IllegalArgumentException as {@link #run(PortfolioConfig, Detail)}
+   */
+  public SimulationResult run(PortfolioConfig config, Detail detail, ReturnObserver observer) {
+    Objects.requireNonNull(observer, "observer");
     SignalCache cache =
         caches.computeIfAbsent(
             new Period(config.start(), config.end()),
@@ -67,7 +77,7 @@ public final class Simulator {
     for (LifecycleRule rule : config.lifecycle()) {
       allocator.addRule(rule);
     }
-    return new Run(market, cache.epochDays(), allocator, config, detail).simulate();
+    return new Run(market, cache.epochDays(), allocator, config, detail, observer).simulate();
   }
 
   /** The bar loop of one configuration and its recording. */
@@ -81,6 +91,7 @@ public final class Simulator {
     /** Paths and rolling figures are kept: read once, tested per bar. */
     private final boolean full;
 
+    private final ReturnObserver observer;
     private final Sleeves sleeves;
     private final int bars;
     private final int n;
@@ -90,13 +101,15 @@ public final class Simulator {
         long[] epochDays,
         PortfolioAllocator allocator,
         PortfolioConfig config,
-        Detail detail) {
+        Detail detail,
+        ReturnObserver observer) {
       this.market = market;
       this.epochDays = epochDays;
       this.allocator = allocator;
       this.config = config;
       this.detail = detail;
       this.full = detail.keepsRecords();
+      this.observer = observer;
       this.sleeves = allocator.sleeves();
       this.bars = market.barCount();
       this.n = sleeves.size();
@@ -137,10 +150,12 @@ public final class Simulator {
         sold += dSold;
         if (t == 0) {
           portfolio.start(day);
+          observer.start(day, n);
         } else if (previousNav > 0) {
           double r = Math.max(-1.0, (double) v / previousNav - 1.0);
           portfolio.add(day, r, turnover(dBought, dSold, v));
           returns[t] = r;
+          observer.portfolio(day, r);
           if (full) {
             rolling[n].add(t, r);
           }
@@ -164,6 +179,7 @@ public final class Simulator {
               double r = Math.max(-1.0, (double) value / base - 1.0);
               sleeveReturns[i][t] = r;
               sleeveMetrics[i].add(day, r, turnover(b, s, value));
+              observer.sleeve(i, day, r);
             }
             if (full) {
               rolling[i].add(t, sleeveReturns[i][t]);

@@ -19,7 +19,7 @@ package io.backgrid.engine.stats;
  *   <li>capture, as empyrical's {@code up_capture}/{@code down_capture} (pyfolio): the up state is
  *       r_b &gt; 0, the down state r_b &lt; 0 (r_b = 0 is neither); over the k periods of a state,
  *       G(r) = exp(P/k·Σ ln(1 + r)) − 1 is the annualised geometric return, and the capture is
- *       G(r_p) / G(r_b); NaN when the state has no period.
+ *       G(r_p) / G(r_b); NaN when the state has no period or G(r_b) = 0.
  * </ul>
  *
  * <p>Moments by Welford's update (co-moment by the bivariate form), so no catastrophic
@@ -42,6 +42,20 @@ public final class BenchmarkRelativeAccumulator {
   private int downs;
   private double downLogP;
   private double downLogB;
+
+  /**
+   * Products of (1 + r) not yet folded into the log sums: a logarithm per {@link #FOLD} periods
+   * instead of one per period (the products of at most 64 factors stay far inside a double's
+   * range).
+   */
+  private static final int FOLD = 64;
+
+  private double upProductP = 1;
+  private double upProductB = 1;
+  private int upPending;
+  private double downProductP = 1;
+  private double downProductB = 1;
+  private int downPending;
 
   /**
    * @param periodsPerYear P, ≥ 1
@@ -95,6 +109,12 @@ public final class BenchmarkRelativeAccumulator {
     downs = 0;
     downLogP = 0;
     downLogB = 0;
+    upProductP = 1;
+    upProductB = 1;
+    upPending = 0;
+    downProductP = 1;
+    downProductB = 1;
+    downPending = 0;
   }
 
   /**
@@ -118,27 +138,42 @@ public final class BenchmarkRelativeAccumulator {
               + " (must be finite and >= -1)");
     }
     n++;
+    double inverse = 1.0 / n;
     double x = benchmark - riskFreePerPeriod;
     double y = portfolio - riskFreePerPeriod;
     double a = portfolio - benchmark;
     double dx = x - meanX;
     double dy = y - meanY;
     double da = a - meanA;
-    meanX += dx / n;
-    meanY += dy / n;
-    meanA += da / n;
+    meanX += dx * inverse;
+    meanY += dy * inverse;
+    meanA += da * inverse;
     sxx += dx * (x - meanX);
     syy += dy * (y - meanY);
     sxy += dx * (y - meanY);
     saa += da * (a - meanA);
     if (benchmark > 0) {
       ups++;
-      upLogP += Math.log1p(portfolio);
-      upLogB += Math.log1p(benchmark);
+      upProductP *= 1 + portfolio;
+      upProductB *= 1 + benchmark;
+      if (++upPending == FOLD) {
+        upLogP += Math.log(upProductP);
+        upLogB += Math.log(upProductB);
+        upProductP = 1;
+        upProductB = 1;
+        upPending = 0;
+      }
     } else if (benchmark < 0) {
       downs++;
-      downLogP += Math.log1p(portfolio);
-      downLogB += Math.log1p(benchmark);
+      downProductP *= 1 + portfolio;
+      downProductB *= 1 + benchmark;
+      if (++downPending == FOLD) {
+        downLogP += Math.log(downProductP);
+        downLogB += Math.log(downProductB);
+        downProductP = 1;
+        downProductB = 1;
+        downPending = 0;
+      }
     }
   }
 
@@ -159,8 +194,8 @@ public final class BenchmarkRelativeAccumulator {
         Math.max(-1, Math.min(1, correlation)),
         trackingError,
         informationRatio,
-        capture(ups, upLogP, upLogB),
-        capture(downs, downLogP, downLogB));
+        capture(ups, upLogP + Math.log(upProductP), upLogB + Math.log(upProductB)),
+        capture(downs, downLogP + Math.log(downProductP), downLogB + Math.log(downProductB)));
   }
 
   private double capture(int k, double logPortfolio, double logBenchmark) {
@@ -168,6 +203,8 @@ public final class BenchmarkRelativeAccumulator {
       return Double.NaN;
     }
     double scale = (double) periodsPerYear / k;
-    return Math.expm1(logPortfolio * scale) / Math.expm1(logBenchmark * scale);
+    double benchmark = Math.expm1(logBenchmark * scale);
+    // a benchmark whose moves of the state compound to exactly 0 has no capture (not ±infinity)
+    return benchmark == 0 ? Double.NaN : Math.expm1(logPortfolio * scale) / benchmark;
   }
 }

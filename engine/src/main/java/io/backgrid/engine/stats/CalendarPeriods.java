@@ -48,6 +48,9 @@ public final class CalendarPeriods {
   /** year·16 + month of the open month, or NONE before the first return. */
   private int currentKey;
 
+  /** The epoch day of the first day of the month after the open one. */
+  private long nextMonthDay;
+
   private double yearOpen;
   private double monthOpen;
   private int count;
@@ -150,7 +153,8 @@ public final class CalendarPeriods {
       throw new IllegalArgumentException(
           "Invalid return " + r + " at epoch day " + epochDay + " (must be finite and >= -1)");
     }
-    int key = yearMonth(epochDay);
+    // the calendar fields only when the date leaves the open month (once a month, not per return)
+    int key = currentKey != NONE && epochDay < nextMonthDay ? currentKey : yearMonth(epochDay);
     if (key != currentKey) {
       boolean newYear = currentKey == NONE || (key >> 4) != (currentKey >> 4);
       // The years completed after closing the open one, plus the new one, must fit.
@@ -178,6 +182,9 @@ public final class CalendarPeriods {
       }
       monthOpen = index;
       currentKey = key;
+      int month = key & 15;
+      nextMonthDay =
+          month == 12 ? daysFromCivil((key >> 4) + 1, 1) : daysFromCivil(key >> 4, month + 1);
     }
     lastDay = epochDay;
     index *= 1.0 + r;
@@ -246,6 +253,19 @@ public final class CalendarPeriods {
       out.add(new MonthReturn(currentKey >> 4, currentKey & 15, index / monthOpen - 1.0));
     }
     return out;
+  }
+
+  /**
+   * The epoch day of the first day of a month: Hinnant's days_from_civil (same paper as {@link
+   * #yearMonth}), without allocating.
+   */
+  static long daysFromCivil(long year, long month) {
+    long y = month <= 2 ? year - 1 : year;
+    long era = Math.floorDiv(y, 400);
+    long yoe = y - era * 400;
+    long doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
   }
 
   /**

@@ -112,6 +112,44 @@ class CalendarPeriodsTest {
   }
 
   @Test
+  void theFirstDayOfEveryMonthMatchesLocalDate() {
+    for (int year = 1899; year <= 2101; year++) {
+      for (int month = 1; month <= 12; month++) {
+        assertThat(CalendarPeriods.daysFromCivil(year, month))
+            .as(year + "-" + month)
+            .isEqualTo(LocalDate.of(year, month, 1).toEpochDay());
+      }
+    }
+  }
+
+  /** Daily returns over every calendar day of 40 years: each month's return from the values. */
+  @Test
+  void monthsOfEveryDayOverFortyYearsMatchTheValuesAtTheMonthEnds() {
+    LocalDate start = LocalDate.of(1995, 12, 31);
+    int days = 365 * 40;
+    LocalDate[] dates = new LocalDate[days];
+    double[] values = new double[days];
+    for (int t = 0; t < days; t++) {
+      dates[t] = start.plusDays(t);
+      values[t] = 100 + 10 * Math.sin(t / 17.0) + t * 0.01;
+    }
+    List<MonthReturn> months = CalendarPeriods.of(dates, values, 252, 0).months();
+    double open = values[0];
+    int k = 0;
+    for (int t = 1; t < days; t++) {
+      boolean last = t == days - 1 || dates[t + 1].getMonthValue() != dates[t].getMonthValue();
+      if (last) {
+        MonthReturn m = months.get(k++);
+        assertThat(m.year()).isEqualTo(dates[t].getYear());
+        assertThat(m.month()).isEqualTo(dates[t].getMonthValue());
+        assertThat(m.totalReturn()).isCloseTo(values[t] / open - 1, within(1e-12));
+        open = values[t];
+      }
+    }
+    assertThat(months).hasSize(k);
+  }
+
+  @Test
   void rejectsMoreYearsThanItsCapacity() {
     CalendarPeriods periods = new CalendarPeriods(1, P, 0);
     periods.start(LocalDate.of(2020, 12, 30).toEpochDay());

@@ -115,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
             new EquitySelection(study.equity().top(), study.equity().by(), study.equity().ids()),
             fresh,
             batchSize,
-            study.decision());
+            study.decision(),
+            study.benchmark());
     // Spark starts only if the study has something to compute (a rerun may have nothing)
     try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
       JobReport report =
@@ -149,7 +150,8 @@ final class RunCommand implements Callable<Integer> {
       out.println(
           "[backgrid] tables: "
               + report.tables()
-              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,equity,runs"
+              + "/{configs,portfolio_metrics,sleeve_metrics,sleeve_correlations,rebalances,lifecycle_events,period_returns,drawdowns,equity,runs"
+              + (study.benchmark() == null ? "" : ",benchmark,benchmark_metrics")
               + (study.decision().any()
                   ? ",window_sums,walk_forward,walk_forward_summary,overfitting}"
                   : "}"));

@@ -72,6 +72,7 @@ public final class RunChecks {
     }
     RunChecks checks = new RunChecks(study, needs, shown, facts);
     checks.symbols();
+    checks.benchmark();
     if (checks.problems.isEmpty()) {
       checks.periods();
     }
@@ -139,6 +140,48 @@ public final class RunChecks {
               + facts.symbols().size()
               + " symbols: "
               + listed());
+    }
+  }
+
+  /**
+   * Every symbol of {@code study.benchmark} exists and has a bar on or before the first simulated
+   * date (the benchmark's path starts there).
+   */
+  private void benchmark() {
+    if (study.benchmark() == null) {
+      return;
+    }
+    String at = "study.benchmark (" + study.template().where(BenchmarkSetting.KEY) + ")";
+    long first = facts.calendar().length == 0 ? Long.MIN_VALUE : facts.calendar()[0];
+    if (needs.start() != null) {
+      first = Math.max(first, needs.start().toEpochDay());
+    }
+    for (String symbol : study.benchmark().symbols()) {
+      int[] range = facts.symbols().get(symbol);
+      if (range == null) {
+        problems.add(
+            "Unknown symbol '"
+                + symbol
+                + "' in "
+                + at
+                + "; the data ("
+                + shown
+                + ") has "
+                + facts.symbols().size()
+                + " symbols: "
+                + listed());
+      } else if (range[0] > first) {
+        problems.add(
+            "Invalid "
+                + at
+                + ": symbol '"
+                + symbol
+                + "' starts on "
+                + LocalDate.ofEpochDay(range[0])
+                + ", after the first simulated date "
+                + LocalDate.ofEpochDay(first)
+                + " (a benchmark symbol must have a price from the study's first date)");
+      }
     }
   }
 

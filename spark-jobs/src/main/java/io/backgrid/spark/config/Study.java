@@ -1,6 +1,7 @@
 package io.backgrid.spark.config;
 
 import io.backgrid.engine.simulation.PortfolioConfig;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import io.backgrid.spark.job.DecisionSpec;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Objects;
  * @param source the study file's name, for messages
  * @param decision {@code walk-forward} and {@code overfitting} (issue 13); {@link
  *     DecisionSpec#NONE} when the study has neither
+ * @param benchmark {@code study.benchmark}, or null without one
  */
 public record Study(
     String name,
@@ -32,7 +34,8 @@ public record Study(
     JobOptions job,
     StudyTemplate template,
     String source,
-    DecisionSpec decision) {
+    DecisionSpec decision,
+    BenchmarkPortfolio benchmark) {
   public Study {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(data, "data");

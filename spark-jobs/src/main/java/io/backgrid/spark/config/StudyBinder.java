@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.backgrid.engine.allocation.AllocationRegistry;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import io.backgrid.spark.job.DecisionSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,8 @@ final class StudyBinder {
           "equity",
           "job",
           "walk-forward",
-          "overfitting");
+          "overfitting",
+          BenchmarkSetting.KEY);
   private static final String NAME = "[A-Za-z0-9_-]+";
 
   final Problems problems = new Problems();
@@ -80,7 +82,12 @@ final class StudyBinder {
     int before = problems.size();
     sleeves(study, study.get("sleeves"));
     sleevesValid = problems.size() == before;
-    allocation(read.object(study, "allocation"));
+    ConfigValue benchmarkValue = study.get(BenchmarkSetting.KEY);
+    BenchmarkPortfolio benchmark = BenchmarkSetting.bind(benchmarkValue, problems, read);
+    if (benchmarkValue != null) {
+      where.put(BenchmarkSetting.KEY, Problems.where(benchmarkValue.origin()));
+    }
+    allocation(read.object(study, "allocation"), benchmark);
     leaves(study, "", List.of(Settings.LIFECYCLE));
     ConfigObject rebalance = read.object(study, "rebalance");
     if (rebalance != null) {
@@ -111,7 +118,32 @@ final class StudyBinder {
         problems.add(p.message());
       }
     }
-    return new Study(name, data, output, axes, sample, equity, job, template, source, decision);
+    return new Study(
+        name, data, output, axes, sample, equity, job, template, source, decision, benchmark);
+  }
+
+  /**
+   * The algorithm's symbol parameter (the adaptive algorithm's {@code benchmark}) from {@code
+   * study.benchmark}, when the algorithm declares exactly one, the block does not set it and the
+   * study's benchmark is one symbol.
+   */
+  private void defaultBenchmark(
+      String algorithm, ConfigObject block, BenchmarkPortfolio benchmark) {
+    List<String> symbols = AllocationRegistry.traits(algorithm).symbolParams();
+    if (benchmark == null || benchmark.symbols().size() != 1 || symbols.size() != 1) {
+      return;
+    }
+    String key = symbols.get(0);
+    if (block != null && block.containsKey(key)) {
+      return;
+    }
+    String p = "allocation." + algorithm + "." + key;
+    where.put(p, where.get(BenchmarkSetting.KEY));
+    leaf(
+        p,
+        p,
+        com.typesafe.config.ConfigValueFactory.fromAnyRef(
+            benchmark.symbols().get(0), "study.benchmark"));
   }
 
   private static boolean variedByAxis(List<String> subjects, List<GridAxis> axes) {
@@ -192,7 +224,11 @@ final class StudyBinder {
     }
   }
 
-  private void allocation(ConfigObject allocation) {
+  /**
+   * Binds the allocation block. An algorithm that reads a {@code benchmark} symbol (its traits say
+   * so) and is not given one takes the study's benchmark when that is a single symbol.
+   */
+  private void allocation(ConfigObject allocation, BenchmarkPortfolio benchmark) {
     if (allocation == null) {
       return;
     }
@@ -213,6 +249,7 @@ final class StudyBinder {
           leaf(p + "." + e.getKey(), p + "." + e.getKey(), e.getValue());
         }
       }
+      defaultBenchmark(algorithm, block, benchmark);
     }
     ConfigObject constraints = read.object(allocation, "allocation", "constraints");
     if (constraints == null) {

@@ -25,6 +25,7 @@ final class BatchRunner {
   private final JavaSparkContext jsc;
   private final StudyOutput output;
   private final Broadcast<MarketPanel> panel;
+  private final Broadcast<FigureSetup> figures;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final int partitions;
   private final DecisionSpec decision;
@@ -35,12 +36,14 @@ final class BatchRunner {
       SparkSession spark,
       StudyOutput output,
       Broadcast<MarketPanel> panel,
+      Broadcast<FigureSetup> figures,
       int partitions,
       DecisionSpec decision) {
     this.decision = decision;
     this.jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     this.output = output;
     this.panel = panel;
+    this.figures = figures;
     this.hadoop = jsc.broadcast(new SerializableConfiguration(jsc.hadoopConfiguration()));
     this.partitions = partitions;
     this.done = spark.sparkContext().longAccumulator("backgrid configurations done");
@@ -68,7 +71,7 @@ final class BatchRunner {
               .repartition(spread)
               .mapPartitionsWithIndex(
                   new SimulateAndWrite(
-                      panel, hadoop, output.batch(n).toString(), done, failed, decision),
+                      panel, figures, hadoop, output.batch(n).toString(), done, failed, decision),
                   false)
               .collect();
     } catch (Exception e) { // Spark's own exceptions are checked ones, thrown undeclared

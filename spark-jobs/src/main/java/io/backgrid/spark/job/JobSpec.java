@@ -1,5 +1,6 @@
 package io.backgrid.spark.job;
 
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.util.Objects;
 
 /**
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param batchSize configurations per batch, the unit a resumed study keeps (a batch cut short is
  *     recomputed), or 0 for automatic: 2,000 (memory stays flat in the study size)
  * @param decision the walk-forward and overfitting statistics to compute (issue 13)
+ * @param benchmark {@code study.benchmark}, or null without one: the benchmark-relative columns,
+ *     the {@code benchmark} and {@code benchmark_metrics} tables
  */
 public record JobSpec(
     String study,
@@ -24,8 +27,9 @@ public record JobSpec(
     EquitySelection equity,
     boolean fresh,
     int batchSize,
-    DecisionSpec decision) {
-  /** A spec without decision statistics. */
+    DecisionSpec decision,
+    BenchmarkPortfolio benchmark) {
+  /** A spec without decision statistics or a benchmark. */
   public JobSpec(
       String study,
       String data,
@@ -34,10 +38,10 @@ public record JobSpec(
       EquitySelection equity,
       boolean fresh,
       int batchSize) {
-    this(study, data, output, partitions, equity, fresh, batchSize, DecisionSpec.NONE);
+    this(study, data, output, partitions, equity, fresh, batchSize, DecisionSpec.NONE, null);
   }
 
-  /** A spec with automatic batches. */
+  /** A spec with automatic batches, without decision statistics or a benchmark. */
   public JobSpec(
       String study,
       String data,

@@ -8,6 +8,8 @@ import static org.apache.spark.sql.types.DataTypes.StringType;
 import io.backgrid.engine.ledger.Money;
 import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.SleeveResult;
+import io.backgrid.engine.stats.BenchmarkRelative;
+import io.backgrid.engine.stats.SharpeInference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -18,15 +20,23 @@ import java.util.function.Function;
  * the table's own columns (see {@link Tables} for units).
  */
 final class MetricTables {
-  /** A configuration's outcome: its result, or the error that stopped it (result null). */
-  record Outcome(String configId, SimulationResult result, String error) {
+  /**
+   * A configuration's outcome: its result, its Sharpe inference and its figures relative to the
+   * benchmark (null without one), or the error that stopped it (result and figures null).
+   */
+  record Outcome(
+      String configId,
+      SimulationResult result,
+      String error,
+      SharpeInference sharpe,
+      BenchmarkRelative relative) {
     RunStatus status() {
       return result == null ? RunStatus.FAILED : RunStatus.OK;
     }
   }
 
-  /** One sleeve of a configuration that ran. */
-  record SleeveRow(String configId, SleeveResult sleeve) {}
+  /** One sleeve of a configuration that ran, its figures relative to the benchmark (or null). */
+  record SleeveRow(String configId, SleeveResult sleeve, BenchmarkRelative relative) {}
 
   static final TableLayout<Outcome> PORTFOLIO_METRICS_TABLE =
       new TableLayout<>(
@@ -80,7 +90,9 @@ final class MetricTables {
                           "unallocated cash at the last bar, currency units",
                           r -> Money.units(r.reserveCents()))),
                   Outcome::result),
-              from(NettingColumns.of(SimulationResult::netting, "over the run"), Outcome::result)));
+              from(NettingColumns.of(SimulationResult::netting, "over the run"), Outcome::result),
+              from(FigureColumns.SHARPE, Outcome::sharpe),
+              from(FigureColumns.RELATIVE, Outcome::relative)));
 
   static final TableLayout<SleeveRow> SLEEVE_METRICS_TABLE =
       new TableLayout<>(
@@ -140,11 +152,13 @@ final class MetricTables {
                           "number of the sleeve's fills",
                           SleeveResult::trades)),
                   SleeveRow::sleeve),
-              from(SleeveFigureColumns.ALL, s -> s.sleeve().figures())));
+              from(SleeveFigureColumns.ALL, s -> s.sleeve().figures()),
+              from(FigureColumns.RELATIVE, SleeveRow::relative)));
 
   private MetricTables() {}
 
-  private static <S, T> List<TableColumn<S>> from(
+  /** The columns read from a part of the source; NULL where the part is null. */
+  static <S, T> List<TableColumn<S>> from(
       List<TableColumn<T>> columns, Function<? super S, ? extends T> part) {
     List<TableColumn<S>> out = new ArrayList<>();
     for (TableColumn<T> c : columns) {

@@ -77,6 +77,9 @@ final class Publisher {
     if (!reused.isEmpty() && output.hasPublished(table)) {
       List<Path> mixed = new ArrayList<>();
       for (Path file : ParquetColumns.parts(output.fs(), output.table(table))) {
+        if (file.getName().equals(MonthRows.FILE)) {
+          continue; // rewritten by each publication for its equity selection
+        }
         Set<String> ids = idsOf(table, file);
         long kept = ids.stream().filter(reused::contains).count();
         if (kept == ids.size() && kept > 0) {

@@ -6,6 +6,9 @@ import io.backgrid.engine.simulation.RebalanceRecord;
 import io.backgrid.engine.simulation.RollingFigures;
 import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.SleeveResult;
+import io.backgrid.engine.stats.ConfigurationFigures;
+import io.backgrid.engine.stats.DrawdownPeriod;
+import io.backgrid.engine.stats.YearFigures;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,8 @@ final class ResultRows {
       Tables.PER_CONFIG.indexOf(Tables.SLEEVE_CORRELATIONS);
   private static final int REBALANCES = Tables.PER_CONFIG.indexOf(Tables.REBALANCES);
   private static final int LIFECYCLE_EVENTS = Tables.PER_CONFIG.indexOf(Tables.LIFECYCLE_EVENTS);
+  private static final int PERIOD_RETURNS = Tables.PER_CONFIG.indexOf(Tables.PERIOD_RETURNS);
+  private static final int DRAWDOWNS = Tables.PER_CONFIG.indexOf(Tables.DRAWDOWNS);
 
   private ResultRows() {}
 
@@ -36,15 +41,19 @@ final class ResultRows {
     void row(int table, Object[] values);
   }
 
-  /** The rows of a configuration that ran. */
-  static void of(String configId, SimulationResult r, Sink out) {
+  /** The rows of a configuration that ran, with the figures observed while it ran. */
+  static void of(String configId, FigureSetup.Outcome outcome, Sink out) {
+    SimulationResult r = outcome.result();
+    ConfigurationFigures f = outcome.figures();
     out.row(
         PORTFOLIO_METRICS,
-        MetricTables.PORTFOLIO_METRICS_TABLE.row(new MetricTables.Outcome(configId, r, null)));
-    for (SleeveResult s : r.sleeves()) {
+        MetricTables.PORTFOLIO_METRICS_TABLE.row(
+            new MetricTables.Outcome(configId, r, null, f.sharpe(), f.portfolioRelative())));
+    for (int i = 0; i < r.sleeves().size(); i++) {
       out.row(
           SLEEVE_METRICS,
-          MetricTables.SLEEVE_METRICS_TABLE.row(new MetricTables.SleeveRow(configId, s)));
+          MetricTables.SLEEVE_METRICS_TABLE.row(
+              new MetricTables.SleeveRow(configId, r.sleeves().get(i), f.sleeveRelative(i))));
     }
     CorrelationMatrix c = r.correlations();
     List<String> ids = c.ids();
@@ -67,6 +76,18 @@ final class ResultRows {
           LIFECYCLE_EVENTS,
           PathTables.LIFECYCLE_EVENTS_TABLE.row(new PathTables.LifecycleRow(configId, e)));
     }
+    for (YearFigures y : f.years()) {
+      out.row(
+          PERIOD_RETURNS,
+          FigureTables.PERIOD_RETURNS_TABLE.row(FigureTables.PeriodRow.of(configId, y)));
+    }
+    List<DrawdownPeriod> drawdowns = f.drawdowns();
+    for (int k = 0; k < drawdowns.size(); k++) {
+      out.row(
+          DRAWDOWNS,
+          FigureTables.DRAWDOWNS_TABLE.row(
+              new FigureTables.DrawdownRow(configId, k + 1, drawdowns.get(k))));
+    }
   }
 
   /** The one row of a configuration that failed: status FAILED and the error, no metrics. */
@@ -74,7 +95,7 @@ final class ResultRows {
     out.row(
         PORTFOLIO_METRICS,
         MetricTables.PORTFOLIO_METRICS_TABLE.row(
-            new MetricTables.Outcome(configId, null, describe(error))));
+            new MetricTables.Outcome(configId, null, describe(error), null, null)));
   }
 
   /**

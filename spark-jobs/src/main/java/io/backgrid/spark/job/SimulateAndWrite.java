@@ -1,8 +1,6 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
-import io.backgrid.engine.simulation.Detail;
-import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.engine.stats.WalkForwardFolds;
 import io.backgrid.spark.parquet.RowFileWriter;
@@ -36,6 +34,7 @@ final class SimulateAndWrite
   @Serial private static final long serialVersionUID = 1L;
 
   private final Broadcast<MarketPanel> panel;
+  private final Broadcast<FigureSetup> figures;
   private final Broadcast<SerializableConfiguration> hadoop;
   private final String batch;
   private final LongAccumulator done;
@@ -44,6 +43,7 @@ final class SimulateAndWrite
 
   SimulateAndWrite(
       Broadcast<MarketPanel> panel,
+      Broadcast<FigureSetup> figures,
       Broadcast<SerializableConfiguration> hadoop,
       String batch,
       LongAccumulator done,
@@ -51,6 +51,7 @@ final class SimulateAndWrite
       DecisionSpec decision) {
     this.panel = panel;
     this.decision = decision;
+    this.figures = figures;
     this.hadoop = hadoop;
     this.batch = batch;
     this.done = done;
@@ -66,6 +67,7 @@ final class SimulateAndWrite
     Configuration conf = hadoop.value().value();
     Simulator simulator = ExecutorSimulators.forPanel(panel);
     WalkForwardFolds folds = WindowSumRows.folds(decision, panel.value());
+    FigureSetup setup = figures.value();
     List<RowFileWriter> writers = new ArrayList<>();
     Throwable failure = null;
     try {
@@ -83,7 +85,7 @@ final class SimulateAndWrite
             rows.add(values);
           };
       while (configurations.hasNext()) {
-        simulate(simulator, folds, configurations.next(), buffer, rows, tables);
+        simulate(simulator, setup, folds, configurations.next(), buffer, rows, tables);
         for (int i = 0; i < rows.size(); i++) {
           writers.get(tables.get(i)).write(rows.get(i));
         }
@@ -140,17 +142,18 @@ final class SimulateAndWrite
   /** Simulates one configuration into the buffer: its rows, or its FAILED row alone. */
   private void simulate(
       Simulator simulator,
+      FigureSetup setup,
       WalkForwardFolds folds,
       JobConfiguration c,
       ResultRows.Sink buffer,
       List<Object[]> rows,
       List<Integer> tables) {
     try {
-      SimulationResult result = simulator.run(c.config(), Detail.SUMMARY);
-      ResultRows.of(c.configId(), result, buffer);
+      FigureSetup.Outcome outcome = setup.run(simulator, c);
+      ResultRows.of(c.configId(), outcome, buffer);
       if (decision.any()) {
         double rfp = Math.pow(1 + c.config().riskFree(), 1.0 / 252) - 1;
-        WindowSumRows.of(c.configId(), result, decision, folds, rfp, buffer);
+        WindowSumRows.of(c.configId(), outcome.result(), decision, folds, rfp, buffer);
       }
     } catch (RuntimeException | StackOverflowError e) {
       rows.clear();

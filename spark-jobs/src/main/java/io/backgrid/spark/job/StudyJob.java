@@ -3,6 +3,7 @@ package io.backgrid.spark.job;
 import io.backgrid.datasets.parquet.PanelLoader;
 import io.backgrid.datasets.parquet.PanelRequest;
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.stats.BenchmarkPortfolio;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -179,7 +180,16 @@ public final class StudyJob {
     run.panel = loadPanel(run.spec.data(), run.configurations.panelRequest(), hadoop);
     WeightFiles weights = WeightFiles.read(run.configurations, run.panel, hadoop);
     run.configurations = weights.configurations();
-    run.dataFingerprint = weights.dataFingerprint();
+    BenchmarkPortfolio benchmark = run.spec.benchmark();
+    run.figures =
+        FigureSetup.of(
+            run.panel,
+            benchmark == null
+                ? null
+                : benchmark.series(
+                    BenchmarkData.panel(run.panel, run.spec.data(), benchmark, hadoop)));
+    run.dataFingerprint =
+        BenchmarkData.fingerprint(weights.dataFingerprint(), run.figures.benchmark());
     WindowSumRows.folds(run.spec.decision(), run.panel); // refuses data shorter than train
   }
 
@@ -268,7 +278,12 @@ public final class StudyJob {
         run.spec.partitions() > 0 ? run.spec.partitions() : 4 * jsc.defaultParallelism();
     BatchRunner runner =
         new BatchRunner(
-            session, run.output, shared.panel(run.panel), partitions, run.spec.decision());
+            session,
+            run.output,
+            shared.panel(run.panel),
+            shared.figures(run.figures),
+            partitions,
+            run.spec.decision());
     int maxBatch = run.spec.batchSize() > 0 ? run.spec.batchSize() : BATCH_SIZE;
     int batchSize = Math.min(maxBatch, Math.max(FIRST_BATCH, partitions));
     try (Progress progress = new Progress(console, size, size - left, runner.done::value, 5)) {
@@ -325,6 +340,7 @@ public final class StudyJob {
     }
     Timings.mark("publish: per-configuration tables");
     publisher.configs(configRows, configSchema);
+    BenchmarkData.publish(run.figures.benchmark(), hadoop, output, next);
     Timings.mark("publish: configs");
     EquitySelection selection = run.spec.equity();
     run.best = new BestRows(publisher.metrics(BestRows.columns(selection.by())));
@@ -334,6 +350,7 @@ public final class StudyJob {
     }
     publisher.equity(selected, run.panel, !run.spec.fresh());
     Timings.mark("publish: equity");
+    MonthRows.publish(output, hadoop, next); // from the equity files, before the walk-forward NAV
     new DecisionStatistics(output.fs(), hadoop, next, run.spec.study())
         .publish(run.spec.decision(), run.panel, run.configurations);
     Timings.mark("publish: decision statistics");
@@ -432,7 +449,8 @@ public final class StudyJob {
               + before
               + ", now "
               + now
-              + "; a changed price file, other symbols or dates, or a changed weights file); rerun"
+              + "; a changed price file, other symbols or dates, a changed weights file or"
+              + " study.benchmark); rerun"
               + " with --fresh to recompute everything");
     }
   }
@@ -446,6 +464,7 @@ public final class StudyJob {
     final String runId;
     final long started;
     MarketPanel panel;
+    FigureSetup figures;
     String dataFingerprint;
     PreviousRuns previous;
     String workFingerprint;
@@ -478,6 +497,7 @@ public final class StudyJob {
   private static final class Broadcasts implements AutoCloseable {
     private final Supplier<SparkSession> spark;
     private Broadcast<MarketPanel> panel;
+    private Broadcast<FigureSetup> figures;
 
     Broadcasts(Supplier<SparkSession> spark) {
       this.spark = spark;
@@ -490,10 +510,20 @@ public final class StudyJob {
       return panel;
     }
 
+    Broadcast<FigureSetup> figures(FigureSetup value) {
+      if (figures == null) {
+        figures = JavaSparkContext.fromSparkContext(spark.get().sparkContext()).broadcast(value);
+      }
+      return figures;
+    }
+
     @Override
     public void close() {
       if (panel != null) {
         panel.destroy();
+      }
+      if (figures != null) {
+        figures.destroy();
       }
     }
   }

@@ -28,6 +28,15 @@ public final class Tables {
   public static final String EQUITY = "equity";
   public static final String LIFECYCLE_EVENTS = "lifecycle_events";
   public static final String RUNS = "runs";
+  public static final String PERIOD_RETURNS = "period_returns";
+  public static final String DRAWDOWNS = "drawdowns";
+
+  /** Written only by a study with {@code study.benchmark}. */
+  public static final String BENCHMARK = "benchmark";
+
+  /** Written only by a study with {@code study.benchmark}. */
+  public static final String BENCHMARK_METRICS = "benchmark_metrics";
+
   public static final String WINDOW_SUMS = WindowSumRows.WINDOW_SUMS;
   public static final String WALK_FORWARD = DecisionTables.WALK_FORWARD;
   public static final String WALK_FORWARD_SUMMARY = DecisionTables.WALK_FORWARD_SUMMARY;
@@ -47,6 +56,8 @@ public final class Tables {
           SLEEVE_CORRELATIONS,
           REBALANCES,
           LIFECYCLE_EVENTS,
+          PERIOD_RETURNS,
+          DRAWDOWNS,
           WINDOW_SUMS);
 
   /** All tables of a study. */
@@ -58,12 +69,17 @@ public final class Tables {
           SLEEVE_CORRELATIONS,
           REBALANCES,
           LIFECYCLE_EVENTS,
+          PERIOD_RETURNS,
+          DRAWDOWNS,
           EQUITY,
           RUNS,
           WINDOW_SUMS,
           WALK_FORWARD,
           WALK_FORWARD_SUMMARY,
           OVERFITTING);
+
+  /** The tables a study has only with {@code study.benchmark}. */
+  public static final List<String> WITH_BENCHMARK = List.of(BENCHMARK, BENCHMARK_METRICS);
 
   /** One run of the study (times in epoch milliseconds; {@code finished} -1 when unknown). */
   record RunRow(
@@ -158,6 +174,10 @@ public final class Tables {
       case WALK_FORWARD -> DecisionTables.WALK_FORWARD_TABLE;
       case WALK_FORWARD_SUMMARY -> DecisionTables.SUMMARY_TABLE;
       case OVERFITTING -> DecisionTables.OVERFITTING_TABLE;
+      case PERIOD_RETURNS -> FigureTables.PERIOD_RETURNS_TABLE;
+      case DRAWDOWNS -> FigureTables.DRAWDOWNS_TABLE;
+      case BENCHMARK -> FigureTables.BENCHMARK_TABLE;
+      case BENCHMARK_METRICS -> FigureTables.BENCHMARK_METRICS_TABLE;
       default -> throw new IllegalArgumentException("Unknown table '" + table + "'; known: " + ALL);
     };
   }

@@ -102,6 +102,14 @@ class RunChecksTest {
   }
 
   @Test
+  void anUnknownBenchmarkSymbolIsReportedWithTheDatasSymbols() {
+    assertThat(problems(study("[EQ01, EQ02]", "benchmark { weights { EQ01 = 0.5, SPY = 0.5 } }")))
+        .containsExactly(
+            "Unknown symbol 'SPY' in study.benchmark (tiny.conf line 12); the data (prices) has 4"
+                + " symbols: BD01, BD02, EQ01, EQ02");
+  }
+
+  @Test
   void aPeriodWithoutDataIsRefused() {
     assertThat(problems(study("[EQ01, EQ02]", "period { start = 2021-01-04 }")))
         .containsExactly(

@@ -32,9 +32,10 @@ class StudyConfigErrorsTest {
   void unknownKeyIsRefusedWithItsLineAndTheKnownKeys() {
     assertThat(problems("alocation { algorithm = kelly }"))
         .containsExactly(
-            "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
-                + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
-                + " overfitting, period, rebalance, risk-free, sleeves, walk-forward");
+            "Unknown key study.alocation (tiny.conf line 12); known: allocation, benchmark,"
+                + " capital, costs, data, equity, execution, grid, grid-sample, job, lifecycle,"
+                + " name, output, overfitting, period, rebalance, risk-free, sleeves,"
+                + " walk-forward");
   }
 
   @Test
@@ -337,6 +338,68 @@ class StudyConfigErrorsTest {
   }
 
   @Test
+  void aBenchmarkIsASymbolOrWeightsThatSumToOneWithAFrequency() {
+    assertThat(StudyFixtures.load("benchmark = MKT").benchmark().describe()).isEqualTo("MKT");
+    assertThat(
+            StudyFixtures.load("benchmark { weights { EQ01 = 0.6, BD01 = 0.4 } }")
+                .benchmark()
+                .describe())
+        .isEqualTo("BD01 0.4, EQ01 0.6 rebalanced monthly");
+    assertThat(StudyFixtures.load("").benchmark()).isNull();
+    assertThat(problems("benchmark { weights { EQ01 = 0.6, BD01 = 0.3 }, rebalance = quarterly }"))
+        .containsExactly(
+            "Invalid study.benchmark.weights: {\"BD01\":0.3,\"EQ01\":0.6} (the weights must sum"
+                + " to 1; they sum to 0.900000) (tiny.conf line 12)");
+    assertThat(
+            problems(
+                "benchmark { weights { EQ01 = 1.5, BD01 = x }, rebalance = fortnightly, colour ="
+                    + " red }"))
+        .containsExactly(
+            "Unknown key study.benchmark.colour (tiny.conf line 12); known: rebalance, weights",
+            "Invalid study.benchmark.weights.BD01: \"x\" (must be a number in (0, 1]) (tiny.conf"
+                + " line 12)",
+            "Invalid study.benchmark.weights.EQ01: 1.5 (must be a number in (0, 1]) (tiny.conf"
+                + " line 12)",
+            "Invalid study.benchmark.rebalance: \"fortnightly\" (must be never, daily, weekly,"
+                + " monthly, quarterly, yearly or 'every N bars') (tiny.conf line 12)");
+    assertThat(problems("benchmark = [MKT]"))
+        .containsExactly(
+            "Invalid study.benchmark: [\"MKT\"] (must be a symbol of the data (benchmark = SPY)"
+                + " or { weights { SPY = 0.6, IEF = 0.4 }, rebalance = monthly }) (tiny.conf line"
+                + " 12)");
+    assertThat(problems("benchmark { rebalance = monthly }"))
+        .containsExactly("Missing study.benchmark.weights (required) (tiny.conf line 12)");
+  }
+
+  @Test
+  void adaptiveTakesTheStudysBenchmarkUnlessItNamesItsOwn() {
+    assertThat(
+            StudyFixtures.load("benchmark = MKT, allocation.algorithm = adaptive")
+                .baseConfig()
+                .rebalancing()
+                .algorithmParams()
+                .asMap())
+        .containsEntry("benchmark", "MKT");
+    assertThat(
+            StudyFixtures.load(
+                    "benchmark = MKT, allocation { algorithm = adaptive, adaptive { benchmark ="
+                        + " EQ01 } }")
+                .baseConfig()
+                .rebalancing()
+                .algorithmParams()
+                .asMap())
+        .containsEntry("benchmark", "EQ01");
+    // a weighted benchmark is no symbol: adaptive still needs its own
+    assertThat(
+            problems(
+                "benchmark { weights { EQ01 = 0.5, BD01 = 0.5 } }, allocation.algorithm ="
+                    + " adaptive"))
+        .containsExactly(
+            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
+                + " price data, e.g. SPY) (tiny.conf line 12)");
+  }
+
+  @Test
   void perSleeveConstraintsMustNameASleeveAndBeFeasible() {
     assertThat(problems("allocation.constraints.per-sleeve { nope { min = 0 } }"))
         .containsExactly(
@@ -429,9 +492,9 @@ class StudyConfigErrorsTest {
 
     assertThat(e.problems())
         .containsExactly(
-            "Unknown key study.alocation (tiny.conf line 12); known: allocation, capital, costs,"
-                + " data, equity, execution, grid, grid-sample, job, lifecycle, name, output,"
-                + " overfitting, period, rebalance, risk-free, sleeves, walk-forward",
+            "Unknown key study.alocation (tiny.conf line 12); known: allocation, benchmark,"
+                + " capital, costs, data, equity, execution, grid, grid-sample, job, lifecycle,"
+                + " name, output, overfitting, period, rebalance, risk-free, sleeves, walk-forward",
             "Invalid study.capital: -5 (must be a finite number > 0 and <= 1e13, the most whose"
                 + " cents stay exact) (tiny.conf line 13)",
             "Unknown allocation algorithm 'kely' in study.allocation.algorithm (tiny.conf line 14);"

@@ -31,7 +31,7 @@ class BatchFilesTest {
       Files.writeString(attempt.resolve(table + ".parquet"), content);
     }
     return new TaskFiles(
-        partition, attempt.toUri().toString(), new long[] {partition + 1, 2, 3, 4, 0, 0});
+        partition, attempt.toUri().toString(), new long[] {partition + 1, 2, 3, 4, 0, 20, 5, 0});
   }
 
   /**

@@ -70,12 +70,13 @@ class LifecycleThresholdStudyTest {
     List<List<Object[]>> events = new ArrayList<>();
     List<Long> finalNav = new ArrayList<>();
     List<LocalDate> firstCrossing = new ArrayList<>();
-    for (StudyConfiguration c : configurations) {
-      SimulationResult result = simulator.run(c.config(), Detail.FULL);
+    for (JobConfiguration c : jobs) {
+      FigureSetup.Outcome outcome = FigureSetup.of(panel, null).run(simulator, c);
+      SimulationResult result = outcome.result();
       List<Object[]> mine = new ArrayList<>();
       ResultRows.of(
           c.configId(),
-          result,
+          outcome,
           (t, values) -> {
             if (t == Tables.PER_CONFIG.indexOf(Tables.LIFECYCLE_EVENTS)) {
               mine.add(values);

@@ -13,6 +13,7 @@ import io.backgrid.engine.simulation.RollingFigures;
 import io.backgrid.engine.simulation.SimulationResult;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.engine.simulation.SleeveFigures;
+import io.backgrid.engine.stats.ConfigurationFigures;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class ResultRowsTest {
   static final JobConfiguration CONFIG = DemoConfigurations.grid(false).get(0);
   static SimulationResult result;
+  static ConfigurationFigures figures;
   static LocalDate pauseOn;
   static final List<List<Object[]>> rows = new ArrayList<>();
   static final List<Row> equity = new ArrayList<>();
@@ -38,6 +40,7 @@ class ResultRowsTest {
     MarketPanel panel = StudyJob.loadPanel(DemoConfigurations.DATA, List.of(CONFIG));
     Simulator simulator = new Simulator(panel);
     pauseOn = simulator.run(CONFIG.config(), Detail.SUMMARY).dates().get(300);
+    figures = new ConfigurationFigures(20, 252, CONFIG.config().riskFree(), null);
     result =
         simulator.run(
             CONFIG
@@ -48,11 +51,15 @@ class ResultRowsTest {
                             "momentum",
                             LifecycleAction.PAUSE,
                             new LifecycleTrigger.OnDate(pauseOn)))),
-            Detail.FULL);
+            Detail.FULL,
+            figures);
     for (int k = 0; k < Tables.PER_CONFIG.size(); k++) {
       rows.add(new ArrayList<>());
     }
-    ResultRows.of(CONFIG.configId(), result, (table, values) -> rows.get(table).add(values));
+    ResultRows.of(
+        CONFIG.configId(),
+        new FigureSetup.Outcome(result, figures),
+        (table, values) -> rows.get(table).add(values));
     ResultRows.equity(CONFIG.configId(), result, equity::add);
   }
 

@@ -24,6 +24,7 @@ final class StudyRun {
   private final String study;
   private final String output;
   private boolean fresh;
+  private io.backgrid.engine.stats.BenchmarkPortfolio benchmark;
 
   StudyRun(String study, Path output) {
     this(study, output.toString());
@@ -36,6 +37,12 @@ final class StudyRun {
 
   StudyRun fresh() {
     fresh = true;
+    return this;
+  }
+
+  /** Runs with {@code study.benchmark}. */
+  StudyRun benchmark(io.backgrid.engine.stats.BenchmarkPortfolio b) {
+    benchmark = b;
     return this;
   }
 
@@ -53,7 +60,9 @@ final class StudyRun {
             2,
             new EquitySelection(2, "sharpe", List.of()),
             fresh,
-            3);
+            3,
+            DecisionSpec.NONE,
+            benchmark);
     return job.run(
         spec,
         GRID,

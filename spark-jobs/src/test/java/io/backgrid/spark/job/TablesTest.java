@@ -26,18 +26,21 @@ import org.junit.jupiter.api.io.TempDir;
  * Every result table as published matches its description in {@link Tables}: each file's footer
  * holds the described schema (names, types, nullability, comments), and {@code DESCRIBE} of a view
  * over the files shows every column's comment. The {@code configs} table's columns follow the grid
- * (ConfigsTable) and are checked there.
+ * (ConfigsTable) and are checked there. The study has a benchmark, so its two tables are checked
+ * too.
  */
 class TablesTest {
   static final List<String> DESCRIBED =
-      Tables.ALL.stream().filter(t -> !t.equals("configs")).toList();
+      java.util.stream.Stream.concat(Tables.ALL.stream(), Tables.WITH_BENCHMARK.stream())
+          .filter(t -> !t.equals("configs"))
+          .toList();
 
   @TempDir static Path output;
   static Path study;
 
   @BeforeAll
   static void runDemo() {
-    new StudyRun("tables", output).run();
+    new StudyRun("tables", output).benchmark(FigureTablesTest.BENCHMARK).run();
     study = output.resolve("tables");
   }
 
