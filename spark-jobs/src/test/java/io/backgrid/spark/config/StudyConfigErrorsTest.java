@@ -395,8 +395,8 @@ class StudyConfigErrorsTest {
                 "benchmark { weights { EQ01 = 0.5, BD01 = 0.5 } }, allocation.algorithm ="
                     + " adaptive"))
         .containsExactly(
-            "Missing study.allocation.adaptive.benchmark for allocation adaptive (a symbol of the"
-                + " price data, e.g. SPY) (tiny.conf line 12)");
+            "Missing study.allocation.adaptive.benchmark (required: a symbol of the price data,"
+                + " e.g. SPY) (tiny.conf line 12)");
   }
 
   @Test
