@@ -89,6 +89,8 @@ final class HandMadeStudy {
         Object[] m = metrics.get(metrics.size() - 1);
         m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("sharpe")] = g[3];
         m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("cagr")] = (Double) g[3] / 10;
+        m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("sharpe_ci_low")] = (Double) g[3] - 0.4;
+        m[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("sharpe_ci_high")] = (Double) g[3] + 0.4;
       } else {
         metrics.get(metrics.size() - 1)[Tables.PORTFOLIO_METRICS_SCHEMA.fieldIndex("error")] =
             "Invalid lookback 126 for 2 years of data";

@@ -56,14 +56,14 @@ class ReportDataTest {
         .endsWith("dsr");
     List<String> rows = texts(l.get("rows"));
     assertThat(rows).hasSize(3);
-    assertThat(rows.get(0)).startsWith("[1, c2, erc, 63, 1.0,").endsWith(", 0.31]");
-    assertThat(rows.get(1)).startsWith("[2, b2, kelly, 63, 0.9,").endsWith(", null]");
+    assertThat(texts(l.get("columns"))).contains("sharpe 95% CI");
+    // the hand-made intervals are sharpe ∓ 0.4
+    assertThat(rows.get(0)).startsWith("[1, c2, erc, 63, 1.0,").endsWith(", [0.600, 1.400], 0.31]");
+    assertThat(rows.get(1))
+        .startsWith("[2, b2, kelly, 63, 0.9,")
+        .endsWith(", [0.500, 1.300], null]");
     assertThat(rows.get(2)).startsWith("[3, a1, fixed, -, 0.5,");
-    assertThat(texts(l.get("notes")))
-        .containsExactly(
-            "No Sharpe intervals or PSR: the study's portfolio_metrics has no"
-                + " sharpe_ci_low/sharpe_ci_high/psr columns (computed by backgrid versions with"
-                + " decision statistics, issue 13; rerun the study with --fresh).");
+    assertThat(texts(l.get("notes"))).as("the table has the interval columns").isEmpty();
   }
 
   @Test
