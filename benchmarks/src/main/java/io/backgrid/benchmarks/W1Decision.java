@@ -105,28 +105,6 @@ public final class W1Decision {
       blocks.add(Double.isNaN(returns[i]) ? 0 : returns[i]);
     }
     matrix.set(c, blocks);
-    List<LocalDate> bounds = folds.boundaries();
-    long[] edges = new long[bounds.size()];
-    for (int k = 0; k < edges.length; k++) {
-      edges[k] = bounds.get(k).toEpochDay();
-    }
-    WindowSums[] segments = new WindowSums[edges.length - 1];
-    for (int j = 0; j < segments.length; j++) {
-      segments[j] = new WindowSums();
-    }
-    List<LocalDate> dates = r.dates();
-    int j = 0;
-    long previous = dates.get(0).toEpochDay();
-    for (int i = 1; i < returns.length; i++) {
-      long day = dates.get(i).toEpochDay();
-      while (j < segments.length && day >= edges[j + 1]) {
-        j++;
-      }
-      if (j < segments.length && day >= edges[j] && !Double.isNaN(returns[i])) {
-        segments[j].add(previous, day, returns[i], rfp);
-      }
-      previous = day;
-    }
-    return segments;
+    return folds.segments(r.dates(), returns, rfp);
   }
 }

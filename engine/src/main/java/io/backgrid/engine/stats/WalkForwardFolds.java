@@ -121,4 +121,38 @@ public record WalkForwardFolds(List<Fold> folds, List<LocalDate> boundaries) {
     }
     return w;
   }
+
+  /**
+   * One configuration's returns summed per segment: {@code returns[i]} is the return of the bar
+   * dated {@code dates[i]} over bar i − 1 (NaN at bar 0 and where undefined: left out); it joins
+   * the segment whose [start, end) holds its date, with the excess over {@code riskFreePerPeriod}.
+   *
+   * @param dates the bars' dates, ascending
+   * @param returns one per bar, as {@code SimulationResult.returns()}
+   * @param riskFreePerPeriod the per-bar risk-free rate, (1 + rf)^(1/252) − 1
+   * @return one {@link WindowSums} per segment (empty for a segment without returns)
+   */
+  public WindowSums[] segments(List<LocalDate> dates, double[] returns, double riskFreePerPeriod) {
+    long[] edges = new long[boundaries.size()];
+    for (int k = 0; k < edges.length; k++) {
+      edges[k] = boundaries.get(k).toEpochDay();
+    }
+    WindowSums[] segments = new WindowSums[edges.length - 1];
+    for (int j = 0; j < segments.length; j++) {
+      segments[j] = new WindowSums();
+    }
+    int j = 0;
+    long previous = dates.get(0).toEpochDay();
+    for (int i = 1; i < returns.length; i++) {
+      long day = dates.get(i).toEpochDay();
+      while (j < segments.length && day >= edges[j + 1]) {
+        j++;
+      }
+      if (j < segments.length && day >= edges[j] && !Double.isNaN(returns[i])) {
+        segments[j].add(previous, day, returns[i], riskFreePerPeriod);
+      }
+      previous = day;
+    }
+    return segments;
+  }
 }

@@ -129,17 +129,7 @@ public final class RunChecks {
         String path = "allocation." + user.id() + "." + user.param();
         at = "study." + path + " (" + where(path, symbol::equals) + ")";
       }
-      problems.add(
-          "Unknown symbol '"
-              + symbol
-              + "' in "
-              + at
-              + "; the data ("
-              + shown
-              + ") has "
-              + facts.symbols().size()
-              + " symbols: "
-              + listed());
+      problems.add(unknownSymbol(symbol, at));
     }
   }
 
@@ -159,17 +149,7 @@ public final class RunChecks {
     for (String symbol : study.benchmark().symbols()) {
       int[] range = facts.symbols().get(symbol);
       if (range == null) {
-        problems.add(
-            "Unknown symbol '"
-                + symbol
-                + "' in "
-                + at
-                + "; the data ("
-                + shown
-                + ") has "
-                + facts.symbols().size()
-                + " symbols: "
-                + listed());
+        problems.add(unknownSymbol(symbol, at));
       } else if (range[0] > first) {
         problems.add(
             "Invalid "
@@ -344,5 +324,19 @@ public final class RunChecks {
       }
     }
     return study.template().where(path);
+  }
+
+  /** The refusal of a symbol the data do not have, listing the data's symbols. */
+  private String unknownSymbol(String symbol, String at) {
+    return "Unknown symbol '"
+        + symbol
+        + "' in "
+        + at
+        + "; the data ("
+        + shown
+        + ") has "
+        + facts.symbols().size()
+        + " symbols: "
+        + listed();
   }
 }

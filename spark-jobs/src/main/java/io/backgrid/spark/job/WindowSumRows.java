@@ -180,28 +180,7 @@ final class WindowSumRows {
     if (folds == null) {
       return;
     }
-    List<LocalDate> bounds = folds.boundaries();
-    long[] edges = new long[bounds.size()];
-    for (int k = 0; k < edges.length; k++) {
-      edges[k] = bounds.get(k).toEpochDay();
-    }
-    WindowSums[] segments = new WindowSums[edges.length - 1];
-    for (int j = 0; j < segments.length; j++) {
-      segments[j] = new WindowSums();
-    }
-    List<LocalDate> dates = r.dates();
-    int j = 0;
-    long previous = dates.get(0).toEpochDay();
-    for (int i = 1; i < returns.length; i++) {
-      long day = dates.get(i).toEpochDay();
-      while (j < segments.length && day >= edges[j + 1]) {
-        j++;
-      }
-      if (j < segments.length && day >= edges[j] && !Double.isNaN(returns[i])) {
-        segments[j].add(previous, day, returns[i], riskFreePerPeriod);
-      }
-      previous = day;
-    }
+    WindowSums[] segments = folds.segments(r.dates(), returns, riskFreePerPeriod);
     for (int k = 0; k < segments.length; k++) {
       WindowSums s = segments[k];
       out.row(
