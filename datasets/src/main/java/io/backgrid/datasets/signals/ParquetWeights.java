@@ -95,20 +95,10 @@ final class ParquetWeights {
         LocalDate date = date(rec.get(columns[0]), dateField.schema(), name, where);
         Object w = rec.get(columns[2]);
         if (!(w instanceof Number number)) {
-          throw new IllegalArgumentException(
-              w == null
-                  ? "Missing value in " + name + " " + where + ": weight (required)"
-                  : "Invalid weight in "
-                      + name
-                      + " "
-                      + where
-                      + ": "
-                      + symbol
-                      + " "
-                      + date
-                      + " weight='"
-                      + w
-                      + "' (must be a number)");
+          throw w == null
+              ? new IllegalArgumentException(
+                  "Missing value in " + name + " " + where + ": weight (required)")
+              : WeightFileReader.notANumber(name, where, symbol, date, w);
         }
         rows.add(where, date, symbol, number.doubleValue());
       }

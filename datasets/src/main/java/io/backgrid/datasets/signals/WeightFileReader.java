@@ -127,18 +127,7 @@ public final class WeightFileReader {
         try {
           weight = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(
-              "Invalid weight in "
-                  + name
-                  + " "
-                  + where
-                  + ": "
-                  + symbol
-                  + " "
-                  + date
-                  + " weight='"
-                  + text
-                  + "' (must be a number)");
+          throw notANumber(name, where, symbol, date, text);
         }
         rows.add(where, date, symbol, weight);
       }
@@ -179,6 +168,23 @@ public final class WeightFileReader {
           "Missing value in " + name + " " + where + ": " + what + " (required)");
     }
     return v;
+  }
+
+  /** The refusal of a weight that is not a number, in either file format. */
+  static IllegalArgumentException notANumber(
+      String name, String where, String symbol, LocalDate date, Object weight) {
+    return new IllegalArgumentException(
+        "Invalid weight in "
+            + name
+            + " "
+            + where
+            + ": "
+            + symbol
+            + " "
+            + date
+            + " weight='"
+            + weight
+            + "' (must be a number)");
   }
 
   /** YYYY-MM-DD, optionally followed by a midnight time (as pandas writes datetimes). */
