@@ -1,6 +1,7 @@
 package io.backgrid.benchmarks;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.metrics.MetricsAccumulator;
 import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.SimulationResult;
@@ -58,7 +59,7 @@ public final class W1Decision {
         long start = threads.getCurrentThreadCpuTime();
         SimulationResult r = simulator.run(grid.get(c), Detail.SUMMARY);
         if (with) {
-          double rfp = Math.pow(1 + grid.get(c).riskFree(), 1.0 / 252) - 1;
+          double rfp = MetricsAccumulator.riskFreePerPeriod(grid.get(c).riskFree(), 252);
           segments[c] = sums(r, folds, rfp, matrix, c);
         }
         cpu += threads.getCurrentThreadCpuTime() - start;

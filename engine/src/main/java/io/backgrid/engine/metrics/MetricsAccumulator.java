@@ -69,11 +69,22 @@ public final class MetricsAccumulator {
     }
     this.capacity = capacity;
     this.periodsPerYear = periodsPerYear;
-    this.riskFreePerPeriod = Math.pow(1.0 + riskFreeAnnual, 1.0 / periodsPerYear) - 1.0;
+    this.riskFreePerPeriod = riskFreePerPeriod(riskFreeAnnual, periodsPerYear);
     int k = capacity == 0 ? 0 : Math.min(capacity, (int) ((capacity - 1) * TAIL_CUTOFF) + 2);
     this.tail = new SmallestValues(k);
     this.tailSorted = new double[k];
     reset();
+  }
+
+  /**
+   * The per-period rate compounding to an annual rate: rf_p = (1 + rf)^(1/P) − 1, the risk-free
+   * return every Sharpe-like figure of backgrid subtracts from a period's return.
+   *
+   * @param annual rf, 0.02 = 2 % a year (> −1)
+   * @param periodsPerYear P (252 for daily bars)
+   */
+  public static double riskFreePerPeriod(double annual, int periodsPerYear) {
+    return Math.pow(1.0 + annual, 1.0 / periodsPerYear) - 1.0;
   }
 
   /** The per-period risk-free rate rf_p = (1 + rf)^(1/P) − 1. */

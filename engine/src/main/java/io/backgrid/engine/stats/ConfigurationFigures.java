@@ -1,5 +1,6 @@
 package io.backgrid.engine.stats;
 
+import io.backgrid.engine.metrics.MetricsAccumulator;
 import io.backgrid.engine.metrics.ReturnMoments;
 import io.backgrid.engine.simulation.ReturnObserver;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class ConfigurationFigures implements ReturnObserver {
   public ConfigurationFigures(
       int maxYears, int periodsPerYear, double riskFreeAnnual, BenchmarkSeries benchmark) {
     this.periodsPerYear = periodsPerYear;
-    this.riskFreePerPeriod = Math.pow(1.0 + riskFreeAnnual, 1.0 / periodsPerYear) - 1.0;
+    this.riskFreePerPeriod = MetricsAccumulator.riskFreePerPeriod(riskFreeAnnual, periodsPerYear);
     this.benchmark = benchmark;
     this.calendar = new CalendarPeriods(maxYears, periodsPerYear, riskFreePerPeriod);
   }

@@ -1,6 +1,7 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.metrics.MetricsAccumulator;
 import io.backgrid.engine.simulation.Simulator;
 import io.backgrid.engine.stats.WalkForwardFolds;
 import io.backgrid.spark.parquet.RowFileWriter;
@@ -152,7 +153,7 @@ final class SimulateAndWrite
       FigureSetup.Outcome outcome = setup.run(simulator, c);
       ResultRows.of(c.configId(), outcome, buffer);
       if (decision.any()) {
-        double rfp = Math.pow(1 + c.config().riskFree(), 1.0 / 252) - 1;
+        double rfp = MetricsAccumulator.riskFreePerPeriod(c.config().riskFree(), 252);
         WindowSumRows.of(c.configId(), outcome.result(), decision, folds, rfp, buffer);
       }
     } catch (RuntimeException | StackOverflowError e) {

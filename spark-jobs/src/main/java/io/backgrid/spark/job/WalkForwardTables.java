@@ -1,6 +1,7 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.engine.market.MarketPanel;
+import io.backgrid.engine.metrics.MetricsAccumulator;
 import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.engine.simulation.SimulationResult;
@@ -52,7 +53,7 @@ final class WalkForwardTables {
     double[] rfp = new double[ids.size()];
     for (int i = 0; i < rfp.length; i++) {
       double rf = configurations.get(configurations.indexOf(ids.get(i))).config().riskFree();
-      rfp[i] = Math.pow(1 + rf, 1.0 / PERIODS) - 1;
+      rfp[i] = MetricsAccumulator.riskFreePerPeriod(rf, PERIODS);
     }
     List<WalkForward.FoldResult> results = WalkForward.select(plan, matrix, metric, rfp, PERIODS);
     for (WalkForward.FoldResult r : results) {

@@ -1,5 +1,6 @@
 package io.backgrid.spark.report;
 
+import io.backgrid.engine.metrics.MetricsAccumulator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -130,7 +131,7 @@ final class NavStats {
   static double[][] rolling(double[] nav, int window, double riskFree) {
     double[] vol = new double[nav.length];
     double[] sharpe = new double[nav.length];
-    double rfPeriod = Math.pow(1 + riskFree, 1.0 / YEAR) - 1;
+    double rfPeriod = MetricsAccumulator.riskFreePerPeriod(riskFree, YEAR);
     double sum = 0;
     double sumSq = 0;
     for (int t = 0; t < nav.length; t++) {
