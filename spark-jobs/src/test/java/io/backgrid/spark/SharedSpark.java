@@ -1,5 +1,6 @@
 package io.backgrid.spark;
 
+import io.backgrid.spark.parquet.NioLocalFileSystem;
 import org.apache.spark.sql.SparkSession;
 
 /** One {@code local[2]} SparkSession for every test class (each start costs seconds). */
@@ -19,6 +20,8 @@ public final class SharedSpark {
               .config("spark.driver.bindAddress", "127.0.0.1")
               .config("spark.sql.shuffle.partitions", "4")
               .config("spark.sql.debug.maxToStringFields", "200")
+              // as the commands do (SparkSessions): permissions set without a chmod process
+              .config("spark.hadoop." + NioLocalFileSystem.KEY, NioLocalFileSystem.class.getName())
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(session::stop));
     }

@@ -93,8 +93,9 @@ final class RunCommand implements Callable<Integer> {
     // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals,
     // word for word
     String location = data != null ? data : study.data();
+    Configuration hadoop = SparkSessions.hadoopConfiguration();
     RunChecks.Outcome checked =
-        RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+        RunChecks.check(study, needs, location, Locations.uri(location), hadoop);
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
@@ -120,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
     // Spark starts only if the study has something to compute (a rerun may have nothing)
     try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
       JobReport report =
-          new StudyJob(spark, SparkSessions.hadoopConfiguration(), spark.master(), System.out)
+          new StudyJob(spark, hadoop, spark.master(), System.out)
               .onKept(Failures::kept)
               .run(
                   job,

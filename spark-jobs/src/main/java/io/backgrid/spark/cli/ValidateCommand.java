@@ -9,6 +9,7 @@ import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudySummary;
 import io.backgrid.spark.job.Locations;
 import io.backgrid.spark.job.RunEstimate;
+import io.backgrid.spark.job.SparkSessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -56,13 +57,14 @@ final class ValidateCommand implements Callable<Integer> {
     // the same checks run makes before computing (one place: RunChecks), so validate refuses what
     // run would
     String location = data != null ? data : study.data();
+    Configuration hadoop = SparkSessions.hadoopConfiguration();
     RunChecks.Outcome checked =
-        RunChecks.check(study, needs, location, Locations.uri(location), new Configuration());
+        RunChecks.check(study, needs, location, Locations.uri(location), hadoop);
     PrintWriter out = spec.commandLine().getOut();
     out.print(StudySummary.validate(study, grid, first));
     out.println("  " + checked.line());
     if (estimate && !checked.skipped()) {
-      out.println("  " + RunEstimate.of(grid, location, new Configuration(), 20).line());
+      out.println("  " + RunEstimate.of(grid, location, hadoop, 20).line());
     } else if (estimate) {
       out.println("  estimate: not made, the data could not be checked");
     }

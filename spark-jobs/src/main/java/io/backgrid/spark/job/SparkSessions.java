@@ -1,5 +1,6 @@
 package io.backgrid.spark.job;
 
+import io.backgrid.spark.parquet.NioLocalFileSystem;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -72,8 +73,13 @@ public final class SparkSessions {
     return SparkHadoopUtil.get().newConfiguration(conf());
   }
 
+  /**
+   * spark-submit's settings, plus the local file system that sets permissions without a process per
+   * file ({@link NioLocalFileSystem}) unless one is given.
+   */
   private static SparkConf conf() {
-    return new SparkConf();
+    return new SparkConf()
+        .setIfMissing("spark.hadoop." + NioLocalFileSystem.KEY, NioLocalFileSystem.class.getName());
   }
 
   /** {@link #create}, remembering whether the session is new. */
@@ -89,7 +95,7 @@ public final class SparkSessions {
    * spark-submit or {@code --conf} always win.
    */
   public static SparkSession create(String appName, String defaultMaster) {
-    SparkConf conf = new SparkConf().setAppName(appName);
+    SparkConf conf = conf().setAppName(appName);
     if (!conf.contains("spark.master")) {
       conf.setMaster(defaultMaster);
       conf.setIfMissing("spark.driver.host", "127.0.0.1");
