@@ -68,24 +68,27 @@ backgrid_cds_options() {
     echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
   elif mkdir -p "$BACKGRID_CDS_DIR" 2>/dev/null; then
     # written under a name of its own, renamed by the next run once the writing JVM has ended
-    echo "-XX:ArchiveClassesAtExit=$archive.$$.tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
+    echo "-XX:ArchiveClassesAtExit=$archive.${BACKGRID_CDS_TAG:-$$}.tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
 }
 
-# An archive a finished run wrote (its JVM is gone) becomes the command's archive.
+# An archive a finished run wrote (its JVM is gone) becomes the command's archive. A warm JVM's
+# (named by its key, not a process id) once it is two minutes old: the JVM writes it as it exits.
 backgrid_cds_adopt() {
   local name="$1" tmp pid
   for tmp in "$BACKGRID_CDS_DIR/$name.jsa".*.tmp; do
     [ -f "$tmp" ] || continue
     pid="${tmp%.tmp}"
     pid="${pid##*.}"
-    if ! kill -0 "$pid" 2>/dev/null; then
+    if { [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; } ||
+      { [[ ! "$pid" =~ ^[0-9]+$ ]] && [ -n "$(find "$tmp" -mmin +2 2>/dev/null)" ]; }; then
       mv -f "$tmp" "$BACKGRID_CDS_DIR/$name.jsa" 2>/dev/null || true
     fi
   done
 }
 
 # Runs a Java main class of the project with Spark's JVM flags, bound to loopback.
+# BACKGRID_JAVA_OPTS (the user's) or else BACKGRID_DEFAULT_OPTS (the script's) or -Xmx4g.
 backgrid_java() {
   local main="$1"
   shift
@@ -98,7 +101,83 @@ backgrid_java() {
     backgrid_cds_adopt "$BACKGRID_CDS_NAME"
     cds="$(backgrid_cds_options "$BACKGRID_CDS_NAME")"
   fi
-  exec ${BACKGRID_JAVA_PREFIX:-} java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:--Xmx4g} $cds \
+  exec ${BACKGRID_JAVA_PREFIX:-} java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:-${BACKGRID_DEFAULT_OPTS:--Xmx4g}} $cds \
     -Dlog4j2.configurationFile="$BACKGRID_HOME/conf/log4j2.properties" \
     -cp "$(backgrid_classpath)" "$main" "$@"
+}
+
+# The warm JVM (issue 15, io.backgrid.spark.cli.WarmServer): run, validate, report and one-shot
+# query commands go to a JVM kept running in the background for this directory, class path, Java
+# options and Spark/Hadoop environment, started by the first of them and stopped after
+# BACKGRID_WARM_IDLE minutes (default 20) without a command or when the project is rebuilt, so a
+# command pays for its own work only, not for starting Java and Spark. BACKGRID_WARM=0 runs every
+# command in a JVM of its own, as the tests do (they set BACKGRID_CLASSPATH) unless BACKGRID_WARM=1.
+# submit-scripts/warm.sh lists and stops them.
+BACKGRID_WARM_DIR="${TMPDIR:-/tmp}/backgrid-warm-$(id -u)"
+
+backgrid_warm_enabled() {
+  case "${BACKGRID_WARM:-}" in
+    0 | off | false | no) return 1 ;;
+    1 | on | true | yes) return 0 ;;
+  esac
+  [ -z "${BACKGRID_CLASSPATH:-}" ]
+}
+
+# The socket of the warm JVM for this directory, class path, options and environment.
+backgrid_warm_socket() {
+  local key
+  key="$({
+    pwd
+    command -v java
+    echo "${BACKGRID_JAVA_OPTS:-}"
+    backgrid_classpath
+    ls -l --time-style=+%s "$BACKGRID_CLASSPATH_FILE" "$BACKGRID_HOME"/{spark-jobs,datasets,engine}/target/backgrid-*.jar 2>/dev/null
+    env | grep -E '^(SPARK_|HADOOP_|JAVA_HOME=|TZ=|LANG=|LC_)' | sort
+  } | sha1sum | cut -c1-16)"
+  echo "$BACKGRID_WARM_DIR/$key.sock"
+}
+
+# Starts the warm JVM of socket $1 unless it runs; false when it could not be started in ~15 s.
+backgrid_warm_start() {
+  local socket="$1" key i cds=""
+  if [ -S "$socket" ] && [ -f "$socket.pid" ] && kill -0 "$(cat "$socket.pid")" 2>/dev/null; then
+    return 0
+  fi
+  mkdir -p "$BACKGRID_WARM_DIR" 2>/dev/null && [ -O "$BACKGRID_WARM_DIR" ] && chmod 700 "$BACKGRID_WARM_DIR" || return 1
+  key="$(basename "$socket" .sock)"
+  backgrid_cds_adopt warm
+  cds="$(BACKGRID_CDS_TAG="$key" backgrid_cds_options warm)"
+  # shellcheck disable=SC2086
+  setsid java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:--Xmx4g} -XX:G1PeriodicGCInterval=60000 $cds \
+    -Dlog4j2.configurationFile="$BACKGRID_HOME/conf/log4j2.properties" \
+    -cp "$(backgrid_classpath)" io.backgrid.spark.cli.WarmServer "$socket" "${BACKGRID_WARM_IDLE:-20}" \
+    </dev/null >"${socket%.sock}.log" 2>&1 &
+  echo "[backgrid] started a warm JVM for this and the next commands here (it stops after" \
+    "${BACKGRID_WARM_IDLE:-20} min without one; submit-scripts/warm.sh stop; BACKGRID_WARM=0: none)" >&2
+  for ((i = 0; i < 300; i++)); do
+    [ -S "$socket" ] && return 0
+    kill -0 $! 2>/dev/null || return 1
+    sleep 0.05
+  done
+  return 1
+}
+
+# Runs backgrid command "$@" (run, validate, report, query STATEMENT) in the warm JVM when it is
+# enabled and the command runs on this machine (no --master), else in a JVM of its own
+# (backgrid_java). The client is a JVM of ~0.1 s; when the warm JVM is busy with another command it
+# runs this one in a JVM of its own (the same command line as backgrid_java's).
+backgrid_command() {
+  export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+  local socket
+  if backgrid_warm_enabled && [[ " $* " != *" --master "* ]] && command -v setsid >/dev/null; then
+    socket="$(backgrid_warm_socket)"
+    if backgrid_warm_start "$socket"; then
+      local fallback=(java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:-${BACKGRID_DEFAULT_OPTS:--Xmx4g}}
+        "-Dlog4j2.configurationFile=$BACKGRID_HOME/conf/log4j2.properties"
+        -cp "$(backgrid_classpath)" io.backgrid.spark.cli.BackgridCli)
+      exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$(backgrid_classpath)" \
+        io.backgrid.spark.cli.WarmClient "$socket" "${#fallback[@]}" "${fallback[@]}" "$@"
+    fi
+  fi
+  backgrid_java io.backgrid.spark.cli.BackgridCli "$@"
 }

@@ -33,8 +33,11 @@ fi
 # One statement (or file) on small tables: the JIT's first tier only, which halves the CPU such a
 # short command spends compiling (issue 15, BENCHMARKS.md "Research loop"); a shell keeps both tiers
 # for the queries that follow.
-if [ $# -ge 2 ] && [ -z "${BACKGRID_JAVA_OPTS:-}" ]; then
-  BACKGRID_JAVA_OPTS="-Xmx4g -XX:TieredStopAtLevel=1"
-fi
 BACKGRID_CDS_NAME=query
-backgrid_java io.backgrid.spark.cli.BackgridCli query "$@"
+if [ $# -ge 2 ]; then
+  # one statement: in the warm JVM, or in a JVM of its own on the JIT's first tier (starts faster)
+  BACKGRID_DEFAULT_OPTS="-Xmx4g -XX:TieredStopAtLevel=1" backgrid_command query "$@"
+else
+  # the shell reads the terminal: a JVM of its own, one session for all its statements
+  backgrid_java io.backgrid.spark.cli.BackgridCli query "$@"
+fi

@@ -27,4 +27,4 @@ esac
 [ -d "$1" ] || [[ "$1" == *://* ]] || die "no such study directory: $1 (run the study first: submit-scripts/run-local.sh)"
 backgrid_build_if_needed
 BACKGRID_CDS_NAME=report
-BACKGRID_JAVA_OPTS="${BACKGRID_JAVA_OPTS:--Xmx2g}" backgrid_java io.backgrid.spark.cli.BackgridCli report "$@"
+BACKGRID_DEFAULT_OPTS=-Xmx2g backgrid_command report "$@"

@@ -44,4 +44,4 @@ if [ "$(cd "$(dirname "$study")" && pwd)/$(basename "$study")" = "$BACKGRID_HOME
   report=(--report)
 fi
 BACKGRID_CDS_NAME=run
-backgrid_java io.backgrid.spark.cli.BackgridCli run "$study" "${report[@]}" "$@"
+backgrid_command run "$study" "${report[@]}" "$@"

@@ -12,4 +12,4 @@ esac
 [ -f "$1" ] || die "no such study file: $1"
 backgrid_build_if_needed
 BACKGRID_CDS_NAME=validate
-backgrid_java io.backgrid.spark.cli.BackgridCli validate "$@"
+backgrid_command validate "$@"

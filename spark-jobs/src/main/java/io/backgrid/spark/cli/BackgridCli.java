@@ -41,35 +41,65 @@ public final class BackgridCli implements Runnable {
 
   public static void main(String[] args) {
     io.backgrid.spark.job.Timings.mark("main: JVM started");
-    PrintWriter out = new PrintWriter(System.out, true);
-    CountDownLatch returned = new CountDownLatch(1);
-    // Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
-    // waits (briefly) for the command to return, which it does once Spark's own hook has stopped
-    // the job, so that its line comes after the last progress line.
+    installInterruptHook();
+    int code =
+        runCommand(
+            new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> {}, args);
+    System.exit(code);
+  }
+
+  /** The command running in this JVM, for Ctrl-C's line; null before the first. */
+  private static volatile Running running;
+
+  private record Running(PrintWriter out, CountDownLatch returned, Runnable afterInterrupt) {}
+
+  /**
+   * Runs a command as {@link #main} does, in a JVM that may run several ({@link WarmServer}): if
+   * the JVM is stopped (Ctrl-C) while it runs, the hook of {@link #installInterruptHook} prints its
+   * interrupt line on {@code out}, then runs {@code afterInterrupt}.
+   *
+   * @return the exit code
+   */
+  static int runCommand(PrintWriter out, PrintWriter err, Runnable afterInterrupt, String... args) {
+    Failures.started();
+    Running command = new Running(out, new CountDownLatch(1), afterInterrupt);
+    running = command;
+    try {
+      return run(out, err, args);
+    } finally {
+      io.backgrid.spark.job.Timings.mark("main: command returned");
+      command.returned().countDown();
+      Failures.finished();
+    }
+  }
+
+  /**
+   * Ctrl-C: the JVM runs its shutdown hooks and exits with 130; this one says what is kept. It
+   * waits (briefly) for the command to return, which it does once Spark's own hook has stopped the
+   * job, so that its line comes after the last progress line.
+   */
+  static void installInterruptHook() {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  if (Failures.onShutdown() != null) {
+                  Running command = running;
+                  if (command != null && Failures.onShutdown() != null) {
                     divertStandardError();
                     try {
-                      returned.await(10, TimeUnit.SECONDS);
+                      command.returned().await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
                     // read after the command returned: a batch whose _DONE was being written when
                     // the signal came is counted once it is written
-                    out.println();
-                    out.println(Failures.interruptedLine());
-                    out.flush();
+                    command.out().println();
+                    command.out().println(Failures.interruptedLine());
+                    command.out().flush();
+                    command.afterInterrupt().run();
                   }
                 },
                 "backgrid-interrupt"));
-    int code = run(out, new PrintWriter(System.err, true), args);
-    io.backgrid.spark.job.Timings.mark("main: command returned");
-    returned.countDown();
-    Failures.finished();
-    System.exit(code);
   }
 
   /**

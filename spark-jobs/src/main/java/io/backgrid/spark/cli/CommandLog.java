@@ -104,6 +104,17 @@ final class CommandLog {
     return file;
   }
 
+  /**
+   * Ends the command's file: logging goes back to what the configuration file says (a warm JVM's
+   * own log between commands, not the last study's file).
+   */
+  static synchronized void end() {
+    if (file != null && LogManager.getContext(false) instanceof LoggerContext context) {
+      context.reconfigure();
+    }
+    file = null;
+  }
+
   /** The log file of this command if it has been written to, else null. */
   static synchronized Path written() {
     return file != null && Files.exists(file) ? file : null;

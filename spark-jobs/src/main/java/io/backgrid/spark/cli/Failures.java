@@ -32,6 +32,14 @@ final class Failures {
 
   private Failures() {}
 
+  /** Called as a command starts (a warm JVM runs several, one after the other). */
+  static void started() {
+    subject = null;
+    resumable = false;
+    finished = false;
+    kept = -1;
+  }
+
   /** Called by a command once it knows what it works on. */
   static void working(String what, boolean canResume) {
     subject = what;

@@ -18,7 +18,7 @@ final class Progress implements AutoCloseable {
   private final LongSupplier done;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
-  private final boolean terminal = System.console() != null;
+  private final boolean terminal = Terminal.interactive();
   private long lastPrinted = -1;
 
   Progress(PrintStream out, long total, long alreadyDone, LongSupplier done, long everySeconds) {

@@ -12,12 +12,12 @@ import java.util.Locale;
  * mark. Off by default: then a mark costs one boolean test.
  */
 public final class Timings {
-  private static final boolean ON =
+  private static volatile boolean on =
       "1".equals(System.getenv("BACKGRID_TIMINGS")) || Boolean.getBoolean("backgrid.timings");
 
   /** The process start, in ms since the epoch (the JVM's own start when unknown). */
-  private static final long START =
-      ON
+  private static long start =
+      on
           ? ProcessHandle.current()
               .info()
               .startInstant()
@@ -25,18 +25,28 @@ public final class Timings {
               .orElse(System.currentTimeMillis())
           : 0;
 
-  private static long last = START;
+  private static long last = start;
 
   private Timings() {}
 
   /** Whether marks print. */
   public static boolean on() {
-    return ON;
+    return on;
+  }
+
+  /**
+   * A command of a warm JVM ({@code WarmServer}) that started (the client's process) at {@code
+   * startMillis}, ms since the epoch: its marks count from there, when {@code enabled}.
+   */
+  public static synchronized void command(boolean enabled, long startMillis) {
+    on = enabled;
+    start = startMillis;
+    last = startMillis;
   }
 
   /** Prints the time at which {@code phase} ended (when on). */
   public static void mark(String phase) {
-    if (ON) {
+    if (on) {
       print(System.err, phase);
     }
   }
@@ -46,7 +56,7 @@ public final class Timings {
     err.printf(
         Locale.ROOT,
         "[backgrid] timing %6.2f s (+%5.2f s) %s%n",
-        (now - START) / 1000.0,
+        (now - start) / 1000.0,
         (now - last) / 1000.0,
         phase);
     err.flush();

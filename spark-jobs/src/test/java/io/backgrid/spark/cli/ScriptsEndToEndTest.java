@@ -36,6 +36,20 @@ class ScriptsEndToEndTest {
   static Result script(
       String name, java.util.function.Consumer<Process> whileRunning, String... args)
       throws IOException, InterruptedException {
+    return script(scratch, java.util.Map.of(), name, whileRunning, args);
+  }
+
+  /**
+   * {@link #script(String, java.util.function.Consumer, String...)} with more environment, its
+   * output kept in {@code scratch}.
+   */
+  static Result script(
+      Path scratch,
+      java.util.Map<String, String> env,
+      String name,
+      java.util.function.Consumer<Process> whileRunning,
+      String... args)
+      throws IOException, InterruptedException {
     List<String> command =
         new ArrayList<>(List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
     command.addAll(List.of(args));
@@ -45,6 +59,7 @@ class ScriptsEndToEndTest {
       // query.sh keeps its own JVM options (a one-shot statement runs on the JIT's first tier)
       pb.environment().put("BACKGRID_JAVA_OPTS", "-Xmx1g");
     }
+    pb.environment().putAll(env);
     Path out = Files.createTempFile(scratch, "out", ".txt");
     Path err = Files.createTempFile(scratch, "err", ".txt");
     // no input: a script that reads it (query.sh's shell) sees its end at once

@@ -1,0 +1,308 @@
+package io.backgrid.spark.cli;
+
+import io.backgrid.spark.job.SparkSessions;
+import io.backgrid.spark.job.Terminal;
+import io.backgrid.spark.job.Timings;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * A warm JVM that runs the scripts' commands one after the other (issue 15): the JVM, Spark's
+ * classes, the JIT and a local SparkSession are paid for once instead of per command, so a small
+ * study or a query costs what its own work costs. Like Gradle's daemon: the scripts start it on
+ * first use ({@code submit-scripts/common.sh}), a {@link WarmClient} hands it each command, and it
+ * stops after {@code IDLE_MINUTES} without a command or when the project's jars are rebuilt.
+ *
+ * <p>What a command sees is what it would see in a JVM of its own: its output and error go to the
+ * client as they are written; its working directory is the server's (a server serves one directory:
+ * a client elsewhere is refused and runs the command itself); it gets a SparkSession of its own
+ * ({@link SparkSession#newSession}: its own temporary views and SQL settings) on the shared
+ * context; Ctrl-C stops the server the way it stops a command's own JVM (Spark's hook stops the
+ * job, the command's interrupt line is printed, exit 130), and the next command starts a new one.
+ * One command at a time: a second client meanwhile is refused and runs its command itself.
+ *
+ * <p>The socket is a Unix socket in a directory only its user can enter (checked at start), so no
+ * other user can hand it a command. Usage: {@code WarmServer SOCKET IDLE_MINUTES}; its log (Spark's
+ * lines between commands, the reason it stopped) is {@code SOCKET} with {@code .log}.
+ */
+public final class WarmServer {
+  /** The server's own standard error (its log), whatever a command's is meanwhile. */
+  private static final PrintStream LOG = System.err;
+
+  private final Path socket;
+  private final long idleMillis;
+  private final List<Path> jars;
+  private final List<Long> jarTimes = new ArrayList<>();
+  private final ReentrantLock busy = new ReentrantLock();
+  private final Thread warmUp;
+  private volatile long lastUsed = System.currentTimeMillis();
+  private volatile SparkSession root;
+
+  private WarmServer(Path socket, long idleMinutes) throws IOException {
+    this.socket = socket;
+    this.idleMillis = idleMinutes * 60_000;
+    this.jars = ownJars();
+    for (Path jar : jars) {
+      jarTimes.add(Files.getLastModifiedTime(jar).toMillis());
+    }
+    this.warmUp = new Thread(this::warmUp, "backgrid-warm-up");
+  }
+
+  public static void main(String[] args) throws Exception {
+    Path socket = Path.of(args[0]).toAbsolutePath();
+    long idle = Long.parseLong(args[1]);
+    String refusal = privateDirectory(socket.getParent());
+    if (refusal != null) {
+      System.err.println(refusal);
+      System.exit(2);
+    }
+    new WarmServer(socket, idle).serve();
+  }
+
+  /** Null when only this user can enter {@code dir}, else why the server does not start there. */
+  static String privateDirectory(Path dir) throws IOException {
+    String mode = PosixFilePermissions.toString(Files.getPosixFilePermissions(dir));
+    String owner = Files.getOwner(dir).getName();
+    if (!mode.endsWith("------") || !owner.equals(System.getProperty("user.name"))) {
+      return "Cannot start a warm JVM in "
+          + dir
+          + ": the directory is "
+          + mode
+          + " owned by "
+          + owner
+          + " (must be rwx------ and owned by "
+          + System.getProperty("user.name")
+          + ")";
+    }
+    return null;
+  }
+
+  private void serve() throws IOException {
+    if (Files.exists(socket)) {
+      try (SocketChannel other = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+        log("another warm JVM already serves " + socket + ": this one stops");
+        System.exit(0);
+      } catch (IOException stale) {
+        Files.delete(socket); // a server that died without removing it
+      }
+    }
+    ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    server.bind(UnixDomainSocketAddress.of(socket));
+    Path pid = socket.resolveSibling(socket.getFileName() + ".pid");
+    Files.writeString(pid, Long.toString(ProcessHandle.current().pid()));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    Files.deleteIfExists(socket);
+                    Files.deleteIfExists(pid);
+                  } catch (IOException e) {
+                    // the next start removes a stale socket
+                  }
+                },
+                "backgrid-warm-socket"));
+    BackgridCli.installInterruptHook();
+    warmUp.start();
+    Thread idle = new Thread(this::stopWhenIdle, "backgrid-warm-idle");
+    idle.setDaemon(true);
+    idle.start();
+    log("serving " + System.getProperty("user.dir") + " on " + socket);
+    while (true) {
+      SocketChannel client = server.accept();
+      Thread t = new Thread(() -> answer(client), "backgrid-warm-command");
+      t.start();
+    }
+  }
+
+  /** The session and Spark SQL's first query, before the first command needs them. */
+  private void warmUp() {
+    SparkSession session = SparkSessions.create("backgrid (warm)", "local[*]");
+    session.sql("SELECT 1").collectAsList();
+    root = session;
+  }
+
+  private void answer(SocketChannel client) {
+    try (client) {
+      DataOutputStream out = new DataOutputStream(WarmClient.output(client));
+      DataInputStream in = new DataInputStream(WarmClient.input(client));
+      WarmProtocol.Request request = WarmProtocol.Request.read(in);
+      if (!busy.tryLock()) {
+        WarmProtocol.refuse(out, "busy with another command");
+        log("refused " + String.join(" ", request.args()) + ": busy with another command");
+        return;
+      }
+      try {
+        if (!request.directory().equals(System.getProperty("user.dir"))) {
+          WarmProtocol.refuse(out, "serves " + System.getProperty("user.dir"));
+          log("refused a command from " + request.directory());
+          return;
+        }
+        warmUp.join();
+        if (root == null) {
+          WarmProtocol.refuse(out, "its Spark session did not start (see its log)");
+          return;
+        }
+        long t0 = System.nanoTime();
+        int code = run(request, client, out);
+        WarmProtocol.exit(out, code);
+        log(
+            String.format(
+                Locale.ROOT,
+                "ran %s: exit %d in %.1f s",
+                String.join(" ", request.args()),
+                code,
+                (System.nanoTime() - t0) / 1e9));
+      } finally {
+        lastUsed = System.currentTimeMillis();
+        busy.unlock();
+      }
+    } catch (IOException | InterruptedException e) {
+      log("a client went away: " + e);
+    }
+  }
+
+  /** Runs the request's command with its streams, session and timings; returns its exit code. */
+  private int run(WarmProtocol.Request request, SocketChannel client, DataOutputStream out) {
+    PrintStream stdout =
+        new PrintStream(WarmProtocol.frames(out, WarmProtocol.OUT), true, StandardCharsets.UTF_8);
+    PrintStream stderr =
+        new PrintStream(WarmProtocol.frames(out, WarmProtocol.ERR), true, StandardCharsets.UTF_8);
+    PrintStream ownOut = System.out;
+    PrintStream ownErr = System.err;
+    SparkSession session = root.newSession();
+    Watch watch = new Watch(client);
+    try {
+      System.setOut(stdout);
+      System.setErr(stderr);
+      Terminal.given(request.terminal());
+      Timings.command(request.timings(), request.startMillis());
+      Timings.mark("warm: command received");
+      SparkSession.setDefaultSession(session);
+      SparkSession.setActiveSession(session);
+      watch.start();
+      return BackgridCli.runCommand(
+          new PrintWriter(stdout, true),
+          new PrintWriter(stderr, true),
+          () -> sendExit(out),
+          request.args().toArray(String[]::new));
+    } finally {
+      watch.done = true;
+      System.setOut(ownOut);
+      System.setErr(ownErr);
+      Terminal.given(null);
+      Timings.command(false, System.currentTimeMillis());
+      SparkSession.clearActiveSession();
+      SparkSession.setDefaultSession(root);
+      try {
+        CommandLog.end();
+      } catch (RuntimeException e) { // logging stopping under Ctrl-C
+        log("logging not reset after the command: " + e);
+      }
+    }
+  }
+
+  /** After Ctrl-C's line: the client's exit code. */
+  private static void sendExit(DataOutputStream out) {
+    try {
+      WarmProtocol.exit(out, BackgridCli.EXIT_INTERRUPTED);
+    } catch (IOException e) {
+      // the client is gone already
+    }
+  }
+
+  /**
+   * Reads the client while its command runs: Ctrl-C's byte, or the client's end (its terminal
+   * closed, it was killed) stop this JVM as they would have stopped the command's own.
+   */
+  private static final class Watch extends Thread {
+    private final SocketChannel client;
+    private volatile boolean done;
+
+    Watch(SocketChannel client) {
+      super("backgrid-warm-watch");
+      setDaemon(true);
+      this.client = client;
+    }
+
+    @Override
+    public void run() {
+      ByteBuffer one = ByteBuffer.allocate(1);
+      try {
+        int n = client.read(one);
+        if (!done && (n < 0 || one.get(0) == WarmProtocol.INTERRUPT)) {
+          log(n < 0 ? "the client went away during its command: stopping" : "Ctrl-C: stopping");
+          System.exit(BackgridCli.EXIT_INTERRUPTED);
+        }
+      } catch (IOException closed) {
+        // the command ended and its connection was closed
+      }
+    }
+  }
+
+  /** Stops the JVM after the idle time, or when the project's jars were rebuilt. */
+  private void stopWhenIdle() {
+    while (true) {
+      try {
+        Thread.sleep(2_000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      if (busy.isLocked()) {
+        continue;
+      }
+      String why = null;
+      if (System.currentTimeMillis() - lastUsed > idleMillis) {
+        why = "no command for " + idleMillis / 60_000 + " min";
+      }
+      for (int i = 0; i < jars.size() && why == null; i++) {
+        try {
+          if (Files.getLastModifiedTime(jars.get(i)).toMillis() != jarTimes.get(i)) {
+            why = jars.get(i).getFileName() + " was rebuilt";
+          }
+        } catch (IOException gone) {
+          why = jars.get(i).getFileName() + " is gone";
+        }
+      }
+      if (why != null && busy.tryLock()) {
+        log(why + ": stopping");
+        System.exit(0);
+      }
+    }
+  }
+
+  /** The project's own jars on the class path (a rebuild replaces them). */
+  private static List<Path> ownJars() {
+    List<Path> jars = new ArrayList<>();
+    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+      Path p = Path.of(entry);
+      if (p.getFileName() != null
+          && p.getFileName().toString().startsWith("backgrid-")
+          && entry.endsWith(".jar")) {
+        jars.add(p);
+      }
+    }
+    return jars;
+  }
+
+  private static void log(String line) {
+    LOG.printf(Locale.ROOT, "%tFT%<tT warm: %s%n", System.currentTimeMillis(), line);
+  }
+}

@@ -1,0 +1,212 @@
+package io.backgrid.spark.cli;
+
+import static io.backgrid.spark.cli.ScriptsEndToEndTest.ROOT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.backgrid.spark.cli.ScriptsEndToEndTest.Result;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scripts' warm JVM ({@link WarmServer}, {@code BACKGRID_WARM=1}): a command run after another
+ * in it gives the same results; Ctrl-C ends its command as it ends an own JVM's (exit 130, what is
+ * kept, the rerun resumes); a command arriving while it is busy runs in a JVM of its own.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the tests share one warm JVM
+class WarmServerTest {
+  @TempDir static Path scratch;
+  static Path warmDir;
+  static Map<String, String> warm;
+  static Path study;
+
+  @BeforeAll
+  static void aSmallStudy() throws IOException {
+    Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+    warmDir = tmp.resolve("backgrid-warm-" + uid());
+    // the scripts' test class path, the warm JVM turned on, its socket in this test's directory
+    warm = Map.of("BACKGRID_WARM", "1", "TMPDIR", tmp.toString(), "BACKGRID_JAVA_OPTS", "-Xmx1g");
+    study = scratch.resolve("demo-8.conf");
+    Files.writeString(
+        study,
+        "include file(\""
+            + ROOT.resolve("conf/studies/demo.conf")
+            + "\")\nstudy {\n  data = \""
+            + ROOT.resolve("datasets/demo")
+            + "\"\n  grid {\n    \"allocation.algorithm\" = [risk-parity, kelly]\n"
+            + "    \"allocation.weights\" = [[0.25, 0.25, 0.25, 0.25]]\n"
+            + "    \"sleeves.momentum.params.lookback\" = [20]\n  }\n}\n");
+  }
+
+  @AfterAll
+  static void stopTheWarmJvms() throws IOException {
+    for (ProcessHandle server : servers()) {
+      server.destroy();
+      server.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aSecondRunInTheWarmJvmGivesTheResultsOfTheFirst() throws Exception {
+    Path firstOut = scratch.resolve("first");
+    Path secondOut = scratch.resolve("second");
+    Result first = script(warm, "run-local.sh", study.toString(), "--output", firstOut.toString());
+    assertThat(first.exit()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("8 configurations (8 OK, 0 FAILED), 8 computed now");
+    List<ProcessHandle> servers = servers();
+    assertThat(servers).hasSize(1);
+    // the second in a JVM that already ran a study: nothing of the first may leak into it
+    Result second =
+        script(warm, "run-local.sh", study.toString(), "--output", secondOut.toString());
+    assertThat(second.exit()).as(second.out() + second.err()).isZero();
+    assertThat(servers()).containsExactlyElementsOf(servers);
+    String sql =
+        "SELECT config_id, sharpe, final_nav, max_drawdown FROM portfolio_metrics ORDER BY"
+            + " config_id";
+    Result firstRows = script(warm, "query.sh", firstOut.resolve("demo").toString(), sql);
+    Result secondRows = script(warm, "query.sh", secondOut.resolve("demo").toString(), sql);
+    assertThat(firstRows.exit()).as(firstRows.err()).isZero();
+    assertThat(firstRows.out()).contains("8 rows").isEqualTo(secondRows.out());
+    // all four commands ran in the one warm JVM (its log names each)
+    assertThat(log()).containsSubsequence("ran run ", "ran run ", "ran query ", "ran query ");
+  }
+
+  @Test
+  @Order(3) // last: Ctrl-C stops the warm JVM
+  void ctrlCEndsTheCommandWith130AndTheRerunResumes() throws Exception {
+    Path out = scratch.resolve("interrupted");
+    Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
+    String[] args = {
+      study.toString(), "--output", out.toString(), "--batch-size", "4", "--partitions", "1"
+    };
+    Result interrupted =
+        script(
+            warm,
+            "run-local.sh",
+            p -> {
+              await(() -> Files.exists(firstBatch) || !p.isAlive());
+              signal(p, "-INT");
+            },
+            args);
+    assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
+    String last = interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+    assertThat(last)
+        .matches("\\[backgrid\\] interrupted: [1-9][0-9,]* configurations kept; rerun to resume");
+    assertThat(interrupted.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    int kept = Integer.parseInt(last.replaceAll("\\D", ""));
+    Result rerun = script(warm, "run-local.sh", args);
+    assertThat(rerun.exit()).as(rerun.err()).isZero();
+    assertThat(rerun.out())
+        .contains("[backgrid] resuming after 1 interrupted attempt(s)")
+        .contains((8 - kept) + " computed now, " + kept + " from earlier runs");
+  }
+
+  @Test
+  @Order(2)
+  void aCommandArrivingWhileTheWarmJvmIsBusyRunsInAJvmOfItsOwn() throws Exception {
+    Path out = scratch.resolve("busy");
+    Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
+    Result[] validate = new Result[1];
+    Result run =
+        script(
+            warm,
+            "run-local.sh",
+            p -> {
+              await(() -> Files.exists(firstBatch) || !p.isAlive());
+              try {
+                validate[0] = script(warm, "validate.sh", study.toString());
+              } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+              }
+            },
+            study.toString(),
+            "--output",
+            out.toString(),
+            "--batch-size",
+            "2",
+            "--partitions",
+            "1");
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(validate[0].exit()).as(validate[0].err()).isZero();
+    assertThat(validate[0].out()).contains("8 configurations");
+    assertThat(log()).contains("refused validate " + study + ": busy with another command");
+  }
+
+  private static Result script(Map<String, String> env, String name, String... args)
+      throws IOException, InterruptedException {
+    return script(env, name, p -> {}, args);
+  }
+
+  private static Result script(
+      Map<String, String> env, String name, Consumer<Process> whileRunning, String... args)
+      throws IOException, InterruptedException {
+    return ScriptsEndToEndTest.script(scratch, env, name, whileRunning, args);
+  }
+
+  /** The warm JVMs running for this test (their pid files). */
+  private static List<ProcessHandle> servers() throws IOException {
+    if (!Files.isDirectory(warmDir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(warmDir)) {
+      return files
+          .filter(f -> f.toString().endsWith(".sock.pid"))
+          .flatMap(f -> ProcessHandle.of(Long.parseLong(read(f).strip())).stream())
+          .filter(ProcessHandle::isAlive)
+          .toList();
+    }
+  }
+
+  /** The warm JVMs' logs, in one text. */
+  private static String log() throws IOException {
+    try (Stream<Path> files = Files.list(warmDir)) {
+      return String.join(
+          "\n", files.filter(f -> f.toString().endsWith(".log")).map(f -> read(f)).toList());
+    }
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void await(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static void signal(Process p, String signal) {
+    try {
+      new ProcessBuilder("kill", signal, Long.toString(p.pid())).start().waitFor();
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String uid() throws IOException {
+    Process p = new ProcessBuilder("id", "-u").start();
+    return new String(p.getInputStream().readAllBytes()).strip();
+  }
+}
