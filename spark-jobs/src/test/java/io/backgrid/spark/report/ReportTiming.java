@@ -162,9 +162,14 @@ final class ReportTiming {
         cpu(page0.trace, open, all, true)
       };
     } finally {
-      chromium.descendants().forEach(ProcessHandle::destroy);
+      // all of Chromium gone before its profile is deleted (a child still writing would keep it)
+      List<ProcessHandle> children = chromium.descendants().toList();
+      children.forEach(ProcessHandle::destroy);
       chromium.destroy();
       chromium.waitFor(30, TimeUnit.SECONDS);
+      for (ProcessHandle child : children) {
+        child.onExit().get(30, TimeUnit.SECONDS);
+      }
       try (Stream<Path> files = Files.walk(profile)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
