@@ -1,11 +1,19 @@
-// Draws the report from the JSON in <script id="data">. Every chart is drawn at once (no
-// animation), then <body> gets data-charts-ready, data-chart-sizes and data-errors, which the
-// headless-browser test reads.
+// Draws the report from the JSON in <script id="data">. The text and tables are built at once;
+// a chart is only a placeholder of its final size until it is drawn (no animation): the charts on
+// the first screen at once, the others when they come near the screen or, one per idle moment,
+// in the background, and all of them before printing. ECharts' cost is per chart (the first use of
+// each code path compiles it; BENCHMARKS.md "Report"), so the page opens after one screen of
+// charts instead of all ~25. <body> gets data-open-ms when the first screen is on it, and
+// data-charts-ready, data-chart-sizes, data-render-ms and data-errors when every chart is drawn,
+// which the headless-browser test and ReportTiming read.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('data').textContent);
   var main = document.getElementById('report');
-  var charts = [];
+  var entries = [];
+  var drawn = 0;
+  // One formatter: toLocaleString with options builds a new one per call (~130 ms of the tables).
+  var whole = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
   var PERCENT = ['total_return', 'cagr', 'volatility', 'max_drawdown', 'win_rate', 'var_95', 'cvar_95',
     'best_period', 'worst_period', 'mean_return', 'turnover', 'reserve'];
   var MONEY = ['costs', 'final_nav', 'netting_savings'];
@@ -20,8 +28,8 @@
     if (v === null || v === undefined) return '–';
     if (typeof v !== 'number') return String(v);
     if (PERCENT.indexOf(col) >= 0) return (100 * v).toFixed(2) + '%';
-    if (MONEY.indexOf(col) >= 0 || Number.isInteger(v)) return v.toLocaleString('en-US', { maximumFractionDigits: 0 });
-    return Math.abs(v) >= 1000 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : v.toFixed(3);
+    if (MONEY.indexOf(col) >= 0 || Number.isInteger(v)) return whole.format(v);
+    return Math.abs(v) >= 1000 ? whole.format(v) : v.toFixed(3);
   }
   // Returns diverge from zero: white at 0, the same colour scale either side.
   function centred(option) {
@@ -48,16 +56,19 @@
     ((data.notes || {})[key] || []).forEach(function (line) { el('p', { class: 'note', text: line }, s); });
     return s;
   }
+  // A chart's placeholder, drawn by draw(); returns its entry, whose option may change until then.
   function chart(parent, option, cls, group, height) {
     var div = el('div', { class: 'chart' + (cls ? ' ' + cls : '') }, parent);
     if (height) div.style.height = height + 'px';
-    var c = echarts.init(div, null, { renderer: 'canvas' });
+    var entry = { div: div, option: option, group: group, chart: null };
+    div.backgridChart = entry;
+    entries.push(entry);
+    return entry;
+  }
+  function prepare(option) {
     option.animation = false;
     option.tooltip = option.tooltip || { trigger: 'axis' };
-    c.setOption(option);
-    if (group) c.group = group;
-    charts.push(c);
-    return c;
+    return option;
   }
   function zoom() { return [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }]; }
   function lines(dates, series, key, yAxis, title) {
@@ -178,7 +189,9 @@
       }
       var option = heat(xs, ys, cells, h.metric + ' (' + agg + ')', function (v) { return fmt(h.metric, v); },
         function (v) { return '<br>median ' + fmt(h.metric, v[3]) + ', max ' + fmt(h.metric, v[4]) + ', ' + v[5] + ' configurations'; });
-      if (heatChart) heatChart.setOption(option, true); else heatChart = chart(s3, option, 'tall');
+      if (!heatChart) heatChart = chart(s3, option, 'tall');
+      else if (heatChart.chart) heatChart.chart.setOption(prepare(option), true);
+      else heatChart.option = option;
     };
     [xSel, ySel, aggSel].forEach(function (s) { s.addEventListener('change', drawHeat); });
     drawHeat();
@@ -354,15 +367,61 @@
     }
   }
 
-  window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
-  var sizes = charts.map(function (c) {
-    var canvas = c.getDom().querySelector('canvas');
-    return { section: c.getDom().closest('section').id, width: canvas ? canvas.width : 0, height: canvas ? canvas.height : 0 };
+  function draw(entry) {
+    if (entry.chart) return;
+    entry.chart = echarts.init(entry.div, null, { renderer: 'canvas' });
+    entry.chart.setOption(prepare(entry.option));
+    if (entry.group) entry.chart.group = entry.group;
+    if (observer) observer.unobserve(entry.div);
+    if (++drawn === entries.length) ready();
+  }
+  function drawAll() { entries.forEach(draw); }
+  function ready() {
+    var sizes = entries.map(function (e) {
+      var canvas = e.div.querySelector('canvas');
+      return { section: e.div.closest('section').id, width: canvas ? canvas.width : 0, height: canvas ? canvas.height : 0 };
+    });
+    document.body.setAttribute('data-chart-sizes', JSON.stringify(sizes));
+    document.body.setAttribute('data-errors', JSON.stringify(window.backgridErrors));
+    document.body.setAttribute('data-requests', String(performance.getEntriesByType('resource').length));
+    // milliseconds from the start of navigation to every chart drawn (BENCHMARKS.md, "Report")
+    document.body.setAttribute('data-render-ms', String(Math.round(performance.now())));
+    document.body.setAttribute('data-charts-ready', 'true');
+  }
+
+  // The first screen: where the URL's #section-N points, else the top. Every placeholder is
+  // measured before any is drawn, so the layout is computed once.
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target) target.scrollIntoView();
+  var observer = null;
+  var first = entries.filter(function (e) {
+    var r = e.div.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
   });
-  document.body.setAttribute('data-chart-sizes', JSON.stringify(sizes));
-  document.body.setAttribute('data-errors', JSON.stringify(window.backgridErrors));
-  document.body.setAttribute('data-requests', String(performance.getEntriesByType('resource').length));
-  // milliseconds from the start of navigation to every chart drawn (BENCHMARKS.md, "Report")
-  document.body.setAttribute('data-render-ms', String(Math.round(performance.now())));
-  document.body.setAttribute('data-charts-ready', 'true');
+  first.forEach(draw);
+  document.body.setAttribute('data-open-charts', JSON.stringify(first.map(function (e) { return e.div.closest('section').id; })));
+  window.addEventListener('resize', function () { entries.forEach(function (e) { if (e.chart) e.chart.resize(); }); });
+  window.addEventListener('beforeprint', drawAll);
+  window.backgridDrawAll = drawAll;
+  // The frame after this one has the first screen painted (a task queued from requestAnimationFrame
+  // runs after that frame); then the rest, a screen ahead of scrolling and one chart per idle moment
+  // (between inputs, so the page stays responsive; Safari has no requestIdleCallback).
+  var idle = window.requestIdleCallback ? function (f) { requestIdleCallback(f, { timeout: 200 }); } : function (f) { setTimeout(f, 10); };
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      // milliseconds from the start of navigation to the first screen drawn (BENCHMARKS.md, "Report")
+      document.body.setAttribute('data-open-ms', String(Math.round(performance.now())));
+      if (!entries.length) ready();
+      if (drawn === entries.length) return;
+      observer = new IntersectionObserver(function (seen) {
+        seen.forEach(function (s) { if (s.isIntersecting) draw(s.target.backgridChart); });
+      }, { rootMargin: '100% 0px' });
+      entries.forEach(function (e) { if (!e.chart) observer.observe(e.div); });
+      var next = 0;
+      idle(function background() {
+        while (next < entries.length && entries[next].chart) next++;
+        if (next < entries.length) { draw(entries[next]); idle(background); }
+      });
+    }, 0);
+  });
 })();

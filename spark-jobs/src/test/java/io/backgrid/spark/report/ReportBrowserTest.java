@@ -73,6 +73,11 @@ class ReportBrowserTest {
 
   /** As {@link #chromium}, on another page. */
   static String chromiumOn(Path target, String... args) throws Exception {
+    return chromiumAt(target.toUri().toString(), args);
+  }
+
+  /** As {@link #chromium}, on a URL. */
+  static String chromiumAt(String url, String... args) throws Exception {
     Path profile = Files.createTempDirectory(dir, "profile");
     List<String> command =
         new ArrayList<>(
@@ -92,7 +97,7 @@ class ReportBrowserTest {
                 "--virtual-time-budget=15000",
                 "--hide-scrollbars"));
     command.addAll(List.of(args));
-    command.add(target.toUri().toString());
+    command.add(url);
     Path out = Files.createTempFile(dir, "out", ".txt");
     Process p =
         new ProcessBuilder(command)
@@ -160,9 +165,36 @@ class ReportBrowserTest {
     assertThat(sections)
         .containsExactly("section-2", "section-3", "section-4", "section-5", "section-6");
     assertThat(sizes.size()).isGreaterThanOrEqualTo(15);
+    // most drawn after the page opened with the first screen's (the default window: none or one)
+    String open = attribute(dom, "data-open-charts");
+    assertThat(open).as("the charts drawn before the page opened").isNotNull();
+    assertThat(Json.MAPPER.readTree(open).size()).isLessThan(2);
     assertThat(dom)
         .contains("No walk-forward: add study.walk-forward")
         .contains("No failed configurations.");
+  }
+
+  @Test
+  void thePageOpensWithTheFirstScreensChartsOnlyThenDrawsTheRest() throws Exception {
+    String dom = chromium("--window-size=1400,1000", "--dump-dom");
+    // 1400×1000 ends in the leaderboard: its bar chart is the one chart drawn before the first
+    // paint; the others follow (every one drawn, as in the test above)
+    assertThat(attribute(dom, "data-open-charts")).isEqualTo("[\"section-2\"]");
+    assertThat(Long.parseLong(attribute(dom, "data-open-ms")))
+        .isLessThanOrEqualTo(Long.parseLong(attribute(dom, "data-render-ms")));
+    assertThat(attribute(dom, "data-charts-ready")).isEqualTo("true");
+    assertThat(attribute(dom, "data-errors")).isEqualTo("[]");
+    assertThat(Json.MAPPER.readTree(attribute(dom, "data-chart-sizes")).size())
+        .isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void aLinkToASectionOpensWithThatSectionsCharts() throws Exception {
+    String dom = chromiumAt(page.toUri() + "#section-6", "--window-size=1400,1000", "--dump-dom");
+    // the yearly and monthly heat maps fill the first screen at section 6
+    assertThat(attribute(dom, "data-open-charts")).isEqualTo("[\"section-6\",\"section-6\"]");
+    assertThat(attribute(dom, "data-charts-ready")).isEqualTo("true");
+    assertThat(attribute(dom, "data-errors")).isEqualTo("[]");
   }
 
   @Test
