@@ -55,6 +55,9 @@ public final class WarmServer {
   private volatile long lastUsed = System.currentTimeMillis();
   private volatile SparkSession root;
 
+  /** The running command's session, made at its first need; null between commands. */
+  private SparkSession commandSession;
+
   private WarmServer(Path socket, long idleMinutes) throws IOException {
     this.socket = socket;
     this.idleMillis = idleMinutes * 60_000;
@@ -120,6 +123,7 @@ public final class WarmServer {
                 },
                 "backgrid-warm-socket"));
     BackgridCli.installInterruptHook();
+    SparkSessions.commandSessions(this::sessionOfCommand);
     warmUp.start();
     Thread idle = new Thread(this::stopWhenIdle, "backgrid-warm-idle");
     idle.setDaemon(true);
@@ -130,6 +134,30 @@ public final class WarmServer {
       Thread t = new Thread(() -> answer(client), "backgrid-warm-command");
       t.start();
     }
+  }
+
+  /**
+   * The running command's session: a new one on the warm context (its own temporary views and SQL
+   * settings), at the command's first need, so that a first command does its own first steps while
+   * Spark starts.
+   */
+  private synchronized SparkSession sessionOfCommand() {
+    if (commandSession == null) {
+      try {
+        warmUp.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (root == null) {
+        throw new IllegalStateException(
+            "Cannot start Spark in the warm JVM (its log: "
+                + WarmProtocol.logOf(socket)
+                + "); BACKGRID_WARM=0 runs the command in a JVM of its own");
+      }
+      commandSession = root.newSession();
+      SparkSession.setActiveSession(commandSession);
+    }
+    return commandSession;
   }
 
   /** The session and Spark SQL's first query, before the first command needs them. */
@@ -155,8 +183,7 @@ public final class WarmServer {
           log("refused a command from " + request.directory());
           return;
         }
-        warmUp.join();
-        if (root == null) {
+        if (!warmUp.isAlive() && root == null) {
           WarmProtocol.refuse(out, "its Spark session did not start (see its log)");
           return;
         }
@@ -174,7 +201,7 @@ public final class WarmServer {
         lastUsed = System.currentTimeMillis();
         busy.unlock();
       }
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
       log("a client went away: " + e);
     }
   }
@@ -187,7 +214,6 @@ public final class WarmServer {
         new PrintStream(WarmProtocol.frames(out, WarmProtocol.ERR), true, StandardCharsets.UTF_8);
     PrintStream ownOut = System.out;
     PrintStream ownErr = System.err;
-    SparkSession session = root.newSession();
     Watch watch = new Watch(client);
     try {
       System.setOut(stdout);
@@ -195,8 +221,6 @@ public final class WarmServer {
       Terminal.given(request.terminal());
       Timings.command(request.timings(), request.startMillis());
       Timings.mark("warm: command received");
-      SparkSession.setDefaultSession(session);
-      SparkSession.setActiveSession(session);
       watch.start();
       return BackgridCli.runCommand(
           new PrintWriter(stdout, true),
@@ -209,8 +233,10 @@ public final class WarmServer {
       System.setErr(ownErr);
       Terminal.given(null);
       Timings.command(false, System.currentTimeMillis());
+      synchronized (this) {
+        commandSession = null;
+      }
       SparkSession.clearActiveSession();
-      SparkSession.setDefaultSession(root);
       try {
         CommandLog.end();
       } catch (RuntimeException e) { // logging stopping under Ctrl-C

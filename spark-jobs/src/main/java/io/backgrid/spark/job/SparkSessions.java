@@ -82,8 +82,23 @@ public final class SparkSessions {
         .setIfMissing("spark.hadoop." + NioLocalFileSystem.KEY, NioLocalFileSystem.class.getName());
   }
 
+  /**
+   * Where a warm JVM's commands get their session ({@code WarmServer}: one of its own per command,
+   * on the warm context, never stopped by the command); null in a JVM of its own.
+   */
+  private static volatile Supplier<SparkSession> commandSessions;
+
+  /** Makes {@link #lease} hand out {@code sessions}' session (a warm JVM's). */
+  public static void commandSessions(Supplier<SparkSession> sessions) {
+    commandSessions = sessions;
+  }
+
   /** {@link #create}, remembering whether the session is new. */
   public static Lease lease(String appName, String defaultMaster) {
+    Supplier<SparkSession> warm = commandSessions;
+    if (warm != null) {
+      return new Lease(warm.get(), false);
+    }
     boolean existed =
         SparkSession.getDefaultSession().isDefined() || SparkSession.getActiveSession().isDefined();
     return new Lease(create(appName, defaultMaster), !existed);
