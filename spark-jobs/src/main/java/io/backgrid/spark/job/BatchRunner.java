@@ -31,7 +31,7 @@ final class BatchRunner {
    * (when {@code --partitions} is not given). A task's fixed cost is opening and closing a Parquet
    * writer per table: measured ~80 ms of CPU once warm (150–250 ms for the run's first tasks),
    * against 5–15 ms a configuration (W1, the demo); at 64 per task that is at most ~10–20% of the
-   * task. The demo's 40 configurations on 2 cores: 2 tasks (was 8: 18 writers instead of 72).
+   * task. The demo's 40 configurations on 2 cores: 2 tasks (was 8: 16 writers instead of 64).
    */
   static final int CONFIGS_PER_TASK = 64;
 
