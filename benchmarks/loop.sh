@@ -72,8 +72,9 @@ step query "$here/submit-scripts/query.sh" "$dir/results/demo" \
 # A query in an open shell: the README's queries (conf/queries/*.sql) piped into one shell, against
 # one trivial statement; the difference over the number of queries is the time of one.
 if grep -q 'arity = "0..1"' "$here/spark-jobs/src/main/java/io/backgrid/spark/cli/QueryCommand.java" 2>/dev/null; then
-  queries=$(cat "$here"/conf/queries/*.sql)
-  count=$(cat "$here"/conf/queries/*.sql | grep -c ';' || true)
+  # each file is one statement without its ';' (query.sh runs files as they are): the shell needs it
+  queries=$(for f in "$here"/conf/queries/*.sql; do cat "$f"; echo ';'; done)
+  count=$(ls "$here"/conf/queries/*.sql | wc -l)
   step shell-1 bash -c "echo 'SELECT 1;' | '$here/submit-scripts/query.sh' '$dir/results/demo'"
   step shell-all bash -c "printf '%s\\n' \"\$0\" | '$here/submit-scripts/query.sh' '$dir/results/demo'" "$queries"
   echo "(shell: $count statements in shell-all)"

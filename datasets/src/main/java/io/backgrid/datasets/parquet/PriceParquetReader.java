@@ -14,22 +14,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.util.Utf8;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetReader;
-import org.apache.parquet.avro.AvroReadSupport;
 import org.apache.parquet.filter2.compat.FilterCompat;
 import org.apache.parquet.filter2.predicate.FilterApi;
 import org.apache.parquet.hadoop.ParquetReader;
+import org.apache.parquet.hadoop.api.ReadSupport;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.InputFile;
 import org.apache.parquet.io.api.Binary;
 
 /**
@@ -117,14 +112,6 @@ public final class PriceParquetReader {
       Configuration hadoop,
       ProblemLog problems) {
     Configuration conf = new Configuration(hadoop);
-    Schema projection = projection(columns);
-    AvroReadSupport.setRequestedProjection(conf, projection);
-    AvroReadSupport.setAvroReadSchema(conf, projection);
-    int[] pos = new int[PriceColumn.values().length];
-    for (PriceColumn c : PriceColumn.values()) {
-      Schema.Field f = projection.getField(c.columnName());
-      pos[c.ordinal()] = f == null ? -1 : f.pos();
-    }
     Set<String> wanted = filter.allSymbols() ? null : new HashSet<>(filter.symbols());
     FilterCompat.Filter pushdown = pushdown(filter);
     int startDay = filter.startDay();
@@ -139,19 +126,18 @@ public final class PriceParquetReader {
         org.apache.hadoop.fs.Path file = files.get(source);
         String name = file.getName();
         sink.file(source, name);
-        try (ParquetReader<GenericRecord> reader =
-            AvroParquetReader.<GenericRecord>builder(HadoopInputFile.fromPath(file, conf))
-                .withDataModel(GenericData.get())
+        try (ParquetReader<PriceRows> reader =
+            new RowsReader(HadoopInputFile.fromPath(file, conf), columns)
                 .withConf(conf)
                 .withFilter(pushdown)
                 .build()) {
-          Object lastSymbol = null;
+          Binary lastSymbol = null;
           boolean keepSymbol = false;
           long row = 0;
-          GenericRecord rec;
+          PriceRows rec;
           while ((rec = reader.read()) != null) {
             row++;
-            Object sym = rec.get(0);
+            Binary sym = rec.symbol;
             if (sym == null) {
               problems.add(
                   source, row, "Missing value in " + name + " row " + row + ": symbol (required)");
@@ -159,8 +145,8 @@ public final class PriceParquetReader {
               continue;
             }
             if (!sym.equals(lastSymbol)) {
-              lastSymbol = sym;
-              String symbol = symbol(sym, name, source, row, problems);
+              lastSymbol = sym.copy(); // the reader may reuse the bytes behind sym
+              String symbol = symbol(lastSymbol, name, source, row, problems);
               keepSymbol = symbol != null && (wanted == null || wanted.contains(symbol));
               if (keepSymbol) {
                 sink.symbol(symbol);
@@ -169,8 +155,7 @@ public final class PriceParquetReader {
             if (!keepSymbol) {
               continue;
             }
-            Object date = rec.get(1);
-            if (date == null) {
+            if (!rec.hasDate) {
               problems.add(
                   source,
                   row,
@@ -179,24 +164,25 @@ public final class PriceParquetReader {
                       + " row "
                       + row
                       + ": "
-                      + lastSymbol
+                      + lastSymbol.toStringUsingUTF8()
                       + " date (required)");
               continue;
             }
-            int day = (Integer) date;
+            int day = rec.date;
             if (day < startDay || day > endDay) {
               continue;
             }
+            double[] v = rec.values;
             sink.row(
                 source,
                 row,
                 day,
-                get(rec, pos[0]),
-                get(rec, pos[1]),
-                get(rec, pos[2]),
-                get(rec, pos[3]),
-                get(rec, pos[4]),
-                get(rec, pos[5]));
+                v[PriceColumn.OPEN.ordinal()],
+                v[PriceColumn.HIGH.ordinal()],
+                v[PriceColumn.LOW.ordinal()],
+                v[PriceColumn.CLOSE.ordinal()],
+                v[PriceColumn.ADJ_CLOSE.ordinal()],
+                v[PriceColumn.VOLUME.ordinal()]);
             passed++;
           }
         }
@@ -213,30 +199,23 @@ public final class PriceParquetReader {
    * {@link SymbolRule}. Called once per run of equal symbols, not per row.
    */
   private static String symbol(
-      Object value, String file, int source, long row, ProblemLog problems) {
+      Binary value, String file, int source, long row, ProblemLog problems) {
+    byte[] bytes = value.getBytes();
     String text;
-    if (value instanceof Utf8 utf8) {
-      try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .decode(ByteBuffer.wrap(utf8.getBytes(), 0, utf8.getByteLength()))
-                .toString();
-      } catch (CharacterCodingException e) {
-        problems.add(
-            source,
-            row,
-            "Invalid symbol in "
-                + file
-                + " row "
-                + row
-                + ": "
-                + Utf8Text.describe(utf8.getBytes(), 0, utf8.getByteLength())
-                + " (must be UTF-8 text)");
-        return null;
-      }
-    } else {
-      text = value.toString();
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      problems.add(
+          source,
+          row,
+          "Invalid symbol in "
+              + file
+              + " row "
+              + row
+              + ": "
+              + Utf8Text.describe(bytes, 0, bytes.length)
+              + " (must be UTF-8 text)");
+      return null;
     }
     String broken = SymbolRule.problem(text);
     if (broken != null) {
@@ -257,27 +236,19 @@ public final class PriceParquetReader {
     return text;
   }
 
-  private static double get(GenericRecord rec, int pos) {
-    if (pos < 0) {
-      return Double.NaN;
-    }
-    Object v = rec.get(pos);
-    return v == null ? Double.NaN : ((Number) v).doubleValue();
-  }
+  /** A reader of {@link PriceRows} from a file (Parquet's builder takes the read support so). */
+  private static final class RowsReader extends ParquetReader.Builder<PriceRows> {
+    private final Set<PriceColumn> columns;
 
-  private static Schema projection(Set<PriceColumn> columns) {
-    List<Schema.Field> fields = new ArrayList<>();
-    for (Schema.Field f : PriceSchema.READ.getFields()) {
-      boolean key = f.name().equals(PriceSchema.SYMBOL) || f.name().equals(PriceSchema.DATE);
-      boolean asked = false;
-      for (PriceColumn c : columns) {
-        asked |= c.columnName().equals(f.name());
-      }
-      if (key || asked) {
-        fields.add(new Schema.Field(f, f.schema()));
-      }
+    RowsReader(InputFile file, Set<PriceColumn> columns) {
+      super(file);
+      this.columns = columns;
     }
-    return Schema.createRecord("PriceBar", null, "io.backgrid.datasets", false, fields);
+
+    @Override
+    protected ReadSupport<PriceRows> getReadSupport() {
+      return PriceRows.support(columns);
+    }
   }
 
   private static FilterCompat.Filter pushdown(RowFilter filter) {

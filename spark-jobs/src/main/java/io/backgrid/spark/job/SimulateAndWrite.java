@@ -27,8 +27,10 @@ import org.apache.spark.util.SerializableConfiguration;
  * <p>A configuration that throws becomes a FAILED row and the task goes on. A task that fails (a
  * full disk, a lost work area) deletes its own directory, so it leaves no partial files. Memory per
  * task is the open writers' row groups ({@link RowFileWriter#ROW_GROUP_BYTES} each at most) and one
- * configuration's rows, whatever the partition's size. A static class holding only broadcasts,
- * plain values and accumulators, so no driver state is shipped.
+ * configuration's rows, whatever the partition's size. A partition's configurations arrive in the
+ * order the driver sliced them (by id, {@link BatchRunner#slices}), so the same batch writes the
+ * same bytes. A static class holding only broadcasts, plain values and accumulators, so no driver
+ * state is shipped.
  */
 final class SimulateAndWrite
     implements Function2<Integer, Iterator<JobConfiguration>, Iterator<TaskFiles>> {
@@ -60,8 +62,7 @@ final class SimulateAndWrite
   }
 
   @Override
-  public Iterator<TaskFiles> call(Integer partition, Iterator<JobConfiguration> shuffled) {
-    Iterator<JobConfiguration> configurations = byId(shuffled);
+  public Iterator<TaskFiles> call(Integer partition, Iterator<JobConfiguration> configurations) {
     TaskContext task = TaskContext.get();
     String attempt = partition + "-" + (task == null ? 0 : task.taskAttemptId());
     Path directory = new Path(BatchFiles.tasks(new Path(batch)), attempt);
@@ -185,17 +186,5 @@ final class SimulateAndWrite
       }
     }
     return first;
-  }
-
-  /**
-   * A partition's configurations by id: the repartition's shuffle hands them over in the order its
-   * blocks arrive, which changes from run to run; in id order the same batch writes the same bytes
-   * (a partition holds at most a batch's configurations, so the list is small).
-   */
-  private static Iterator<JobConfiguration> byId(Iterator<JobConfiguration> configurations) {
-    List<JobConfiguration> sorted = new ArrayList<>();
-    configurations.forEachRemaining(sorted::add);
-    sorted.sort(java.util.Comparator.comparing(JobConfiguration::configId));
-    return sorted.iterator();
   }
 }

@@ -283,6 +283,7 @@ public final class StudyJob {
             shared.panel(run.panel),
             shared.figures(run.figures),
             partitions,
+            run.spec.partitions() > 0,
             run.spec.decision());
     int maxBatch = run.spec.batchSize() > 0 ? run.spec.batchSize() : BATCH_SIZE;
     int batchSize = Math.min(maxBatch, Math.max(FIRST_BATCH, partitions));

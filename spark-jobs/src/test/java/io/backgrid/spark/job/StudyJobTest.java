@@ -207,6 +207,28 @@ class StudyJobTest {
     }
   }
 
+  /**
+   * Without a chosen partition count a small batch runs one task per core (local[2]: 2), not 4 per
+   * core: each task opens a Parquet writer per table, so 10 configurations make 2 files a table,
+   * not 8; the rows are the same.
+   */
+  @Test
+  void aSmallBatchRunsOneTaskPerCoreWhenNoPartitionCountIsChosen() throws Exception {
+    run("demo-default-partitions", 0, false);
+    for (String table : Tables.PER_CONFIG) {
+      assertThat(table("demo-default-partitions", table)).as(table).isEqualTo(table("demo", table));
+      try (var files = Files.list(output.resolve("demo-default-partitions").resolve(table))) {
+        // a batch's files (part-<batch>-<partition>), not period_returns' month rows
+        assertThat(
+                files
+                    .filter(f -> f.getFileName().toString().matches("part-\\d+-\\d+\\.parquet"))
+                    .count())
+            .as(table)
+            .isEqualTo(2);
+      }
+    }
+  }
+
   @Test
   void equityIsWrittenForTheTopConfigurationsAndTheListedOnes() {
     List<Row> equity =
