@@ -9,9 +9,13 @@
 #   grid100-rerun  the same again: nothing to compute
 #   query       one submit-scripts/query.sh statement on the demo's tables
 #   w1          (only with BENCH_W1=1) W1's 10,000 configurations (benchmarks/study-bench.sh 10000)
+# With the warm JVM (the scripts' default, README "The warm JVM"), the warm JVMs are stopped first
+# and a first step, demo-first, is the demo run that starts one (what the first command after 20
+# idle minutes costs); the CPU column then adds the warm JVM's CPU during the step to the command's.
 #
 # Usage: benchmarks/loop.sh [REPEATS]       (default 1: each step once; the best of REPEATS is shown)
-# Environment: BENCH_DIR (default /tmp/backgrid-loop), BENCH_W1=1 to add the W1 step.
+# Environment: BENCH_DIR (default /tmp/backgrid-loop), BENCH_W1=1 to add the W1 step,
+# BACKGRID_WARM=0 to time every command in a JVM of its own.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 dir="${BENCH_DIR:-/tmp/backgrid-loop}"
@@ -44,15 +48,26 @@ study {
 }
 CONF
 
+# CPU seconds (user + sys) the warm JVMs have used so far (0 when none runs).
+warm_cpu() {
+  local pid ticks=0 f
+  for pid in $(pgrep -f 'io.backgrid.spark.cli.WarmServer' || true); do
+    f=($(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null || echo "0 0"))
+    ticks=$((ticks + f[0] + f[1]))
+  done
+  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
+}
+
 # step NAME COMMAND...: runs it REPEATS times, prints the best wall time and that run's CPU time.
 step() {
-  local name="$1" best_wall="" best_cpu="" i wall user sys cpu
+  local name="$1" best_wall="" best_cpu="" i wall user sys cpu warm0
   shift
   for ((i = 0; i < repeats; i++)); do
+    warm0=$(warm_cpu)
     /usr/bin/time -o "$dir/$name.time" -f '%e %U %S' "$@" >"$dir/$name.log" 2>&1 \
       || { echo "$name failed, see $dir/$name.log" >&2; tail -5 "$dir/$name.log" >&2; exit 1; }
     read -r wall user sys <"$dir/$name.time"
-    cpu=$(echo "$user + $sys" | bc)
+    cpu=$(echo "$user + $sys + $(warm_cpu) - $warm0" | bc)
     if [ -z "$best_wall" ] || (( $(echo "$wall < $best_wall" | bc) )); then
       best_wall="$wall"
       best_cpu="$cpu"
@@ -63,6 +78,11 @@ step() {
 
 printf 'load average at start: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-14s %8s %8s\n' step wall_s cpu_s
+if [ "${BACKGRID_WARM:-1}" != 0 ]; then
+  "$here/submit-scripts/warm.sh" stop >/dev/null
+  sleep 2
+  step demo-first "$here/submit-scripts/run-local.sh" "$here/conf/studies/demo.conf" --output "$dir/results" --fresh
+fi
 step demo "$here/submit-scripts/run-local.sh" "$here/conf/studies/demo.conf" --output "$dir/results" --fresh
 step demo-rerun "$here/submit-scripts/run-local.sh" "$here/conf/studies/demo.conf" --output "$dir/results"
 step grid100 "$here/submit-scripts/run-local.sh" "$dir/grid100.conf" --fresh
