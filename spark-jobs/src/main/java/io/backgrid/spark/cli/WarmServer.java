@@ -55,6 +55,10 @@ public final class WarmServer {
   private volatile long lastUsed = System.currentTimeMillis();
   private volatile SparkSession root;
 
+  /** Whether {@link WarmUp#sql} ran (after the first command: it needs no command's wait). */
+  private final java.util.concurrent.atomic.AtomicBoolean sqlWarm =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   /** The running command's session, made at its first need; null between commands. */
   private SparkSession commandSession;
 
@@ -203,6 +207,17 @@ public final class WarmServer {
       }
     } catch (IOException e) {
       log("a client went away: " + e);
+    }
+    if (root != null && !sqlWarm.getAndSet(true)) {
+      try {
+        long t0 = System.nanoTime();
+        WarmUp.sql(root);
+        log(
+            String.format(
+                Locale.ROOT, "warmed up Spark SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
+      } catch (IOException | RuntimeException e) {
+        log("warming up Spark SQL failed (commands are not affected): " + e);
+      }
     }
   }
 
