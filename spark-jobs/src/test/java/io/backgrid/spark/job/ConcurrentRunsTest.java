@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two runs of one study at once, each its own StudyJob on the shared session (as two drivers on one
- * cluster): one is refused naming the holder, the other's tables are complete. Runs are slowed
- * after each batch so that they overlap on a loaded machine.
+ * cluster): one is refused naming the holder, the other's tables are complete. Runs started
+ * together are slowed after each batch so that they overlap on a loaded machine.
  */
 class ConcurrentRunsTest {
   @TempDir static Path output;
@@ -114,21 +116,44 @@ class ConcurrentRunsTest {
     }
   }
 
+  /**
+   * The first run is held after its first batch until the second has been refused (a handshake, not
+   * a sleep: the overlap is certain however loaded the machine, and costs no idle seconds).
+   */
   @Test
-  void aRunStartedFourSecondsAfterAnotherIsRefusedAndLeavesTheFirstsWorkAlone() throws Exception {
+  void aRunStartedWhileAnotherIsBetweenBatchesIsRefusedAndLeavesTheFirstsWorkAlone()
+      throws Exception {
     ExecutorService pool = Executors.newSingleThreadExecutor();
+    CountDownLatch firstBatchDone = new CountDownLatch(1);
+    CountDownLatch secondRefused = new CountDownLatch(1);
     try {
       StudyRun first =
-          new StudyRun("apart", output).afterBatch(n -> sleep(2_000)); // four batches: at least 8 s
+          new StudyRun("apart", output)
+              .afterBatch(
+                  n -> {
+                    if (n == 0) {
+                      firstBatchDone.countDown();
+                      await(secondRefused);
+                    }
+                  });
       Future<JobReport> running = pool.submit(first::run);
-      Thread.sleep(4_000);
-      assertThat(running).as("the first run is still going").isNotDone();
+      assertThat(firstBatchDone.await(5, TimeUnit.MINUTES))
+          .as("the first run finished its first batch")
+          .isTrue();
+      List<String> work = StudyRun.files(output.resolve(".apart.work"));
+      assertThat(work).as("the first run's work area").isNotEmpty();
       assertThatThrownBy(() -> new StudyRun("apart", output).run())
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith("Cannot run study 'apart': it is held by run ");
+      assertThat(StudyRun.files(output.resolve(".apart.work")))
+          .as("the refused run touched nothing of the first's work")
+          .isEqualTo(work);
+      assertThat(running).as("the first run is still going").isNotDone();
+      secondRefused.countDown();
       assertThat(running.get().computed()).isEqualTo(StudyRun.GRID.size());
       assertComplete("apart");
     } finally {
+      secondRefused.countDown();
       pool.shutdownNow();
     }
   }
@@ -148,6 +173,17 @@ class ConcurrentRunsTest {
             "\\[backgrid] took over the lease of study stale from run 20260101T000000Z-dead \\(host"
                 + " gone-host, pid 999999\\): no heartbeat for 12\\d s\n");
     assertComplete("stale");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      if (!latch.await(5, TimeUnit.MINUTES)) {
+        throw new IllegalStateException("not released within 5 minutes");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sleep(long millis) {

@@ -2,8 +2,8 @@ package io.backgrid.spark.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backgrid.spark.DemoStudy;
 import io.backgrid.spark.SharedSpark;
-import io.backgrid.spark.cli.BackgridCli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -16,7 +16,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's queries on the demo study (conf/studies/demo.conf over the bundled data): each query
@@ -32,28 +31,13 @@ class ReadmeQueriesTest {
               + " (conf/queries/[a-z-]+\\.sql|\"[A-Z][^\"]+\")\\n((?:[+|].*\\n)+)");
   static final Pattern QUOTED = Pattern.compile("`(SELECT [^`]+)`");
 
-  @TempDir static Path output;
   static StudyQuery query;
   static String readme;
   static String section;
 
   @BeforeAll
-  static void runTheDemo() throws Exception {
-    SharedSpark.get();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit =
-        BackgridCli.run(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            "run",
-            "../conf/studies/demo.conf",
-            "--data",
-            "../datasets/demo",
-            "--output",
-            output.toString());
-    assertThat(exit).as("stderr: %s", err).isZero();
-    query = new StudyQuery(SharedSpark.get(), output.resolve("demo").toString());
+  static void readTheDemo() throws Exception {
+    query = new StudyQuery(SharedSpark.get(), DemoStudy.tables().toString());
     readme = Files.readString(README);
     int start = readme.indexOf("### Questions in SQL");
     section = readme.substring(start, readme.indexOf("\n### ", start + 1));

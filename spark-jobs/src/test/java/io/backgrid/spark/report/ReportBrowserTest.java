@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.backgrid.spark.SharedSpark;
+import io.backgrid.spark.DemoStudy;
 import io.backgrid.spark.cli.BackgridCli;
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -44,18 +44,9 @@ class ReportBrowserTest {
         "Chromium is not installed ("
             + CHROMIUM
             + "): apt-get install -y chromium (.ci/run does) to run the browser test");
-    SharedSpark.get();
-    assertThat(
-            cli(
-                "run",
-                "../conf/studies/demo.conf",
-                "--data",
-                "../datasets/demo",
-                "--output",
-                dir.toString()))
-        .contains("40 OK, 0 FAILED");
+    assertThat(DemoStudy.console()).contains("40 OK, 0 FAILED");
     page = dir.resolve("demo-report.html");
-    cliOut = cli("report", dir.resolve("demo").toString(), "--out", page.toString());
+    cliOut = cli("report", DemoStudy.tables().toString(), "--out", page.toString());
   }
 
   static String cli(String... args) {
