@@ -48,14 +48,25 @@ study {
 }
 CONF
 
-# CPU seconds (user + sys) the warm JVMs have used so far (0 when none runs).
-warm_cpu() {
-  local pid ticks=0 f
+# "pid ticks" of each warm JVM running: the CPU (user + sys, clock ticks) it has used so far.
+warm_ticks() {
+  local pid f
   for pid in $(pgrep -f 'io.backgrid.spark.cli.WarmServer' || true); do
     f=($(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null || echo "0 0"))
-    ticks=$((ticks + f[0] + f[1]))
+    echo "$pid $((f[0] + f[1]))"
   done
-  echo "scale=2; $ticks / $(getconf CLK_TCK)" | bc
+}
+
+# CPU seconds the warm JVMs running now used since $1 (warm_ticks' output then): a JVM started
+# since counts whole, one stopped since is left out.
+warm_cpu_since() {
+  local before="$1" pid ticks was sum=0
+  while read -r pid ticks; do
+    [ -n "$pid" ] || continue
+    was=$(awk -v p="$pid" '$1 == p { print $2 }' <<<"$before")
+    sum=$((sum + ticks - ${was:-0}))
+  done < <(warm_ticks)
+  echo "scale=2; $sum / $(getconf CLK_TCK)" | bc
 }
 
 # step NAME COMMAND...: runs it REPEATS times, prints the best wall time and that run's CPU time.
@@ -63,11 +74,11 @@ step() {
   local name="$1" best_wall="" best_cpu="" i wall user sys cpu warm0
   shift
   for ((i = 0; i < repeats; i++)); do
-    warm0=$(warm_cpu)
+    warm0=$(warm_ticks)
     /usr/bin/time -o "$dir/$name.time" -f '%e %U %S' "$@" >"$dir/$name.log" 2>&1 \
       || { echo "$name failed, see $dir/$name.log" >&2; tail -5 "$dir/$name.log" >&2; exit 1; }
     read -r wall user sys <"$dir/$name.time"
-    cpu=$(echo "$user + $sys + $(warm_cpu) - $warm0" | bc)
+    cpu=$(echo "$user + $sys + $(warm_cpu_since "$warm0")" | bc)
     if [ -z "$best_wall" ] || (( $(echo "$wall < $best_wall" | bc) )); then
       best_wall="$wall"
       best_cpu="$cpu"
