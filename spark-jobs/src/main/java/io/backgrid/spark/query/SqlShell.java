@@ -112,6 +112,7 @@ public final class SqlShell {
       out.println(firstLine(e.getMessage()));
     }
     out.flush();
+    io.backgrid.spark.job.Timings.mark("shell: statement");
   }
 
   /** Whether the text's last {@code ;} ends a statement (it is not inside a quote or comment). */
