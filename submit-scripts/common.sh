@@ -70,20 +70,18 @@ backgrid_cds_options() {
     echo "-XX:SharedArchiveFile=$archive -Xlog:cds=off -Xlog:cds+dynamic=off"
   elif mkdir -p "$BACKGRID_CDS_DIR" 2>/dev/null; then
     # written under a name of its own, renamed by the next run once the writing JVM has ended
-    echo "-XX:ArchiveClassesAtExit=$archive.${BACKGRID_CDS_TAG:-$$}.tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
+    echo "-XX:ArchiveClassesAtExit=$archive.$$.tmp -Xlog:cds=off -Xlog:cds+dynamic=off"
   fi
 }
 
-# An archive a finished run wrote (its JVM is gone) becomes the command's archive. A warm JVM's
-# (named by its key, not a process id) once it is two minutes old: the JVM writes it as it exits.
+# An archive a finished run wrote (its JVM is gone) becomes the command's archive.
 backgrid_cds_adopt() {
   local name="$1" tmp pid
   for tmp in "$BACKGRID_CDS_DIR/$name.jsa".*.tmp; do
     [ -f "$tmp" ] || continue
     pid="${tmp%.tmp}"
     pid="${pid##*.}"
-    if { [[ "$pid" =~ ^[0-9]+$ ]] && ! kill -0 "$pid" 2>/dev/null; } ||
-      { [[ ! "$pid" =~ ^[0-9]+$ ]] && [ -n "$(find "$tmp" -mmin +2 2>/dev/null)" ]; }; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       mv -f "$tmp" "$BACKGRID_CDS_DIR/$name.jsa" 2>/dev/null || true
     fi
   done
@@ -141,14 +139,16 @@ backgrid_warm_socket() {
 
 # Starts the warm JVM of socket $1 unless it runs; false when it could not be started in ~15 s.
 backgrid_warm_start() {
-  local socket="$1" key i cds=""
+  local socket="$1" i cds=""
   if [ -S "$socket" ] && [ -f "$socket.pid" ] && kill -0 "$(cat "$socket.pid")" 2>/dev/null; then
     return 0
   fi
   mkdir -p "$BACKGRID_WARM_DIR" 2>/dev/null && [ -O "$BACKGRID_WARM_DIR" ] && chmod 700 "$BACKGRID_WARM_DIR" || return 1
-  key="$(basename "$socket" .sock)"
-  backgrid_cds_adopt warm
-  cds="$(BACKGRID_CDS_TAG="$key" backgrid_cds_options warm)"
+  # the run command's class-data archive when there is one; a warm JVM never writes one (a JVM that
+  # records its classes for an archive ran W1 ~40% slower, and a warm JVM lives long)
+  backgrid_cds_adopt run
+  cds="$(backgrid_cds_options run)"
+  [[ "$cds" == *SharedArchiveFile* ]] || cds=""
   # shellcheck disable=SC2086
   setsid java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:--Xmx4g} -XX:G1PeriodicGCInterval=60000 $cds \
     -Dlog4j2.configurationFile="$BACKGRID_HOME/conf/log4j2.properties" \
