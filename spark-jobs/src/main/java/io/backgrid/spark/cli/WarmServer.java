@@ -177,14 +177,14 @@ public final class WarmServer {
       DataInputStream in = new DataInputStream(WarmClient.input(client));
       WarmProtocol.Request request = WarmProtocol.Request.read(in);
       if (!busy.tryLock()) {
-        WarmProtocol.refuse(out, "busy with another command");
         log("refused " + String.join(" ", request.args()) + ": busy with another command");
+        WarmProtocol.refuse(out, "busy with another command");
         return;
       }
       try {
         if (!request.directory().equals(System.getProperty("user.dir"))) {
-          WarmProtocol.refuse(out, "serves " + System.getProperty("user.dir"));
           log("refused a command from " + request.directory());
+          WarmProtocol.refuse(out, "serves " + System.getProperty("user.dir"));
           return;
         }
         if (!warmUp.isAlive() && root == null) {
@@ -193,7 +193,7 @@ public final class WarmServer {
         }
         long t0 = System.nanoTime();
         int code = run(request, client, out);
-        WarmProtocol.exit(out, code);
+        // logged before the client hears the exit code: its log is complete once it has ended
         log(
             String.format(
                 Locale.ROOT,
@@ -201,6 +201,7 @@ public final class WarmServer {
                 String.join(" ", request.args()),
                 code,
                 (System.nanoTime() - t0) / 1e9));
+        WarmProtocol.exit(out, code);
       } finally {
         lastUsed = System.currentTimeMillis();
         busy.unlock();
