@@ -194,6 +194,11 @@ public final class PriceParquetReader {
     return passed;
   }
 
+  /** The refusal of a row's symbol: where, the value as shown, the rule it breaks. */
+  private static String invalidSymbol(String file, long row, String shown, String rule) {
+    return "Invalid symbol in " + file + " row " + row + ": " + shown + " (" + rule + ")";
+  }
+
   /**
    * A row's symbol as text, or null (recorded as a problem) when it is not UTF-8 or breaks the
    * {@link SymbolRule}. Called once per run of equal symbols, not per row.
@@ -208,29 +213,13 @@ public final class PriceParquetReader {
       problems.add(
           source,
           row,
-          "Invalid symbol in "
-              + file
-              + " row "
-              + row
-              + ": "
-              + Utf8Text.describe(bytes, 0, bytes.length)
-              + " (must be UTF-8 text)");
+          invalidSymbol(
+              file, row, Utf8Text.describe(bytes, 0, bytes.length), "must be UTF-8 text"));
       return null;
     }
     String broken = SymbolRule.problem(text);
     if (broken != null) {
-      problems.add(
-          source,
-          row,
-          "Invalid symbol in "
-              + file
-              + " row "
-              + row
-              + ": "
-              + SymbolRule.quoted(text)
-              + " ("
-              + broken
-              + ")");
+      problems.add(source, row, invalidSymbol(file, row, SymbolRule.quoted(text), broken));
       return null;
     }
     return text;

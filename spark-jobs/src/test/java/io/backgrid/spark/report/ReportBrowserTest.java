@@ -70,23 +70,8 @@ class ReportBrowserTest {
   /** As {@link #chromium}, on a URL. */
   static String chromiumAt(String url, String... args) throws Exception {
     Path profile = Files.createTempDirectory(dir, "profile");
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--proxy-server=127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + profile,
-                "--virtual-time-budget=15000",
-                "--hide-scrollbars"));
+    List<String> command = offlineChromium(profile);
+    command.add("--virtual-time-budget=15000");
     command.addAll(List.of(args));
     command.add(url);
     Path out = Files.createTempFile(dir, "out", ".txt");
@@ -111,6 +96,28 @@ class ReportBrowserTest {
             .replace("&lt;", "<")
             .replace("&gt;", ">")
         : null;
+  }
+
+  /**
+   * Headless Chromium with {@code profile} and every way to the network shut (no proxy that
+   * answers, no name resolution, no background fetches): the page must draw from itself alone.
+   */
+  static List<String> offlineChromium(Path profile) {
+    return new ArrayList<>(
+        List.of(
+            CHROMIUM.toString(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--proxy-server=127.0.0.1:9",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--user-data-dir=" + profile,
+            "--hide-scrollbars"));
   }
 
   @Test

@@ -109,25 +109,15 @@ final class ReportTiming {
    */
   static long[] time(Path page) throws Exception {
     Path profile = Files.createTempDirectory("backgrid-timing");
+    List<String> command = ReportBrowserTest.offlineChromium(profile);
+    command.addAll(
+        List.of(
+            "--window-size=1400,1000",
+            "--remote-debugging-address=127.0.0.1",
+            "--remote-debugging-port=0",
+            "about:blank"));
     Process chromium =
-        new ProcessBuilder(
-                ReportBrowserTest.CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--proxy-server=127.0.0.1:9",
-                "--host-resolver-rules=MAP * ~NOTFOUND",
-                "--user-data-dir=" + profile,
-                "--window-size=1400,1000",
-                "--hide-scrollbars",
-                "--remote-debugging-address=127.0.0.1",
-                "--remote-debugging-port=0",
-                "about:blank")
+        new ProcessBuilder(command)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
