@@ -166,7 +166,7 @@ backgrid_warm_start() {
 
 # Runs backgrid command "$@" (run, validate, report, query STATEMENT) in the warm JVM when it is
 # enabled and the command runs on this machine (no --master), else in a JVM of its own
-# (backgrid_java). The client is a JVM of ~0.1 s; when the warm JVM is busy with another command it
+# (backgrid_java). The client is a JVM of ~0.25 s; when the warm JVM is busy with another command it
 # runs this one in a JVM of its own (the same command line as backgrid_java's).
 backgrid_command() {
   export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"

@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one backgrid command in a {@link WarmServer} and ends as the command does: its output and
  * error as they come, its exit code, and Ctrl-C passed on (the server prints what it kept, exit
- * 130). The scripts start this small JVM (~0.1 s, no Spark class) instead of a whole one.
+ * 130). The scripts start this small JVM (~0.25 s, no Spark class) instead of a whole one.
  *
  * <p>Usage: {@code WarmClient SOCKET N FALLBACK_1 .. FALLBACK_N ARGS...}: when no server answers at
  * {@code SOCKET}, or it declines (busy with another command), the client runs {@code FALLBACK ARGS}

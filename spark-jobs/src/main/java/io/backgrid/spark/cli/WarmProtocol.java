@@ -16,7 +16,7 @@ import java.util.List;
  * code (the last frame), {@link #REFUSED} a reason the command was not run (the server is busy with
  * another command, or was started in another directory): the client then runs it itself.
  *
- * <p>No Spark class is loaded by this class or the client: the client's JVM starts in ~0.1 s.
+ * <p>No Spark class is loaded by this class or the client: the client's JVM starts in ~0.25 s.
  */
 final class WarmProtocol {
   /** "BGW" and the protocol version; a client and server of different builds never talk. */
