@@ -10,9 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 
 /**
- * The report as one self-contained HTML file: the template, its script, Apache ECharts (from its
+ * The report as one self-contained HTML file: the template, its scripts, Apache ECharts (from its
  * webjar) and the data, all inlined; the page's Content-Security-Policy allows no request at all,
  * so it cannot reach a network even by mistake.
  */
@@ -26,6 +27,22 @@ final class ReportPage {
   private static final String WEBJAR =
       "/META-INF/resources/webjars/echarts/" + ECHARTS_VERSION + "/";
 
+  private static final String RESOURCES = "/io/backgrid/spark/report/";
+
+  /**
+   * The page's scripts, inlined in this order into one script element: each adds to the namespace
+   * the first creates and reads what the ones before it added; report.js builds the page.
+   */
+  private static final List<String> SCRIPTS =
+      List.of(
+          "report-text.js",
+          "report-charts.js",
+          "report-lazy.js",
+          "report-overview.js",
+          "report-paths.js",
+          "report-out-of-sample.js",
+          "report.js");
+
   private ReportPage() {}
 
   /** The page's HTML for the data. */
@@ -36,10 +53,14 @@ final class ReportPage {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot serialise the report data: " + e.getMessage(), e);
     }
-    String template = resource("/io/backgrid/spark/report/report.html");
+    String template = resource(RESOURCES + "report.html");
+    StringBuilder app = new StringBuilder();
+    for (String script : SCRIPTS) {
+      app.append(resource(RESOURCES + script));
+    }
     return template
         .replace("/*@ECHARTS@*/", resource(WEBJAR + "dist/echarts.min.js"))
-        .replace("/*@APP@*/", resource("/io/backgrid/spark/report/report.js"))
+        .replace("/*@APP@*/", app)
         // "</" would end the script element early; "<\/" is the same string to JSON.
         .replace("\"@DATA@\"", json.replace("</", "<\\/"))
         .replace("@ECHARTS_VERSION@", ECHARTS_VERSION)
