@@ -7,14 +7,10 @@ import io.backgrid.spark.config.StudyConfigException;
 import io.backgrid.spark.config.StudyTemplate;
 import java.math.BigInteger;
 import java.security.MessageDigest;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.BiConsumer;
 
 /**
@@ -48,8 +44,6 @@ public final class GridExpander {
    * configuration (BENCHMARKS.md, "Grid size: planning time and memory").
    */
   public static final long MAX_CONFIGURATIONS = 50_000_000;
-
-  private static final int MAX_REPORTED = 50;
 
   /**
    * The expanded grid and its counts.
@@ -104,7 +98,7 @@ public final class GridExpander {
     StudyTemplate template = study.template();
     MessageDigest sha256 = Sha256.digest();
     long[] ids = new long[count];
-    Map<String, Failure> failures = new LinkedHashMap<>();
+    CombinationFailures failures = new CombinationFailures();
     DataNeeds needs = new DataNeeds();
     // With a sample, only the drawn configurations go to each (known after the draw).
     boolean mayBeSampled = study.sample().size() != null;
@@ -115,7 +109,7 @@ public final class GridExpander {
       if (!r.ok()) {
         Map<String, Object> axisValues = GridPlan.axisValues(study, index, x);
         for (String problem : r.problems()) {
-          failures.computeIfAbsent(problem, p -> new Failure(axisValues)).count++;
+          failures.add(problem, axisValues);
         }
       } else {
         ids[k] = Sha256.prefixLong(sha256, CanonicalConfig.toJson(r.config()));
@@ -126,9 +120,9 @@ public final class GridExpander {
       }
     }
     if (!failures.isEmpty()) {
-      throw new StudyConfigException(study.source(), report(failures));
+      throw new StudyConfigException(study.source(), failures.report());
     }
-    BitSet dropped = duplicates(study, index, ids);
+    BitSet dropped = DuplicateConfigs.find(study, index, ids);
     int distinct = count - dropped.cardinality();
     Integer size = study.sample().size();
     boolean sampled = size != null && size < distinct;
@@ -140,7 +134,7 @@ public final class GridExpander {
     for (int k = dropped.nextClearBit(0), i = 0; k < count; k = dropped.nextClearBit(k + 1)) {
       kept[i++] = k;
     }
-    int[] indices = sampled ? sample(kept, size, study.sample().seed()) : kept;
+    int[] indices = sampled ? SeededDraw.draw(kept, size, study.sample().seed()) : kept;
     long[] runIds = new long[indices.length];
     for (int i = 0; i < indices.length; i++) {
       runIds[i] = ids[indices[i]];
@@ -215,110 +209,5 @@ public final class GridExpander {
                   + " expanded grid, so it does not help)"));
     }
     return total.longValue();
-  }
-
-  /**
-   * Marks every configuration whose canonical JSON an earlier one has. Ids that occur twice are
-   * found in a sorted copy of {@code ids}; their configurations are rebuilt to tell a duplicate
-   * (same JSON) from two configurations whose ids collide, which is refused.
-   */
-  private static BitSet duplicates(Study study, GridIndex index, long[] ids) {
-    BitSet dropped = new BitSet();
-    long[] sorted = ids.clone();
-    Arrays.sort(sorted);
-    int repeated = 0;
-    for (int i = 1; i < sorted.length; i++) {
-      if (sorted[i] == sorted[i - 1] && (repeated == 0 || sorted[repeated - 1] != sorted[i])) {
-        sorted[repeated++] = sorted[i]; // the sorted unique repeated values, in place
-      }
-    }
-    if (repeated == 0) {
-      return dropped;
-    }
-    long[] values = Arrays.copyOf(sorted, repeated);
-    sorted = null;
-    int[] first = new int[repeated];
-    Arrays.fill(first, -1);
-    for (int k = 0; k < ids.length; k++) {
-      int j = Arrays.binarySearch(values, ids[k]);
-      if (j < 0) {
-        continue;
-      }
-      if (first[j] < 0) {
-        first[j] = k;
-      } else if (json(study, index, first[j]).equals(json(study, index, k))) {
-        dropped.set(k);
-      } else {
-        throw new IllegalStateException(
-            "Two configurations share config_id "
-                + CanonicalConfig.configId(json(study, index, k))
-                + " (a SHA-256 prefix collision)");
-      }
-    }
-    return dropped;
-  }
-
-  private static String json(Study study, GridIndex index, int k) {
-    int[] x = new int[study.axes().size()];
-    index.combination(k, x);
-    return CanonicalConfig.toJson(
-        study.template().resolve(GridPlan.overrides(study, index, x)).config());
-  }
-
-  private static final class Failure {
-    final Map<String, Object> example;
-    long count;
-
-    Failure(Map<String, Object> example) {
-      this.example = new LinkedHashMap<>(example);
-    }
-  }
-
-  private static List<String> report(Map<String, Failure> failures) {
-    List<String> out = new ArrayList<>();
-    for (Map.Entry<String, Failure> e : failures.entrySet()) {
-      if (out.size() == MAX_REPORTED) {
-        out.add("... and " + (failures.size() - MAX_REPORTED) + " more problems");
-        break;
-      }
-      Failure f = e.getValue();
-      out.add(
-          f.example.isEmpty()
-              ? e.getKey()
-              : e.getKey()
-                  + " [in "
-                  + f.count
-                  + " configuration"
-                  + (f.count == 1 ? "" : "s")
-                  + ", e.g. "
-                  + f.example
-                  + "]");
-    }
-    return out;
-  }
-
-  /**
-   * A seeded draw of {@code size} of the given indices without replacement, in their order: a
-   * partial Fisher–Yates shuffle of the positions (Knuth, TAOCP vol. 2, Algorithm 3.4.2P), the
-   * first {@code size} kept and sorted.
-   */
-  private static int[] sample(int[] all, int size, long seed) {
-    int[] positions = new int[all.length];
-    for (int i = 0; i < positions.length; i++) {
-      positions[i] = i;
-    }
-    Random random = new Random(seed);
-    for (int i = 0; i < size; i++) {
-      int j = i + random.nextInt(positions.length - i);
-      int t = positions[i];
-      positions[i] = positions[j];
-      positions[j] = t;
-    }
-    int[] chosen = Arrays.copyOf(positions, size);
-    Arrays.sort(chosen);
-    for (int i = 0; i < size; i++) {
-      chosen[i] = all[chosen[i]];
-    }
-    return chosen;
   }
 }
