@@ -1,14 +1,11 @@
 package io.backgrid.spark.config;
 
-import io.backgrid.engine.allocation.Lookback;
-import io.backgrid.engine.simulation.SleeveSpec;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.apache.hadoop.conf.Configuration;
 
 /**
@@ -17,7 +14,7 @@ import org.apache.hadoop.conf.Configuration;
  * unknown one reported with its sleeve and line), every period has bars and every symbol a bar in
  * it (what run's panel loading refuses), and every allocation lookback and sleeve warm-up fits in
  * the bars of its period (a longer one would never have history: the algorithm would keep its
- * initial weights, the sleeve would never trade).
+ * initial weights, the sleeve would never trade); the periods' checks are {@link PeriodChecks}.
  *
  * <p>Only the {@code symbol} and {@code date} columns are read ({@link DataFacts}). Data that
  * cannot be reached from here (a cluster path, a file system without credentials) are not an error:
@@ -74,7 +71,7 @@ public final class RunChecks {
     checks.symbols();
     checks.benchmark();
     if (checks.problems.isEmpty()) {
-      checks.periods();
+      new PeriodChecks(study, needs, shown, facts, checks.problems).check();
     }
     checks.throwIfAny();
     return new Outcome(
@@ -123,11 +120,11 @@ public final class RunChecks {
                 + "].universe (sleeve "
                 + user.id()
                 + ", "
-                + where(path, v -> v instanceof List<?> l && l.contains(symbol))
+                + StudyPlaces.where(study, path, v -> v instanceof List<?> l && l.contains(symbol))
                 + ")";
       } else {
         String path = "allocation." + user.id() + "." + user.param();
-        at = "study." + path + " (" + where(path, symbol::equals) + ")";
+        at = "study." + path + " (" + StudyPlaces.where(study, path, symbol::equals) + ")";
       }
       problems.add(unknownSymbol(symbol, at));
     }
@@ -171,159 +168,6 @@ public final class RunChecks {
     return names.size() > SYMBOLS_SHOWN
         ? head + ", ... (" + (names.size() - SYMBOLS_SHOWN) + " more)"
         : head;
-  }
-
-  private void periods() {
-    for (RunNeeds.Period p : needs.periods) {
-      if (facts.bars(p.start(), p.end()) == 0) {
-        problems.add(
-            "Invalid study.period: "
-                + text(p)
-                + " (no bar of the data ("
-                + shown
-                + ") falls in it; they cover "
-                + facts.span()
-                + ") ("
-                + wherePeriod(p)
-                + ")");
-      }
-    }
-    if (!problems.isEmpty()) {
-      return;
-    }
-    LocalDate start = needs.start();
-    LocalDate end = needs.end();
-    for (Map.Entry<String, RunNeeds.User> e : needs.symbols.entrySet()) {
-      int[] range = facts.symbols().get(e.getKey());
-      if ((start != null && range[1] < start.toEpochDay())
-          || (end != null && range[0] > end.toEpochDay())) {
-        RunNeeds.User user = e.getValue();
-        String in =
-            user.sleeve() >= 0
-                ? "study.sleeves[" + user.sleeve() + "].universe (sleeve " + user.id() + ")"
-                : "study.allocation." + user.id() + "." + user.param();
-        problems.add(
-            "Invalid study.period: "
-                + text(new RunNeeds.Period(start, end))
-                + " (no bar of symbol '"
-                + e.getKey()
-                + "' in "
-                + in
-                + " falls in it; its data cover "
-                + LocalDate.ofEpochDay(range[0])
-                + " .. "
-                + LocalDate.ofEpochDay(range[1])
-                + ") ("
-                + wherePeriod(new RunNeeds.Period(start, end))
-                + ")");
-      }
-    }
-    for (Map.Entry<RunNeeds.Period, Lookback> e : needs.lookbacks) {
-      lookback(e.getKey(), e.getValue());
-    }
-    needs.sleeves.forEach(
-        (period, sleeves) -> sleeves.forEach((spec, warmup) -> warmup(period, spec, warmup)));
-  }
-
-  /** An algorithm has history at bar t once t ≥ L (bars) or date(0) ≤ date(t) − P (a period). */
-  private void lookback(RunNeeds.Period p, Lookback lookback) {
-    int first = facts.from(p.start());
-    int n = facts.bars(p.start(), p.end());
-    LocalDate firstDate = LocalDate.ofEpochDay(facts.calendar()[first]);
-    LocalDate lastDate = LocalDate.ofEpochDay(facts.calendar()[first + n - 1]);
-    boolean fits =
-        lookback.period() == null
-            ? lookback.bars() <= n - 1
-            : !firstDate.isAfter(lastDate.minus(lookback.period()));
-    if (!fits) {
-      problems.add(
-          "Invalid study.allocation.lookback: "
-              + lookback
-              + " (longer than the data: "
-              + n
-              + " bars from "
-              + firstDate
-              + " to "
-              + lastDate
-              + "; the algorithm would never have its history) ("
-              + where("allocation.lookback", lookback::equals)
-              + ")");
-    }
-  }
-
-  /** A sleeve's strategy first acts at bar W (its warm-up), so W must be a bar of the period. */
-  private void warmup(RunNeeds.Period p, SleeveSpec spec, int warmup) {
-    int n = facts.bars(p.start(), p.end());
-    if (warmup <= n - 1) {
-      return;
-    }
-    int first = facts.from(p.start());
-    String id = spec.id();
-    String where = null;
-    for (GridAxis a : study.axes()) {
-      String key =
-          a.path().startsWith("sleeves." + id + ".params.")
-              ? a.path().substring(("sleeves." + id + ".params.").length())
-              : null;
-      Object value = key == null ? null : spec.params().asMap().get(key);
-      for (AxisValue v : a.values()) {
-        if (where == null
-            && value != null
-            && value.equals(
-                io.backgrid.engine.param.Params.of(Map.of(key, v.typed())).asMap().get(key))) {
-          where = v.where();
-        }
-      }
-    }
-    problems.add(
-        "Invalid study.sleeves["
-            + needs.index(spec)
-            + "].params (sleeve "
-            + id
-            + "): strategy "
-            + spec.strategy()
-            + " with "
-            + spec.params()
-            + " needs "
-            + warmup
-            + " bars of warm-up, longer than the data: "
-            + n
-            + " bars from "
-            + LocalDate.ofEpochDay(facts.calendar()[first])
-            + " to "
-            + LocalDate.ofEpochDay(facts.calendar()[first + n - 1])
-            + " ("
-            + (where != null ? where : study.template().where("sleeves." + id + ".params"))
-            + ")");
-  }
-
-  private static String text(RunNeeds.Period p) {
-    return (p.start() == null ? "(open)" : p.start().toString())
-        + " .. "
-        + (p.end() == null ? "(open)" : p.end().toString());
-  }
-
-  private String wherePeriod(RunNeeds.Period p) {
-    if (p.start() != null) {
-      return where("period.start", p.start()::equals);
-    }
-    return p.end() != null
-        ? where("period.end", p.end()::equals)
-        : study.template().where("period");
-  }
-
-  /** The axis value at {@code path} that matches, else where the study wrote the path. */
-  private String where(String path, Predicate<Object> matches) {
-    for (GridAxis a : study.axes()) {
-      if (a.path().equals(path)) {
-        for (AxisValue v : a.values()) {
-          if (matches.test(v.typed())) {
-            return v.where();
-          }
-        }
-      }
-    }
-    return study.template().where(path);
   }
 
   /** The refusal of a symbol the data do not have, listing the data's symbols. */
