@@ -26,8 +26,8 @@ import java.util.stream.Stream;
  * How long a report page takes to open and to draw every chart in headless Chromium, from
  * navigation start, as the page itself measures it ({@code performance.now()} published in {@code
  * data-open-ms} when the first screen is painted and in {@code data-render-ms} when the last chart
- * is drawn; report.js). Each run is a fresh Chromium (new profile, network off, 1400×1000 window,
- * no virtual time) driven over the DevTools protocol, as a user opening the file.
+ * is drawn; report-lazy.js). Each run is a fresh Chromium (new profile, network off, 1400×1000
+ * window, no virtual time) driven over the DevTools protocol, as a user opening the file.
  *
  * <p>Not a test: {@code main} prints one line per run and a median per page, with the load average,
  * e.g. {@code java -cp spark-jobs/target/test-classes:spark-jobs/target/classes:...
