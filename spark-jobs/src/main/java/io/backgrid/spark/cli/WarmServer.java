@@ -10,7 +10,6 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +33,12 @@ import org.apache.spark.sql.SparkSession;
  * client as they are written; its working directory is the server's (a server serves one directory:
  * a client elsewhere is refused and runs the command itself); it gets a SparkSession of its own
  * ({@link SparkSession#newSession}: its own temporary views and SQL settings) on the shared
- * context; Ctrl-C stops the server the way it stops a command's own JVM (Spark's hook stops the
- * job, the command's interrupt line is printed, exit 130), and the next command starts a new one.
- * One command at a time: a second client meanwhile is refused and runs its command itself.
+ * context; its standard input is the client's, sent once the command reads it ({@link
+ * CommandInput}); Ctrl-C stops the server the way it stops a command's own JVM (Spark's hook stops
+ * the job, the command's interrupt line is printed, exit 130), and the next command starts a new
+ * one, except in the SQL shell, which has nothing to keep: Ctrl-C ends the shell with 130 and the
+ * server stays ({@link ClientWatch}). One command at a time: a second client meanwhile is refused
+ * (it says so) and runs its command itself.
  *
  * <p>The socket is a Unix socket in a directory only its user can enter (checked at start), so no
  * other user can hand it a command. Usage: {@code WarmServer SOCKET IDLE_MINUTES}; its log (Spark's
@@ -51,6 +53,10 @@ public final class WarmServer {
   private final List<Path> jars;
   private final List<Long> jarTimes = new ArrayList<>();
   private final ReentrantLock busy = new ReentrantLock();
+
+  /** The running command's name ({@code run}, {@code query}...), for a refusal's reason. */
+  private volatile String running = "";
+
   private final Thread warmUp;
   private volatile long lastUsed = System.currentTimeMillis();
   private volatile SparkSession root;
@@ -177,11 +183,13 @@ public final class WarmServer {
       DataInputStream in = new DataInputStream(WarmClient.input(client));
       WarmProtocol.Request request = WarmProtocol.Request.read(in);
       if (!busy.tryLock()) {
-        log("refused " + String.join(" ", request.args()) + ": busy with another command");
-        WarmProtocol.refuse(out, "busy with another command");
+        String other = running;
+        log("refused " + String.join(" ", request.args()) + ": busy with " + other);
+        WarmProtocol.refuse(out, "busy with another command (" + other + ")");
         return;
       }
       try {
+        running = request.args().isEmpty() ? "?" : request.args().get(0);
         if (!request.directory().equals(System.getProperty("user.dir"))) {
           log("refused a command from " + request.directory());
           WarmProtocol.refuse(out, "serves " + System.getProperty("user.dir"));
@@ -192,7 +200,7 @@ public final class WarmServer {
           return;
         }
         long t0 = System.nanoTime();
-        int code = run(request, client, out);
+        int code = run(request, in, out);
         // logged before the client hears the exit code: its log is complete once it has ended
         log(
             String.format(
@@ -223,30 +231,37 @@ public final class WarmServer {
   }
 
   /** Runs the request's command with its streams, session and timings; returns its exit code. */
-  private int run(WarmProtocol.Request request, SocketChannel client, DataOutputStream out) {
+  private int run(WarmProtocol.Request request, DataInputStream in, DataOutputStream out) {
     PrintStream stdout =
         new PrintStream(WarmProtocol.frames(out, WarmProtocol.OUT), true, StandardCharsets.UTF_8);
     PrintStream stderr =
         new PrintStream(WarmProtocol.frames(out, WarmProtocol.ERR), true, StandardCharsets.UTF_8);
     PrintStream ownOut = System.out;
     PrintStream ownErr = System.err;
-    Watch watch = new Watch(client);
+    java.io.InputStream ownIn = System.in;
+    CommandInput input = new CommandInput(() -> WarmProtocol.signal(out, WarmProtocol.INPUT));
+    ClientWatch watch =
+        new ClientWatch(in, input, () -> root.sparkContext().cancelAllJobs(), WarmServer::log);
     try {
       System.setOut(stdout);
       System.setErr(stderr);
+      System.setIn(input);
       Terminal.given(request.terminal());
       Timings.command(request.timings(), request.startMillis());
       Timings.mark("warm: command received");
       watch.start();
-      return BackgridCli.runCommand(
-          new PrintWriter(stdout, true),
-          new PrintWriter(stderr, true),
-          () -> sendExit(out),
-          request.args().toArray(String[]::new));
+      int code =
+          BackgridCli.runCommand(
+              new PrintWriter(stdout, true),
+              new PrintWriter(stderr, true),
+              () -> sendExit(out),
+              request.args().toArray(String[]::new));
+      return watch.endedByClient() ? BackgridCli.EXIT_INTERRUPTED : code;
     } finally {
-      watch.done = true;
+      watch.done();
       System.setOut(ownOut);
       System.setErr(ownErr);
+      System.setIn(ownIn);
       Terminal.given(null);
       Timings.command(false, System.currentTimeMillis());
       synchronized (this) {
@@ -267,35 +282,6 @@ public final class WarmServer {
       WarmProtocol.exit(out, BackgridCli.EXIT_INTERRUPTED);
     } catch (IOException e) {
       // the client is gone already
-    }
-  }
-
-  /**
-   * Reads the client while its command runs: Ctrl-C's byte, or the client's end (its terminal
-   * closed, it was killed) stop this JVM as they would have stopped the command's own.
-   */
-  private static final class Watch extends Thread {
-    private final SocketChannel client;
-    private volatile boolean done;
-
-    Watch(SocketChannel client) {
-      super("backgrid-warm-watch");
-      setDaemon(true);
-      this.client = client;
-    }
-
-    @Override
-    public void run() {
-      ByteBuffer one = ByteBuffer.allocate(1);
-      try {
-        int n = client.read(one);
-        if (!done && (n < 0 || one.get(0) == WarmProtocol.INTERRUPT)) {
-          log(n < 0 ? "the client went away during its command: stopping" : "Ctrl-C: stopping");
-          System.exit(BackgridCli.EXIT_INTERRUPTED);
-        }
-      } catch (IOException closed) {
-        // the command ended and its connection was closed
-      }
     }
   }
 
