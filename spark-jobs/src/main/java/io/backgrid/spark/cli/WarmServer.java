@@ -16,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.sql.SparkSession;
@@ -49,16 +47,13 @@ public final class WarmServer {
   private static final PrintStream LOG = System.err;
 
   private final Path socket;
-  private final long idleMillis;
-  private final List<Path> jars;
-  private final List<Long> jarTimes = new ArrayList<>();
+  private final WarmLifetime lifetime;
   private final ReentrantLock busy = new ReentrantLock();
 
   /** The running command's name ({@code run}, {@code query}...), for a refusal's reason. */
   private volatile String running = "";
 
   private final Thread warmUp;
-  private volatile long lastUsed = System.currentTimeMillis();
   private volatile SparkSession root;
 
   /** Whether {@link WarmUp#sql} ran (after the first command: it needs no command's wait). */
@@ -70,11 +65,7 @@ public final class WarmServer {
 
   private WarmServer(Path socket, long idleMinutes) throws IOException {
     this.socket = socket;
-    this.idleMillis = idleMinutes * 60_000;
-    this.jars = ownJars();
-    for (Path jar : jars) {
-      jarTimes.add(Files.getLastModifiedTime(jar).toMillis());
-    }
+    this.lifetime = new WarmLifetime(busy, idleMinutes, WarmServer::log);
     this.warmUp = new Thread(this::warmUp, "backgrid-warm-up");
   }
 
@@ -135,9 +126,7 @@ public final class WarmServer {
     BackgridCli.installInterruptHook();
     SparkSessions.commandSessions(this::sessionOfCommand);
     warmUp.start();
-    Thread idle = new Thread(this::stopWhenIdle, "backgrid-warm-idle");
-    idle.setDaemon(true);
-    idle.start();
+    lifetime.start();
     log("serving " + System.getProperty("user.dir") + " on " + socket);
     while (true) {
       SocketChannel client = server.accept();
@@ -211,7 +200,7 @@ public final class WarmServer {
                 (System.nanoTime() - t0) / 1e9));
         WarmProtocol.exit(out, code);
       } finally {
-        lastUsed = System.currentTimeMillis();
+        lifetime.used();
         busy.unlock();
       }
     } catch (IOException e) {
@@ -220,7 +209,7 @@ public final class WarmServer {
     if (root != null && !sqlWarm.getAndSet(true)) {
       try {
         long t0 = System.nanoTime();
-        WarmUp.sql(root);
+        WarmUp.sql(root, socket.resolveSibling(socket.getFileName() + ".warm-up"));
         log(
             String.format(
                 Locale.ROOT, "warmed up Spark SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -283,51 +272,6 @@ public final class WarmServer {
     } catch (IOException e) {
       // the client is gone already
     }
-  }
-
-  /** Stops the JVM after the idle time, or when the project's jars were rebuilt. */
-  private void stopWhenIdle() {
-    while (true) {
-      try {
-        Thread.sleep(2_000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (busy.isLocked()) {
-        continue;
-      }
-      String why = null;
-      if (System.currentTimeMillis() - lastUsed > idleMillis) {
-        why = "no command for " + idleMillis / 60_000 + " min";
-      }
-      for (int i = 0; i < jars.size() && why == null; i++) {
-        try {
-          if (Files.getLastModifiedTime(jars.get(i)).toMillis() != jarTimes.get(i)) {
-            why = jars.get(i).getFileName() + " was rebuilt";
-          }
-        } catch (IOException gone) {
-          why = jars.get(i).getFileName() + " is gone";
-        }
-      }
-      if (why != null && busy.tryLock()) {
-        log(why + ": stopping");
-        System.exit(0);
-      }
-    }
-  }
-
-  /** The project's own jars on the class path (a rebuild replaces them). */
-  private static List<Path> ownJars() {
-    List<Path> jars = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(entry);
-      if (p.getFileName() != null
-          && p.getFileName().toString().startsWith("backgrid-")
-          && entry.endsWith(".jar")) {
-        jars.add(p);
-      }
-    }
-    return jars;
   }
 
   private static void log(String line) {
