@@ -106,9 +106,9 @@ backgrid_java() {
     -cp "$(backgrid_classpath)" "$main" "$@"
 }
 
-# The warm JVM (issue 15, io.backgrid.spark.cli.WarmServer): run, validate, report and one-shot
-# query commands go to a JVM kept running in the background for this directory, class path, Java
-# options and Spark/Hadoop environment, started by the first of them and stopped after
+# The warm JVM (issue 15, io.backgrid.spark.cli.WarmServer): run, validate, report and query
+# commands (the SQL shell too) go to a JVM kept running in the background for this directory, class
+# path, Java options and Spark/Hadoop environment, started by the first of them and stopped after
 # BACKGRID_WARM_IDLE minutes (default 20) without a command or when the project is rebuilt, so a
 # command pays for its own work only, not for starting Java and Spark. BACKGRID_WARM=0 runs every
 # command in a JVM of its own, as the tests do (they set BACKGRID_CLASSPATH) unless BACKGRID_WARM=1.
@@ -164,7 +164,7 @@ backgrid_warm_start() {
   return 1
 }
 
-# Runs backgrid command "$@" (run, validate, report, query STATEMENT) in the warm JVM when it is
+# Runs backgrid command "$@" (run, validate, report, query) in the warm JVM when it is
 # enabled and the command runs on this machine (no --master), else in a JVM of its own
 # (backgrid_java). The client is a JVM of ~0.25 s; when the warm JVM is busy with another command it
 # runs this one in a JVM of its own (the same command line as backgrid_java's).
@@ -180,7 +180,8 @@ backgrid_command() {
       local fallback=(java $BACKGRID_JAVA_OPENS ${BACKGRID_JAVA_OPTS:-${BACKGRID_DEFAULT_OPTS:--Xmx4g}}
         "-Dlog4j2.configurationFile=$BACKGRID_HOME/conf/log4j2.properties"
         -cp "$(backgrid_classpath)" io.backgrid.spark.cli.BackgridCli)
-      exec java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$client" \
+      # shellcheck disable=SC2086
+      exec ${BACKGRID_JAVA_PREFIX:-} java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$client" \
         io.backgrid.spark.cli.WarmClient "$socket" "${#fallback[@]}" "${fallback[@]}" "$@"
     fi
   fi

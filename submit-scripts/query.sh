@@ -38,6 +38,7 @@ if [ $# -ge 2 ]; then
   # one statement: in the warm JVM, or in a JVM of its own on the JIT's first tier (starts faster)
   BACKGRID_DEFAULT_OPTS="-Xmx4g -XX:TieredStopAtLevel=1" backgrid_command query "$@"
 else
-  # the shell reads the terminal: a JVM of its own, one session for all its statements
-  backgrid_java io.backgrid.spark.cli.BackgridCli query "$@"
+  # the shell: in the warm JVM too (its statements are planned by a warm JIT), reading this
+  # terminal's or pipe's lines through the client; in a JVM of its own, one session for them all
+  backgrid_command query "$@"
 fi

@@ -76,7 +76,7 @@ final class QueryCommand implements Callable<Integer> {
         new SqlShell(spark, query, maxRows, out)
             .run(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
-                System.console() != null);
+                io.backgrid.spark.job.Terminal.interactive());
         return 0;
       }
       query.check(statements);

@@ -63,6 +63,7 @@ public final class WarmClient {
     private final SocketChannel channel;
     private final Path log;
     private final CountDownLatch ended = new CountDownLatch(1);
+    private DataOutputStream out;
 
     Call(SocketChannel channel, Path log) {
       this.channel = channel;
@@ -70,7 +71,7 @@ public final class WarmClient {
     }
 
     int run(List<String> args) throws IOException {
-      DataOutputStream out = new DataOutputStream(output(channel));
+      out = new DataOutputStream(output(channel));
       DataInputStream in = new DataInputStream(input(channel));
       new WarmProtocol.Request(
               System.getProperty("user.dir"),
@@ -120,12 +121,41 @@ public final class WarmClient {
                 | ((body[2] & 0xff) << 8)
                 | (body[3] & 0xff);
           }
+          case WarmProtocol.INPUT -> forwardInput();
           case WarmProtocol.REFUSED -> {
+            System.err.println(
+                "[backgrid] the warm JVM here is "
+                    + new String(body, java.nio.charset.StandardCharsets.UTF_8)
+                    + ": this command starts a JVM of its own");
             return WarmProtocol.NOT_SERVED;
           }
           default -> throw new IOException("not a backgrid frame: " + type);
         }
       }
+    }
+
+    /**
+     * The command reads its standard input (the SQL shell): this process's is sent to it as it
+     * comes, by a thread of its own (the frames of the command's output go on meanwhile).
+     */
+    private void forwardInput() {
+      Thread forward =
+          new Thread(
+              () -> {
+                byte[] buffer = new byte[8192];
+                try {
+                  int n;
+                  while ((n = System.in.read(buffer)) > 0) {
+                    WarmProtocol.frame(out, WarmProtocol.DATA, buffer, 0, n);
+                  }
+                  WarmProtocol.signal(out, WarmProtocol.END);
+                } catch (IOException e) {
+                  // the command ended (its connection closed) before its input did
+                }
+              },
+              "backgrid-warm-input");
+      forward.setDaemon(true);
+      forward.start();
     }
 
     /** Ctrl-C: asks the server to stop the command, and waits for its last lines. */
@@ -134,7 +164,7 @@ public final class WarmClient {
         return;
       }
       try {
-        channel.write(ByteBuffer.wrap(new byte[] {WarmProtocol.INTERRUPT}));
+        WarmProtocol.signal(out, WarmProtocol.INTERRUPT);
         ended.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (IOException | InterruptedException e) {
         // the server is gone: nothing more to wait for

@@ -10,23 +10,33 @@ import java.util.List;
 
 /**
  * What a {@link WarmClient} and a {@link WarmServer} say to each other over the server's Unix
- * socket. The client sends one {@link Request}, then at most one {@link #INTERRUPT} byte (Ctrl-C);
- * the server answers with frames, a type byte and a length-prefixed body: {@link #OUT} and {@link
- * #ERR} carry the command's standard output and error as they are written, {@link #EXIT} its exit
- * code (the last frame), {@link #REFUSED} a reason the command was not run (the server is busy with
- * another command, or was started in another directory): the client then runs it itself.
+ * socket. Both sides send frames, a type byte and a length-prefixed body. The client sends one
+ * {@link Request}, then {@link #INTERRUPT} on Ctrl-C and, once the server has asked for it with
+ * {@link #INPUT}, its standard input as {@link #DATA} frames and {@link #END} at its end. The
+ * server answers with {@link #OUT} and {@link #ERR}, the command's standard output and error as
+ * they are written, {@link #INPUT} when the command first reads its standard input (so a command
+ * that never reads it never takes the client's: a script's loop reading lines keeps them), {@link
+ * #EXIT} its exit code (the last frame), or {@link #REFUSED} with the reason the command was not
+ * run (the server is busy with another command, or was started in another directory): the client
+ * then runs it itself.
  *
  * <p>No Spark class is loaded by this class or the client: the client's JVM starts in ~0.25 s.
  */
 final class WarmProtocol {
   /** "BGW" and the protocol version; a client and server of different builds never talk. */
-  static final int MAGIC = 0x42475701;
+  static final int MAGIC = 0x42475702;
 
+  // server to client
   static final byte OUT = 1;
   static final byte ERR = 2;
   static final byte EXIT = 3;
   static final byte REFUSED = 4;
+  static final byte INPUT = 5;
+
+  // client to server, after the request
   static final byte INTERRUPT = 'I';
+  static final byte DATA = 'D';
+  static final byte END = 'E';
 
   /** The exit code with which the client tells its script to run the command itself. */
   static final int NOT_SERVED = 75;
@@ -101,6 +111,11 @@ final class WarmProtocol {
   static void exit(DataOutputStream out, int code) throws IOException {
     byte[] body = {(byte) (code >>> 24), (byte) (code >>> 16), (byte) (code >>> 8), (byte) code};
     frame(out, EXIT, body, 0, 4);
+  }
+
+  /** A frame without a body ({@link #INPUT}, {@link #INTERRUPT}, {@link #END}). */
+  static void signal(DataOutputStream out, byte type) throws IOException {
+    frame(out, type, new byte[0], 0, 0);
   }
 
   /** The refusal frame: why the command was not run here. */

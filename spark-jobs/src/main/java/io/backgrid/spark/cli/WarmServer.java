@@ -10,15 +10,12 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.sql.SparkSession;
@@ -34,9 +31,12 @@ import org.apache.spark.sql.SparkSession;
  * client as they are written; its working directory is the server's (a server serves one directory:
  * a client elsewhere is refused and runs the command itself); it gets a SparkSession of its own
  * ({@link SparkSession#newSession}: its own temporary views and SQL settings) on the shared
- * context; Ctrl-C stops the server the way it stops a command's own JVM (Spark's hook stops the
- * job, the command's interrupt line is printed, exit 130), and the next command starts a new one.
- * One command at a time: a second client meanwhile is refused and runs its command itself.
+ * context; its standard input is the client's, sent once the command reads it ({@link
+ * CommandInput}); Ctrl-C stops the server the way it stops a command's own JVM (Spark's hook stops
+ * the job, the command's interrupt line is printed, exit 130), and the next command starts a new
+ * one, except in the SQL shell, which has nothing to keep: Ctrl-C ends the shell with 130 and the
+ * server stays ({@link ClientWatch}). One command at a time: a second client meanwhile is refused
+ * (it says so) and runs its command itself.
  *
  * <p>The socket is a Unix socket in a directory only its user can enter (checked at start), so no
  * other user can hand it a command. Usage: {@code WarmServer SOCKET IDLE_MINUTES}; its log (Spark's
@@ -47,12 +47,13 @@ public final class WarmServer {
   private static final PrintStream LOG = System.err;
 
   private final Path socket;
-  private final long idleMillis;
-  private final List<Path> jars;
-  private final List<Long> jarTimes = new ArrayList<>();
+  private final WarmLifetime lifetime;
   private final ReentrantLock busy = new ReentrantLock();
+
+  /** The running command's name ({@code run}, {@code query}...), for a refusal's reason. */
+  private volatile String running = "";
+
   private final Thread warmUp;
-  private volatile long lastUsed = System.currentTimeMillis();
   private volatile SparkSession root;
 
   /** Whether {@link WarmUp#sql} ran (after the first command: it needs no command's wait). */
@@ -64,11 +65,7 @@ public final class WarmServer {
 
   private WarmServer(Path socket, long idleMinutes) throws IOException {
     this.socket = socket;
-    this.idleMillis = idleMinutes * 60_000;
-    this.jars = ownJars();
-    for (Path jar : jars) {
-      jarTimes.add(Files.getLastModifiedTime(jar).toMillis());
-    }
+    this.lifetime = new WarmLifetime(busy, idleMinutes, WarmServer::log);
     this.warmUp = new Thread(this::warmUp, "backgrid-warm-up");
   }
 
@@ -129,9 +126,7 @@ public final class WarmServer {
     BackgridCli.installInterruptHook();
     SparkSessions.commandSessions(this::sessionOfCommand);
     warmUp.start();
-    Thread idle = new Thread(this::stopWhenIdle, "backgrid-warm-idle");
-    idle.setDaemon(true);
-    idle.start();
+    lifetime.start();
     log("serving " + System.getProperty("user.dir") + " on " + socket);
     while (true) {
       SocketChannel client = server.accept();
@@ -177,11 +172,13 @@ public final class WarmServer {
       DataInputStream in = new DataInputStream(WarmClient.input(client));
       WarmProtocol.Request request = WarmProtocol.Request.read(in);
       if (!busy.tryLock()) {
-        log("refused " + String.join(" ", request.args()) + ": busy with another command");
-        WarmProtocol.refuse(out, "busy with another command");
+        String other = running;
+        log("refused " + String.join(" ", request.args()) + ": busy with " + other);
+        WarmProtocol.refuse(out, "busy with another command (" + other + ")");
         return;
       }
       try {
+        running = request.args().isEmpty() ? "?" : request.args().get(0);
         if (!request.directory().equals(System.getProperty("user.dir"))) {
           log("refused a command from " + request.directory());
           WarmProtocol.refuse(out, "serves " + System.getProperty("user.dir"));
@@ -192,7 +189,7 @@ public final class WarmServer {
           return;
         }
         long t0 = System.nanoTime();
-        int code = run(request, client, out);
+        int code = run(request, in, out);
         // logged before the client hears the exit code: its log is complete once it has ended
         log(
             String.format(
@@ -203,7 +200,7 @@ public final class WarmServer {
                 (System.nanoTime() - t0) / 1e9));
         WarmProtocol.exit(out, code);
       } finally {
-        lastUsed = System.currentTimeMillis();
+        lifetime.used();
         busy.unlock();
       }
     } catch (IOException e) {
@@ -212,7 +209,7 @@ public final class WarmServer {
     if (root != null && !sqlWarm.getAndSet(true)) {
       try {
         long t0 = System.nanoTime();
-        WarmUp.sql(root);
+        WarmUp.sql(root, socket.resolveSibling(socket.getFileName() + ".warm-up"));
         log(
             String.format(
                 Locale.ROOT, "warmed up Spark SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
@@ -223,30 +220,37 @@ public final class WarmServer {
   }
 
   /** Runs the request's command with its streams, session and timings; returns its exit code. */
-  private int run(WarmProtocol.Request request, SocketChannel client, DataOutputStream out) {
+  private int run(WarmProtocol.Request request, DataInputStream in, DataOutputStream out) {
     PrintStream stdout =
         new PrintStream(WarmProtocol.frames(out, WarmProtocol.OUT), true, StandardCharsets.UTF_8);
     PrintStream stderr =
         new PrintStream(WarmProtocol.frames(out, WarmProtocol.ERR), true, StandardCharsets.UTF_8);
     PrintStream ownOut = System.out;
     PrintStream ownErr = System.err;
-    Watch watch = new Watch(client);
+    java.io.InputStream ownIn = System.in;
+    CommandInput input = new CommandInput(() -> WarmProtocol.signal(out, WarmProtocol.INPUT));
+    ClientWatch watch =
+        new ClientWatch(in, input, () -> root.sparkContext().cancelAllJobs(), WarmServer::log);
     try {
       System.setOut(stdout);
       System.setErr(stderr);
+      System.setIn(input);
       Terminal.given(request.terminal());
       Timings.command(request.timings(), request.startMillis());
       Timings.mark("warm: command received");
       watch.start();
-      return BackgridCli.runCommand(
-          new PrintWriter(stdout, true),
-          new PrintWriter(stderr, true),
-          () -> sendExit(out),
-          request.args().toArray(String[]::new));
+      int code =
+          BackgridCli.runCommand(
+              new PrintWriter(stdout, true),
+              new PrintWriter(stderr, true),
+              () -> sendExit(out),
+              request.args().toArray(String[]::new));
+      return watch.endedByClient() ? BackgridCli.EXIT_INTERRUPTED : code;
     } finally {
-      watch.done = true;
+      watch.done();
       System.setOut(ownOut);
       System.setErr(ownErr);
+      System.setIn(ownIn);
       Terminal.given(null);
       Timings.command(false, System.currentTimeMillis());
       synchronized (this) {
@@ -268,80 +272,6 @@ public final class WarmServer {
     } catch (IOException e) {
       // the client is gone already
     }
-  }
-
-  /**
-   * Reads the client while its command runs: Ctrl-C's byte, or the client's end (its terminal
-   * closed, it was killed) stop this JVM as they would have stopped the command's own.
-   */
-  private static final class Watch extends Thread {
-    private final SocketChannel client;
-    private volatile boolean done;
-
-    Watch(SocketChannel client) {
-      super("backgrid-warm-watch");
-      setDaemon(true);
-      this.client = client;
-    }
-
-    @Override
-    public void run() {
-      ByteBuffer one = ByteBuffer.allocate(1);
-      try {
-        int n = client.read(one);
-        if (!done && (n < 0 || one.get(0) == WarmProtocol.INTERRUPT)) {
-          log(n < 0 ? "the client went away during its command: stopping" : "Ctrl-C: stopping");
-          System.exit(BackgridCli.EXIT_INTERRUPTED);
-        }
-      } catch (IOException closed) {
-        // the command ended and its connection was closed
-      }
-    }
-  }
-
-  /** Stops the JVM after the idle time, or when the project's jars were rebuilt. */
-  private void stopWhenIdle() {
-    while (true) {
-      try {
-        Thread.sleep(2_000);
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (busy.isLocked()) {
-        continue;
-      }
-      String why = null;
-      if (System.currentTimeMillis() - lastUsed > idleMillis) {
-        why = "no command for " + idleMillis / 60_000 + " min";
-      }
-      for (int i = 0; i < jars.size() && why == null; i++) {
-        try {
-          if (Files.getLastModifiedTime(jars.get(i)).toMillis() != jarTimes.get(i)) {
-            why = jars.get(i).getFileName() + " was rebuilt";
-          }
-        } catch (IOException gone) {
-          why = jars.get(i).getFileName() + " is gone";
-        }
-      }
-      if (why != null && busy.tryLock()) {
-        log(why + ": stopping");
-        System.exit(0);
-      }
-    }
-  }
-
-  /** The project's own jars on the class path (a rebuild replaces them). */
-  private static List<Path> ownJars() {
-    List<Path> jars = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-      Path p = Path.of(entry);
-      if (p.getFileName() != null
-          && p.getFileName().toString().startsWith("backgrid-")
-          && entry.endsWith(".jar")) {
-        jars.add(p);
-      }
-    }
-    return jars;
   }
 
   private static void log(String line) {

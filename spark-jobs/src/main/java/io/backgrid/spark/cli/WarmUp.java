@@ -16,9 +16,14 @@ import org.apache.spark.sql.SparkSession;
 final class WarmUp {
   private WarmUp() {}
 
-  /** Writes, reads and queries a small Parquet table in a temporary directory, then deletes it. */
-  static void sql(SparkSession root) throws IOException {
-    Path dir = Files.createTempDirectory("backgrid-warm-up");
+  /**
+   * Writes, reads and queries a small Parquet table in {@code dir}, then deletes it.
+   *
+   * @param dir a directory of this warm JVM's own, next to its socket: one left by a warm JVM that
+   *     was stopped while warming up (its socket's name, so its own) is deleted first
+   */
+  static void sql(SparkSession root, Path dir) throws IOException {
+    delete(dir);
     try {
       SparkSession session = root.newSession();
       String table = dir.resolve("t").toUri().toString();
@@ -34,10 +39,17 @@ final class WarmUp {
                   + " USING (config_id) GROUP BY a.k ORDER BY best DESC")
           .collectAsList();
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
+      delete(dir);
+    }
+  }
+
+  private static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
       }
     }
   }

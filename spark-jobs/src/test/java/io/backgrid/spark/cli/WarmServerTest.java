@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The scripts' warm JVM ({@link WarmServer}, {@code BACKGRID_WARM=1}): a command run after another
- * in it gives the same results; Ctrl-C ends its command as it ends an own JVM's (exit 130, what is
- * kept, the rerun resumes); a command arriving while it is busy runs in a JVM of its own.
+ * in it gives the same results; the SQL shell runs in it on the client's input, and Ctrl-C ends the
+ * shell only; Ctrl-C ends a run as it ends an own JVM's (exit 130, what is kept, the rerun
+ * resumes); a command arriving while it is busy runs in a JVM of its own, and says so.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the tests share one warm JVM
 class WarmServerTest {
@@ -85,7 +86,51 @@ class WarmServerTest {
   }
 
   @Test
-  @Order(3) // last: Ctrl-C stops the warm JVM
+  @Order(2)
+  void theSqlShellRunsInTheWarmJvmAndCtrlCEndsOnlyTheShell() throws Exception {
+    Path tables = scratch.resolve("first").resolve("demo"); // the first test's study
+    List<ProcessHandle> before = servers();
+    assertThat(before).hasSize(1);
+    Process shell = start("query.sh", tables.toString());
+    StringBuilder out = new StringBuilder();
+    Thread reader = collect(shell.getInputStream(), out);
+    String session =
+        "\\tables\nSELECT count(*) AS n,\n       count(DISTINCT config_id) AS configs\n"
+            + "FROM portfolio_metrics;\nSELECT nope FROM portfolio_metrics;\nSELECT 2 AS two;\n";
+    shell.getOutputStream().write(session.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    shell.getOutputStream().flush(); // and left open: the shell waits for more
+    await(() -> text(out).matches("(?s).*\\| two \\|.*1 row\n") || !shell.isAlive());
+    signal(shell, "-INT");
+    assertThat(shell.waitFor(2, TimeUnit.MINUTES)).isTrue();
+    reader.join();
+    String err = new String(shell.getErrorStream().readAllBytes());
+    assertThat(shell.exitValue()).as(out + err).isEqualTo(130);
+    // the statements ran in the warm JVM, on its input, one after the other; an error goes on
+    assertThat(text(out))
+        .containsSubsequence(
+            "configs\n",
+            "portfolio_metrics\n",
+            "| n | configs |",
+            "| 8 | 8       |",
+            "1 row",
+            "| two |",
+            "| 2   |",
+            "1 row")
+        .contains("UNRESOLVED_COLUMN");
+    assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+    // Ctrl-C ended the shell only: the warm JVM serves the next command
+    assertThat(servers()).containsExactlyElementsOf(before);
+    assertThat(log())
+        .contains("Ctrl-C: ending the command reading its input")
+        .contains("ran query " + tables + ": exit 130");
+    Result next = script(warm, "query.sh", tables.toString(), "SELECT 3 AS three");
+    assertThat(next.exit()).as(next.err()).isZero();
+    assertThat(next.out()).contains("| 3     |");
+    assertThat(log()).contains("ran query " + tables + " SELECT 3 AS three: exit 0");
+  }
+
+  @Test
+  @Order(4) // last: Ctrl-C stops the warm JVM
   void ctrlCEndsTheCommandWith130AndTheRerunResumes() throws Exception {
     Path out = scratch.resolve("interrupted");
     Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
@@ -115,7 +160,7 @@ class WarmServerTest {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void aCommandArrivingWhileTheWarmJvmIsBusyRunsInAJvmOfItsOwn() throws Exception {
     Path out = scratch.resolve("busy");
     Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
@@ -142,7 +187,11 @@ class WarmServerTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(validate[0].exit()).as(validate[0].err()).isZero();
     assertThat(validate[0].out()).contains("8 configurations");
-    assertThat(log()).contains("refused validate " + study + ": busy with another command");
+    assertThat(validate[0].err())
+        .contains(
+            "[backgrid] the warm JVM here is busy with another command (run): this command starts"
+                + " a JVM of its own");
+    assertThat(log()).contains("refused validate " + study + ": busy with run");
   }
 
   private static Result script(Map<String, String> env, String name, String... args)
@@ -154,6 +203,45 @@ class WarmServerTest {
       Map<String, String> env, String name, Consumer<Process> whileRunning, String... args)
       throws IOException, InterruptedException {
     return ScriptsEndToEndTest.script(scratch, env, name, whileRunning, args);
+  }
+
+  /** A script started with the warm JVM on, its standard input a pipe left to the caller. */
+  private static Process start(String name, String... args) throws IOException {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of("bash", ROOT.resolve("submit-scripts").resolve(name).toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
+    pb.environment().put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().putAll(warm);
+    return pb.start();
+  }
+
+  /** Copies a stream into {@code into} on a thread of its own, as it comes. */
+  private static Thread collect(java.io.InputStream from, StringBuilder into) {
+    Thread t =
+        new Thread(
+            () -> {
+              byte[] buffer = new byte[4096];
+              try {
+                int n;
+                while ((n = from.read(buffer)) > 0) {
+                  synchronized (into) {
+                    into.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                  }
+                }
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
+    t.start();
+    return t;
+  }
+
+  private static String text(StringBuilder b) {
+    synchronized (b) {
+      return b.toString();
+    }
   }
 
   /** The warm JVMs running for this test (their pid files). */
