@@ -71,9 +71,9 @@ final class QueryCommand implements Callable<Integer> {
       SparkSession spark = lease.session();
       Timings.mark("query: Spark session");
       StudyQuery query = new StudyQuery(spark, studyDir);
-      Timings.mark("query: views registered");
+      Timings.mark("query: tables listed");
       if (sql == null) {
-        new SqlShell(spark, query, maxRows, out)
+        new SqlShell(query, maxRows, out)
             .run(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 io.backgrid.spark.job.Terminal.interactive());
