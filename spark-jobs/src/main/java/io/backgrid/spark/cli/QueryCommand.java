@@ -59,6 +59,12 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, ParseException {
+    for (String positional : sql == null ? List.of(studyDir) : List.of(studyDir, sql)) {
+      if (positional.startsWith("-") && positional.chars().noneMatch(Character::isWhitespace)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Unknown option: '" + positional + "'");
+      }
+    }
     if (maxRows < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
