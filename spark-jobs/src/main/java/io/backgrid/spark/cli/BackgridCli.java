@@ -130,6 +130,9 @@ public final class BackgridCli implements Runnable {
   static int run(CommandLine cli, PrintWriter out, PrintWriter err, String... args) {
     cli.setOut(out);
     cli.setErr(err);
+    // a statement may start with a SQL comment ("-- ..."): query reads it as its SQL, and refuses
+    // a word that only looks like an option itself (QueryCommand.call)
+    cli.getSubcommands().get("query").setUnmatchedOptionsArePositionalParams(true);
     cli.setExecutionExceptionHandler(
         (e, line, parsed) -> {
           if (e instanceof StudyConfigException c) {

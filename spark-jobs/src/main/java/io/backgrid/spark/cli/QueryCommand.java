@@ -59,6 +59,12 @@ final class QueryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, ParseException {
+    for (String positional : sql == null ? List.of(studyDir) : List.of(studyDir, sql)) {
+      if (positional.startsWith("-") && positional.chars().noneMatch(Character::isWhitespace)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "Unknown option: '" + positional + "'");
+      }
+    }
     if (maxRows < 1) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "Invalid --max-rows " + maxRows + " (must be >= 1)");
@@ -71,9 +77,9 @@ final class QueryCommand implements Callable<Integer> {
       SparkSession spark = lease.session();
       Timings.mark("query: Spark session");
       StudyQuery query = new StudyQuery(spark, studyDir);
-      Timings.mark("query: views registered");
+      Timings.mark("query: tables listed");
       if (sql == null) {
-        new SqlShell(spark, query, maxRows, out)
+        new SqlShell(query, maxRows, out)
             .run(
                 new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
                 io.backgrid.spark.job.Terminal.interactive());

@@ -64,6 +64,7 @@ public final class WarmClient {
     private final Path log;
     private final CountDownLatch ended = new CountDownLatch(1);
     private DataOutputStream out;
+    private volatile boolean inputForwarded;
 
     Call(SocketChannel channel, Path log) {
       this.channel = channel;
@@ -139,6 +140,7 @@ public final class WarmClient {
      * comes, by a thread of its own (the frames of the command's output go on meanwhile).
      */
     private void forwardInput() {
+      inputForwarded = true;
       Thread forward =
           new Thread(
               () -> {
@@ -168,6 +170,9 @@ public final class WarmClient {
         ended.await(INTERRUPT_WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (IOException | InterruptedException e) {
         // the server is gone: nothing more to wait for
+      }
+      if (inputForwarded && System.console() != null) {
+        System.out.println(); // the shell's prompt line ends: the terminal's next line is clean
       }
       System.out.flush();
       System.err.flush();

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * An interactive Spark SQL shell on a study's tables, on one session: a statement may span lines
@@ -16,7 +15,6 @@ import org.apache.spark.sql.SparkSession;
  * library.
  */
 public final class SqlShell {
-  private final SparkSession spark;
   private final StudyQuery query;
   private final int maxRows;
   private final PrintWriter out;
@@ -24,8 +22,7 @@ public final class SqlShell {
   /**
    * @param maxRows rows shown per result
    */
-  public SqlShell(SparkSession spark, StudyQuery query, int maxRows, PrintWriter out) {
-    this.spark = spark;
+  public SqlShell(StudyQuery query, int maxRows, PrintWriter out) {
     this.query = query;
     this.maxRows = maxRows;
     this.out = out;
@@ -102,7 +99,11 @@ public final class SqlShell {
       out.println("Unknown table '" + table + "'; known: " + String.join(", ", query.views()));
       return;
     }
-    StudyQuery.printTable(spark.sql("DESCRIBE " + table), 1_000, out);
+    try {
+      StudyQuery.printTable(query.sql("DESCRIBE " + table), 1_000, out);
+    } catch (Exception e) { // Spark's AnalysisException is a checked one, thrown undeclared
+      out.println(firstLine(e.getMessage()));
+    }
   }
 
   private void execute(String statement) {

@@ -7,7 +7,13 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,12 +26,24 @@ import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Registers every table of a study directory as a temporary view named after it and runs SQL on
- * them. Text output shows numbers as {@link #number} does; CSV keeps full precision.
+ * Runs SQL on a study directory's tables, each as a temporary view named after it. A table's view
+ * is registered when a statement first names it (its schema read from one footer, its files
+ * listed), not all of them before the first answer: a statement on two of a study's fourteen tables
+ * waits for two (issue 15). A {@code SHOW} statement (any statement with the word {@code show})
+ * registers them all, so that it lists them. Text output shows numbers as {@link #number} does; CSV
+ * keeps full precision.
  */
 public final class StudyQuery {
+  private static final Pattern SHOW = Pattern.compile("\\bshow\\b");
+
   private final SparkSession spark;
-  private final List<String> views = new ArrayList<>();
+  private final FileSystem fs;
+  private final Configuration conf;
+
+  /** The study's tables by name: their directories. */
+  private final Map<String, Path> tables = new TreeMap<>();
+
+  private final Set<String> registered = new HashSet<>();
 
   /**
    * @param studyDir a published study directory ({@code <output>/<study>}), path or URI
@@ -35,45 +53,67 @@ public final class StudyQuery {
     this.spark = spark;
     Path dir = new Path(Locations.uri(studyDir));
     try {
-      Configuration conf = spark.sparkContext().hadoopConfiguration();
-      FileSystem fs = dir.getFileSystem(conf);
+      conf = spark.sparkContext().hadoopConfiguration();
+      fs = dir.getFileSystem(conf);
       if (fs.exists(dir)) {
         for (FileStatus s : fs.listStatus(dir)) {
           if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_SUCCESS"))) {
-            String name = s.getPath().getName();
-            StructType schema = TableSchemas.of(fs, s.getPath(), conf);
-            DataFrameReader reader = schema == null ? spark.read() : spark.read().schema(schema);
-            reader.parquet(s.getPath().toString()).createOrReplaceTempView(name);
-            views.add(name);
+            tables.put(s.getPath().getName(), s.getPath());
           }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + studyDir + ": " + e.getMessage(), e);
     }
-    if (views.isEmpty()) {
+    if (tables.isEmpty()) {
       throw new IllegalArgumentException(
           "Invalid study directory "
               + studyDir
               + ": no tables in it (expected <output>/<study>/ as written by run)");
     }
-    views.sort(null);
   }
 
-  /** The views registered, by name. */
+  /** The study's tables (views), by name. */
   public List<String> views() {
-    return List.copyOf(views);
+    return List.copyOf(tables.keySet());
   }
 
   /**
-   * Runs one read-only statement ({@link ReadOnlySql}).
+   * Runs one read-only statement ({@link ReadOnlySql}), after registering the views it names.
    *
    * @throws IllegalArgumentException naming the statement when it would write or change anything
    * @throws ParseException when it is not valid SQL
    */
   public Dataset<Row> sql(String statement) throws ParseException {
     ReadOnlySql.check(spark, statement);
+    register(statement);
     return spark.sql(statement);
+  }
+
+  /**
+   * Registers the views of the tables whose names appear in {@code statement} as words (a column or
+   * alias of the same name registers one more view than needed, which changes no result), all of
+   * them for a statement with the word {@code show}. A view is registered once: a temporary view of
+   * the same name the statements create afterwards replaces it for good.
+   */
+  private void register(String statement) {
+    String text = statement.toLowerCase(Locale.ROOT);
+    boolean all = SHOW.matcher(text).find();
+    for (Map.Entry<String, Path> table : tables.entrySet()) {
+      String name = table.getKey();
+      if (!registered.contains(name)
+          && (all || Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find())) {
+        try {
+          StructType schema = TableSchemas.of(fs, table.getValue(), conf);
+          DataFrameReader reader = schema == null ? spark.read() : spark.read().schema(schema);
+          reader.parquet(table.getValue().toString()).createOrReplaceTempView(name);
+        } catch (IOException e) {
+          throw new UncheckedIOException(
+              "Cannot read table " + table.getValue() + ": " + e.getMessage(), e);
+        }
+        registered.add(name);
+      }
+    }
   }
 
   /**

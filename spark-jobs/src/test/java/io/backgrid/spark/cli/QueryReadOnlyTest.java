@@ -144,4 +144,19 @@ class QueryReadOnlyTest {
     assertThat(o.exit()).as(o.err()).isZero();
     assertThat(o.out()).isEqualTo("a;b\na\nn\n2\n");
   }
+
+  @Test
+  void aStatementStartingWithAcommentIsAStatementAndAMistypedOptionIsUnknown() {
+    // a README query pasted with its first line: "--" starts a comment, not an option
+    Output commented =
+        query("-- the failed ones; none here\nSELECT count(*) AS n FROM portfolio_metrics");
+    assertThat(commented.exit()).as(commented.err()).isZero();
+    assertThat(commented.out()).isEqualTo("n\n2\n");
+    Output mistyped = BackgridCliTest.cli("query", study.toString(), "--csvv");
+    assertThat(mistyped.exit()).isEqualTo(2);
+    assertThat(mistyped.err()).startsWith("Unknown option: '--csvv'");
+    Output beforeTheDirectory = BackgridCliTest.cli("query", "--csvv", study.toString());
+    assertThat(beforeTheDirectory.exit()).isEqualTo(2);
+    assertThat(beforeTheDirectory.err()).startsWith("Unknown option: '--csvv'");
+  }
 }

@@ -44,9 +44,28 @@ class SqlShellTest {
   static String session(String input) throws Exception {
     StringWriter text = new StringWriter();
     PrintWriter out = new PrintWriter(text);
-    new SqlShell(spark, new StudyQuery(spark, study.toString()), 50, out)
+    new SqlShell(new StudyQuery(spark, study.toString()), 50, out)
         .run(new BufferedReader(new StringReader(input)), false);
     return text.toString().replace(System.lineSeparator(), "\n");
+  }
+
+  @Test
+  void aStatementRegistersTheViewsOfTheTablesItNamesAndShowTablesListsThemAll() throws Exception {
+    Path two = dir.resolve("two");
+    spark.range(3).selectExpr("id AS config_id").write().parquet(two + "/configs");
+    spark.range(2).selectExpr("id AS config_id").write().parquet(two + "/portfolio_metrics");
+    SparkSession own = spark.newSession();
+    StudyQuery query = new StudyQuery(own, two.toString());
+    assertThat(query.views()).containsExactly("configs", "portfolio_metrics");
+    assertThat(query.sql("SELECT count(*) FROM portfolio_metrics").first().getLong(0)).isEqualTo(2);
+    assertThat(own.catalog().tableExists("portfolio_metrics")).isTrue();
+    assertThat(own.catalog().tableExists("configs")).isFalse();
+    assertThat(
+            query.sql("-- every table\nSHOW TABLES").collectAsList().stream()
+                .map(r -> r.getString(1))
+                .toList())
+        .containsExactlyInAnyOrder("configs", "portfolio_metrics");
+    assertThat(query.sql("SELECT count(*) FROM configs").first().getLong(0)).isEqualTo(3);
   }
 
   @Test
