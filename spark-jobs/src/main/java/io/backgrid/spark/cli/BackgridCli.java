@@ -1,12 +1,7 @@
 package io.backgrid.spark.cli;
 
 import io.backgrid.spark.config.StudyConfigException;
-import java.io.FileOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
@@ -45,6 +40,7 @@ public final class BackgridCli implements Runnable {
     int code =
         runCommand(
             new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> {}, args);
+    CommandLog.divertStandardError(); // what Spark's threads print while the JVM exits
     System.exit(code);
   }
 
@@ -85,7 +81,10 @@ public final class BackgridCli implements Runnable {
                 () -> {
                   Running command = running;
                   if (command != null && Failures.onShutdown() != null) {
-                    divertStandardError();
+                    // Spark's threads print what they were stopped doing (Scala futures report a
+                    // rejected task's stack trace on standard error): into the log file, so the
+                    // console keeps the one line that says what is kept
+                    CommandLog.divertStandardError();
                     try {
                       command.returned().await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
@@ -100,25 +99,6 @@ public final class BackgridCli implements Runnable {
                   }
                 },
                 "backgrid-interrupt"));
-  }
-
-  /**
-   * After Ctrl-C, Spark's threads print what they were stopped doing (Scala futures report a
-   * rejected task's stack trace on standard error): that goes to the command's log file (or nowhere
-   * when there is none), so the console keeps the one line that says what is kept.
-   */
-  private static void divertStandardError() {
-    java.nio.file.Path log = CommandLog.file();
-    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-    if (log != null) {
-      try {
-        sink =
-            new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        // no log file to write: the lines are dropped
-      }
-    }
-    System.setErr(sink);
   }
 
   /** Runs a command line; returns the exit code. */

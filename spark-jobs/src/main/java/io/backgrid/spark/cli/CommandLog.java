@@ -1,7 +1,10 @@
 package io.backgrid.spark.cli;
 
 import io.backgrid.spark.job.Locations;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -123,6 +126,47 @@ final class CommandLog {
   /** The log file chosen by {@link #start} (it may not exist yet), or null. */
   static synchronized Path file() {
     return file;
+  }
+
+  /**
+   * Runs {@code action} (stopping Spark) with standard error going to the command's log file, then
+   * gives standard error back. Spark's driver reports some failures of its shutdown not through its
+   * logging but on {@link System#err}: a reply from an executor that arrives after {@code
+   * SparkContext.stop} shut the thread pool of the block manager master's endpoint down makes
+   * Scala's {@code ExecutionContext.fromExecutorService} reporter print the {@code
+   * RejectedExecutionException}'s stack trace (e.g. the removal of a broadcast destroyed just
+   * before the stop, on a loaded {@code spark://} cluster). Backgrid's own lines are unaffected:
+   * its error writer holds the console's stream.
+   */
+  static void quietly(Runnable action) {
+    PrintStream console = System.err;
+    PrintStream sink = standardErrorSink();
+    System.setErr(sink);
+    try {
+      action.run();
+    } finally {
+      if (System.err == sink) { // not when Ctrl-C diverted it meanwhile, for the JVM's exit
+        System.setErr(console);
+      }
+      sink.close();
+    }
+  }
+
+  /**
+   * From now on, standard error goes to the command's log file (or nowhere when there is none): for
+   * the JVM's last moments (exit, Ctrl-C), when Spark's threads print what they were stopped doing.
+   */
+  static void divertStandardError() {
+    System.setErr(standardErrorSink());
+  }
+
+  /** The command's log file as a stream, opened at its first line; nowhere without a file. */
+  private static PrintStream standardErrorSink() {
+    Path log = file();
+    return new PrintStream(
+        log == null ? OutputStream.nullOutputStream() : new LogFileOutput(log),
+        true,
+        StandardCharsets.UTF_8);
   }
 
   /** Logs a failure with its full detail (stack trace and causes) to the file. */

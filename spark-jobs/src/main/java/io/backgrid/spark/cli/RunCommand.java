@@ -119,7 +119,8 @@ final class RunCommand implements Callable<Integer> {
             study.decision(),
             study.benchmark());
     // Spark starts only if the study has something to compute (a rerun may have nothing)
-    try (SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master)) {
+    SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master);
+    try {
       JobReport report =
           new StudyJob(spark, hadoop, spark.master(), System.out)
               .onKept(Failures::kept)
@@ -166,6 +167,9 @@ final class RunCommand implements Callable<Integer> {
       }
       out.flush();
       return outcome(report, spec.commandLine().getErr());
+    } finally {
+      // what Spark's driver prints on standard error while it stops goes to the log file
+      CommandLog.quietly(spark::close);
     }
   }
 

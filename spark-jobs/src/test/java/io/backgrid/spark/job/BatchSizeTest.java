@@ -14,14 +14,14 @@ class BatchSizeTest {
   @Test
   void theNextBatchTakesAboutTheTargetTimeAtTheLastRate() {
     // 256 configurations in 2 s: 128/s, so 20 s hold 2,560
-    assertThat(StudyJob.nextBatchSize(256, 2_000, 20_000, 10_000, 8)).isEqualTo(2_560);
+    assertThat(BatchLoop.nextBatchSize(256, 2_000, 20_000, 10_000, 8)).isEqualTo(2_560);
   }
 
   @Test
   void itIsCappedByTheBatchSizeAndKeepsEveryPartitionBusy() {
-    assertThat(StudyJob.nextBatchSize(256, 100, 20_000, 2_000, 8)).isEqualTo(2_000);
+    assertThat(BatchLoop.nextBatchSize(256, 100, 20_000, 2_000, 8)).isEqualTo(2_000);
     // a slow study (1 configuration in 30 s): still one per partition
-    assertThat(StudyJob.nextBatchSize(1, 30_000, 20_000, 2_000, 8)).isEqualTo(8);
+    assertThat(BatchLoop.nextBatchSize(1, 30_000, 20_000, 2_000, 8)).isEqualTo(8);
   }
 
   @Test
