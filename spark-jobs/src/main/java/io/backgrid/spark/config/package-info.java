@@ -13,11 +13,12 @@
  *
  * <p>How a study is bound: {@code StudyLoader} parses and merges the file; {@code StudyBinder}
  * walks the {@code study} block (structure read by {@code ConfigReader}, run settings bound by
- * {@code SettingsBinder}, the grid by {@code GridBinder}); each leaf's path is a {@code Setting}
- * whose {@code FieldKind} says how {@code Fields} converts its value (plug-in names and parameters
- * by {@code PluginFields}), the same way for the study's own values and for axis values. {@code
- * StudyTemplate} resolves a configuration per set of axis values, checking sleeves and algorithm
- * blocks against the engine's registries ({@code PluginChecks}) and pointing each problem at where
- * it was written ({@code Locations}).
+ * {@code SettingsBinder}, the grid by {@code GridBinder}, the allocation block by {@code
+ * AllocationBinder}, every leaf written by {@code StudyLeaves}); each leaf's path is a {@code
+ * Setting} whose {@code FieldKind} says how {@code Fields} converts its value (plug-in names and
+ * parameters by {@code PluginFields}), the same way for the study's own values and for axis values.
+ * {@code StudyTemplate} resolves a configuration per set of axis values, checking sleeves and
+ * algorithm blocks against the engine's registries ({@code PluginChecks}) and pointing each problem
+ * at where it was written ({@code Locations}).
  */
 package io.backgrid.spark.config;

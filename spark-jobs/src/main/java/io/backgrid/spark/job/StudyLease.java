@@ -1,22 +1,15 @@
 package io.backgrid.spark.job;
 
-import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hadoop.fs.FSDataOutputStream;
-import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
@@ -88,7 +81,7 @@ final class StudyLease implements AutoCloseable {
     this.root = root;
     this.study = study;
     this.generation = generation;
-    this.lease = path(root, study, generation);
+    this.lease = LeaseFiles.path(root, study, generation);
     this.me = me;
     this.mine = me.bytes();
     this.times = times;
@@ -102,11 +95,6 @@ final class StudyLease implements AutoCloseable {
             });
   }
 
-  /** Generation {@code g} of a study's lease file under an output root. */
-  static Path path(Path root, String study, long g) {
-    return new Path(root, "." + study + ".lease-" + g);
-  }
-
   /**
    * Takes the study for this run, taking over a stale lease (and saying so on {@code console}).
    *
@@ -115,87 +103,11 @@ final class StudyLease implements AutoCloseable {
    */
   static StudyLease acquire(
       FileSystem fs, Path root, String study, String runId, Times times, PrintStream console) {
-    FileSystem files = fs instanceof LocalFileSystem local ? local.getRaw() : fs;
-    LeaseHolder me = LeaseHolder.current(study, runId);
-    try {
-      files.mkdirs(root);
-      for (int tries = 0; tries < 20; tries++) {
-        long top = newest(files, root, study);
-        if (top < 0) {
-          if (ExclusiveFiles.create(files, path(root, study, 0), me.bytes())) {
-            if (newest(files, root, study) == 0) {
-              return start(files, root, study, 0, me, times);
-            }
-            files.delete(
-                path(root, study, 0),
-                false); // a taker of a lease released meanwhile won: it holds the study
-          }
-          continue;
-        }
-        Path lease = path(root, study, top);
-        byte[] seen = ExclusiveFiles.read(files, lease);
-        if (seen == null) {
-          continue; // released or taken over meanwhile: look again
-        }
-        LeaseHolder holder = LeaseHolder.parse(seen, study);
-        if (holder == null && !LeaseHolder.isPrefix(seen, study)) {
-          throw new IllegalStateException(
-              "Cannot run study '"
-                  + study
-                  + "': "
-                  + Ownership.display(lease)
-                  + " exists and is not a backgrid lease of this study; move it away");
-        }
-        if (holder == null && tries < 10) {
-          Thread.sleep(
-              100); // a lease being written (visible before its content on some filesystems): read
-          // it again
-          continue;
-        }
-        long age = System.currentTimeMillis() - lastBeat(files, lease);
-        boolean gone = holder != null && holder.host().equals(me.host()) && !alive(holder.pid());
-        if (age < times.stale().toMillis() && !gone) {
-          throw new IllegalStateException(held(study, holder, age, lease, times));
-        }
-        if (ExclusiveFiles.create(files, path(root, study, top + 1), me.bytes())) {
-          files.delete(lease, false);
-          deleteBeats(files, lease);
-          if (holder != null) {
-            console.printf(
-                Locale.ROOT,
-                "[backgrid] took over the lease of study %s from run %s (host %s, pid %d): %s%n",
-                study,
-                holder.runId(),
-                holder.host(),
-                holder.pid(),
-                gone ? "its process is gone" : "no heartbeat for " + age / 1000 + " s");
-          }
-          return start(files, root, study, top + 1, me, times);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(
-          "Cannot take the lease of study '"
-              + study
-              + "' in "
-              + Ownership.display(root)
-              + ": "
-              + e.getMessage(),
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(
-          "Cannot run study '" + study + "': interrupted while taking its lease", e);
-    }
-    throw new IllegalStateException(
-        "Cannot run study '"
-            + study
-            + "': its lease in "
-            + Ownership.display(root)
-            + " changed hands while this run tried to take it; retry");
+    return LeaseAcquirer.acquire(fs, root, study, runId, times, console);
   }
 
-  private static StudyLease start(
+  /** Holds the generation of the study's lease just created, and starts its heartbeat. */
+  static StudyLease start(
       FileSystem fs, Path root, String study, long generation, LeaseHolder me, Times times) {
     StudyLease held = new StudyLease(fs, root, study, generation, me, times);
     long period = times.heartbeat().toMillis();
@@ -243,7 +155,7 @@ final class StudyLease implements AutoCloseable {
       if (Arrays.equals(ExclusiveFiles.read(fs, lease), mine)) {
         fs.delete(lease, false);
       }
-      deleteBeats(fs, lease);
+      LeaseFiles.deleteBeats(fs, lease);
     } catch (IOException | InterruptedException e) {
       // A lease that cannot be deleted goes stale and the next run takes it over: nothing to add
       // to the run's own outcome (which this must not hide).
@@ -262,11 +174,11 @@ final class StudyLease implements AutoCloseable {
         beats.shutdown();
         return;
       }
-      try (FSDataOutputStream out = fs.create(beatFile(lease, beat + 1), true)) {
+      try (FSDataOutputStream out = fs.create(LeaseFiles.beatFile(lease, beat + 1), true)) {
         out.write(Long.toString(System.currentTimeMillis()).getBytes(StandardCharsets.UTF_8));
       }
       if (beat > 0) {
-        fs.delete(beatFile(lease, beat), false);
+        fs.delete(LeaseFiles.beatFile(lease, beat), false);
       }
       beat++;
       lastBeat = System.currentTimeMillis();
@@ -278,9 +190,9 @@ final class StudyLease implements AutoCloseable {
   /** Why this run no longer holds the study, or null while it does. */
   private String loss() {
     try {
-      long top = newest(fs, root, study);
+      long top = LeaseFiles.newest(fs, root, study);
       if (top > generation) {
-        byte[] text = ExclusiveFiles.read(fs, path(root, study, top));
+        byte[] text = ExclusiveFiles.read(fs, LeaseFiles.path(root, study, top));
         LeaseHolder other = text == null ? null : LeaseHolder.parse(text, study);
         return other == null
             ? "another run is taking it over"
@@ -299,83 +211,6 @@ final class StudyLease implements AutoCloseable {
     } catch (IOException e) {
       return "it cannot be read (" + e.getMessage() + ")";
     }
-  }
-
-  private static String held(String study, LeaseHolder holder, long age, Path lease, Times times) {
-    String who =
-        holder == null
-            ? "another run (starting now)"
-            : "run "
-                + holder.runId()
-                + " (host "
-                + holder.host()
-                + ", pid "
-                + holder.pid()
-                + ") since "
-                + LeaseHolder.time(holder.started());
-    return "Cannot run study '"
-        + study
-        + "': it is held by "
-        + who
-        + ", last heartbeat "
-        + age / 1000
-        + " s ago (lease "
-        + Ownership.display(lease)
-        + "); wait until that run ends, or if it was killed, rerun once its lease is "
-        + times.stale().toSeconds()
-        + " s without a heartbeat";
-  }
-
-  /**
-   * Whether a process of this host runs (a killed run's lease is free at once, not after {@code
-   * stale}).
-   */
-  private static boolean alive(long pid) {
-    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-  }
-
-  /** The highest generation of the study's lease files, or -1 without one. */
-  private static long newest(FileSystem fs, Path root, String study) throws IOException {
-    Pattern name = Pattern.compile(Pattern.quote("." + study + ".lease-") + "(\\d{1,18})");
-    long top = -1;
-    FileStatus[] found = fs.globStatus(new Path(root, "." + study + ".lease-*"));
-    for (FileStatus f : found == null ? new FileStatus[0] : found) {
-      Matcher m = name.matcher(f.getPath().getName());
-      if (m.matches()) {
-        top = Math.max(top, Long.parseLong(m.group(1)));
-      }
-    }
-    return top;
-  }
-
-  /**
-   * When a lease's holder last showed it is alive: its newest heartbeat, or the lease's creation.
-   */
-  private static long lastBeat(FileSystem fs, Path lease) throws IOException {
-    long last;
-    try {
-      last = fs.getFileStatus(lease).getModificationTime();
-    } catch (FileNotFoundException e) {
-      return System.currentTimeMillis();
-    }
-    FileStatus[] beats = fs.globStatus(beatFile(lease, -1));
-    for (FileStatus b : beats == null ? new FileStatus[0] : beats) {
-      last = Math.max(last, b.getModificationTime());
-    }
-    return last;
-  }
-
-  private static void deleteBeats(FileSystem fs, Path lease) throws IOException {
-    FileStatus[] beats = fs.globStatus(beatFile(lease, -1));
-    for (FileStatus b : beats == null ? new FileStatus[0] : beats) {
-      fs.delete(b.getPath(), false);
-    }
-  }
-
-  /** Heartbeat {@code n} of a lease ({@code n < 0}: the pattern of all of them). */
-  private static Path beatFile(Path lease, long n) {
-    return new Path(
-        lease.getParent(), lease.getName() + ".beat-" + (n < 0 ? "*" : Long.toString(n)));
   }
 
   /** For tests: when the holder last renewed its heartbeat, epoch ms. */

@@ -3,12 +3,10 @@ package io.backgrid.spark.job;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -33,19 +31,17 @@ import org.apache.hadoop.fs.Path;
  *
  * <p>The study, work and publication directories carry this study's {@link Ownership} mark; a
  * directory without it is never deleted, replaced or renamed. Everything that deletes or replaces
- * first checks that this run still holds the study's lease.
+ * first checks that this run still holds the study's lease. The work area's files are kept by
+ * {@link WorkArea}, to which the work methods here delegate.
  */
 final class StudyOutput {
-  private static final String DONE = "_DONE";
-  private static final String FINGERPRINT = "FINGERPRINT";
-  private static final String ATTEMPTS = "attempts";
-
   private final FileSystem fs;
   private final Path root;
   private final Path published;
   private final Path work;
   private final String study;
   private final Ownership owner;
+  private final WorkArea workArea;
   private StudyLease lease;
 
   StudyOutput(URI output, String study, Configuration conf) {
@@ -59,6 +55,7 @@ final class StudyOutput {
     this.published = new Path(root, study);
     this.work = new Path(root, "." + study + ".work");
     this.owner = new Ownership(fs, study);
+    this.workArea = new WorkArea(fs, work, study, owner, this::guard);
   }
 
   /**
@@ -101,35 +98,9 @@ final class StudyOutput {
     }
   }
 
-  /**
-   * Checks that the work area is still there (a user may delete it while the run uses it).
-   *
-   * @throws IllegalStateException saying what happened and what to do, when it is gone
-   */
-  void requireWork() {
-    if (!owner.owns(work)) {
-      throw new IllegalStateException(
-          "Cannot continue study '"
-              + study
-              + "': its work area "
-              + Ownership.display(work)
-              + " was deleted while this run was using it; nothing was published; rerun the same"
-              + " command to start again");
-    }
-  }
-
   /** The batch and publication files of this study's filesystem. */
   BatchFiles files() {
     return new BatchFiles(fs);
-  }
-
-  /**
-   * Takes back a batch's completion mark, before its files are moved into a publication: a driver
-   * that dies mid-move leaves the batch unfinished (recomputed at the next run), never finished and
-   * incomplete.
-   */
-  void unmarkDone(Path batch) {
-    delete(new Path(batch, DONE));
   }
 
   /** Where the published tables are. */
@@ -162,153 +133,74 @@ final class StudyOutput {
     }
   }
 
-  /** The fingerprint of the unpublished work, or null when there is none. */
+  /** See {@link WorkArea#requireWork}. */
+  void requireWork() {
+    workArea.requireWork();
+  }
+
+  /** See {@link WorkArea#workFingerprint}. */
   String workFingerprint() {
-    Path file = new Path(work, FINGERPRINT);
-    try {
-      if (!fs.exists(file)) {
-        return null;
-      }
-      try (var in = fs.open(file)) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + file + ": " + e.getMessage(), e);
-    }
+    return workArea.workFingerprint();
   }
 
-  /** Starts a work area with this fingerprint (discarding any other). */
+  /** See {@link WorkArea#startWork}. */
   void startWork(String fingerprint) {
-    guard("start the work area of");
-    try {
-      if (fingerprint.equals(workFingerprint()) && owner.requireOwnedOrAbsent(work)) {
-        return;
-      }
-      if (owner.requireOwnedOrAbsent(work)) {
-        fs.delete(work, true);
-      }
-      owner.mark(work);
-      try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
-        out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot start work in " + work + ": " + e.getMessage(), e);
-    }
+    workArea.startWork(fingerprint);
   }
 
-  /**
-   * Gives the work area another fingerprint, keeping its batches: the caller kept only batches
-   * valid under it (a grid that changed, on the same data).
-   */
+  /** See {@link WorkArea#retagWork}. */
   void retagWork(String fingerprint) {
-    guard("update the work area of");
-    requireWork();
-    try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
-      out.write(fingerprint.getBytes(StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot update " + work + ": " + e.getMessage(), e);
-    }
+    workArea.retagWork(fingerprint);
   }
 
-  /** Deletes the work area (if it is this study's). */
+  /** See {@link WorkArea#discardWork}. */
   void discardWork() {
-    guard("delete the work area of");
-    if (owner.requireOwnedOrAbsent(work)) {
-      delete(work);
-    }
+    workArea.discardWork();
   }
 
-  /** Deletes the files of batch {@code n}, which did not finish. */
-  void discardBatch(int n) {
-    guard("delete a batch of");
-    if (owner.owns(work)) {
-      delete(batch(n));
-    }
-  }
-
-  /** The directory of batch {@code n} (for a table: {@code batch(n)/<table>}). */
+  /** See {@link WorkArea#batch}. */
   Path batch(int n) {
-    return new Path(new Path(work, "batches"), String.format("%05d", n));
+    return workArea.batch(n);
   }
 
-  /** Marks a batch complete: all its tables are written ({@link BatchFiles#doneText}). */
+  /** See {@link WorkArea#discardBatch}. */
+  void discardBatch(int n) {
+    workArea.discardBatch(n);
+  }
+
+  /** See {@link WorkArea#markDone}. */
   void markDone(int n, long configurations, Map<String, Long> rows) {
-    requireWork();
-    // Written aside and renamed: a _DONE exists whole or not at all, so a driver stopped while
-    // writing it (Ctrl-C) leaves an unfinished batch, never one whose record cannot be read.
-    Path writing = new Path(batch(n), DONE + ".writing");
-    try {
-      try (FSDataOutputStream out = fs.create(writing, true)) {
-        out.write(BatchFiles.doneText(configurations, rows).getBytes(StandardCharsets.UTF_8));
-      }
-      if (!fs.rename(writing, new Path(batch(n), DONE))) {
-        throw new IOException("rename of " + writing + " refused");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot mark batch " + n + " done: " + e.getMessage(), e);
-    }
+    workArea.markDone(n, configurations, rows);
   }
 
-  /**
-   * The rows each file of these finished batches holds, by the name it gets in a publication
-   * ({@code <table>/part-<batch>-<partition>.parquet}), as their {@code _DONE} files record them.
-   */
+  /** See {@link WorkArea#unmarkDone}. */
+  void unmarkDone(Path batch) {
+    workArea.unmarkDone(batch);
+  }
+
+  /** See {@link WorkArea#batchRows}. */
   Map<String, Long> batchRows(List<Path> batches) {
-    Map<String, Long> rows = new java.util.TreeMap<>();
-    for (Path b : batches) {
-      Path done = new Path(b, DONE);
-      try (var in = fs.open(done)) {
-        BatchFiles.readDone(b, new String(in.readAllBytes(), StandardCharsets.UTF_8), rows);
-      } catch (IOException | NumberFormatException e) {
-        throw new IllegalStateException(
-            "Cannot read " + Ownership.display(done) + ": " + e.getMessage(), e);
-      }
-    }
-    return rows;
+    return workArea.batchRows(batches);
   }
 
-  /** The finished batches, in order; unfinished ones (a run cut mid-batch) are deleted. */
+  /** See {@link WorkArea#finishedBatches}. */
   List<Path> finishedBatches() {
-    guard("read the work area of");
-    List<Path> done = new ArrayList<>();
-    try {
-      Path batches = new Path(work, "batches");
-      if (!fs.exists(batches)) {
-        return done;
-      }
-      FileStatus[] all = fs.listStatus(batches);
-      java.util.Arrays.sort(all, (a, b) -> a.getPath().getName().compareTo(b.getPath().getName()));
-      for (FileStatus s : all) {
-        if (fs.exists(new Path(s.getPath(), DONE))) {
-          done.add(s.getPath());
-        } else {
-          fs.delete(s.getPath(), true);
-        }
-      }
-      return done;
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + work + ": " + e.getMessage(), e);
-    }
+    return workArea.finishedBatches();
   }
 
-  /** Records an attempt's state in the work area ({@link AttemptLog#write}). */
-  void writeAttempt(Attempt attempt, int update) {
-    requireWork();
-    new AttemptLog(fs, new Path(work, ATTEMPTS)).write(attempt, update);
-  }
-
-  /** The attempts recorded in the work area ({@link AttemptLog#read}). */
-  List<Attempt> attempts() {
-    return new AttemptLog(fs, new Path(work, ATTEMPTS)).read();
-  }
-
-  /** The number the next batch gets: one past the highest batch directory. */
+  /** See {@link WorkArea#nextBatch}. */
   int nextBatch(List<Path> finished) {
-    int next = 0;
-    for (Path p : finished) {
-      next = Math.max(next, Integer.parseInt(p.getName()) + 1);
-    }
-    return next;
+    return workArea.nextBatch(finished);
+  }
+
+  /** See {@link WorkArea#writeAttempt}. */
+  void writeAttempt(Attempt attempt, int update) {
+    workArea.writeAttempt(attempt, update);
+  }
+
+  /** See {@link WorkArea#attempts}. */
+  List<Attempt> attempts() {
+    return workArea.attempts();
   }
 
   /** A fresh directory, with this study's mark, to write the next publication into. */
@@ -316,7 +208,7 @@ final class StudyOutput {
     guard("write the publication of");
     Path p = new Path(root, "." + study + ".publish-" + runId);
     if (owner.requireOwnedOrAbsent(p)) {
-      delete(p);
+      delete(fs, p);
     }
     owner.mark(p);
     return p;
@@ -326,7 +218,7 @@ final class StudyOutput {
   void discardPublication(Path next) {
     guard("delete the publication of");
     if (owner.owns(next)) {
-      delete(next);
+      delete(fs, next);
     }
   }
 
@@ -396,7 +288,8 @@ final class StudyOutput {
     }
   }
 
-  private void delete(Path p) {
+  /** Deletes {@code p} and what it holds; a failure names it. */
+  static void delete(FileSystem fs, Path p) {
     try {
       fs.delete(p, true);
     } catch (IOException e) {
