@@ -53,6 +53,30 @@ final class CsvFile {
     return true;
   }
 
+  /**
+   * The day of a date cell (days since the epoch), or {@link CsvValues#BAD_DAY} after reporting it.
+   *
+   * @param column the cell as the message names it: {@code date}, or {@code SYMBOL date}
+   */
+  int day(String cell, String column, long line) {
+    int day = CsvValues.parseDay(cell);
+    if (day == CsvValues.BAD_DAY) {
+      log.add(
+          source,
+          line,
+          "Invalid date in "
+              + name
+              + " line "
+              + line
+              + ": "
+              + column
+              + "='"
+              + cell
+              + "' (expected yyyy-MM-dd)");
+    }
+    return day;
+  }
+
   /** Whether the row has the header's number of fields; reports it when not. */
   boolean fieldCount(CSVRecord rec, int expected, long line) {
     if (rec.size() != expected) {

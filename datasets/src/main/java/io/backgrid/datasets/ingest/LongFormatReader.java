@@ -101,20 +101,8 @@ final class LongFormatReader {
             "Missing value in " + name + " line " + line + ": " + symbol + " date (required)");
         continue;
       }
-      int day = CsvValues.parseDay(dateCell);
+      int day = file.day(dateCell, symbol + " date", line);
       if (day == CsvValues.BAD_DAY) {
-        log.add(
-            source,
-            line,
-            "Invalid date in "
-                + name
-                + " line "
-                + line
-                + ": "
-                + symbol
-                + " date='"
-                + dateCell
-                + "' (expected yyyy-MM-dd)");
         continue;
       }
       if (day < file.filter.startDay() || day > file.filter.endDay()) {

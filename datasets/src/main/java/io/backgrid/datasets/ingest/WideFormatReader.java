@@ -85,18 +85,8 @@ final class WideFormatReader {
         continue;
       }
       String dateCell = rec.get(0);
-      int day = CsvValues.parseDay(dateCell);
+      int day = file.day(dateCell, "date", line);
       if (day == CsvValues.BAD_DAY) {
-        log.add(
-            source,
-            line,
-            "Invalid date in "
-                + name
-                + " line "
-                + line
-                + ": date='"
-                + dateCell
-                + "' (expected yyyy-MM-dd)");
         continue;
       }
       if (day < file.filter.startDay() || day > file.filter.endDay()) {
