@@ -6,6 +6,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.ParquetProperties.WriterVersion;
+import org.apache.parquet.hadoop.CodecFactory;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
@@ -27,6 +28,15 @@ import org.apache.spark.sql.types.StructType;
 public final class RowFileWriter implements AutoCloseable {
   /** The row group size: 16 MB (Parquet's default, 128 MB, would be buffered per open file). */
   public static final long ROW_GROUP_BYTES = 16L << 20;
+
+  /**
+   * The initial size of each writer's compression buffer: 64 KB. Parquet sizes it to the page size
+   * (1 MB), and under the study's {@code -Xmx1g} G1 works in 1 MB regions, where an array of half a
+   * region or more is "humongous": every file a task opened then took a region of its own and, in a
+   * W1 10,000 study, started about a third of its garbage collections (JFR, BENCHMARKS.md "Round
+   * 5"). The buffer grows to the largest compressed page; the pages and bytes are unchanged.
+   */
+  static final int COMPRESSOR_BUFFER_BYTES = 64 << 10;
 
   private final Path path;
   private final ParquetWriter<Object[]> writer;
@@ -50,6 +60,7 @@ public final class RowFileWriter implements AutoCloseable {
               .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
               .withCompressionCodec(CompressionCodecName.ZSTD)
               .withRowGroupSize(ROW_GROUP_BYTES)
+              .withCodecFactory(new CodecFactory(conf, COMPRESSOR_BUFFER_BYTES))
               .withDictionaryEncoding(false);
       // Dictionaries for the text columns only (ids and reasons repeat on every row of a
       // configuration). On the doubles (weights, money) almost every value is new: the dictionary

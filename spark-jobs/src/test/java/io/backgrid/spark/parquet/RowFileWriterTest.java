@@ -171,6 +171,32 @@ class RowFileWriterTest {
   }
 
   @Test
+  void compressedPagesLargerThanTheInitialCompressionBufferReadBackExactly() {
+    // 30,000 rows x 8 random doubles: pages of Parquet's 1 MB that ZSTD cannot shrink much, so the
+    // compression buffer (COMPRESSOR_BUFFER_BYTES, 64 KB to start) has to grow for each of them
+    java.util.Random random = new java.util.Random(7);
+    Object[][] rows = new Object[30_000][];
+    for (int i = 0; i < rows.length; i++) {
+      double[] w = new double[8];
+      for (int j = 0; j < w.length; j++) {
+        w[j] = random.nextDouble();
+      }
+      rows[i] = new Object[] {"c" + i, LocalDate.of(2024, 1, 2), 1.0, i, 1L, true, w, null};
+    }
+    Path table = write(rows);
+    assertThat(table.resolve("part-00000.parquet").toFile().length())
+        .isGreaterThan(16L * RowFileWriter.COMPRESSOR_BUFFER_BYTES);
+    List<Row> read =
+        SharedSpark.get().read().parquet(table.toString()).orderBy("n").collectAsList();
+    assertThat(read).hasSize(rows.length);
+    for (int i = 0; i < rows.length; i++) {
+      List<Double> weights = read.get(i).getList(6);
+      double[] back = weights.stream().mapToDouble(Double::doubleValue).toArray();
+      assertThat(back).as("row %d", i).containsExactly((double[]) rows[i][6]);
+    }
+  }
+
+  @Test
   void aFileWithNoRowsIsAReadableEmptyTable() {
     Path table = write();
     assertThat(SharedSpark.get().read().parquet(table.toString()).count()).isZero();
