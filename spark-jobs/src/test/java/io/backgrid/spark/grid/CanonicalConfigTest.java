@@ -124,6 +124,26 @@ class CanonicalConfigTest {
   }
 
   @Test
+  void aFractionalNumberIsWrittenAsTheShortestDecimalThatReadsBackAsIt() {
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < 20_000; i++) {
+      double d = random.nextDouble() * Math.pow(10, random.nextInt(12) - 6);
+      String first = CanonicalConfig.number(d);
+      assertThat(Double.parseDouble(first)).isEqualTo(d);
+      // one digit fewer never reads back as d (the shortest form; BigDecimal as the reference)
+      var digits = new java.math.BigDecimal(first).precision();
+      if (digits > 1) {
+        assertThat(
+                new java.math.BigDecimal(d)
+                    .round(new java.math.MathContext(digits - 1, java.math.RoundingMode.HALF_EVEN))
+                    .doubleValue())
+            .isNotEqualTo(d);
+      }
+      assertThat(CanonicalConfig.number(d)).isEqualTo(first);
+    }
+  }
+
+  @Test
   void lifecycleRulesAreWrittenInOrderInOneFormAndOnlyWhenThereAreSome() {
     String rules =
         """
