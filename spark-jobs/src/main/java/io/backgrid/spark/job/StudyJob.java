@@ -332,7 +332,7 @@ public final class StudyJob {
   private long publish(Run run, Iterable<Object[]> configRows, StructType configSchema) {
     StudyOutput output = run.output;
     Path next = output.publication(run.runId);
-    Publisher publisher = new Publisher(spark, hadoop, output, next);
+    Publisher publisher = new Publisher(hadoop, output, next);
     List<Path> allBatches = output.finishedBatches();
     Map<String, Long> batchRows = output.batchRows(allBatches);
     allBatches.forEach(output::unmarkDone);
