@@ -3,25 +3,20 @@ package io.backgrid.spark.job;
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.simulation.Detail;
 import io.backgrid.engine.simulation.Simulator;
+import io.backgrid.spark.parquet.RowFileFilter;
 import io.backgrid.spark.parquet.RowFileWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SaveMode;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,21 +25,20 @@ import org.apache.spark.sql.types.StructType;
  * configurations and the runs table; every configuration comes from exactly one source, so each
  * table has one row per configuration (and date, sleeve, ...).
  *
- * <p>Files move or are copied whole; Spark reads and writes rows only where a published file mixes
- * configurations kept with ones that leave (a grid that shrank, FAILED rows recomputed) and for the
- * equity paths of a new selection: a rerun with nothing to compute starts no Spark job.
+ * <p>Files move or are copied whole; where a published file mixes configurations kept with ones
+ * that leave (a grid that shrank, FAILED rows recomputed), its kept rows are copied on the driver
+ * ({@link RowFileFilter}), and the equity paths of a new selection are simulated on the driver: a
+ * publication starts no Spark job.
  */
 final class Publisher {
   /** A file a task wrote for a batch: {@code part-<batch>-<partition>.parquet}. */
   private static final Pattern BATCH_FILE = Pattern.compile("part-(\\d+)-(\\d+)\\.parquet");
 
-  private final Supplier<SparkSession> spark;
   private final Configuration conf;
   private final StudyOutput output;
   private final Path next;
 
-  Publisher(Supplier<SparkSession> spark, Configuration conf, StudyOutput output, Path next) {
-    this.spark = spark;
+  Publisher(Configuration conf, StudyOutput output, Path next) {
     this.conf = conf;
     this.output = output;
     this.next = next;
@@ -69,8 +63,8 @@ final class Publisher {
    * Assembles a per-configuration table: the published rows of {@code reused}, then the batches'
    * files moved in as they are (see {@link BatchFiles}). A published file whose configurations are
    * all reused is copied byte for byte; one that also holds configurations that leave is filtered
-   * by Spark. The batches must have been unmarked first ({@link StudyOutput#unmarkDone}): their
-   * files leave the work area.
+   * (its kept rows, in their order, into a file of the same name). The batches must have been
+   * unmarked first ({@link StudyOutput#unmarkDone}): their files leave the work area.
    */
   void perConfigTable(String table, Set<String> reused, List<Path> batches) {
     boolean any = false;
@@ -122,20 +116,16 @@ final class Publisher {
     return ids;
   }
 
-  /** Writes the rows of {@code files} whose configuration is in {@code ids}, through Spark. */
-  private void filter(String table, List<Path> files, Collection<String> ids) {
-    SparkSession session = spark.get();
-    Dataset<Row> keep =
-        session.createDataset(new ArrayList<>(ids), Encoders.STRING()).toDF("config_id");
-    Dataset<Row> rows =
-        session
-            .read()
-            .schema(Tables.schema(table))
-            .parquet(files.stream().map(Path::toString).toArray(String[]::new));
-    rows.join(keep, rows.col("config_id").equalTo(keep.col("config_id")), "left_semi")
-        .write()
-        .mode(SaveMode.Append)
-        .parquet(new Path(next, table).toString());
+  /**
+   * Writes the rows of {@code files} whose configuration is in {@code ids}, each file into one of
+   * the same name (a batch file keeps the name that ties it to its portfolio_metrics file, see
+   * {@link #idsOf}), on the driver: one file streamed at a time, no Spark job.
+   */
+  private void filter(String table, List<Path> files, Set<String> ids) {
+    for (Path file : files) {
+      RowFileFilter.copy(
+          file, new Path(new Path(next, table), file.getName()), "config_id", ids::contains, conf);
+    }
   }
 
   /**

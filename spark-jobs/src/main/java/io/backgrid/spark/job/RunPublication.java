@@ -37,7 +37,7 @@ final class RunPublication {
   long publish(RunState run, Iterable<Object[]> configRows, StructType configSchema) {
     StudyOutput output = run.output;
     Path next = output.publication(run.runId);
-    Publisher publisher = new Publisher(spark, hadoop, output, next);
+    Publisher publisher = new Publisher(hadoop, output, next);
     List<Path> allBatches = output.finishedBatches();
     Map<String, Long> batchRows = output.batchRows(allBatches);
     allBatches.forEach(output::unmarkDone);

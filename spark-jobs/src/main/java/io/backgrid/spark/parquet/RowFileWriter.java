@@ -14,6 +14,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.MessageType;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -55,29 +56,42 @@ public final class RowFileWriter implements AutoCloseable {
   public static RowFileWriter create(Path path, StructType schema, Configuration conf) {
     try {
       Builder builder =
-          new Builder(new CanonicalOutputFile(HadoopOutputFile.fromPath(path, conf)), schema)
-              .withConf(conf)
-              .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-              .withCompressionCodec(CompressionCodecName.ZSTD)
-              .withRowGroupSize(ROW_GROUP_BYTES)
-              .withCodecFactory(new CodecFactory(conf, COMPRESSOR_BUFFER_BYTES))
-              .withDictionaryEncoding(false);
-      // Dictionaries for the text columns only (ids and reasons repeat on every row of a
-      // configuration). On the doubles (weights, money) almost every value is new: the dictionary
-      // was built, then abandoned, for every page — a fifth of a W1 study's CPU in a profile.
-      // Map keys (sleeve ids) are text columns too, nested: "weights_before.key_value.key".
-      for (ColumnDescriptor c : ParquetSchemas.of(schema).getColumns()) {
-        if (c.getPrimitiveType().getLogicalTypeAnnotation()
-            instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
-          builder.withDictionaryEncoding(String.join(".", c.getPath()), true);
-        }
-      }
-      builder.withWriterVersion(WriterVersion.PARQUET_1_0);
-      OwnValuesWriterFactory.give(builder);
+          new Builder(new CanonicalOutputFile(HadoopOutputFile.fromPath(path, conf)), schema);
+      settings(builder, ParquetSchemas.of(schema), conf);
       return new RowFileWriter(path, builder.build());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + path + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Gives a writer this class's settings: ZSTD (its buffer starting at {@link
+   * #COMPRESSOR_BUFFER_BYTES}), row groups of {@link #ROW_GROUP_BYTES}, dictionary encoding for the
+   * string columns of {@code message} only, format version 1, its own values-writer factory. {@link
+   * RowFileFilter} writes with the same settings, so that a filtered file has the bytes this writer
+   * gives for the same rows.
+   */
+  static void settings(
+      ParquetWriter.Builder<?, ?> builder, MessageType message, Configuration conf) {
+    builder
+        .withConf(conf)
+        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        .withCompressionCodec(CompressionCodecName.ZSTD)
+        .withRowGroupSize(ROW_GROUP_BYTES)
+        .withCodecFactory(new CodecFactory(conf, COMPRESSOR_BUFFER_BYTES))
+        .withDictionaryEncoding(false);
+    // Dictionaries for the text columns only (ids and reasons repeat on every row of a
+    // configuration). On the doubles (weights, money) almost every value is new: the dictionary
+    // was built, then abandoned, for every page — a fifth of a W1 study's CPU in a profile.
+    // Map keys (sleeve ids) are text columns too, nested: "weights_before.key_value.key".
+    for (ColumnDescriptor c : message.getColumns()) {
+      if (c.getPrimitiveType().getLogicalTypeAnnotation()
+          instanceof LogicalTypeAnnotation.StringLogicalTypeAnnotation) {
+        builder.withDictionaryEncoding(String.join(".", c.getPath()), true);
+      }
+    }
+    builder.withWriterVersion(WriterVersion.PARQUET_1_0);
+    OwnValuesWriterFactory.give(builder);
   }
 
   /** Writes a row, its values in the schema's column order. */
