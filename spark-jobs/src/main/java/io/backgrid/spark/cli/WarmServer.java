@@ -56,7 +56,7 @@ public final class WarmServer {
   private final Thread warmUp;
   private volatile SparkSession root;
 
-  /** Whether {@link WarmUp#sql} ran (after the first command: it needs no command's wait). */
+  /** Whether {@link WarmUp#sql} ran (or runs). */
   private final java.util.concurrent.atomic.AtomicBoolean sqlWarm =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -164,6 +164,7 @@ public final class WarmServer {
     SparkSession session = SparkSessions.create("backgrid (warm)", "local[*]");
     session.sql("SELECT 1").collectAsList();
     root = session;
+    warmSql();
   }
 
   private void answer(SocketChannel client) {
@@ -206,16 +207,25 @@ public final class WarmServer {
     } catch (IOException e) {
       log("a client went away: " + e);
     }
-    if (root != null && !sqlWarm.getAndSet(true)) {
-      try {
-        long t0 = System.nanoTime();
-        WarmUp.sql(root, socket.resolveSibling(socket.getFileName() + ".warm-up"));
-        log(
-            String.format(
-                Locale.ROOT, "warmed up Spark SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
-      } catch (IOException | RuntimeException e) {
-        log("warming up Spark SQL failed (commands are not affected): " + e);
-      }
+    warmSql();
+  }
+
+  /**
+   * Spark SQL's warm-up ({@link WarmUp}), once, when the session is there and no command waits:
+   * after the session starts if no command runs then, else after the command that runs.
+   */
+  private void warmSql() {
+    if (root == null || busy.isLocked() || sqlWarm.getAndSet(true)) {
+      return;
+    }
+    try {
+      long t0 = System.nanoTime();
+      WarmUp.sql(root, socket.resolveSibling(socket.getFileName() + ".warm-up"));
+      log(
+          String.format(
+              Locale.ROOT, "warmed up Spark SQL in %.1f s", (System.nanoTime() - t0) / 1e9));
+    } catch (IOException | RuntimeException e) {
+      log("warming up Spark SQL failed (commands are not affected): " + e);
     }
   }
 
