@@ -82,8 +82,10 @@ final class WorkArea {
       if (fingerprint.equals(workFingerprint()) && owner.requireOwnedOrAbsent(work)) {
         return;
       }
+      // the work area is <output>/.<study>.work (the name [A-Za-z0-9_-]+); it is deleted only when
+      // its ownership mark names this study (else this throws), under the study's lease
       if (owner.requireOwnedOrAbsent(work)) {
-        fs.delete(work, true);
+        StudyOutput.delete(fs, work);
       }
       owner.mark(work);
       try (FSDataOutputStream out = fs.create(new Path(work, FINGERPRINT), true)) {
