@@ -8,19 +8,16 @@ package io.backgrid.engine.metrics;
  * <p>Use: {@link #start(long)} with the date of V_0, then {@link #add(long, double, double)} once
  * per return, dates strictly ascending, then {@link #snapshot()} (any number of times). {@link
  * #reset()} makes it ready for the next configuration. All state is preallocated in the
- * constructor: {@code add} allocates nothing, boxes nothing and runs in O(log k) with k =
- * ⌊(capacity − 1)·0.05⌋ + 2, the number of smallest returns kept for VaR/CVaR.
+ * constructor: {@code add} allocates nothing, boxes nothing and runs in amortised O(1) (the
+ * VaR/CVaR tail keeps only the smallest returns: {@link TailRisk}).
  *
  * <p>Moments use the numerically stable one-pass update of Welford/Terriberry; the sums behind
- * profit factor, downside risk and turnover are compensated (Neumaier). Not thread-safe: one
- * accumulator per series per thread.
+ * profit factor, downside risk and turnover are compensated ({@link CompensatedSums}). Not
+ * thread-safe: one accumulator per series per thread.
  */
 public final class MetricsAccumulator {
   /** Days per year used by CAGR. */
   static final double DAYS_PER_YEAR = 365.25;
-
-  /** The VaR/CVaR cutoff: the 5% tail, i.e. 95% confidence. */
-  static final double TAIL_CUTOFF = 0.05;
 
   private static final int POSITIVE = 0;
   private static final int NEGATIVE = 1;
@@ -30,10 +27,8 @@ public final class MetricsAccumulator {
   private final int capacity;
   private final int periodsPerYear;
   private final double riskFreePerPeriod;
-  private final SmallestValues tail;
-  private final double[] tailSorted;
-  private final double[] sums = new double[4];
-  private final double[] compensations = new double[4];
+  private final TailRisk tail;
+  private final CompensatedSums sums = new CompensatedSums(4);
   private final DrawdownTracker drawdown = new DrawdownTracker();
 
   private boolean started;
@@ -70,9 +65,7 @@ public final class MetricsAccumulator {
     this.capacity = capacity;
     this.periodsPerYear = periodsPerYear;
     this.riskFreePerPeriod = riskFreePerPeriod(riskFreeAnnual, periodsPerYear);
-    int k = capacity == 0 ? 0 : Math.min(capacity, (int) ((capacity - 1) * TAIL_CUTOFF) + 2);
-    this.tail = new SmallestValues(k);
-    this.tailSorted = new double[k];
+    this.tail = new TailRisk(capacity);
     reset();
   }
 
@@ -111,10 +104,7 @@ public final class MetricsAccumulator {
     best = Double.NEGATIVE_INFINITY;
     worst = Double.POSITIVE_INFINITY;
     drawdown.reset(0);
-    for (int i = 0; i < sums.length; i++) {
-      sums[i] = 0;
-      compensations[i] = 0;
-    }
+    sums.clear();
     tail.clear();
   }
 
@@ -200,15 +190,15 @@ public final class MetricsAccumulator {
     updateMoments(r);
     if (r > 0) {
       wins++;
-      accumulate(POSITIVE, r);
+      sums.add(POSITIVE, r);
     } else if (r < 0) {
-      accumulate(NEGATIVE, r);
+      sums.add(NEGATIVE, r);
     }
     double excess = r - riskFreePerPeriod;
     if (excess < 0) {
-      accumulate(DOWNSIDE_SQUARES, excess * excess);
+      sums.add(DOWNSIDE_SQUARES, excess * excess);
     }
-    accumulate(TURNOVER, turnover);
+    sums.add(TURNOVER, turnover);
     best = Math.max(best, r);
     worst = Math.min(worst, r);
     tail.offer(r);
@@ -228,22 +218,6 @@ public final class MetricsAccumulator {
     m2 += term1;
   }
 
-  /** Neumaier's compensated summation into slot i. */
-  private void accumulate(int i, double x) {
-    double sum = sums[i];
-    double next = sum + x;
-    if (Math.abs(sum) >= Math.abs(x)) {
-      compensations[i] += (sum - next) + x;
-    } else {
-      compensations[i] += (x - next) + sum;
-    }
-    sums[i] = next;
-  }
-
-  private double total(int i) {
-    return sums[i] + compensations[i];
-  }
-
   /** The metrics of the returns added so far; does not change the accumulator. */
   public PerformanceMetrics snapshot() {
     if (n == 0) {
@@ -261,14 +235,14 @@ public final class MetricsAccumulator {
     double volatility = std * Math.sqrt(p);
     double excessMean = mean - riskFreePerPeriod;
     double sharpe = n < 2 || m2 == 0 ? Double.NaN : excessMean / std * Math.sqrt(p);
-    double downsideRisk = Math.sqrt(total(DOWNSIDE_SQUARES) / n) * Math.sqrt(p);
+    double downsideRisk = Math.sqrt(sums.total(DOWNSIDE_SQUARES) / n) * Math.sqrt(p);
     double sortino = n < 2 ? Double.NaN : excessMean * p / downsideRisk;
     double maxDrawdown = drawdown.maxDrawdown();
     double calmar = maxDrawdown == 0 ? Double.NaN : cagr / Math.abs(maxDrawdown);
-    double gains = total(POSITIVE);
-    double losses = Math.abs(total(NEGATIVE));
+    double gains = sums.total(POSITIVE);
+    double losses = Math.abs(sums.total(NEGATIVE));
     double profitFactor = gains == 0 && losses == 0 ? Double.NaN : gains / losses;
-    double turnover = total(TURNOVER) / n * p;
+    double turnover = sums.total(TURNOVER) / n * p;
     return new PerformanceMetrics(
         n,
         totalReturn,
@@ -285,8 +259,8 @@ public final class MetricsAccumulator {
         turnover,
         skew(),
         kurtosis(),
-        valueAtRisk(),
-        conditionalValueAtRisk(),
+        tail.valueAtRisk(n),
+        tail.conditionalValueAtRisk(n),
         best,
         worst,
         mean);
@@ -316,32 +290,5 @@ public final class MetricsAccumulator {
     double denominator = (count - 2) * (count - 3);
     return count * (count + 1) * (count - 1) * m4 / (denominator * m2 * m2)
         - 3 * (count - 1) * (count - 1) / denominator;
-  }
-
-  /** The index ⌊(n − 1)·0.05⌋ in the ascending order, computed as numpy and empyrical do. */
-  private int cutoffIndex() {
-    return (int) ((n - 1) * TAIL_CUTOFF);
-  }
-
-  private double valueAtRisk() {
-    tail.sortedInto(tailSorted);
-    double position = (n - 1) * TAIL_CUTOFF;
-    int j = cutoffIndex();
-    double below = tailSorted[j];
-    double above = j + 1 < n ? tailSorted[j + 1] : below;
-    double gamma = position - j;
-    // numpy's _lerp: interpolate from the nearer end, so g = 0 gives `below` exactly.
-    double difference = above - below;
-    return gamma >= 0.5 ? above - difference * (1 - gamma) : below + difference * gamma;
-  }
-
-  private double conditionalValueAtRisk() {
-    tail.sortedInto(tailSorted);
-    int j = cutoffIndex();
-    double sum = 0;
-    for (int i = 0; i <= j; i++) {
-      sum += tailSorted[i];
-    }
-    return sum / (j + 1);
   }
 }

@@ -1,23 +1,24 @@
 package io.backgrid.engine.stats;
 
+import io.backgrid.engine.metrics.CompensatedSums;
+
 /**
  * One configuration's return series cut into S contiguous blocks for {@link Cscv}: per block the
  * sum Σr and the sum of squares Σr² of its m returns, accumulated in one pass in the bar loop.
  *
  * <p>Blocking (issue 13): of the T returns, the first T − S·m are dropped, m = ⌊T/S⌋; return t
  * (0-based) with t ≥ T − S·m goes to block ⌊(t − (T − S·m)) / m⌋. Dropping at the start keeps the
- * most recent data. Sums are compensated (Neumaier), so a block of thousands of returns carries no
- * more than a few ulps of error. {@link #add(double)} allocates nothing; not thread-safe.
+ * most recent data. Sums are compensated ({@link CompensatedSums}), so a block of thousands of
+ * returns carries no more than a few ulps of error. {@link #add(double)} allocates nothing; not
+ * thread-safe.
  */
 public final class BlockSums {
   private final int returns;
   private final int blocks;
   private final int perBlock;
   private final int dropped;
-  private final double[] sums;
-  private final double[] sumCompensations;
-  private final double[] squares;
-  private final double[] squareCompensations;
+  private final CompensatedSums sums;
+  private final CompensatedSums squares;
   private int seen;
 
   /**
@@ -31,10 +32,8 @@ public final class BlockSums {
     this.blocks = blocks;
     this.perBlock = returns / blocks;
     this.dropped = returns - blocks * perBlock;
-    this.sums = new double[blocks];
-    this.sumCompensations = new double[blocks];
-    this.squares = new double[blocks];
-    this.squareCompensations = new double[blocks];
+    this.sums = new CompensatedSums(blocks);
+    this.squares = new CompensatedSums(blocks);
   }
 
   /** The checks shared with {@link BlockSumMatrix}: S even ≥ 2, T ≥ S, a half ≥ 2 returns. */
@@ -56,12 +55,8 @@ public final class BlockSums {
   /** Forgets every return added. */
   public void reset() {
     seen = 0;
-    for (int b = 0; b < blocks; b++) {
-      sums[b] = 0;
-      sumCompensations[b] = 0;
-      squares[b] = 0;
-      squareCompensations[b] = 0;
-    }
+    sums.clear();
+    squares.clear();
   }
 
   /**
@@ -81,15 +76,8 @@ public final class BlockSums {
       return;
     }
     int b = (t - dropped) / perBlock;
-    double s = sums[b];
-    double next = s + r;
-    sumCompensations[b] += Math.abs(s) >= Math.abs(r) ? (s - next) + r : (r - next) + s;
-    sums[b] = next;
-    double square = r * r;
-    double q = squares[b];
-    double nextSquare = q + square;
-    squareCompensations[b] += q >= square ? (q - nextSquare) + square : (square - nextSquare) + q;
-    squares[b] = nextSquare;
+    sums.add(b, r);
+    squares.add(b, r * r);
   }
 
   /** The number of returns added since construction or the last reset. */
@@ -114,11 +102,11 @@ public final class BlockSums {
 
   /** Σr over block b (0-based). */
   public double sum(int b) {
-    return sums[b] + sumCompensations[b];
+    return sums.total(b);
   }
 
   /** Σr² over block b (0-based). */
   public double sumSquares(int b) {
-    return squares[b] + squareCompensations[b];
+    return squares.total(b);
   }
 }
