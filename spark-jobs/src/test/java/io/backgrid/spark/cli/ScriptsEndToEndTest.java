@@ -3,6 +3,7 @@ package io.backgrid.spark.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.backgrid.spark.DemoStudy;
+import io.backgrid.spark.TestJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,8 +58,9 @@ class ScriptsEndToEndTest {
     ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile());
     pb.environment().put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
     if (!name.equals("query.sh")) {
-      // query.sh keeps its own JVM options (a one-shot statement runs on the JIT's first tier)
-      pb.environment().put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+      // query.sh keeps its own JVM options (a one-shot statement runs on the JIT's first tier);
+      // the others get the test JVM's JIT setting (TestJvm)
+      pb.environment().put("BACKGRID_JAVA_OPTS", TestJvm.opts("-Xmx1g"));
     }
     pb.environment().putAll(env);
     Path out = Files.createTempFile(scratch, "out", ".txt");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.backgrid.spark.SharedSpark;
+import io.backgrid.spark.TestJvm;
 import io.backgrid.spark.cli.BackgridCli;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -106,10 +107,19 @@ class ClusterRunTest {
       env.put("BACKGRID_CLUSTER_JAR", jar);
     }
     master = "spark://127.0.0.1:" + port;
+    // The driver (submit.sh's JVM) runs with the test JVM's JIT setting (TestJvm); -Xmx2g is
+    // submit.sh's default.
+    env.put("BACKGRID_JAVA_OPTS", TestJvm.opts("-Xmx2g"));
+    // The daemons and the executors the workers start (they inherit the workers' environment)
+    // too: cluster-start.sh has no option for them, so through the variable every JVM reads.
+    Map<String, String> daemonEnv = new HashMap<>(env);
+    if (!TestJvm.flags().isEmpty()) {
+      daemonEnv.put("JAVA_TOOL_OPTIONS", TestJvm.flags());
+    }
     // The local run the cluster's tables are compared with runs in this JVM while the cluster
     // starts: starting three JVMs and waiting for the workers to register leaves cores idle.
     try (Scripts cluster =
-        Scripts.start(home, env, logs, "cluster-start", "cluster-start.sh", List.of("2"))) {
+        Scripts.start(home, daemonEnv, logs, "cluster-start", "cluster-start.sh", List.of("2"))) {
       spark = SharedSpark.get();
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
@@ -197,20 +207,7 @@ class ClusterRunTest {
                 work.resolve("kill-run").toString(),
                 "--partitions",
                 "16"))) {
-      // The first progress line with configurations done: tasks are running on both executors.
-      Pattern progress =
-          Pattern.compile("\\[backgrid\\] (\\d+) / " + CONFIGURATIONS + " configurations.*");
-      String line =
-          run.awaitLine(
-              l -> {
-                Matcher m = progress.matcher(l);
-                return m.matches() && Long.parseLong(m.group(1)) > 0;
-              },
-              300);
-      assertThat(line)
-          .as("a progress line with configurations done; stderr:\n%s", run.stderrText())
-          .isNotNull();
-      killed = killOneExecutor();
+      killed = killAnExecutorRunningATask(run);
       int code = run.waitFor(600);
       assertThat(code).as("exit code; stderr:\n%s", run.stderrText()).isZero();
       assertThat(run.lines())
@@ -235,11 +232,15 @@ class ClusterRunTest {
       assertThat(logLine).as("the log file named; stderr:\n%s", run.stderrText()).isNotNull();
       Path log = Path.of(logLine.substring("[backgrid] Spark's warnings: ".length()));
       assertThat(log.getParent()).isEqualTo(work.resolve("kill-run").resolve(".backgrid-logs"));
-      assertThat(Files.readString(log)).contains("Lost executor " + killed);
+      // ... and the task it ran: killed while it ran, it failed with the executor and ran again.
+      assertThat(Files.readString(log))
+          .contains("Lost executor " + killed)
+          .contains("executor " + killed + "): ExecutorLostFailure");
       assertThat(run.stderrText()).doesNotContain("Lost executor");
     }
-    assertComplete(work.resolve("kill-run"));
-    assertSameTables(work.resolve("kill-run"));
+    Map<String, List<Row>> tables = tables(work.resolve("kill-run"));
+    assertComplete(tables);
+    assertSameTables(tables);
     List<Row> runs = rows(work.resolve("kill-run"), "runs");
     assertThat(runs).hasSize(1);
     assertThat((String) runs.get(0).getAs("master")).isEqualTo(master);
@@ -251,7 +252,7 @@ class ClusterRunTest {
   void aStudyWhoseDriverWasKilledResumesAndEqualsAnUninterruptedRun() throws Exception {
     Map<String, String> localEnv = new HashMap<>(env);
     localEnv.put("BACKGRID_CLASSPATH", System.getProperty("java.class.path"));
-    localEnv.put("BACKGRID_JAVA_OPTS", "-Xmx1g");
+    localEnv.put("BACKGRID_JAVA_OPTS", TestJvm.opts("-Xmx1g"));
     Path out = work.resolve("driver-kill");
     List<String> args =
         List.of(
@@ -301,41 +302,82 @@ class ClusterRunTest {
         .isLessThan(CONFIGURATIONS)
         .isEqualTo(20 * (kept / 20));
     assertThat(Long.parseLong(m.group(1))).isEqualTo(CONFIGURATIONS - kept);
-    assertComplete(out);
-    assertSameTables(out);
+    Map<String, List<Row>> tables = tables(out);
+    assertComplete(tables);
+    assertSameTables(tables);
     List<Row> runs = rows(out, "runs");
     assertThat(runs)
         .extracting(r -> (String) r.getAs("status"))
         .containsExactlyInAnyOrder("INTERRUPTED", "OK");
   }
 
-  /** Kills (SIGKILL) an executor JVM started by one of our workers; returns its executor id. */
-  static String killOneExecutor() throws IOException {
+  /**
+   * Kills (SIGKILL) an executor JVM started by one of our workers as soon as it runs a task: one
+   * that has a task attempt's file open (a task opens its Parquet files under the batch's {@code
+   * _tasks/} when it starts; read from /proc, Linux). Returns its executor id. (A progress line was
+   * the signal before: on a fast run the first one with configurations done came after the last
+   * task, and the kill then hit no task.)
+   */
+  static String killAnExecutorRunningATask(Scripts run) throws Exception {
     Pattern id = Pattern.compile("--executor-id (\\S+)");
-    for (int i = 1; i <= 2; i++) {
-      long worker =
-          Long.parseLong(
-              Files.readString(work.resolve("cluster").resolve("worker-" + i + ".pid")).trim());
-      Optional<ProcessHandle> executor =
-          ProcessHandle.of(worker).stream()
-              .flatMap(ProcessHandle::children)
-              .filter(
-                  p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
-              .findFirst();
-      if (executor.isPresent()) {
-        Matcher m = id.matcher(executor.get().info().commandLine().orElse(""));
-        assertThat(m.find()).as("executor id in the command line").isTrue();
-        assertThat(executor.get().destroyForcibly()).isTrue();
-        return m.group(1);
+    long deadline = System.nanoTime() + 300_000_000_000L;
+    while (System.nanoTime() < deadline && run.isAlive()) {
+      for (int i = 1; i <= 2; i++) {
+        long worker =
+            Long.parseLong(
+                Files.readString(work.resolve("cluster").resolve("worker-" + i + ".pid")).trim());
+        Optional<ProcessHandle> executor =
+            ProcessHandle.of(worker).stream()
+                .flatMap(ProcessHandle::children)
+                .filter(
+                    p -> p.info().commandLine().orElse("").contains("CoarseGrainedExecutorBackend"))
+                .filter(ClusterRunTest::writesATaskFile)
+                .findFirst();
+        if (executor.isPresent()) {
+          Matcher m = id.matcher(executor.get().info().commandLine().orElse(""));
+          assertThat(m.find()).as("executor id in the command line").isTrue();
+          assertThat(executor.get().destroyForcibly()).isTrue();
+          return m.group(1);
+        }
       }
+      Thread.sleep(20);
     }
-    throw new AssertionError("no executor process below either worker");
+    throw new AssertionError(
+        "no executor below either worker ran a task; stdout:\n"
+            + String.join("\n", run.lines())
+            + "\nstderr:\n"
+            + run.stderrText());
+  }
+
+  /** Whether a process has a file under a batch's {@code _tasks/} open (its /proc/PID/fd links). */
+  static boolean writesATaskFile(ProcessHandle process) {
+    try (var fds = Files.list(Path.of("/proc", Long.toString(process.pid()), "fd"))) {
+      return fds.anyMatch(
+          fd -> {
+            try {
+              return Files.readSymbolicLink(fd).toString().contains("/_tasks/");
+            } catch (IOException e) {
+              return false; // closed meanwhile
+            }
+          });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false; // the process ended meanwhile
+    }
+  }
+
+  /** The {@link #COMPARED} tables of a study's output, each read once for both checks. */
+  static Map<String, List<Row>> tables(Path output) {
+    Map<String, List<Row>> tables = new HashMap<>();
+    for (String table : COMPARED) {
+      tables.put(table, rows(output, table));
+    }
+    return tables;
   }
 
   /** One row per configuration in every per-configuration table that has one, no duplicates. */
-  static void assertComplete(Path output) {
+  static void assertComplete(Map<String, List<Row>> tables) {
     for (String table : List.of("configs", "portfolio_metrics")) {
-      List<Row> rows = rows(output, table);
+      List<Row> rows = tables.get(table);
       assertThat(rows).as(table).hasSize(CONFIGURATIONS);
       assertThat(rows.stream().map(r -> (String) r.getAs("config_id")).distinct().count())
           .as(table + " distinct config_id")
@@ -344,18 +386,18 @@ class ClusterRunTest {
         assertThat(rows).allMatch(r -> "OK".equals(r.getAs("status")));
       }
     }
-    assertThat(rows(output, "sleeve_metrics"))
+    assertThat(tables.get("sleeve_metrics"))
         .hasSize(4 * CONFIGURATIONS); // four sleeves per configuration
   }
 
   /** The local run's tables as {@link #text}, read once for both comparisons. */
   static final Map<String, List<String>> LOCAL = new HashMap<>();
 
-  static void assertSameTables(Path actual) {
+  static void assertSameTables(Map<String, List<Row>> actual) {
     for (String table : COMPARED) {
       List<String> expected =
           LOCAL.computeIfAbsent(table, t -> text(rows(work.resolve("local"), t)));
-      assertThat(text(rows(actual, table))).as(table).isEqualTo(expected);
+      assertThat(text(actual.get(table))).as(table).isEqualTo(expected);
     }
   }
 

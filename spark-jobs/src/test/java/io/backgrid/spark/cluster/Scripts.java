@@ -12,11 +12,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 
 /**
- * A script of submit-scripts/ run as a child process: its stdout lines are collected as they come
- * (so a test can wait for one), stdout and stderr are also written to files for the logs.
+ * A script of submit-scripts/ run as a child process: its stdout lines are collected as they come,
+ * stdout and stderr are also written to files for the logs.
  */
 final class Scripts implements AutoCloseable {
   private final Process process;
@@ -38,10 +37,7 @@ final class Scripts implements AutoCloseable {
                   out.write(line);
                   out.newLine();
                   out.flush();
-                  synchronized (lines) {
-                    lines.add(line);
-                    lines.notifyAll();
-                  }
+                  lines.add(line);
                 }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -105,26 +101,6 @@ final class Scripts implements AutoCloseable {
                 + s.stderrText());
       }
       return s.lines();
-    }
-  }
-
-  /** Waits for a stdout line that matches, or the process's end; returns the line or null. */
-  String awaitLine(Predicate<String> match, long timeoutSeconds) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-    int seen = 0;
-    synchronized (lines) {
-      while (true) {
-        for (; seen < lines.size(); seen++) {
-          if (match.test(lines.get(seen))) {
-            return lines.get(seen);
-          }
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-          return null;
-        }
-        lines.wait(Math.max(1, Math.min(500, TimeUnit.NANOSECONDS.toMillis(left))));
-      }
     }
   }
 
