@@ -153,10 +153,25 @@ public final class WarmServer {
                 + WarmProtocol.logOf(socket)
                 + "); BACKGRID_WARM=0 runs the command in a JVM of its own");
       }
-      commandSession = root.newSession();
+      commandSession = newSession(root);
       SparkSession.setActiveSession(commandSession);
     }
     return commandSession;
+  }
+
+  /**
+   * A new session on the warm context for a command (or the warm-up) that shares Spark's compiled
+   * code with the others. Spark keys its cache of generated classes by the class loader of a
+   * session's artifacts (jars a session adds), which it isolates per session: each new session then
+   * compiled every operator again, on the command's time — 34 Janino compiles in an open shell for
+   * the README's three queries, ~30 % of their CPU (BENCHMARKS.md "Round 6"). No command adds
+   * artifacts ({@code query} refuses {@code ADD JAR}), so there is nothing to isolate.
+   */
+  static SparkSession newSession(SparkSession root) {
+    SparkSession session = root.newSession();
+    // read at the session's first job: set before any
+    session.conf().set("spark.sql.artifact.isolation.enabled", "false");
+    return session;
   }
 
   /** The session and Spark SQL's first query, before the first command needs them. */

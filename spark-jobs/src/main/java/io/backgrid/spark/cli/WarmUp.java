@@ -15,26 +15,56 @@ import org.apache.spark.sql.SparkSession;
  * Spark SQL's first real queries in a {@link WarmServer}, run once while no command waits for them:
  * Spark's analyzer, optimizer and planner run cold for each new kind of plan (the README's first
  * query took 4.2 s in a new warm JVM, 0.2–0.4 s once its kind had run a few times; measured in an
- * open shell). So this runs the kinds of plans a researcher's queries have — a Parquet scan, a
- * join, an aggregate, a sort, a window function, a pivot, a scalar subquery — a few times on a
- * small table and prints them as the query command does, so that the first query does not pay.
+ * open shell), and Spark compiles the Java code of each operator the first time it meets it. So
+ * this runs the README's queries ({@code conf/queries/*.sql}: a join, a window function, a pivot, a
+ * scalar subquery) and a join with an aggregate a few times, on small tables whose columns have the
+ * names and types of a study's, and prints them as the query command does: a shell's first README
+ * query then finds its code compiled (the commands' sessions share it, {@link
+ * WarmServer#newSession}) and its plan kinds JIT-compiled.
  */
 final class WarmUp {
   /** Times each query runs: enough for the JIT to compile what they share. */
   private static final int PASSES = 4;
 
-  private static final List<String> QUERIES =
+  /**
+   * The README's queries, as in {@code conf/queries/*.sql} in name order (a test compares them).
+   */
+  static final List<String> README_QUERIES =
       List.of(
-          "SELECT c.k, round(max(m.v), 3) AS best, count(*) AS n FROM m JOIN c USING (config_id)"
-              + " WHERE m.status = 'OK' GROUP BY c.k ORDER BY best DESC",
-          "SELECT k, config_id, round(v, 3) AS v FROM (SELECT c.k, m.*, row_number() OVER"
-              + " (PARTITION BY c.k ORDER BY m.v DESC NULLS LAST) AS rank FROM m JOIN c USING"
-              + " (config_id) WHERE m.status = 'OK') WHERE rank = 1 ORDER BY v DESC",
-          "SELECT r, a, b FROM (SELECT c.r, c.k, m.v FROM m JOIN c USING (config_id)) PIVOT"
-              + " (round(avg(v), 3) FOR k IN ('k0' AS a, 'k1' AS b)) ORDER BY r NULLS LAST",
-          "SELECT config_id, round(v, 2) AS v, round(v - 1, 4) AS d FROM m WHERE config_id ="
-              + " (SELECT config_id FROM m WHERE status = 'OK' ORDER BY v DESC LIMIT 1) ORDER BY d"
-              + " DESC");
+          """
+          -- The best configuration of each allocation algorithm, by Sharpe ratio.
+          SELECT algorithm, config_id, round(sharpe, 3) AS sharpe, round(cagr, 4) AS cagr, round(max_drawdown, 4) AS max_drawdown
+          FROM (
+            SELECT c.allocation_algorithm AS algorithm, p.*,
+                   row_number() OVER (PARTITION BY c.allocation_algorithm ORDER BY p.sharpe DESC NULLS LAST) AS rank
+            FROM portfolio_metrics p JOIN configs c USING (config_id)
+            WHERE p.status = 'OK')
+          WHERE rank = 1
+          ORDER BY sharpe DESC\
+          """,
+          """
+          -- Mean Sharpe ratio for each rebalance frequency (rows, most frequent first) and algorithm (columns).
+          SELECT rebalance_frequency, fixed, risk_parity, kelly FROM (
+            SELECT c.rebalance_frequency, c.rebalance_frequency_bars, c.allocation_algorithm AS algorithm, p.sharpe
+            FROM portfolio_metrics p JOIN configs c USING (config_id)
+            WHERE p.status = 'OK')
+          PIVOT (round(avg(sharpe), 3) FOR algorithm IN ('fixed' AS fixed, 'risk-parity' AS risk_parity, 'kelly' AS kelly))
+          ORDER BY rebalance_frequency_bars NULLS LAST\
+          """,
+          """
+          -- Where the best configuration's money came from: each sleeve's weight, return, risk and P&L.
+          SELECT s.sleeve_id, round(s.final_weight, 3) AS final_weight, round(s.cagr, 4) AS cagr, round(s.sharpe, 3) AS sharpe,
+                 round(s.max_drawdown, 4) AS max_drawdown, round(s.final_nav - s.allocated, 2) AS pnl, round(s.costs, 2) AS costs
+          FROM sleeve_metrics s
+          WHERE s.config_id = (SELECT config_id FROM portfolio_metrics WHERE status = 'OK' ORDER BY sharpe DESC LIMIT 1)
+          ORDER BY pnl DESC\
+          """);
+
+  /** A join with an aggregate (the loop's one-shot query, BENCHMARKS.md "Research loop"). */
+  private static final String AGGREGATE =
+      "SELECT c.allocation_algorithm, round(max(m.sharpe), 3) AS best_sharpe FROM"
+          + " portfolio_metrics m JOIN configs c USING (config_id) GROUP BY c.allocation_algorithm"
+          + " ORDER BY best_sharpe DESC";
 
   private WarmUp() {}
 
@@ -47,33 +77,64 @@ final class WarmUp {
   static void sql(SparkSession root, Path dir) throws IOException {
     delete(dir);
     try {
-      SparkSession session = root.newSession();
-      String metrics = dir.resolve("m").toUri().toString();
-      String configs = dir.resolve("c").toUri().toString();
-      session
-          .range(0, 1_000)
-          .selectExpr(
-              "CAST(id AS STRING) AS config_id",
-              "IF(id % 9 = 0, 'FAILED', 'OK') AS status",
-              "CAST(id AS DOUBLE) / 3 AS v")
-          .write()
-          .parquet(metrics);
-      session
-          .range(0, 1_000)
-          .selectExpr("CAST(id AS STRING) AS config_id", "concat('k', id % 7) AS k", "id % 4 AS r")
-          .write()
-          .parquet(configs);
-      session.read().parquet(metrics).createOrReplaceTempView("m");
-      session.read().parquet(configs).createOrReplaceTempView("c");
+      SparkSession session = WarmServer.newSession(root);
+      String algorithms =
+          "element_at(array('fixed', 'risk-parity', 'kelly'), CAST(id % 3 + 1 AS INT))";
+      table(
+          session,
+          dir,
+          "portfolio_metrics",
+          "CAST(id AS STRING) AS config_id",
+          "IF(id % 9 = 0, 'FAILED', 'OK') AS status",
+          "CAST(id AS DOUBLE) / 3 AS final_nav",
+          "CAST(id AS DOUBLE) / 5 AS cagr",
+          "CAST(id AS DOUBLE) / 7 AS sharpe",
+          "CAST(id AS DOUBLE) / -11 AS max_drawdown",
+          "CAST(id AS DOUBLE) / 13 AS costs");
+      table(
+          session,
+          dir,
+          "configs",
+          "CAST(id AS STRING) AS config_id",
+          algorithms + " AS allocation_algorithm",
+          "concat('every ', id % 4) AS rebalance_frequency",
+          "id % 4 AS rebalance_frequency_bars");
+      // two sleeves a configuration, so that the best one's sleeves print (a query that prints no
+      // row leaves the code that prints rows uncompiled)
+      table(
+          session,
+          dir,
+          "sleeve_metrics",
+          "CAST(id % 1000 AS STRING) AS config_id",
+          "concat('s', id DIV 1000) AS sleeve_id",
+          "CAST(id AS DOUBLE) / 3 AS cagr",
+          "CAST(id AS DOUBLE) / 5 AS sharpe",
+          "CAST(id AS DOUBLE) / -7 AS max_drawdown",
+          "CAST(id AS DOUBLE) / 11 AS final_weight",
+          "CAST(id AS DOUBLE) AS allocated",
+          "CAST(id AS DOUBLE) * 1.1 AS final_nav",
+          "CAST(id AS DOUBLE) / 13 AS costs");
       PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
       for (int pass = 0; pass < PASSES; pass++) {
-        for (String query : QUERIES) {
+        for (String query : README_QUERIES) {
           StudyQuery.printTable(session.sql(query), 50, nowhere);
         }
+        StudyQuery.printTable(session.sql(AGGREGATE), 50, nowhere);
       }
     } finally {
       delete(dir);
     }
+  }
+
+  /** Writes a table of 1,000 rows (2,000 for sleeves) with these columns and registers its view. */
+  private static void table(SparkSession session, Path dir, String name, String... columns) {
+    String path = dir.resolve(name).toUri().toString();
+    session
+        .range(0, name.startsWith("sleeve") ? 2_000 : 1_000)
+        .selectExpr(columns)
+        .write()
+        .parquet(path);
+    session.read().parquet(path).createOrReplaceTempView(name);
   }
 
   private static void delete(Path dir) throws IOException {

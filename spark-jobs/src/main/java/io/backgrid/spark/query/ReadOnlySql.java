@@ -99,10 +99,11 @@ public final class ReadOnlySql {
   /**
    * Parses a statement and checks that it is read-only.
    *
+   * @return the statement's parsed plan
    * @throws IllegalArgumentException naming the statement when it is not allowed
    * @throws ParseException when it is not valid SQL (the message shows where)
    */
-  public static void check(SparkSession spark, String statement) throws ParseException {
+  public static LogicalPlan check(SparkSession spark, String statement) throws ParseException {
     LogicalPlan plan = spark.sessionState().sqlParser().parsePlan(statement);
     String refused = refusedNode(plan);
     if (refused != null) {
@@ -115,6 +116,7 @@ public final class ReadOnlySql {
               + "): queries over a study's tables are read-only; allowed: "
               + ALLOWED);
     }
+    return plan;
   }
 
   /** The class name of the first node that makes a plan not read-only, or null when it is. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.parser.ParseException;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.command.CreateViewCommand;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -30,8 +33,11 @@ import org.apache.spark.sql.types.StructType;
  * is registered when a statement first names it (its schema read from one footer, its files
  * listed), not all of them before the first answer: a statement on two of a study's fourteen tables
  * waits for two (issue 15). A {@code SHOW} statement (any statement with the word {@code show})
- * registers them all, so that it lists them. Text output shows numbers as {@link #number} does; CSV
- * keeps full precision.
+ * registers them all, so that it lists them. A view whose table's files changed since (a run in
+ * another JVM replaced them while a shell is open) is registered again before the next statement
+ * that names it: Spark lists a view's files once, and would read the old list (a removed file
+ * fails, an added one is missed). Text output shows numbers as {@link #number} does; CSV keeps full
+ * precision.
  */
 public final class StudyQuery {
   private static final Pattern SHOW = Pattern.compile("\\bshow\\b");
@@ -43,7 +49,11 @@ public final class StudyQuery {
   /** The study's tables by name: their directories. */
   private final Map<String, Path> tables = new TreeMap<>();
 
-  private final Set<String> registered = new HashSet<>();
+  /** The registered views: their table's files when registered ({@link #files}). */
+  private final Map<String, List<String>> registered = new HashMap<>();
+
+  /** The names the statements gave temporary views of their own: never registered again. */
+  private final Set<String> theirs = new HashSet<>();
 
   /**
    * @param studyDir a published study directory ({@code <output>/<study>}), path or URI
@@ -85,35 +95,57 @@ public final class StudyQuery {
    * @throws ParseException when it is not valid SQL
    */
   public Dataset<Row> sql(String statement) throws ParseException {
-    ReadOnlySql.check(spark, statement);
+    LogicalPlan plan = ReadOnlySql.check(spark, statement);
     register(statement);
-    return spark.sql(statement);
+    Dataset<Row> result = spark.sql(statement);
+    if (plan instanceof CreateViewCommand view) { // ReadOnlySql allows temporary views only
+      theirs.add(view.name().table().toLowerCase(Locale.ROOT));
+    }
+    return result;
   }
 
   /**
    * Registers the views of the tables whose names appear in {@code statement} as words (a column or
    * alias of the same name registers one more view than needed, which changes no result), all of
-   * them for a statement with the word {@code show}. A view is registered once: a temporary view of
-   * the same name the statements create afterwards replaces it for good.
+   * them for a statement with the word {@code show}; again when the table's files changed since. A
+   * temporary view of the same name the statements create replaces a table's view for good.
    */
   private void register(String statement) {
     String text = statement.toLowerCase(Locale.ROOT);
     boolean all = SHOW.matcher(text).find();
     for (Map.Entry<String, Path> table : tables.entrySet()) {
       String name = table.getKey();
-      if (!registered.contains(name)
-          && (all || Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find())) {
-        try {
-          StructType schema = TableSchemas.of(fs, table.getValue(), conf);
-          DataFrameReader reader = schema == null ? spark.read() : spark.read().schema(schema);
-          reader.parquet(table.getValue().toString()).createOrReplaceTempView(name);
-        } catch (IOException e) {
-          throw new UncheckedIOException(
-              "Cannot read table " + table.getValue() + ": " + e.getMessage(), e);
+      if (theirs.contains(name)
+          || !(all || Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(text).find())) {
+        continue;
+      }
+      try {
+        List<String> files = files(table.getValue());
+        if (files.equals(registered.get(name))) {
+          continue;
         }
-        registered.add(name);
+        StructType schema = TableSchemas.of(fs, table.getValue(), conf);
+        DataFrameReader reader = schema == null ? spark.read() : spark.read().schema(schema);
+        reader.parquet(table.getValue().toString()).createOrReplaceTempView(name);
+        registered.put(name, files);
+      } catch (IOException e) {
+        throw new UncheckedIOException(
+            "Cannot read table " + table.getValue() + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /**
+   * The files of a table directory as name, size and modification time: what differs when a run
+   * rewrites the table (one listing, well under a millisecond on a local disk).
+   */
+  private List<String> files(Path table) throws IOException {
+    List<String> files = new ArrayList<>();
+    for (FileStatus s : fs.listStatus(table)) {
+      files.add(s.getPath().getName() + " " + s.getLen() + " " + s.getModificationTime());
+    }
+    files.sort(null);
+    return files;
   }
 
   /**

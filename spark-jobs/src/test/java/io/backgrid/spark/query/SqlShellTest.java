@@ -100,6 +100,66 @@ class SqlShellTest {
     assertThat(out).contains("nope").doesNotContain("after quit").doesNotContain("\tat ");
   }
 
+  /** Input whose second line is read only after {@code between} ran: a run between statements. */
+  static BufferedReader linesWith(String first, Runnable between, String rest) {
+    return new BufferedReader(new StringReader(first + "\n" + rest)) {
+      private int read;
+
+      @Override
+      public String readLine() throws java.io.IOException {
+        if (read++ == 1) {
+          between.run();
+        }
+        return super.readLine();
+      }
+    };
+  }
+
+  @Test
+  void aRunThatReplacesATableWhileTheShellIsOpenIsSeenByTheNextStatement() throws Exception {
+    Path rerun = dir.resolve("rerun");
+    String table = rerun.resolve("portfolio_metrics").toString();
+    spark.range(2).selectExpr("CAST(id AS STRING) AS config_id").coalesce(1).write().parquet(table);
+    StringWriter text = new StringWriter();
+    new SqlShell(new StudyQuery(spark.newSession(), rerun.toString()), 50, new PrintWriter(text))
+        .run(
+            linesWith(
+                "SELECT count(*) AS n FROM portfolio_metrics;",
+                // another JVM's run replaces the table: other rows, in three files instead of one
+                () ->
+                    spark
+                        .range(5)
+                        .selectExpr("CAST(id AS STRING) AS config_id")
+                        .repartition(3)
+                        .write()
+                        .mode("overwrite")
+                        .parquet(table),
+                "SELECT count(*) AS n FROM portfolio_metrics;\n"),
+            false);
+    assertThat(text.toString().replace(System.lineSeparator(), "\n"))
+        .isEqualTo(
+            "+---+\n| n |\n+---+\n| 2 |\n+---+\n1 row\n"
+                + "+---+\n| n |\n+---+\n| 5 |\n+---+\n1 row\n");
+  }
+
+  @Test
+  void aTemporaryViewNamedAfterATableStaysTheStatementsOwnWhenTheTableChanges() throws Exception {
+    Path own = dir.resolve("own");
+    String table = own.resolve("configs").toString();
+    spark.range(2).selectExpr("CAST(id AS STRING) AS config_id").write().parquet(table);
+    StudyQuery query = new StudyQuery(spark.newSession(), own.toString());
+    query.sql("CREATE OR REPLACE TEMPORARY VIEW configs AS SELECT 'mine' AS config_id");
+    spark
+        .range(4)
+        .selectExpr("CAST(id AS STRING) AS config_id")
+        .write()
+        .mode("overwrite")
+        .parquet(table);
+    assertThat(query.sql("SELECT config_id FROM configs").collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly("mine");
+  }
+
   @Test
   void numbersShowTheirRoundedValueWithoutExponents() {
     assertThat(StudyQuery.number(1234567.891)).isEqualTo("1234567.89");
