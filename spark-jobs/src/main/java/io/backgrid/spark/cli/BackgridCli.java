@@ -34,14 +34,26 @@ public final class BackgridCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Whether this JVM exits after its command ({@link #main}), not a warm JVM or a test's. */
+  private static volatile boolean exitsAfterCommand;
+
   public static void main(String[] args) {
     io.backgrid.spark.job.Timings.mark("main: JVM started");
+    exitsAfterCommand = true;
     installInterruptHook();
     int code =
         runCommand(
             new PrintWriter(System.out, true), new PrintWriter(System.err, true), () -> {}, args);
     CommandLog.divertStandardError(); // what Spark's threads print while the JVM exits
     System.exit(code);
+  }
+
+  /**
+   * Whether this JVM exits after its one command ({@link #main}): a command may then leave work it
+   * started for the exit to end (a Spark start for a study it refuses, see {@code RunCommand}).
+   */
+  static boolean exitsAfterCommand() {
+    return exitsAfterCommand;
   }
 
   /** The command running in this JVM, for Ctrl-C's line; null before the first. */

@@ -17,12 +17,15 @@ import java.util.Locale;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.apache.logging.log4j.core.appender.FileAppender;
 import org.apache.logging.log4j.core.config.AbstractConfiguration;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
@@ -45,7 +48,46 @@ final class CommandLog {
   private static final Logger LOG = LogManager.getLogger("io.backgrid.cli");
   private static Path file;
 
+  /** The events logged since {@link #hold()}, until {@link #start} writes them; or null. */
+  private static Held held;
+
   private CommandLog() {}
+
+  /** Keeps log events in memory (immutable copies), for {@link #start} to write to the file. */
+  private static final class Held extends AbstractAppender {
+    private final List<LogEvent> events = new ArrayList<>();
+
+    Held() {
+      super("backgrid-held-log", null, null, true, Property.EMPTY_ARRAY);
+    }
+
+    @Override
+    public synchronized void append(LogEvent event) {
+      events.add(event.toImmutable());
+    }
+
+    synchronized List<LogEvent> events() {
+      return new ArrayList<>(events);
+    }
+  }
+
+  /**
+   * Keeps what is logged from now on (what Spark logs while it starts early, as a run plans its
+   * grid) off the console until {@link #start} knows the file and writes it there: a study refused
+   * meanwhile shows its problems only, and leaves no file behind.
+   */
+  static synchronized void hold() {
+    if (held != null || !(LogManager.getContext(false) instanceof LoggerContext context)) {
+      return;
+    }
+    Configuration config = context.getConfiguration();
+    Held appender = new Held();
+    appender.start();
+    config.addAppender(appender);
+    route(config, appender);
+    context.updateLoggers();
+    held = appender;
+  }
 
   /**
    * Routes logging to this command's file.
@@ -88,12 +130,31 @@ final class CommandLog {
           APPENDER); // an earlier command's file in this JVM (tests run several): stopped
     }
     config.addAppender(appender);
+    route(config, appender);
+    if (held != null) { // what was logged meanwhile, in order, before anything later
+      held.events().forEach(appender::append);
+      held.stop();
+      if (config instanceof AbstractConfiguration c) {
+        c.removeAppender(held.getName());
+      }
+      held = null;
+    }
+    context.updateLoggers();
+    file = log;
+    return file;
+  }
+
+  /**
+   * Sends what goes to the console (or is held) to {@code appender} instead, and the root logger's
+   * events too.
+   */
+  private static void route(Configuration config, Appender appender) {
     List<LoggerConfig> loggers = new ArrayList<>(config.getLoggers().values());
     loggers.add(config.getRootLogger());
     for (LoggerConfig logger : loggers) {
       boolean console = false;
       for (Appender a : new ArrayList<>(logger.getAppenders().values())) {
-        if (a instanceof ConsoleAppender) {
+        if (a instanceof ConsoleAppender || a instanceof Held) {
           logger.removeAppender(a.getName());
           console = true;
         }
@@ -102,9 +163,6 @@ final class CommandLog {
         logger.addAppender(appender, null, null);
       }
     }
-    context.updateLoggers();
-    file = log;
-    return file;
   }
 
   /**
@@ -112,10 +170,12 @@ final class CommandLog {
    * own log between commands, not the last study's file).
    */
   static synchronized void end() {
-    if (file != null && LogManager.getContext(false) instanceof LoggerContext context) {
+    if ((file != null || held != null)
+        && LogManager.getContext(false) instanceof LoggerContext context) {
       context.reconfigure();
     }
     file = null;
+    held = null;
   }
 
   /** The log file of this command if it has been written to, else null. */

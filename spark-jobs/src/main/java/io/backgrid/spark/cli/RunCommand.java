@@ -18,7 +18,11 @@ import io.backgrid.spark.job.StudyJob;
 import io.backgrid.spark.job.Timings;
 import io.backgrid.spark.report.ReportCommand;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,10 +90,16 @@ final class RunCommand implements Callable<Integer> {
     Study study = StudyLoader.load(file);
     Timings.mark("run: study read");
     Failures.working("study '" + study.name() + "'", true);
-    // The plan holds ids only; configurations are built a batch at a time, and again for the
-    // configs table.
+    // Spark starts only if the study has something to compute (a rerun may have nothing), or
+    // early, while the grid is planned and the data checked, when it surely has
+    SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master);
+    if (startsSparkEarly(study)) {
+      CommandLog.hold(); // Spark's lines wait for the log file: a refused study shows none
+      spark.startEarly();
+    }
     RunNeeds needs = new RunNeeds(study);
     GridPlan plan = GridExpander.plan(study, needs::add);
+    Timings.mark("run: grid planned");
     // the data checks validate makes (RunChecks), before any Spark start-up: the same refusals,
     // word for word
     String location = data != null ? data : study.data();
@@ -99,7 +109,7 @@ final class RunCommand implements Callable<Integer> {
     if (checked.skipped()) {
       out.println("[backgrid] " + checked.line());
     }
-    Timings.mark("run: grid planned, data checked");
+    Timings.mark("run: data checked");
     // Spark's log lines go to a file under the output root from here on (not before: a study
     // refused by
     // the checks above leaves nothing behind)
@@ -118,8 +128,6 @@ final class RunCommand implements Callable<Integer> {
             batchSize,
             study.decision(),
             study.benchmark());
-    // Spark starts only if the study has something to compute (a rerun may have nothing)
-    SparkSessions.Lazy spark = new SparkSessions.Lazy("backgrid " + study.name(), master);
     try {
       JobReport report =
           new StudyJob(spark, hadoop, spark.master(), System.out)
@@ -170,6 +178,29 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       // what Spark's driver prints on standard error while it stops goes to the log file
       CommandLog.quietly(spark::close);
+    }
+  }
+
+  /**
+   * Whether to start Spark in the background while the grid is planned and the data checked (issue
+   * 15: its ~1.6 s start, more on a busy machine, leaves the critical path): only in a JVM of its
+   * own ({@link BackgridCli#main}, whose exit ends a start for a study then refused; a warm JVM has
+   * its session), and only when the run surely computes: {@code --fresh}, or nothing of the study
+   * under its (local) output root yet.
+   */
+  private boolean startsSparkEarly(Study study) {
+    if (!BackgridCli.exitsAfterCommand()) {
+      return false;
+    }
+    if (fresh) {
+      return true;
+    }
+    try {
+      URI root = Locations.uri(output != null ? output : study.output());
+      return "file".equals(root.getScheme())
+          && !Files.exists(Paths.get(root).resolve(study.name()));
+    } catch (IllegalArgumentException | FileSystemNotFoundException e) {
+      return false; // the run reports the output root's problem itself
     }
   }
 

@@ -8,7 +8,7 @@ import io.backgrid.spark.config.LifecycleFields;
 import io.backgrid.spark.config.Setting;
 import io.backgrid.spark.config.SettingValues;
 import io.backgrid.spark.config.Settings;
-import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +46,16 @@ import java.util.TreeMap;
  * bytes.
  */
 public final class CanonicalConfig {
+  /** The keys of each of {@link Settings#ALL}'s paths, split once (null where not canonical). */
+  private static final String[][] KEYS = new String[Settings.ALL.size()][];
+
+  static {
+    for (int i = 0; i < KEYS.length; i++) {
+      Setting s = Settings.ALL.get(i);
+      KEYS[i] = s.canonical() == null ? null : s.path().split("\\.");
+    }
+  }
+
   private CanonicalConfig() {}
 
   /**
@@ -53,31 +63,66 @@ public final class CanonicalConfig {
    * value at its path, the sleeves, the algorithm's parameters and the constraints.
    */
   public static String toJson(PortfolioConfig c) {
-    Map<String, Object> root = new TreeMap<>();
-    for (Setting s : Settings.ALL) {
-      if (s.canonical() != null) {
-        put(root, s.path(), s.canonical().from(c));
+    return new Writer().toJson(c);
+  }
+
+  /**
+   * Writes the canonical JSON of many configurations (a grid's), each sleeve's text once: the
+   * configurations of a study share their {@link SleeveSpec} instances wherever the sleeves are
+   * equal (see {@code PluginChecks}), and the sleeves are most of the text (their universes). The
+   * text is the same as {@link CanonicalConfig#toJson}'s. Not thread-safe: one per thread.
+   */
+  public static final class Writer {
+    /** Sleeves whose text is kept; more distinct ones than this (a grid over universes) restart. */
+    private static final int SLEEVES_KEPT = 4_096;
+
+    private final Map<SleeveSpec, String> sleeves = new IdentityHashMap<>();
+    private final StringBuilder sb = new StringBuilder(2048);
+
+    /** As {@link CanonicalConfig#toJson}. */
+    public String toJson(PortfolioConfig c) {
+      Map<String, Object> root = new TreeMap<>();
+      for (int i = 0; i < KEYS.length; i++) {
+        if (KEYS[i] != null) {
+          put(root, KEYS[i], Settings.ALL.get(i).canonical().from(c));
+        }
       }
+      Rebalancing r = c.rebalancing();
+      List<Object> min = SettingValues.bounds(c, true);
+      put(
+          root,
+          CONSTRAINTS,
+          min == null ? null : object("max", SettingValues.bounds(c, false), "min", min));
+      double exposure = SettingValues.exposure(c);
+      if (exposure != 1) {
+        // written only when it limits, so the ids of configurations from before it existed hold
+        put(root, EXPOSURE, exposure);
+      }
+      put(root, PARAMS, r.algorithmParams().asMap());
+      if (!c.lifecycle().isEmpty()) {
+        // written only when there are rules, so the ids of configurations from before them hold
+        root.put(Settings.LIFECYCLE, LifecycleFields.canonical(c.lifecycle()));
+      }
+      root.put("sleeves", new CanonicalText.Raw(sleeves(c.sleeves())));
+      sb.setLength(0);
+      CanonicalText.write(sb, root);
+      return sb.toString();
     }
-    Rebalancing r = c.rebalancing();
-    List<Object> min = SettingValues.bounds(c, true);
-    put(
-        root,
-        "allocation.constraints",
-        min == null ? null : object("max", SettingValues.bounds(c, false), "min", min));
-    double exposure = SettingValues.exposure(c);
-    if (exposure != 1) {
-      // written only when it limits, so the ids of configurations from before it existed hold
-      put(root, "allocation.exposure", exposure);
+
+    /** The sleeves' JSON array, from each sleeve's text. */
+    private String sleeves(List<SleeveSpec> specs) {
+      if (sleeves.size() > SLEEVES_KEPT) {
+        sleeves.clear();
+      }
+      StringBuilder out = new StringBuilder(1024).append('[');
+      for (int i = 0; i < specs.size(); i++) {
+        out.append(i == 0 ? "" : ",").append(sleeves.computeIfAbsent(specs.get(i), Writer::sleeve));
+      }
+      return out.append(']').toString();
     }
-    put(root, "allocation.params", r.algorithmParams().asMap());
-    if (!c.lifecycle().isEmpty()) {
-      // written only when there are rules, so the ids of configurations from before them hold
-      root.put(Settings.LIFECYCLE, LifecycleFields.canonical(c.lifecycle()));
-    }
-    List<Object> sleeves = new ArrayList<>();
-    for (SleeveSpec s : c.sleeves()) {
-      sleeves.add(
+
+    private static String sleeve(SleeveSpec s) {
+      return CanonicalText.of(
           object(
               "id",
               s.id(),
@@ -88,17 +133,16 @@ public final class CanonicalConfig {
               "universe",
               s.universe()));
     }
-    root.put("sleeves", sleeves);
-    StringBuilder sb = new StringBuilder(512);
-    CanonicalText.write(sb, root);
-    return sb.toString();
   }
+
+  private static final String[] CONSTRAINTS = {"allocation", "constraints"};
+  private static final String[] EXPOSURE = {"allocation", "exposure"};
+  private static final String[] PARAMS = {"allocation", "params"};
 
   /** Puts a value at a dotted path, creating the objects on the way. */
   @SuppressWarnings("unchecked")
-  private static void put(Map<String, Object> root, String path, Object value) {
+  private static void put(Map<String, Object> root, String[] keys, Object value) {
     Map<String, Object> o = root;
-    String[] keys = path.split("\\.");
     for (int i = 0; i < keys.length - 1; i++) {
       o = (Map<String, Object>) o.computeIfAbsent(keys[i], k -> new TreeMap<String, Object>());
     }

@@ -1,12 +1,13 @@
 package io.backgrid.spark.grid;
 
-import io.backgrid.spark.config.Study;
+import io.backgrid.engine.simulation.PortfolioConfig;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.function.IntFunction;
 
 /**
  * Finds the configurations of a grid that repeat an earlier one (the same canonical JSON), from
- * their ids alone: only configurations whose ids repeat are built again.
+ * their ids alone: only configurations whose ids repeat are looked at again.
  */
 final class DuplicateConfigs {
   private DuplicateConfigs() {}
@@ -16,11 +17,14 @@ final class DuplicateConfigs {
    * found in a sorted copy of {@code ids}; their configurations are rebuilt to tell a duplicate
    * (same JSON) from two configurations whose ids collide, which is refused.
    *
-   * @param ids the id of each combination of {@code index}, in grid order
+   * @param ids the id of each combination of the grid's index, in grid order
+   * @param configs the configuration of a combination (built again, or kept from planning)
+   * @param json the writer of the grid's canonical JSON
    * @return the grid positions to drop (every later copy)
    * @throws IllegalStateException when two different configurations share an id
    */
-  static BitSet find(Study study, GridIndex index, long[] ids) {
+  static BitSet find(
+      long[] ids, IntFunction<PortfolioConfig> configs, CanonicalConfig.Writer json) {
     BitSet dropped = new BitSet();
     long[] sorted = ids.clone();
     Arrays.sort(sorted);
@@ -44,22 +48,15 @@ final class DuplicateConfigs {
       }
       if (first[j] < 0) {
         first[j] = k;
-      } else if (json(study, index, first[j]).equals(json(study, index, k))) {
+      } else if (json.toJson(configs.apply(first[j])).equals(json.toJson(configs.apply(k)))) {
         dropped.set(k);
       } else {
         throw new IllegalStateException(
             "Two configurations share config_id "
-                + CanonicalConfig.configId(json(study, index, k))
+                + CanonicalConfig.configId(json.toJson(configs.apply(k)))
                 + " (a SHA-256 prefix collision)");
       }
     }
     return dropped;
-  }
-
-  private static String json(Study study, GridIndex index, int k) {
-    int[] x = new int[study.axes().size()];
-    index.combination(k, x);
-    return CanonicalConfig.toJson(
-        study.template().resolve(GridPlan.overrides(study, index, x)).config());
   }
 }

@@ -97,7 +97,10 @@ public final class GridExpander {
     int count = (int) index.count();
     StudyTemplate template = study.template();
     MessageDigest sha256 = Sha256.digest();
+    CanonicalConfig.Writer json = new CanonicalConfig.Writer();
     long[] ids = new long[count];
+    // each configuration is resolved once and kept, up to a size (see GridPlan)
+    PortfolioConfig[] built = count <= GridPlan.KEPT ? new PortfolioConfig[count] : null;
     CombinationFailures failures = new CombinationFailures();
     DataNeeds needs = new DataNeeds();
     // With a sample, only the drawn configurations go to each (known after the draw).
@@ -112,9 +115,12 @@ public final class GridExpander {
           failures.add(problem, axisValues);
         }
       } else {
-        ids[k] = Sha256.prefixLong(sha256, CanonicalConfig.toJson(r.config()));
-        needs.add(r.config());
+        ids[k] = Sha256.prefixLong(sha256, json.toJson(r.config()));
+        if (built != null) {
+          built[k] = r.config();
+        }
         if (!mayBeSampled) {
+          needs.add(r.config());
           each.accept(HexFormat.of().toHexDigits(ids[k]), r.config());
         }
       }
@@ -122,13 +128,16 @@ public final class GridExpander {
     if (!failures.isEmpty()) {
       throw new StudyConfigException(study.source(), failures.report());
     }
-    BitSet dropped = DuplicateConfigs.find(study, index, ids);
+    BitSet dropped =
+        DuplicateConfigs.find(ids, k -> built != null ? built[k] : resolve(study, index, k), json);
     int distinct = count - dropped.cardinality();
     Integer size = study.sample().size();
     boolean sampled = size != null && size < distinct;
     if (dropped.isEmpty() && !sampled) {
       return handOver(
-          new GridPlan(study, index, combinations, distinct, ids, null, needs), mayBeSampled, each);
+          new GridPlan(study, index, combinations, distinct, ids, null, built, needs),
+          mayBeSampled,
+          each);
     }
     int[] kept = new int[distinct];
     for (int k = dropped.nextClearBit(0), i = 0; k < count; k = dropped.nextClearBit(k + 1)) {
@@ -136,34 +145,40 @@ public final class GridExpander {
     }
     int[] indices = sampled ? SeededDraw.draw(kept, size, study.sample().seed()) : kept;
     long[] runIds = new long[indices.length];
+    PortfolioConfig[] runBuilt = built == null ? null : new PortfolioConfig[indices.length];
     for (int i = 0; i < indices.length; i++) {
       runIds[i] = ids[indices[i]];
-    }
-    GridPlan plan =
-        new GridPlan(
-            study,
-            index,
-            combinations,
-            distinct,
-            runIds,
-            indices,
-            sampled ? new DataNeeds() : needs);
-    if (sampled) {
-      for (int i = 0; i < plan.size(); i++) {
-        plan.needs().add(plan.configuration(i).config());
+      if (built != null) {
+        runBuilt[i] = built[indices[i]];
       }
     }
-    return handOver(plan, mayBeSampled, each);
+    return handOver(
+        new GridPlan(study, index, combinations, distinct, runIds, indices, runBuilt, needs),
+        mayBeSampled,
+        each);
   }
 
+  /**
+   * Hands the plan's configurations to {@code each} and gathers their needs when that waited for
+   * the draw ({@code deferred}): the needs of the drawn configurations only.
+   */
   private static GridPlan handOver(
       GridPlan plan, boolean deferred, BiConsumer<String, PortfolioConfig> each) {
     if (deferred) {
       for (int i = 0; i < plan.size(); i++) {
-        each.accept(plan.id(i), plan.configuration(i).config());
+        PortfolioConfig config = plan.config(i);
+        plan.needs().add(config);
+        each.accept(plan.id(i), config);
       }
     }
     return plan;
+  }
+
+  /** The configuration of a combination of the index, resolved again. */
+  private static PortfolioConfig resolve(Study study, GridIndex index, int k) {
+    int[] x = new int[study.axes().size()];
+    index.combination(k, x);
+    return study.template().resolve(GridPlan.overrides(study, index, x)).config();
   }
 
   /**

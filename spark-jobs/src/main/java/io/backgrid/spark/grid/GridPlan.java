@@ -1,5 +1,6 @@
 package io.backgrid.spark.grid;
 
+import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.spark.config.AxisValue;
 import io.backgrid.spark.config.GridAxis;
 import io.backgrid.spark.config.Study;
@@ -16,11 +17,20 @@ import java.util.Map;
  * order, known by position and id and built only when asked for ({@link #configuration(int)}).
  *
  * <p>Memory: 8 bytes per configuration (its {@code config_id}, as a long), plus 4 when duplicates
- * were dropped or the grid was sampled (the position's index in the {@link GridIndex}); a
- * configuration, its axis values and canonical JSON (~1.2 KB together) exist only while a caller
- * holds them. Thread-safe.
+ * were dropped or the grid was sampled (the position's index in the {@link GridIndex}). A grid of
+ * at most {@link #KEPT} combinations also keeps each engine configuration as planning resolved it
+ * (~0.4 KB each on W1, whose sleeves all configurations share), so that the job's batches and the
+ * configs table do not resolve it again; a larger one resolves a configuration each time it is
+ * asked for. Axis values and canonical JSON (~1.2 KB together) exist only while a caller holds
+ * them. Thread-safe.
  */
 public final class GridPlan {
+  /**
+   * The most combinations whose configurations a plan keeps built (~85 MB at most on W1's shape):
+   * beyond it, planning keeps ids only (see {@link GridExpander#MAX_CONFIGURATIONS}).
+   */
+  static final int KEPT = 200_000;
+
   private static final HexFormat HEX = HexFormat.of();
 
   private final Study study;
@@ -32,6 +42,9 @@ public final class GridPlan {
   /** Index in {@link #index} of each position, or null when position = index. */
   private final int[] indices;
 
+  /** The configuration at each position, or null when not kept. */
+  private final PortfolioConfig[] built;
+
   private final DataNeeds needs;
 
   GridPlan(
@@ -41,6 +54,7 @@ public final class GridPlan {
       int distinct,
       long[] ids,
       int[] indices,
+      PortfolioConfig[] built,
       DataNeeds needs) {
     this.study = study;
     this.index = index;
@@ -48,6 +62,7 @@ public final class GridPlan {
     this.distinct = distinct;
     this.ids = ids;
     this.indices = indices;
+    this.built = built;
     this.needs = needs;
   }
 
@@ -119,15 +134,23 @@ public final class GridPlan {
     return needs;
   }
 
-  /** Builds the configuration at a position (resolved from the study's template). */
+  /** The configuration at a position with its id and axis values. */
   public StudyConfiguration configuration(int position) {
-    int[] x = combination(position);
-    StudyTemplate.Resolution r = study.template().resolve(overrides(study, index, x));
+    return new StudyConfiguration(id(position), axisValues(position), config(position));
+  }
+
+  /** The engine configuration at a position: as planning built it, or resolved again. */
+  public PortfolioConfig config(int position) {
+    if (built != null) {
+      return built[position];
+    }
+    StudyTemplate.Resolution r =
+        study.template().resolve(overrides(study, index, combination(position)));
     if (!r.ok()) {
       throw new IllegalStateException(
           "Cannot rebuild configuration " + id(position) + ": " + r.problems());
     }
-    return new StudyConfiguration(id(position), axisValues(study, index, x), r.config());
+    return r.config();
   }
 
   /**

@@ -13,6 +13,7 @@ import io.backgrid.engine.simulation.PortfolioConfig;
 import io.backgrid.spark.config.Setting;
 import io.backgrid.spark.config.SettingColumn;
 import io.backgrid.spark.config.Settings;
+import io.backgrid.spark.grid.CanonicalConfig;
 import io.backgrid.spark.grid.GridPlan;
 import io.backgrid.spark.grid.StudyConfiguration;
 import java.util.ArrayList;
@@ -148,6 +149,7 @@ public final class ConfigsTable {
   private Iterable<Object[]> rows(IntFunction<StudyConfiguration> configurations, int size) {
     return () ->
         new Iterator<>() {
+          private final CanonicalConfig.Writer json = new CanonicalConfig.Writer();
           private int next;
 
           @Override
@@ -160,12 +162,14 @@ public final class ConfigsTable {
             if (!hasNext()) {
               throw new NoSuchElementException();
             }
-            return row(configurations.apply(next++));
+            StudyConfiguration c = configurations.apply(next++);
+            return row(c, json.toJson(c.config()));
           }
         };
   }
 
-  private Object[] row(StudyConfiguration c) {
+  /** A configuration's row; {@code json} is its {@link StudyConfiguration#canonicalJson()}. */
+  private Object[] row(StudyConfiguration c, String json) {
     PortfolioConfig p = c.config();
     Object[] values = new Object[schema.size()];
     int k = 0;
@@ -179,7 +183,7 @@ public final class ConfigsTable {
     for (String axis : axes) {
       values[k++] = c.axisValues().get(axis);
     }
-    values[k] = c.canonicalJson();
+    values[k] = json;
     return values;
   }
 

@@ -1,6 +1,8 @@
 package io.backgrid.spark.job;
 
 import io.backgrid.spark.parquet.NioLocalFileSystem;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.SparkConf;
@@ -26,36 +28,84 @@ public final class SparkSessions {
 
   /**
    * A session started at its first {@link #get()} (a command that turns out to need no Spark job,
-   * e.g. a rerun with nothing to compute, never pays for one); {@link #close()} stops it if this
-   * command started it.
+   * e.g. a rerun with nothing to compute, never pays for one), or in the background from {@link
+   * #startEarly()}; {@link #close()} stops it if this command started it.
    */
   public static final class Lazy implements Supplier<SparkSession>, AutoCloseable {
     private final String appName;
     private final String defaultMaster;
-    private Lease lease;
+    private volatile Lease lease;
+
+    /** The start begun by {@link #startEarly()}, or null. */
+    private FutureTask<Lease> starting;
 
     public Lazy(String appName, String defaultMaster) {
       this.appName = appName;
       this.defaultMaster = defaultMaster;
     }
 
+    /**
+     * Starts the session now, on a daemon thread of its own, so that it starts while the caller
+     * does other work (a run plans its grid and checks its data meanwhile, issue 15); {@link
+     * #get()} waits for it and throws what the start threw. For a command that will almost surely
+     * need Spark and whose JVM exits after it: if the command fails before {@link #get()}, the
+     * JVM's exit ends the start (a session it made is stopped by Spark's shutdown hook).
+     */
+    public synchronized void startEarly() {
+      if (lease == null && starting == null) {
+        starting = new FutureTask<>(() -> lease(appName, defaultMaster));
+        Thread thread = new Thread(starting, "backgrid-spark-start");
+        thread.setDaemon(true);
+        thread.start();
+      }
+    }
+
     @Override
     public synchronized SparkSession get() {
       if (lease == null) {
-        lease = lease(appName, defaultMaster);
+        lease = starting == null ? lease(appName, defaultMaster) : started();
+        // as if started on this thread: the session is this thread's active one
+        SparkSession.setActiveSession(lease.session());
       }
       return lease.session();
     }
 
+    /** The lease of the early start, once it has finished. */
+    private Lease started() {
+      try {
+        return starting.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while Spark was starting", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException("Cannot start Spark: " + e.getCause(), e.getCause());
+      }
+    }
+
     /** The master the session runs (or would run) on: spark-submit's, else the default. */
     public String master() {
-      return lease != null
-          ? lease.session().sparkContext().master()
+      Lease started = lease;
+      return started != null
+          ? started.session().sparkContext().master()
           : conf().get("spark.master", defaultMaster);
     }
 
+    /** Stops the session if this command started it (waiting for an early start to finish). */
     @Override
     public synchronized void close() {
+      if (lease == null && starting != null) {
+        try {
+          lease = started();
+        } catch (RuntimeException e) {
+          return; // the start failed: nothing runs
+        }
+      }
       if (lease != null) {
         lease.close();
       }

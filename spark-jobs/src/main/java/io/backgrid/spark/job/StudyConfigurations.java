@@ -52,7 +52,7 @@ public interface StudyConfigurations {
 
       @Override
       public JobConfiguration get(int position) {
-        return new JobConfiguration(plan.id(position), plan.configuration(position).config());
+        return new JobConfiguration(plan.id(position), plan.config(position));
       }
 
       @Override

@@ -7,8 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.ConsoleAppender;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +108,40 @@ class CommandLogTest {
     lateReply();
     assertThat(consoleText()).isEmpty();
     assertThat(Files.readString(log)).contains("java.util.concurrent.RejectedExecutionException");
+  }
+
+  @Test
+  void whatIsLoggedWhileHeldStaysOffTheConsoleAndGoesToTheLogFileOnceItIsKnown() throws Exception {
+    CommandLog.hold();
+    LogManager.getLogger("org.apache.spark.SparkContext").warn("a line Spark logs as it starts");
+    assertThat(consoleAppenders()).isEmpty();
+    assertThat(dir.resolve(CommandLog.DIR)).doesNotExist();
+
+    Path log = CommandLog.start(dir.toString(), "demo");
+    LogManager.getLogger("org.apache.spark.SparkContext").warn("a later line");
+
+    assertThat(CommandLog.written()).isEqualTo(log);
+    assertThat(Files.readString(log))
+        .containsSubsequence(
+            "WARN org.apache.spark.SparkContext: a line Spark logs as it starts",
+            "WARN org.apache.spark.SparkContext: a later line");
+    assertThat(consoleAppenders()).isEmpty();
+  }
+
+  @Test
+  void aCommandThatEndsWhileHoldingLeavesNoLogFileAndGivesTheConsoleBack() {
+    CommandLog.hold();
+    LogManager.getLogger("org.apache.spark.SparkContext").warn("a line of a refused study's run");
+    CommandLog.end();
+    assertThat(dir.resolve(CommandLog.DIR)).doesNotExist();
+    assertThat(consoleAppenders()).isNotEmpty();
+  }
+
+  /** The console appenders the root logger writes to. */
+  private static List<Appender> consoleAppenders() {
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    return context.getConfiguration().getRootLogger().getAppenders().values().stream()
+        .filter(a -> a instanceof ConsoleAppender)
+        .toList();
   }
 }

@@ -8,6 +8,7 @@ import io.backgrid.spark.config.Study;
 import io.backgrid.spark.config.StudyTemplate;
 import io.backgrid.spark.job.ConfigsTable;
 import io.backgrid.spark.job.Fingerprints;
+import io.backgrid.spark.job.StudyConfigurations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -108,6 +109,43 @@ class GridPlanTest {
       List<Object[]> listedRows = new ArrayList<>();
       ConfigsTable.of(expected).rows(expected).forEach(listedRows::add);
       assertThat(rows).as(grid).usingRecursiveComparison().isEqualTo(listedRows);
+    }
+  }
+
+  @Test
+  void aPlanKeepsEachConfigurationAsPlanningResolvedItAndTheJobGetsThatOne() {
+    for (String grid : GRIDS) {
+      Study s =
+          grid.startsWith("study")
+              ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf")
+              : GridExpanderTest.study(grid);
+      GridPlan plan = GridExpander.plan(s);
+      StudyConfigurations job = StudyConfigurations.of(plan);
+
+      for (int i = 0; i < plan.size(); i++) {
+        assertThat(plan.config(i))
+            .as(grid)
+            .isSameAs(plan.config(i))
+            .isSameAs(plan.configuration(i).config())
+            .isSameAs(job.get(i).config());
+      }
+    }
+  }
+
+  @Test
+  void oneWriterForAGridWritesEachConfigurationAsToJsonDoes() {
+    for (String grid : GRIDS) {
+      Study s =
+          grid.startsWith("study")
+              ? io.backgrid.spark.config.StudyLoader.load(grid, "full.conf")
+              : GridExpanderTest.study(grid);
+      CanonicalConfig.Writer writer = new CanonicalConfig.Writer();
+      // the listed configurations do not share sleeves across the writer's uses as a plan's do
+      for (StudyConfiguration c : listed(s)) {
+        assertThat(writer.toJson(c.config()))
+            .as(grid)
+            .isEqualTo(CanonicalConfig.toJson(c.config()));
+      }
     }
   }
 
