@@ -5,9 +5,9 @@ package io.backgrid.spark;
  * executors): the same JIT setting as the test JVM itself, from the POM's {@code test.jvm.flags}
  * (system property {@code backgrid.test.jvm.flags}; empty when a test runs outside Maven).
  *
- * <p>Why: every such JVM lives seconds to a minute on small data, and on 2 cores C2 compilation
- * cost more CPU than it saved. With {@code -XX:TieredStopAtLevel=1} (C1 only) the four heaviest
- * in-process test classes used ~26% less CPU (BENCHMARKS.md, verify). Only the tests use it: the
+ * <p>Why: every such JVM lives seconds to a minute on small data, and on 2 cores C2's compilations
+ * cost more CPU than they saved. With {@code -XX:TieredStopAtLevel=1} (C1 only) {@code mvn verify}
+ * used 17% less CPU, ClusterRunTest half (BENCHMARKS.md, round 6). Only the tests use it: the
  * scripts' own defaults are unchanged.
  */
 public final class TestJvm {
