@@ -164,7 +164,7 @@ public final class WarmServer {
    * code with the others. Spark keys its cache of generated classes by the class loader of a
    * session's artifacts (jars a session adds), which it isolates per session: each new session then
    * compiled every operator again, on the command's time — 34 Janino compiles in an open shell for
-   * the README's three queries, ~30 % of their CPU (BENCHMARKS.md "Round 6"). No command adds
+   * the README's three queries, a third of their CPU (BENCHMARKS.md "Round 6"). No command adds
    * artifacts ({@code query} refuses {@code ADD JAR}), so there is nothing to isolate.
    */
   static SparkSession newSession(SparkSession root) {
