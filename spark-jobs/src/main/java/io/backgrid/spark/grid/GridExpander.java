@@ -34,7 +34,9 @@ import java.util.function.BiConsumer;
  *
  * {@link #plan} builds one configuration at a time and keeps its 8-byte id (4 bytes more for the
  * draw and when duplicates were dropped), so planning holds about 16 bytes per configuration at its
- * peak (the ids and a sorted copy, to find duplicates), not the configurations.
+ * peak (the ids and a sorted copy, to find duplicates); the configurations themselves only for a
+ * grid of at most {@link GridPlan#KEPT} combinations (~0.4 KB each), which then need not be
+ * resolved again.
  */
 public final class GridExpander {
   /**
