@@ -63,9 +63,13 @@ public final class SparkSessions {
     @Override
     public synchronized SparkSession get() {
       if (lease == null) {
-        lease = starting == null ? lease(appName, defaultMaster) : started();
-        // as if started on this thread: the session is this thread's active one
-        SparkSession.setActiveSession(lease.session());
+        if (starting == null) {
+          lease = lease(appName, defaultMaster);
+        } else {
+          lease = started();
+          // as if started on this thread: the session is this thread's active one
+          SparkSession.setActiveSession(lease.session());
+        }
       }
       return lease.session();
     }
