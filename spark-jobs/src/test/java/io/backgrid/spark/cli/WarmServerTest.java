@@ -3,6 +3,7 @@ package io.backgrid.spark.cli;
 import static io.backgrid.spark.cli.ScriptsEndToEndTest.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backgrid.spark.TestJvm;
 import io.backgrid.spark.cli.ScriptsEndToEndTest.Result;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,15 @@ class WarmServerTest {
     Path tmp = Files.createDirectories(scratch.resolve("tmp"));
     warmDir = tmp.resolve("backgrid-warm-" + uid());
     // the scripts' test class path, the warm JVM turned on, its socket in this test's directory
-    warm = Map.of("BACKGRID_WARM", "1", "TMPDIR", tmp.toString(), "BACKGRID_JAVA_OPTS", "-Xmx1g");
+    // the warm JVMs get the test JVM's JIT setting (TestJvm), as the other scripts' JVMs do
+    warm =
+        Map.of(
+            "BACKGRID_WARM",
+            "1",
+            "TMPDIR",
+            tmp.toString(),
+            "BACKGRID_JAVA_OPTS",
+            TestJvm.opts("-Xmx1g"));
     study = scratch.resolve("demo-8.conf");
     Files.writeString(
         study,
