@@ -4,10 +4,18 @@ import io.backgrid.spark.query.StudyQuery;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 
@@ -26,39 +34,8 @@ final class WarmUp {
   /** Times each query runs: enough for the JIT to compile what they share. */
   private static final int PASSES = 4;
 
-  /**
-   * The README's queries, as in {@code conf/queries/*.sql} in name order (a test compares them).
-   */
-  static final List<String> README_QUERIES =
-      List.of(
-          """
-          -- The best configuration of each allocation algorithm, by Sharpe ratio.
-          SELECT algorithm, config_id, round(sharpe, 3) AS sharpe, round(cagr, 4) AS cagr, round(max_drawdown, 4) AS max_drawdown
-          FROM (
-            SELECT c.allocation_algorithm AS algorithm, p.*,
-                   row_number() OVER (PARTITION BY c.allocation_algorithm ORDER BY p.sharpe DESC NULLS LAST) AS rank
-            FROM portfolio_metrics p JOIN configs c USING (config_id)
-            WHERE p.status = 'OK')
-          WHERE rank = 1
-          ORDER BY sharpe DESC\
-          """,
-          """
-          -- Mean Sharpe ratio for each rebalance frequency (rows, most frequent first) and algorithm (columns).
-          SELECT rebalance_frequency, fixed, risk_parity, kelly FROM (
-            SELECT c.rebalance_frequency, c.rebalance_frequency_bars, c.allocation_algorithm AS algorithm, p.sharpe
-            FROM portfolio_metrics p JOIN configs c USING (config_id)
-            WHERE p.status = 'OK')
-          PIVOT (round(avg(sharpe), 3) FOR algorithm IN ('fixed' AS fixed, 'risk-parity' AS risk_parity, 'kelly' AS kelly))
-          ORDER BY rebalance_frequency_bars NULLS LAST\
-          """,
-          """
-          -- Where the best configuration's money came from: each sleeve's weight, return, risk and P&L.
-          SELECT s.sleeve_id, round(s.final_weight, 3) AS final_weight, round(s.cagr, 4) AS cagr, round(s.sharpe, 3) AS sharpe,
-                 round(s.max_drawdown, 4) AS max_drawdown, round(s.final_nav - s.allocated, 2) AS pnl, round(s.costs, 2) AS costs
-          FROM sleeve_metrics s
-          WHERE s.config_id = (SELECT config_id FROM portfolio_metrics WHERE status = 'OK' ORDER BY sharpe DESC LIMIT 1)
-          ORDER BY pnl DESC\
-          """);
+  /** Where the build puts the README's queries ({@code conf/queries/*.sql}), next to this class. */
+  private static final String README_QUERIES = "readme-queries";
 
   /** A join with an aggregate (the loop's one-shot query, BENCHMARKS.md "Research loop"). */
   private static final String AGGREGATE =
@@ -114,9 +91,10 @@ final class WarmUp {
           "CAST(id AS DOUBLE) AS allocated",
           "CAST(id AS DOUBLE) * 1.1 AS final_nav",
           "CAST(id AS DOUBLE) / 13 AS costs");
+      List<String> readmeQueries = readmeQueries();
       PrintWriter nowhere = new PrintWriter(OutputStream.nullOutputStream());
       for (int pass = 0; pass < PASSES; pass++) {
-        for (String query : README_QUERIES) {
+        for (String query : readmeQueries) {
           StudyQuery.printTable(session.sql(query), 50, nowhere);
         }
         StudyQuery.printTable(session.sql(AGGREGATE), 50, nowhere);
@@ -124,6 +102,45 @@ final class WarmUp {
     } finally {
       delete(dir);
     }
+  }
+
+  /**
+   * The README's queries in file-name order, each file's text without its surrounding blank space,
+   * as the build packed them (in the jar, or in target/classes when run from a build); none when
+   * they are not there.
+   */
+  static List<String> readmeQueries() throws IOException {
+    URL dir = WarmUp.class.getResource(README_QUERIES);
+    if (dir == null) {
+      return List.of();
+    }
+    URI uri;
+    try {
+      uri = dir.toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException(
+          "Cannot read the README's queries at " + dir + ": " + e.getMessage(), e);
+    }
+    if (!"jar".equals(uri.getScheme())) {
+      return texts(Path.of(uri));
+    }
+    try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+      return texts(jar.provider().getPath(uri));
+    } catch (
+        FileSystemAlreadyExistsException e) { // opened elsewhere in this JVM: not ours to close
+      return texts(FileSystems.getFileSystem(uri).provider().getPath(uri));
+    }
+  }
+
+  private static List<String> texts(Path dir) throws IOException {
+    List<String> texts = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file :
+          files.sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
+        texts.add(Files.readString(file).strip());
+      }
+    }
+    return texts;
   }
 
   /** Writes a table of 1,000 rows (2,000 for sleeves) with these columns and registers its view. */
