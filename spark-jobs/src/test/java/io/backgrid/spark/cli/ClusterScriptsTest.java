@@ -2,6 +2,7 @@ package io.backgrid.spark.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.backgrid.spark.FreePort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +28,9 @@ class ClusterScriptsTest {
             .directory(ROOT.toFile());
     // Free ports, so that a script that went on (it must not) would not meet a cluster on
     // 7077/8080.
-    pb.environment().put("BACKGRID_MASTER_PORT", Integer.toString(freePort()));
-    pb.environment().put("BACKGRID_MASTER_UI_PORT", Integer.toString(freePort()));
+    pb.environment().put("BACKGRID_MASTER_PORT", Integer.toString(FreePort.belowEphemeralRange()));
+    pb.environment()
+        .put("BACKGRID_MASTER_UI_PORT", Integer.toString(FreePort.belowEphemeralRange()));
     pb.environment().putAll(env);
     Path out = dir.resolve("out.txt");
     Path err = dir.resolve("err.txt");
@@ -42,13 +44,6 @@ class ClusterScriptsTest {
         p.exitValue(),
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
-  }
-
-  static int freePort() throws java.io.IOException {
-    try (java.net.ServerSocket s =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   @Test

@@ -3,13 +3,13 @@ package io.backgrid.spark.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.backgrid.spark.FreePort;
 import io.backgrid.spark.SharedSpark;
 import io.backgrid.spark.TestJvm;
 import io.backgrid.spark.cli.BackgridCli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,9 +99,9 @@ class ClusterRunTest {
             + "    \"costs.slippage-bps\" = [2, 5]\n"
             + "  }\n"
             + "}\n");
-    int port = freePort();
+    int port = FreePort.belowEphemeralRange();
     env.put("BACKGRID_MASTER_PORT", Integer.toString(port));
-    env.put("BACKGRID_MASTER_UI_PORT", Integer.toString(freePort()));
+    env.put("BACKGRID_MASTER_UI_PORT", Integer.toString(FreePort.belowEphemeralRange()));
     String jar = System.getProperty("backgrid.cluster.jar");
     if (jar != null) {
       env.put("BACKGRID_CLUSTER_JAR", jar);
@@ -421,12 +421,6 @@ class ClusterRunTest {
     }
     out.sort(Comparator.naturalOrder());
     return out;
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   static void deleteRecursively(Path dir) throws IOException {
