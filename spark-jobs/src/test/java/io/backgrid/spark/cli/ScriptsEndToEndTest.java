@@ -178,13 +178,13 @@ class ScriptsEndToEndTest {
   }
 
   /**
-   * The demo cut to 8 configurations (two batches of 4): what is interrupted and resumed needs no
-   * more, and the rerun computes 4 configurations rather than 36.
+   * A demo variant of 64 configurations in batches of 4, interrupted after its first batch; the
+   * rerun resumes in the default batch size.
    */
   @Test
   void ctrlCPrintsOneLineExitsWith130AndTheRerunResumes() throws Exception {
     Path out = scratch.resolve("interrupted");
-    Path study = scratch.resolve("demo-8.conf");
+    Path study = scratch.resolve("demo-64.conf");
     Files.writeString(
         study,
         "include file(\""
@@ -197,12 +197,14 @@ class ScriptsEndToEndTest {
             + "  grid {\n"
             + "    \"allocation.algorithm\" = [risk-parity, kelly]\n"
             + "    \"allocation.weights\" = [[0.25, 0.25, 0.25, 0.25]]\n"
-            + "    \"sleeves.momentum.params.lookback\" = [20]\n"
+            // 64 configurations: after the first batch of 4, 15 remain, so the Ctrl-C lands
+            // mid-run however loaded the machine (with 8, a loaded machine could finish first)
+            + "    \"sleeves.momentum.params.lookback\" = [10, 20, 30, 40, 50, 60, 70, 80]\n"
             + "  }\n"
             + "}\n");
     Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
     String[] args = {
-      study.toString(), "--output", out.toString(), "--batch-size", "4", "--partitions", "1"
+      study.toString(), "--output", out.toString(), "--partitions", "1", "--batch-size", "4"
     };
     Result interrupted =
         script(
@@ -224,17 +226,19 @@ class ScriptsEndToEndTest {
     assertThat(last)
         .matches("\\[backgrid\\] interrupted: [1-9][0-9,]* configurations kept; rerun to resume");
     int kept = Integer.parseInt(last.replaceAll("\\D", ""));
+    assertThat(kept).as("configurations kept when interrupted mid-run").isLessThan(64);
     assertThat(interrupted.err())
         .doesNotContain("Exception")
         .doesNotContain("\tat ")
         .doesNotContain("ERROR");
-    Result rerun = script("run-local.sh", args);
+    // resumed in batches of any size: the batch size is not part of what a rerun keeps
+    Result rerun = script("run-local.sh", java.util.Arrays.copyOf(args, 5));
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     assertThat(rerun.out())
         .contains("[backgrid] resuming after 1 interrupted attempt(s)")
         .contains(
-            "8 configurations (8 OK, 0 FAILED), "
-                + (8 - kept)
+            "64 configurations (64 OK, 0 FAILED), "
+                + (64 - kept)
                 + " computed now, "
                 + kept
                 + " from earlier runs");

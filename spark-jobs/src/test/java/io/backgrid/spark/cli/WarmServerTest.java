@@ -34,6 +34,13 @@ class WarmServerTest {
   static Map<String, String> warm;
   static Path study;
 
+  /**
+   * 64 configurations for the tests that act while a run is in flight: after the first batch of 4
+   * is done, 15 batches remain, so the act lands mid-run however loaded the machine (with 8, a
+   * loaded machine once finished the run before a Ctrl-C arrived).
+   */
+  static Path longStudy;
+
   @BeforeAll
   static void aSmallStudy() throws IOException {
     Path tmp = Files.createDirectories(scratch.resolve("tmp"));
@@ -58,6 +65,11 @@ class WarmServerTest {
             + "\"\n  grid {\n    \"allocation.algorithm\" = [risk-parity, kelly]\n"
             + "    \"allocation.weights\" = [[0.25, 0.25, 0.25, 0.25]]\n"
             + "    \"sleeves.momentum.params.lookback\" = [20]\n  }\n}\n");
+    longStudy = scratch.resolve("demo-64.conf");
+    Files.writeString(
+        longStudy,
+        Files.readString(study)
+            .replace("lookback\" = [20]", "lookback\" = [10, 20, 30, 40, 50, 60, 70, 80]"));
   }
 
   @AfterAll
@@ -144,7 +156,7 @@ class WarmServerTest {
     Path out = scratch.resolve("interrupted");
     Path firstBatch = out.resolve(".demo.work/batches/00000/_DONE");
     String[] args = {
-      study.toString(), "--output", out.toString(), "--batch-size", "4", "--partitions", "1"
+      longStudy.toString(), "--output", out.toString(), "--partitions", "1", "--batch-size", "4"
     };
     Result interrupted =
         script(
@@ -161,11 +173,13 @@ class WarmServerTest {
         .matches("\\[backgrid\\] interrupted: [1-9][0-9,]* configurations kept; rerun to resume");
     assertThat(interrupted.err()).doesNotContain("Exception").doesNotContain("\tat ");
     int kept = Integer.parseInt(last.replaceAll("\\D", ""));
-    Result rerun = script(warm, "run-local.sh", args);
+    assertThat(kept).as("configurations kept when interrupted mid-run").isLessThan(64);
+    // resumed in batches of any size: the batch size is not part of what a rerun keeps
+    Result rerun = script(warm, "run-local.sh", java.util.Arrays.copyOf(args, 5));
     assertThat(rerun.exit()).as(rerun.err()).isZero();
     assertThat(rerun.out())
         .contains("[backgrid] resuming after 1 interrupted attempt(s)")
-        .contains((8 - kept) + " computed now, " + kept + " from earlier runs");
+        .contains((64 - kept) + " computed now, " + kept + " from earlier runs");
   }
 
   @Test
@@ -186,16 +200,17 @@ class WarmServerTest {
                 throw new AssertionError(e);
               }
             },
-            study.toString(),
+            longStudy.toString(),
             "--output",
             out.toString(),
             "--batch-size",
-            "2",
+            "4",
             "--partitions",
             "1");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(validate[0].exit()).as(validate[0].err()).isZero();
     assertThat(validate[0].out()).contains("8 configurations");
+    assertThat(run.out()).contains("64 configurations (64 OK, 0 FAILED)");
     assertThat(validate[0].err())
         .contains(
             "[backgrid] the warm JVM here is busy with another command (run): this command starts"
