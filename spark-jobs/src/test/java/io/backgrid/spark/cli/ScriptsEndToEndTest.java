@@ -206,21 +206,7 @@ class ScriptsEndToEndTest {
     String[] args = {
       study.toString(), "--output", out.toString(), "--partitions", "1", "--batch-size", "4"
     };
-    Result interrupted =
-        script(
-            "run-local.sh",
-            p -> {
-              try {
-                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-                while (!Files.exists(firstBatch) && p.isAlive() && System.nanoTime() < deadline) {
-                  Thread.sleep(20);
-                }
-                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor();
-              } catch (IOException | InterruptedException e) {
-                throw new AssertionError(e);
-              }
-            },
-            args);
+    Result interrupted = script("run-local.sh", ScriptProcesses.ctrlCOnce(firstBatch), args);
     assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
     String last = interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(last)

@@ -1,5 +1,9 @@
 package io.backgrid.spark.cli;
 
+import static io.backgrid.spark.cli.ScriptProcesses.await;
+import static io.backgrid.spark.cli.ScriptProcesses.collect;
+import static io.backgrid.spark.cli.ScriptProcesses.signal;
+import static io.backgrid.spark.cli.ScriptProcesses.text;
 import static io.backgrid.spark.cli.ScriptsEndToEndTest.ROOT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -158,15 +162,7 @@ class WarmServerTest {
     String[] args = {
       longStudy.toString(), "--output", out.toString(), "--partitions", "1", "--batch-size", "4"
     };
-    Result interrupted =
-        script(
-            warm,
-            "run-local.sh",
-            p -> {
-              await(() -> Files.exists(firstBatch) || !p.isAlive());
-              signal(p, "-INT");
-            },
-            args);
+    Result interrupted = script(warm, "run-local.sh", ScriptProcesses.ctrlCOnce(firstBatch), args);
     assertThat(interrupted.exit()).as(interrupted.out() + interrupted.err()).isEqualTo(130);
     String last = interrupted.out().strip().lines().reduce((a, b) -> b).orElseThrow();
     assertThat(last)
@@ -241,33 +237,6 @@ class WarmServerTest {
     return pb.start();
   }
 
-  /** Copies a stream into {@code into} on a thread of its own, as it comes. */
-  private static Thread collect(java.io.InputStream from, StringBuilder into) {
-    Thread t =
-        new Thread(
-            () -> {
-              byte[] buffer = new byte[4096];
-              try {
-                int n;
-                while ((n = from.read(buffer)) > 0) {
-                  synchronized (into) {
-                    into.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-                  }
-                }
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            });
-    t.start();
-    return t;
-  }
-
-  private static String text(StringBuilder b) {
-    synchronized (b) {
-      return b.toString();
-    }
-  }
-
   /** The warm JVMs running for this test (their pid files). */
   private static List<ProcessHandle> servers() throws IOException {
     if (!Files.isDirectory(warmDir)) {
@@ -295,25 +264,6 @@ class WarmServerTest {
       return Files.readString(f);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition) {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
-  }
-
-  private static void signal(Process p, String signal) {
-    try {
-      new ProcessBuilder("kill", signal, Long.toString(p.pid())).start().waitFor();
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(e);
     }
   }
 
