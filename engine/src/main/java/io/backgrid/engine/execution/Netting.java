@@ -81,6 +81,11 @@ final class Netting {
     return memberSleeve.length;
   }
 
+  /** True when symbol s has one member only: its orders never net. */
+  boolean alone(int s) {
+    return groupOffset[s + 1] - groupOffset[s] == 1;
+  }
+
   int groupStart(int s) {
     return groupOffset[s];
   }

@@ -107,7 +107,7 @@ public final class OrderBook {
     orders[sleeve][slot] += quantity;
     pending = true;
     int s = ledgers[sleeve].symbol(slot);
-    prices.price(s);
+    prices.order(s);
     if (!symbolTouched[s]) {
       symbolTouched[s] = true;
       touchedSymbols[touchedCount++] = s;
@@ -136,7 +136,7 @@ public final class OrderBook {
     }
     for (int k = 0; k < touchedCount; k++) {
       int s = touchedSymbols[k];
-      if (execution.netting()) {
+      if (execution.netting() && !netting.alone(s)) {
         double px = prices.priced(s);
         netting.share(s, px, orders, cash);
         double net = netting.netQuantity(s);
@@ -146,6 +146,8 @@ public final class OrderBook {
           marketSold += Money.value(-net, px);
         }
       } else {
+        // no netting, or one member only (nothing to net: its fill is its market order, counted
+        // at booking)
         netting.standalone(s, orders, cash);
       }
     }
@@ -194,6 +196,15 @@ public final class OrderBook {
       bought += notional;
     } else {
       sold += notional;
+    }
+    if (netting.alone(s)) {
+      // the net order of a symbol with one member is its fill: net = 0 + q − 0 (or 0 − (0 − q)) =
+      // q exactly, so this is the value the netting would have computed
+      if (q > 0) {
+        marketBought += notional;
+      } else {
+        marketSold += notional;
+      }
     }
     double crossedQuantity = netting.crossedPart(s, q);
     if (crossedQuantity > 0) {
