@@ -19,6 +19,9 @@ final class SleeveTrader {
       OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
     double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
+      if (targets[slot] == 0 && ledger.quantity(slot) == 0) {
+        continue; // flat and to stay flat: the order would be 0 (most of a top-k universe)
+      }
       double px = book.fillPrice(sleeve, slot);
       if (Double.isNaN(px)) {
         continue;
