@@ -2,17 +2,17 @@ package io.backgrid.engine.execution;
 
 import io.backgrid.engine.market.MarketPanel;
 import io.backgrid.engine.market.PriceField;
-import java.util.Arrays;
 
 /**
  * The prices of one execution point, by panel symbol: the fill price (NaN where the symbol cannot
  * trade) and the valuation price (the fill price, or the last price where it cannot trade).
  *
- * <p>For {@link FillPrice#CLOSE} at bar t: the trading price where the symbol has a bar. For {@link
- * FillPrice#NEXT_OPEN} at bar t (orders decided at t−1): the adjusted open where the symbol has a
- * bar and an open &gt; 0. Close fills are priced on first use (most execution points touch a few
- * symbols); next-open fills are priced for every used symbol at {@link #prepare}, since every
- * ledger is then marked at them.
+ * <p>For {@link FillPrice#CLOSE} at bar t: the trading price where the symbol has a bar (then the
+ * valuation price is always the trading price). For {@link FillPrice#NEXT_OPEN} at bar t (orders
+ * decided at t−1): the adjusted open where the symbol has a bar and an open &gt; 0. Close fills are
+ * read from the panel's row of bar t when asked (no memo to check and keep: most execution points
+ * touch a few symbols); next-open fills are priced for every used symbol at {@link #prepare}, since
+ * every ledger is then marked at them.
  */
 final class FillPrices {
   private final MarketPanel panel;
@@ -21,12 +21,13 @@ final class FillPrices {
   /** The symbols some ledger holds a slot of. */
   private final int[] usedSymbols;
 
+  /**
+   * The fill price of each symbol with an order at this point ({@link #order}); with next-open
+   * fills, of every used symbol.
+   */
   private final double[] fillPrice;
+
   private final double[] valuationPrice;
-
-  /** The bar each symbol's prices were set for (−1: never). */
-  private final int[] pricedAt;
-
   private int bar;
 
   FillPrices(MarketPanel panel, FillPrice fill, int[] usedSymbols) {
@@ -35,8 +36,6 @@ final class FillPrices {
     this.usedSymbols = usedSymbols;
     this.fillPrice = new double[panel.symbolCount()];
     this.valuationPrice = new double[panel.symbolCount()];
-    this.pricedAt = new int[panel.symbolCount()];
-    Arrays.fill(pricedAt, -1);
   }
 
   /** Moves to the execution point at bar t. */
@@ -44,7 +43,15 @@ final class FillPrices {
     this.bar = t;
     if (open) {
       for (int s : usedSymbols) {
-        price(s);
+        double px = Double.NaN;
+        if (panel.tradable(s, t)) {
+          px = panel.field(PriceField.OPEN, s, t);
+          if (!(px > 0)) {
+            px = Double.NaN;
+          }
+        }
+        fillPrice[s] = px;
+        valuationPrice[s] = Double.isNaN(px) ? panel.price(s, t - 1) : px;
       }
     }
   }
@@ -54,29 +61,25 @@ final class FillPrices {
     return bar;
   }
 
-  /** Sets (once per prepared bar) and returns a symbol's fill price, NaN when it cannot trade. */
+  /** A used symbol's fill price at this point, NaN when it cannot trade. */
   double price(int s) {
-    if (pricedAt[s] == bar) {
+    if (open) {
       return fillPrice[s];
     }
-    int t = bar;
-    double carried = open ? panel.price(s, t - 1) : panel.price(s, t);
-    double px = Double.NaN;
-    if (panel.tradable(s, t)) {
-      px = open ? panel.field(PriceField.OPEN, s, t) : panel.price(s, t);
-      if (!(px > 0)) {
-        px = Double.NaN;
-      }
+    double px = panel.price(s, bar);
+    return panel.tradable(s, bar) && px > 0 ? px : Double.NaN;
+  }
+
+  /** Notes an order in symbol s at this point: {@link #priced} then returns its fill price. */
+  void order(int s) {
+    if (!open) {
+      fillPrice[s] = price(s);
     }
-    fillPrice[s] = px;
-    valuationPrice[s] = Double.isNaN(px) ? carried : px;
-    pricedAt[s] = t;
-    return px;
   }
 
   /**
-   * A fill price already set at this point by {@link #price} (every symbol with an order is), NaN
-   * when it cannot trade.
+   * The fill price of a symbol with an order at this point ({@link #order}), NaN when it cannot
+   * trade.
    */
   double priced(int s) {
     return fillPrice[s];
@@ -84,8 +87,10 @@ final class FillPrices {
 
   /** Valuation prices by panel symbol at this point, every used symbol priced. */
   double[] valuationPrices() {
-    for (int s : usedSymbols) {
-      price(s);
+    if (!open) {
+      for (int s : usedSymbols) {
+        valuationPrice[s] = panel.price(s, bar);
+      }
     }
     return valuationPrice;
   }

@@ -10,11 +10,12 @@ import java.util.Arrays;
  * <p><b>Groups.</b> Every (sleeve, slot) of every ledger is a member of its panel symbol's group;
  * members {@code [groupStart(s), groupEnd(s))} are symbol s's, in sleeve order.
  *
- * <p><b>Costs.</b> With netting off each member pays its stand-alone cost. With netting on the
- * crossed quantity min(bought, sold) never reaches the market; the net order's cost is shared by
- * the members on the net side in proportion to their quantities (largest-remainder rounding to the
- * cent, ties to the earlier member, each share capped at the member's stand-alone cost); the others
- * pay nothing. Savings are the stand-alone costs minus the costs charged.
+ * <p><b>Costs.</b> With netting off, and for a symbol only one member holds ({@link #alone}), each
+ * member pays its stand-alone cost (the book charges it; this class is not asked). With netting on
+ * the crossed quantity min(bought, sold) never reaches the market; the net order's cost is shared
+ * by the members on the net side in proportion to their quantities (largest-remainder rounding to
+ * the cent, ties to the earlier member, each share capped at the member's stand-alone cost); the
+ * others pay nothing. Savings are the stand-alone costs minus the costs charged.
  */
 final class Netting {
   private final CostModel model;
@@ -81,6 +82,11 @@ final class Netting {
     return memberSleeve.length;
   }
 
+  /** True when symbol s has one member only: its orders never net. */
+  boolean alone(int s) {
+    return groupOffset[s + 1] - groupOffset[s] == 1;
+  }
+
   int groupStart(int s) {
     return groupOffset[s];
   }
@@ -105,15 +111,6 @@ final class Netting {
   /** Costs saved by netting so far, in cents. */
   long savings() {
     return savings;
-  }
-
-  /** Each member of symbol s pays its stand-alone cost; nothing crosses. */
-  void standalone(int s, double[][] orders, CashCheck cash) {
-    crossedQuantity[s] = 0;
-    for (int k = groupOffset[s]; k < groupOffset[s + 1]; k++) {
-      double q = orders[memberSleeve[k]][memberSlot[k]];
-      memberCost[k] = q == 0 ? 0 : cash.cost(memberSleeve[k], memberSlot[k]);
-    }
   }
 
   /** Nets symbol s's orders at fill price px: the net side shares the cost of the one net order. */

@@ -54,7 +54,10 @@ public final class OrderBook {
   private long sold;
   private long crossed;
 
-  /** What reached the market: with netting the net order of each symbol, else every fill. */
+  /**
+   * What reached the market: the net order of each netted symbol, every fill of the others (all
+   * fills without netting).
+   */
   private long marketBought;
 
   private long marketSold;
@@ -107,7 +110,7 @@ public final class OrderBook {
     orders[sleeve][slot] += quantity;
     pending = true;
     int s = ledgers[sleeve].symbol(slot);
-    prices.price(s);
+    prices.order(s);
     if (!symbolTouched[s]) {
       symbolTouched[s] = true;
       touchedSymbols[touchedCount++] = s;
@@ -136,7 +139,7 @@ public final class OrderBook {
     }
     for (int k = 0; k < touchedCount; k++) {
       int s = touchedSymbols[k];
-      if (execution.netting()) {
+      if (netted(s)) {
         double px = prices.priced(s);
         netting.share(s, px, orders, cash);
         double net = netting.netQuantity(s);
@@ -145,8 +148,6 @@ public final class OrderBook {
         } else if (net < 0) {
           marketSold += Money.value(-net, px);
         }
-      } else {
-        netting.standalone(s, orders, cash);
       }
     }
     bookSellsThenBuys(log);
@@ -182,12 +183,22 @@ public final class OrderBook {
     }
   }
 
+  /**
+   * True when symbol s's orders at this point go through the netting: netting is on and more than
+   * one sleeve holds a slot of s. Otherwise each fill pays its stand-alone cost and is its own
+   * market order.
+   */
+  private boolean netted(int s) {
+    return execution.netting() && !netting.alone(s);
+  }
+
   /** Books member k's order of q shares of symbol s at this point's fill price and clears it. */
   private void fill(TradeLog log, int s, int k, double q) {
     int i = netting.sleeve(k);
     int slot = netting.slot(k);
     double px = prices.priced(s);
-    long cost = netting.cost(k);
+    boolean netted = netted(s);
+    long cost = netted ? netting.cost(k) : cash.cost(i, slot);
     long notional = ledgers[i].fill(slot, q, px, cost);
     costs += cost;
     if (q > 0) {
@@ -195,9 +206,18 @@ public final class OrderBook {
     } else {
       sold += notional;
     }
-    double crossedQuantity = netting.crossedPart(s, q);
-    if (crossedQuantity > 0) {
-      crossed += Money.value(crossedQuantity, px);
+    double crossedQuantity = 0;
+    if (netted) {
+      crossedQuantity = netting.crossedPart(s, q);
+      if (crossedQuantity > 0) {
+        crossed += Money.value(crossedQuantity, px);
+      }
+    } else if (q > 0) {
+      // not netted, the fill is its own market order (alone in its symbol: net = 0 + q − 0, or
+      // 0 − (0 − q), is q exactly, so these are the cents the netting would have counted)
+      marketBought += notional;
+    } else {
+      marketSold += notional;
     }
     log.add(prices.bar(), i, s, q, px, notional, cost, crossedQuantity);
     orders[i][slot] = 0;
@@ -237,11 +257,11 @@ public final class OrderBook {
    * of a symbol (its crossed quantity never reaches the market); without, every buy.
    */
   public long marketBoughtCents() {
-    return execution.netting() ? marketBought : bought;
+    return marketBought;
   }
 
   /** Notional sold to the market so far, in cents; see {@link #marketBoughtCents()}. */
   public long marketSoldCents() {
-    return execution.netting() ? marketSold : sold;
+    return marketSold;
   }
 }

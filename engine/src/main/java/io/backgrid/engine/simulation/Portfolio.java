@@ -232,7 +232,9 @@ final class Portfolio {
     for (int i = 0; i < sleeves.size(); i++) {
       active[i] = sleeves.get(i).running();
     }
-    sleeves.weights(nav, actual);
+    if (rebalancer.readsWeights(t)) {
+      sleeves.weights(nav, actual);
+    }
     RebalanceReason reason = rebalancer.due(t, actual, targetWeights, active);
     if (reason != null) {
       rebalancer.targets(t, active, targetWeights, proposed);

@@ -43,6 +43,8 @@ final class Rebalancer {
    * weights from their targets (max |actual − target| &gt; threshold); nothing within the cooldown:
    * after a rebalance (or the initial allocation) at bar r, bars r+1 .. r+cooldown are quiet, and a
    * schedule date that falls there is skipped, not deferred.
+   *
+   * @param actual the sleeves' actual weights, read only when {@link #readsWeights(int)} is true
    */
   RebalanceReason due(int t, double[] actual, double[] targets, boolean[] active) {
     if (t - lastBar <= rule.cooldownBars()) {
@@ -63,6 +65,15 @@ final class Rebalancer {
       }
     }
     return null;
+  }
+
+  /**
+   * True when {@link #due} at bar t reads the actual weights: only the drift trigger does, after
+   * the cooldown, at a bar off the schedule (so the weights, a division per sleeve, are computed
+   * only then).
+   */
+  boolean readsWeights(int t) {
+    return t - lastBar > rule.cooldownBars() && !fires[t] && !Double.isNaN(rule.driftThreshold());
   }
 
   /**

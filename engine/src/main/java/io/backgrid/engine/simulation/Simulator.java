@@ -214,8 +214,13 @@ public final class Simulator {
           RollingFigures.YEAR, rolling[n].volatility(), rolling[n].sharpe(), volatility, sharpe);
     }
 
+    /**
+     * min(bought, sold) / NAV, 0 when the NAV is ≤ 0. Most bars trade nothing on one side, and 0 /
+     * NAV is +0.0 for a NAV &gt; 0: the division is skipped then (a division per sleeve per bar).
+     */
     private static double turnover(long bought, long sold, long nav) {
-      return nav > 0 ? (double) Math.min(bought, sold) / nav : 0.0;
+      long traded = Math.min(bought, sold);
+      return nav > 0 && traded != 0 ? (double) traded / nav : 0.0;
     }
 
     private SimulationResult result(

@@ -19,6 +19,9 @@ final class SleeveTrader {
       OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
     double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
+      if (targets[slot] == 0 && ledger.quantity(slot) == 0) {
+        continue; // flat and to stay flat: the order would be 0 (most of a top-k universe)
+      }
       double px = book.fillPrice(sleeve, slot);
       if (Double.isNaN(px)) {
         continue;
@@ -36,8 +39,11 @@ final class SleeveTrader {
       OrderBook book, int sleeve, Ledger ledger, double[] targets, Execution execution) {
     double nav = equity(ledger);
     for (int slot = 0; slot < targets.length; slot++) {
+      if (!(targets[slot] > 0)) {
+        continue; // checked before the price is looked up: most slots of a top-k universe
+      }
       double px = book.fillPrice(sleeve, slot);
-      if (Double.isNaN(px) || targets[slot] <= 0) {
+      if (Double.isNaN(px)) {
         continue;
       }
       double desired = execution.roundQuantity(targets[slot] * nav / px);
@@ -90,8 +96,11 @@ final class SleeveTrader {
     fraction = Math.min(1.0, fraction);
     for (int slot = 0; slot < ledger.size(); slot++) {
       double held = ledger.quantity(slot);
+      if (held == 0) {
+        continue;
+      }
       double px = book.fillPrice(sleeve, slot);
-      if (held == 0 || Double.isNaN(px)) {
+      if (Double.isNaN(px)) {
         continue;
       }
       double cut = held * fraction;

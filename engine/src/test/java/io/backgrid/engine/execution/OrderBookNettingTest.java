@@ -72,6 +72,52 @@ class OrderBookNettingTest {
   }
 
   @Test
+  void aSymbolOnlyOneSleeveHoldsPaysItsOwnCostAndGoesToMarketWhileASharedOneNets() {
+    MarketPanel twoSymbols =
+        MarketPanel.builder(List.of(LocalDate.of(2024, 1, 2)), List.of("X", "Y"))
+            .price(0, new double[] {50.0})
+            .price(1, new double[] {20.0})
+            .build();
+    Ledger both = new Ledger(new int[] {0, 1}); // X and Y: Y is its alone
+    Ledger onlyX = new Ledger(new int[] {0});
+    both.deposit(10_000_00);
+    onlyX.deposit(10_000_00);
+    onlyX.fill(0, 80, 50.0, 0); // cash 6,000.00
+    OrderBook book =
+        new OrderBook(twoSymbols, new Ledger[] {both, onlyX}, Execution.atClose().withCosts(COSTS));
+    TradeLog log = TradeLog.recording();
+    book.prepare(0);
+    book.order(0, 0, 100); // X: +100 against -80, nets to +20
+    book.order(1, 0, -80);
+    book.order(0, 1, 10); // Y: nobody to net with
+
+    book.execute(log);
+
+    // X: the net +20 sh costs max(1, 0.20) + 20*50*10bp = 1.00 + 1.00 = 2.00, all on the buyer;
+    //   stand-alone it would have cost 6.00 (buyer) + 5.00 (seller): 9.00 saved.
+    // Y: 10 sh * 20.00 = 200.00 at its stand-alone cost max(1, 0.10) + 200*10bp = 1.20.
+    assertThat(book.costsCents()).isEqualTo(200 + 120);
+    assertThat(book.nettingSavingsCents()).isEqualTo(900);
+    assertThat(both.cashCents()).isEqualTo(10_000_00 - 5_000_00 - 200 - 200_00 - 120);
+    assertThat(onlyX.cashCents()).isEqualTo(6_000_00 + 4_000_00);
+    assertThat(book.boughtCents()).isEqualTo(5_000_00 + 200_00);
+    assertThat(book.soldCents()).isEqualTo(4_000_00);
+    // The market saw X's net buy of 1,000.00 and Y's whole buy of 200.00, no sell.
+    assertThat(book.marketBoughtCents()).isEqualTo(1_000_00 + 200_00);
+    assertThat(book.marketSoldCents()).isZero();
+    assertThat(book.crossedCents()).isEqualTo(4_000_00 + 4_000_00);
+    Trade y =
+        log.trades(twoSymbols, List.of("both", "onlyX")).stream()
+            .filter(t -> t.symbol().equals("Y"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(y.quantity()).isEqualTo(10);
+    assertThat(y.price()).isEqualTo(20.0);
+    assertThat(y.costCents()).isEqualTo(120);
+    assertThat(y.crossedQuantity()).isZero();
+  }
+
+  @Test
   void withoutNettingEverySleevePaysItsOwnCosts() {
     Ledger[] l = ledgers();
     OrderBook book =
