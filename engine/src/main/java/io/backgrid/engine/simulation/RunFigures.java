@@ -117,14 +117,20 @@ final class RunFigures {
       }
       mean[i] /= Math.max(1, bars - 1);
     }
+    // Σ_ij = Σ_ji bit for bit (the products commute, the sums run in the same order): each
+    // covariance sum is formed once, then Σw is accumulated in the original (i, j) order.
+    double[][] covariance = new double[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = i; j < n; j++) {
+        double c = coMoment(returns[i], mean[i], returns[j], mean[j], bars);
+        covariance[i][j] = c;
+        covariance[j][i] = c;
+      }
+    }
     double[] sigmaW = new double[n];
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double c = 0;
-        for (int t = 1; t < bars; t++) {
-          c += (value(returns[i][t]) - mean[i]) * (value(returns[j][t]) - mean[j]);
-        }
-        sigmaW[i] += c / Math.max(1, bars - 2) * w[j];
+        sigmaW[i] += covariance[i][j] / Math.max(1, bars - 2) * w[j];
       }
     }
     double total = 0;
@@ -136,6 +142,15 @@ final class RunFigures {
       out[i] = total > 0 ? w[i] * sigmaW[i] / total : Double.NaN;
     }
     return out;
+  }
+
+  /** Σ_{t=1}^{bars−1} (x_t − x̄)(y_t − ȳ), NaN read as 0. */
+  private static double coMoment(double[] x, double meanX, double[] y, double meanY, int bars) {
+    double c = 0;
+    for (int t = 1; t < bars; t++) {
+      c += (value(x[t]) - meanX) * (value(y[t]) - meanY);
+    }
+    return c;
   }
 
   private static double value(double r) {
