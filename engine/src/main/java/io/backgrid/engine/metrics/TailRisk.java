@@ -16,6 +16,9 @@ final class TailRisk {
   private final SmallestValues smallest;
   private final double[] sorted;
 
+  /** The number of returns offered when {@link #sorted} was filled; −1 when it is stale. */
+  private int sortedFor = -1;
+
   /**
    * @param capacity the most returns the series will have, ≥ 0
    */
@@ -28,6 +31,7 @@ final class TailRisk {
   /** Forgets every return offered. */
   void clear() {
     smallest.clear();
+    sortedFor = -1;
   }
 
   /** Offers the series' next return. */
@@ -35,12 +39,20 @@ final class TailRisk {
     smallest.offer(r);
   }
 
+  /** Sorts the tail once for both figures of a snapshot (n only grows between clears). */
+  private void sort(int n) {
+    if (sortedFor != n) {
+      smallest.sortedInto(sorted);
+      sortedFor = n;
+    }
+  }
+
   /**
    * VaR at 95%: the 5% quantile of the n returns offered, interpolated linearly between the order
    * statistics at j and j + 1 as numpy's {@code percentile} does (n ≥ 1).
    */
   double valueAtRisk(int n) {
-    smallest.sortedInto(sorted);
+    sort(n);
     double position = (n - 1) * CUTOFF;
     int j = cutoffIndex(n);
     double below = sorted[j];
@@ -53,7 +65,7 @@ final class TailRisk {
 
   /** CVaR at 95%: the mean of the j + 1 smallest of the n returns offered (n ≥ 1). */
   double conditionalValueAtRisk(int n) {
-    smallest.sortedInto(sorted);
+    sort(n);
     int j = cutoffIndex(n);
     double sum = 0;
     for (int i = 0; i <= j; i++) {

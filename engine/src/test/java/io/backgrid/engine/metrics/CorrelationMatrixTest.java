@@ -120,4 +120,79 @@ class CorrelationMatrixTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("Invalid correlation matrix: row 1 ('y') has 1 columns (must be 2)");
   }
+
+  @Test
+  void seriesSharingTheirFiniteBarsGiveTheTwoPassPairwiseResultBitForBit() {
+    // Series finite on the same bars share their means and sums of squares (one pass each instead
+    // of one per pair); the doubles must be those of the plain pairwise two-pass computation, for
+    // groups of series with equal gaps, series with other gaps, and constant series.
+    SplittableRandom random = new SplittableRandom(17);
+    for (int trial = 0; trial < 300; trial++) {
+      int series = random.nextInt(1, 7);
+      int bars = random.nextInt(0, 300);
+      boolean[] sharedGap = new boolean[bars];
+      for (int t = 0; t < bars; t++) {
+        sharedGap[t] = t == 0 || random.nextDouble() < 0.05;
+      }
+      double[][] r = new double[series][bars];
+      for (int s = 0; s < series; s++) {
+        int kind = random.nextInt(4); // 0, 1: the shared gaps; 2: own gaps; 3: constant
+        for (int t = 0; t < bars; t++) {
+          boolean gap = kind == 2 ? random.nextDouble() < 0.2 : sharedGap[t];
+          r[s][t] = gap ? NaN : kind == 3 ? 0.01 : random.nextDouble(-0.05, 0.05);
+        }
+      }
+      List<String> ids = new java.util.ArrayList<>();
+      for (int s = 0; s < series; s++) {
+        ids.add("s" + s);
+      }
+      CorrelationMatrix m = CorrelationMatrix.of(ids, r);
+      for (int a = 0; a < series; a++) {
+        for (int b = 0; b < series; b++) {
+          double expected = twoPassPearson(r[a], r[b]);
+          if (a == b && !Double.isNaN(expected)) {
+            expected = 1.0;
+          }
+          assertThat(Double.doubleToRawLongBits(m.get(a, b)))
+              .as("trial %d, pair (%d, %d)", trial, a, b)
+              .isEqualTo(Double.doubleToRawLongBits(expected));
+        }
+      }
+    }
+  }
+
+  /** The pairwise definition computed pair by pair, as {@link CorrelationMatrix#of} documents. */
+  static double twoPassPearson(double[] x, double[] y) {
+    int count = 0;
+    double sumX = 0;
+    double sumY = 0;
+    for (int t = 0; t < x.length; t++) {
+      if (Double.isFinite(x[t]) && Double.isFinite(y[t])) {
+        count++;
+        sumX += x[t];
+        sumY += y[t];
+      }
+    }
+    if (count < 2) {
+      return NaN;
+    }
+    double meanX = sumX / count;
+    double meanY = sumY / count;
+    double sxx = 0;
+    double syy = 0;
+    double sxy = 0;
+    for (int t = 0; t < x.length; t++) {
+      if (Double.isFinite(x[t]) && Double.isFinite(y[t])) {
+        double dx = x[t] - meanX;
+        double dy = y[t] - meanY;
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+      }
+    }
+    if (sxx == 0 || syy == 0) {
+      return NaN;
+    }
+    return Math.max(-1.0, Math.min(1.0, sxy / Math.sqrt(sxx * syy)));
+  }
 }
