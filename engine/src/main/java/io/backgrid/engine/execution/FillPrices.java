@@ -70,7 +70,7 @@ final class FillPrices {
     return panel.tradable(s, bar) && px > 0 ? px : Double.NaN;
   }
 
-  /** Notes an order in symbol s at this point: {@link #priced} then returns its fill price. */
+  /** Notes an order in symbol s at this point, so that {@link #priced} returns its fill price. */
   void order(int s) {
     if (!open) {
       fillPrice[s] = price(s);

@@ -94,82 +94,17 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
                 + " (all series must share one calendar)");
       }
     }
-    return new CorrelationMatrix(ids, correlations(returnsByBar));
-  }
-
-  /**
-   * The matrix of {@link #of}. Series finite on the same bars share their count, mean and sum of
-   * squares: over such a pair C is that common set, so pearson's per-series sums are the same
-   * doubles, computed once per series instead of once per pair, and each pair costs one pass for
-   * Σ_C (x − x̄)(y − ȳ). Pairs whose finite bars differ take the general two-pass {@link #pearson}.
-   * Every double is formed by the same operations in the same order as {@link #pearson} would.
-   */
-  private static double[][] correlations(double[][] x) {
-    int m = x.length;
-    int[] group = new int[m];
-    int[] count = new int[m];
-    double[] mean = new double[m];
-    double[] squares = new double[m];
-    for (int a = 0; a < m; a++) {
-      group[a] = a;
-      for (int b = 0; b < a; b++) {
-        if (group[b] == b && sameFiniteBars(x[a], x[b])) {
-          group[a] = b;
-          break;
-        }
-      }
-      double sum = 0;
-      for (double v : x[a]) {
-        if (Double.isFinite(v)) {
-          count[a]++;
-          sum += v;
-        }
-      }
-      mean[a] = sum / count[a];
-      double sxx = 0;
-      for (double v : x[a]) {
-        if (Double.isFinite(v)) {
-          double d = v - mean[a];
-          sxx += d * d;
-        }
-      }
-      squares[a] = sxx;
-    }
     double[][] values = new double[m][m];
     for (int a = 0; a < m; a++) {
-      double self = correlation(count[a], squares[a], squares[a], squares[a]);
+      double self = pearson(returnsByBar[a], returnsByBar[a]);
       values[a][a] = Double.isNaN(self) ? Double.NaN : 1.0;
       for (int b = a + 1; b < m; b++) {
-        double c =
-            group[a] != group[b]
-                ? pearson(x[a], x[b])
-                : correlation(
-                    count[a], squares[a], squares[b], coMoment(x[a], mean[a], x[b], mean[b]));
+        double c = pearson(returnsByBar[a], returnsByBar[b]);
         values[a][b] = c;
         values[b][a] = c;
       }
     }
-    return values;
-  }
-
-  private static boolean sameFiniteBars(double[] x, double[] y) {
-    for (int t = 0; t < x.length; t++) {
-      if (Double.isFinite(x[t]) != Double.isFinite(y[t])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Σ (x − x̄)(y − ȳ) over the bars where x (and so y) is finite. */
-  private static double coMoment(double[] x, double meanX, double[] y, double meanY) {
-    double sxy = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (Double.isFinite(x[t])) {
-        sxy += (x[t] - meanX) * (y[t] - meanY);
-      }
-    }
-    return sxy;
+    return new CorrelationMatrix(ids, values);
   }
 
   /** Two-pass Pearson correlation over the bars where both x and y are finite. */
@@ -201,12 +136,7 @@ public record CorrelationMatrix(List<String> ids, double[][] values) implements 
         sxy += dx * dy;
       }
     }
-    return correlation(count, sxx, syy, sxy);
-  }
-
-  /** sxy / √(sxx·syy) clamped to [−1, 1]; NaN when count &lt; 2 or a sum of squares is 0. */
-  private static double correlation(int count, double sxx, double syy, double sxy) {
-    if (count < 2 || sxx == 0 || syy == 0) {
+    if (sxx == 0 || syy == 0) {
       return Double.NaN;
     }
     return Math.max(-1.0, Math.min(1.0, sxy / Math.sqrt(sxx * syy)));

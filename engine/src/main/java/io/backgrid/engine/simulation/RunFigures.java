@@ -117,23 +117,11 @@ final class RunFigures {
       }
       mean[i] /= Math.max(1, bars - 1);
     }
-    // Σ_ij = Σ_ji bit for bit (the products commute, the sums run in the same order): each
+    // Σ_ij = Σ_ji bit for bit (the products commute, the sums run in the same t order): each
     // covariance sum is formed once, then Σw is accumulated in the original (i, j) order.
-    // Two sums per pass (one deviation of x feeds both, and the two additions do not wait on
-    // each other), each still summed in t order.
     double[][] covariance = new double[n][n];
-    double[] pair = new double[2];
     for (int i = 0; i < n; i++) {
-      int j = i;
-      for (; j + 1 < n; j += 2) {
-        coMoments(
-            returns[i], mean[i], returns[j], mean[j], returns[j + 1], mean[j + 1], bars, pair);
-        covariance[i][j] = pair[0];
-        covariance[j][i] = pair[0];
-        covariance[i][j + 1] = pair[1];
-        covariance[j + 1][i] = pair[1];
-      }
-      if (j < n) {
+      for (int j = i; j < n; j++) {
         double c = coMoment(returns[i], mean[i], returns[j], mean[j], bars);
         covariance[i][j] = c;
         covariance[j][i] = c;
@@ -163,27 +151,6 @@ final class RunFigures {
       c += (value(x[t]) - meanX) * (value(y[t]) - meanY);
     }
     return c;
-  }
-
-  /** {@link #coMoment} of x with y and of x with z, into {@code out[0]} and {@code out[1]}. */
-  private static void coMoments(
-      double[] x,
-      double meanX,
-      double[] y,
-      double meanY,
-      double[] z,
-      double meanZ,
-      int bars,
-      double[] out) {
-    double cy = 0;
-    double cz = 0;
-    for (int t = 1; t < bars; t++) {
-      double dx = value(x[t]) - meanX;
-      cy += dx * (value(y[t]) - meanY);
-      cz += dx * (value(z[t]) - meanZ);
-    }
-    out[0] = cy;
-    out[1] = cz;
   }
 
   private static double value(double r) {
